@@ -1,0 +1,107 @@
+//! Command-line interface: parses arguments and runs one command per subcommand.
+//!
+//! Exit codes: 0 success, 1 content problems (each printed as file:line:col), 2 usage or
+//! output errors.
+
+use crate::pipeline::{self, BuildError};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "entente",
+    version,
+    about = "Timeline sites of diplomatic engagements, from news articles and YAML"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Yaml,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output directory (default: ROOT/public).
+    Build {
+        /// Site directory holding content/ and optionally static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output directory; replaced as a whole when the build succeeds.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Validate the content and report every problem; writes nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Runs the parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build { root, out, quiet } => match pipeline::build(&root, out.as_deref()) {
+            Ok(report) => {
+                if !quiet {
+                    println!(
+                        "built {} events ({} extracted) into {}: {} pages in {:.2} s",
+                        report.events,
+                        report.extracted,
+                        report.out.display(),
+                        report.pages,
+                        report.elapsed.as_secs_f64()
+                    );
+                }
+                0
+            }
+            Err(e) => report_build_error(e),
+        },
+        Command::Check { root } => match pipeline::prepare(&root) {
+            Ok((site, _)) => {
+                println!(
+                    "ok: {} events, {} pages, {} articles; no problems found",
+                    site.events.len() + site.review.len(),
+                    site.pages.len(),
+                    site.articles.len()
+                );
+                0
+            }
+            Err(problems) => report_build_error(BuildError::Content(problems)),
+        },
+    }
+}
+
+fn report_build_error(error: BuildError) -> i32 {
+    match error {
+        BuildError::Content(problems) => {
+            let count = problems.len();
+            let colour = std::io::stderr().is_terminal();
+            for p in problems.sorted() {
+                eprintln!("{p}");
+            }
+            let summary = format!(
+                "{count} problem{} found; nothing was written",
+                if count == 1 { "" } else { "s" }
+            );
+            if colour {
+                eprintln!("\x1b[1;31merror\x1b[0m: {summary}");
+            } else {
+                eprintln!("error: {summary}");
+            }
+            1
+        }
+        BuildError::Output(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `content/articles/**`: news articles that events are extracted from.
+//!
+//! Three formats, told apart by their first line:
+//! - the plain-text article format: `date YYYY-MM-DD N`, then the headline, then the body;
+//! - Markdown or text with YAML front matter (`title`, `date`, `publisher`, `url`, `place`);
+//! - plain text whose first line is the headline and whose body may open with a dateline
+//!   ("WASHINGTON, May 7 (KUNA) --"), which then gives place, agency and date.
+
+use super::pages::split_front_matter;
+use super::yaml::{self, Scalar};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::slug::slugify;
+use crate::model::{Article, PartialDate};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct FrontMatter {
+    title: Option<String>,
+    date: Option<Scalar>,
+    publisher: Option<String>,
+    url: Option<String>,
+    place: Option<String>,
+    id: Option<String>,
+}
+
+/// Parses one article file. `id_hint` is used when the file does not name its id.
+pub fn parse_article(path: &Path, text: String, id_hint: &str) -> Result<Article, Diagnostic> {
+    let mut article = Article {
+        id: slugify(id_hint),
+        path: path.to_path_buf(),
+        headline: String::new(),
+        date: None,
+        publisher: None,
+        url: None,
+        place: None,
+        text: String::new(),
+        body_start: 0,
+    };
+    if let Some(rest) = text.strip_prefix("date ") {
+        // Article format: "date 2025-05-07 403\nHeadline\nBody..."
+        let first_end = text.find('\n').unwrap_or(text.len());
+        let date_text = rest.split_whitespace().next().unwrap_or("");
+        article.date =
+            Some(PartialDate::parse(date_text).map_err(|e| Diagnostic::new(path, 1, 6, e))?);
+        let after = (first_end + 1).min(text.len());
+        let headline_end = text[after..]
+            .find('\n')
+            .map(|i| after + i)
+            .unwrap_or(text.len());
+        article.headline = text[after..headline_end].trim().to_string();
+        article.body_start = (headline_end + 1).min(text.len());
+    } else if let Some((front, _body, first_line, body_start)) = split_front_matter(&text) {
+        let fm: FrontMatter = yaml::from_str(front)
+            .map_err(|e| Diagnostic::new(path, e.line + first_line - 1, e.column, e.message))?;
+        if let Some(d) = &fm.date {
+            let text = d.as_text();
+            // Front matter dates may carry a time ("2025-05-07T10:00:00Z"); the day is enough.
+            let day = text.get(..10).filter(|_| text.len() > 10).unwrap_or(&text);
+            article.date =
+                Some(PartialDate::parse(day).map_err(|e| Diagnostic::new(path, first_line, 1, e))?);
+        }
+        if let Some(url) = &fm.url {
+            super::events::check_url(url).map_err(|e| Diagnostic::new(path, first_line, 1, e))?;
+        }
+        article.headline = fm.title.unwrap_or_default();
+        article.publisher = fm.publisher;
+        article.url = fm.url;
+        article.place = fm.place;
+        if let Some(id) = fm.id {
+            article.id = slugify(&id);
+        }
+        article.body_start = body_start;
+    } else {
+        let first_end = text.find('\n').unwrap_or(text.len());
+        article.headline = text[..first_end].trim().to_string();
+        article.body_start = (first_end + 1).min(text.len());
+    }
+    if article.headline.is_empty() {
+        article.headline = id_hint.to_string();
+    }
+    let body = &text[article.body_start..];
+    if let Some(dateline) =
+        crate::extract::timex::find_dateline(body, article.date.map(|d| d.first_day()))
+    {
+        if article.place.is_none() && !dateline.place.is_empty() {
+            article.place = Some(dateline.place.clone());
+        }
+        if article.publisher.is_none() {
+            article.publisher = dateline.agency.clone();
+        }
+        if article.date.is_none() {
+            article.date = dateline.date.map(PartialDate::day);
+        }
+    }
+    article.text = text;
+    Ok(article)
+}
+
+pub fn load_articles(dir: &Path, problems: &mut Diagnostics) -> Vec<Article> {
+    let mut articles: Vec<Article> = Vec::new();
+    for path in super::content_files(dir, &["txt", "md", "markdown", "text"]) {
+        let rel = path.strip_prefix(dir).unwrap_or(&path).with_extension("");
+        let hint = rel.to_string_lossy().replace(['/', '\\'], "-");
+        match super::read_text(&path).and_then(|text| parse_article(&path, text, &hint)) {
+            Ok(article) => {
+                if let Some(other) = articles.iter().find(|a| a.id == article.id) {
+                    problems.push(Diagnostic::file(
+                        &path,
+                        format!(
+                            "duplicate article id \"{}\": also used by {}; rename one",
+                            article.id,
+                            other.path.display()
+                        ),
+                    ));
+                } else {
+                    articles.push(article);
+                }
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    articles
+}

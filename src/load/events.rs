@@ -1,0 +1,426 @@
+//! `content/events/**/*.yaml`: hand-written events, one per file or a list per file.
+//!
+//! In: the text of one file. Out: validated [`Event`]s, or every problem found in the file
+//! with its line and column. Duplicate ids across files are checked by the caller.
+
+use super::yaml::{self, Scalar, Step};
+use crate::diagnostics::Diagnostic;
+use crate::model::slug::{slugify, validate_id};
+use crate::model::{Event, Source};
+use crate::model::{EventDate, EventType, Gazetteer, Origin, PartialDate};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// An event as written; every field is checked in [`validate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Option<String>,
+    pub date: Option<Scalar>,
+    pub end: Option<Scalar>,
+    #[serde(default)]
+    pub approximate: bool,
+    pub title: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub host: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    /// Set to false on an extracted draft until a person has checked it.
+    #[serde(default)]
+    pub reviewed: Option<bool>,
+    /// `true` removes the extracted event with this id from the site.
+    #[serde(default)]
+    pub suppress: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<Scalar>,
+    /// Id of an article in `content/articles/`.
+    pub article: Option<String>,
+}
+
+/// A parsed event file: events, ids to suppress, and the problems found.
+#[derive(Debug, Default)]
+pub struct EventFile {
+    pub events: Vec<Event>,
+    /// Ids (of extracted events) a person asked to remove, with their line.
+    pub suppressed: Vec<(String, usize)>,
+    /// Explicit ids with their position, for the duplicate check.
+    pub id_positions: HashMap<String, (usize, usize)>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Longest text field we accept; a title is a line, a summary a few paragraphs.
+const MAX_FIELD_BYTES: usize = 100_000;
+
+/// Parses and validates one event file.
+pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) -> EventFile {
+    let mut out = EventFile::default();
+    let sequence = yaml::is_sequence(text);
+    let raws: Vec<RawEvent> = if sequence {
+        match yaml::from_str::<Vec<RawEvent>>(text) {
+            Ok(v) => v,
+            Err(e) => {
+                out.problems
+                    .push(Diagnostic::new(path, e.line, e.column, explain(&e.message)));
+                return out;
+            }
+        }
+    } else if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+    {
+        return out;
+    } else {
+        match yaml::from_str::<RawEvent>(text) {
+            Ok(v) => vec![v],
+            Err(e) => {
+                out.problems
+                    .push(Diagnostic::new(path, e.line, e.column, explain(&e.message)));
+                return out;
+            }
+        }
+    };
+    let positions = yaml::top_level_positions(text);
+    for (index, raw) in raws.into_iter().enumerate() {
+        let item = positions.get(index).cloned().unwrap_or_default();
+        let prefix: Vec<Step> = if sequence {
+            vec![Step::Index(index)]
+        } else {
+            vec![]
+        };
+        let at = |steps: &[Step]| -> (usize, usize) {
+            match steps {
+                [] => return item.start,
+                [Step::Key(k)] => {
+                    if let Some(p) = item.key(k) {
+                        return p;
+                    }
+                }
+                _ => {}
+            }
+            let mut full = prefix.clone();
+            full.extend_from_slice(steps);
+            yaml::locate(text, &full).unwrap_or((1, 1))
+        };
+        let mut problem = |steps: &[Step], message: String| {
+            let (line, column) = at(steps);
+            out.problems
+                .push(Diagnostic::new(path, line, column, message));
+        };
+        if raw.suppress {
+            match &raw.id {
+                Some(id) => out.suppressed.push((id.clone(), at(&[]).0)),
+                None => problem(
+                    &[],
+                    "`suppress: true` needs the `id` of the extracted event to remove".into(),
+                ),
+            }
+            continue;
+        }
+        // Ids count for the duplicate check even when the rest of the event is wrong, so one
+        // run reports both problems.
+        if let Some(id) = raw.id.as_ref().filter(|id| validate_id(id).is_ok()) {
+            out.id_positions.insert(id.clone(), at(&[Step::Key("id")]));
+        }
+        if let Some(event) = validate(raw, path, at(&[]).0, aliases, &mut problem) {
+            out.events.push(event);
+        }
+    }
+    out
+}
+
+/// Adds a hint to serde's wording where a newcomer would need one.
+fn explain(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        let known = "id, date, end, approximate, title, type, host, actors, countries, places, tags, summary, sources, reviewed, suppress";
+        let field = message.split('`').nth(1).unwrap_or("");
+        let best = known
+            .split(", ")
+            .map(|k| (strsim::jaro_winkler(k, field), k))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(s, _)| *s > 0.8);
+        return match best {
+            Some((_, k)) => format!("unknown field `{field}`: did you mean `{k}`?"),
+            None => format!("unknown field `{field}`: event fields are {known}"),
+        };
+    }
+    if message.contains("missing field") {
+        return format!("{message}: every event needs at least `date`, `title` and `type`");
+    }
+    message.to_string()
+}
+
+fn parse_date(scalar: &Scalar) -> Result<PartialDate, String> {
+    PartialDate::parse(&scalar.as_text())
+}
+
+/// Accepts http(s), mailto and relative links; anything else could run script or leave the
+/// reader somewhere unexpected.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let first_sep = lower.find(['/', '?', '#']);
+    let has_scheme = match (scheme_end, first_sep) {
+        (Some(c), Some(s)) => c < s,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if !has_scheme
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+    {
+        if url.chars().any(|c| c.is_control()) {
+            return Err("URL contains control characters".into());
+        }
+        Ok(())
+    } else {
+        Err(format!(
+            "unsupported URL \"{}\": use an http(s) or mailto link",
+            url.chars().take(80).collect::<String>()
+        ))
+    }
+}
+
+fn validate(
+    raw: RawEvent,
+    path: &Path,
+    line: usize,
+    aliases: &HashMap<String, String>,
+    problem: &mut dyn FnMut(&[Step], String),
+) -> Option<Event> {
+    let mut ok = true;
+    let gazetteer = Gazetteer::get();
+    let title = match raw.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            problem(
+                &[Step::Key("title")],
+                "missing `title`: every event needs a short title".into(),
+            );
+            ok = false;
+            String::new()
+        }
+    };
+    for (field, text) in [
+        ("title", &title),
+        ("summary", &raw.summary.clone().unwrap_or_default()),
+    ] {
+        if text.len() > MAX_FIELD_BYTES {
+            problem(
+                &[Step::Key(field)],
+                format!(
+                    "`{field}` is {} bytes: keep it under {MAX_FIELD_BYTES}",
+                    text.len()
+                ),
+            );
+            ok = false;
+        }
+    }
+    let start = match &raw.date {
+        Some(d) => match parse_date(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problem(&[Step::Key("date")], e);
+                ok = false;
+                None
+            }
+        },
+        None => {
+            problem(
+                &[],
+                "missing `date`: write it as YYYY, YYYY-MM or YYYY-MM-DD".into(),
+            );
+            ok = false;
+            None
+        }
+    };
+    let end = match &raw.end {
+        Some(d) => match parse_date(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problem(&[Step::Key("end")], e);
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    let date = match start {
+        Some(start) => match EventDate::new(start, end) {
+            Ok(mut d) => {
+                d.approximate = raw.approximate;
+                Some(d)
+            }
+            Err(e) => {
+                problem(&[Step::Key("end")], e);
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    let kind = match &raw.kind {
+        Some(k) => match EventType::parse(k) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                problem(&[Step::Key("type")], e);
+                ok = false;
+                None
+            }
+        },
+        None => {
+            problem(&[], "missing `type`: use meeting, visit, tour, call, summit, statement, agreement or other".into());
+            ok = false;
+            None
+        }
+    };
+    let mut countries = Vec::new();
+    for (i, c) in raw.countries.iter().enumerate() {
+        match gazetteer.normalise(c) {
+            Ok(country) => {
+                if !countries.contains(&country) {
+                    countries.push(country)
+                }
+            }
+            Err(e) => {
+                problem(&[Step::Key("countries"), Step::Index(i)], e);
+                ok = false;
+            }
+        }
+    }
+    let host = match &raw.host {
+        Some(h) => match gazetteer.normalise(h) {
+            Ok(country) => {
+                if !countries.contains(&country) {
+                    countries.push(country.clone());
+                }
+                Some(country)
+            }
+            Err(e) => {
+                problem(&[Step::Key("host")], e);
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    let id = match &raw.id {
+        Some(id) => match validate_id(id) {
+            Ok(()) => id.clone(),
+            Err(e) => {
+                problem(&[Step::Key("id")], e);
+                ok = false;
+                String::new()
+            }
+        },
+        None => String::new(),
+    };
+    let mut sources = Vec::new();
+    for (i, s) in raw.sources.iter().enumerate() {
+        let date = match &s.date {
+            Some(d) => match parse_date(d) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    problem(
+                        &[Step::Key("sources"), Step::Index(i), Step::Key("date")],
+                        e,
+                    );
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
+        if let Some(url) = &s.url {
+            if let Err(e) = check_url(url) {
+                problem(&[Step::Key("sources"), Step::Index(i), Step::Key("url")], e);
+                ok = false;
+            }
+        }
+        let title = s
+            .title
+            .clone()
+            .or_else(|| s.publisher.clone())
+            .or_else(|| s.url.clone())
+            .or_else(|| s.article.clone());
+        let Some(title) = title else {
+            problem(
+                &[Step::Key("sources"), Step::Index(i)],
+                "source has no `title`, `publisher`, `url` or `article`: give at least one".into(),
+            );
+            ok = false;
+            continue;
+        };
+        sources.push(Source {
+            title,
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            date,
+            article: s.article.clone(),
+        });
+    }
+    if !ok {
+        return None;
+    }
+    let actors = dedup(raw.actors.iter().map(|a| {
+        let a = a.trim();
+        aliases
+            .get(&a.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| a.to_string())
+    }));
+    let date = date?;
+    Some(Event {
+        id,
+        date,
+        title,
+        kind: kind?,
+        host,
+        actors,
+        countries,
+        places: dedup(raw.places.iter().map(|p| p.trim().to_string())),
+        tags: dedup(raw.tags.iter().map(|t| t.trim().to_string())),
+        summary: raw.summary.unwrap_or_default(),
+        sources,
+        origin: Origin::HandWritten {
+            file: path.to_path_buf(),
+            line,
+        },
+        reviewed: raw.reviewed.unwrap_or(true),
+    })
+}
+
+fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !item.is_empty() && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Id made from date and title when none is written: stable as long as both are.
+pub fn generated_id(event: &Event) -> String {
+    slugify(&format!("{} {}", event.date.start.iso(), event.title))
+}

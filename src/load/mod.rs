@@ -1,0 +1,325 @@
+//! Stage 1: load `content/` into the data model.
+//!
+//! In: a site root holding `content/` (and optionally `static/`). Out: a [`Content`] with the
+//! site settings, hand-written events, actors, pages and articles, or every problem found in
+//! every file. Nothing is written.
+
+pub mod articles;
+pub mod events;
+pub mod pages;
+pub mod yaml;
+
+use crate::config::{RawSiteConfig, SiteConfig};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Actor, Article, Event, Gazetteer, Page, PartialDate};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Everything in a site's `content/` directory.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub events: Vec<Event>,
+    /// Ids of extracted events that hand-written files suppress.
+    pub suppressed: Vec<String>,
+    pub actors: Vec<Actor>,
+    pub pages: Vec<Page>,
+    pub articles: Vec<Article>,
+}
+
+/// Largest content file read; beyond this a file is reported instead of loaded.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text (without a BOM), or says why it cannot be used.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(
+            path,
+            format!(
+                "file is {} MB: the limit is {} MB; split it",
+                meta.len() / 1_048_576,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            Err(Diagnostic::new(
+                path,
+                line,
+                column,
+                "file is not valid UTF-8: save it as UTF-8 (most editors have an \"encoding\" option)",
+            ))
+        }
+    }
+}
+
+/// Files under `dir` with one of `extensions`, sorted, never following symlinks (a link could
+/// point outside the site).
+pub fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| extensions.contains(&x.to_ascii_lowercase().as_str()))
+        })
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    name: String,
+    role: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Loads and validates a whole site; all problems of all files at once.
+pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        problems.push(Diagnostic::file(
+            &content_dir,
+            format!(
+                "no content directory: {} must hold site.yaml and events/",
+                content_dir.display()
+            ),
+        ));
+        return Err(problems);
+    }
+    let config = load_config(&content_dir.join("site.yaml"), &mut problems);
+    let actors = load_actors(&content_dir.join("actors.yaml"), &mut problems);
+    let mut aliases = HashMap::new();
+    for actor in &actors {
+        for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
+            aliases.insert(alias.to_lowercase(), actor.name.clone());
+        }
+    }
+
+    let files = content_files(&content_dir.join("events"), &["yaml", "yml"]);
+    let parsed: Vec<(PathBuf, events::EventFile)> = files
+        .par_iter()
+        .map(|path| {
+            let file = match read_text(path) {
+                Ok(text) => events::parse_file(path, &text, &aliases),
+                Err(d) => events::EventFile {
+                    problems: vec![d],
+                    ..Default::default()
+                },
+            };
+            (path.clone(), file)
+        })
+        .collect();
+
+    let mut all_events = Vec::new();
+    let mut suppressed = Vec::new();
+    let mut explicit: BTreeMap<String, Vec<(PathBuf, usize, usize)>> = BTreeMap::new();
+    for (path, file) in parsed {
+        problems.extend(file.problems);
+        for (id, (line, column)) in file.id_positions {
+            explicit
+                .entry(id)
+                .or_default()
+                .push((path.clone(), line, column));
+        }
+        suppressed.extend(file.suppressed.into_iter().map(|(id, _)| id));
+        all_events.extend(file.events);
+    }
+    for (id, places) in &explicit {
+        if places.len() > 1 {
+            for (i, (path, line, column)) in places.iter().enumerate() {
+                let others: Vec<String> = places
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, (p, l, c))| format!("{}:{l}:{c}", p.display()))
+                    .collect();
+                problems.push(Diagnostic::new(
+                    path,
+                    *line,
+                    *column,
+                    format!(
+                        "duplicate id \"{id}\": also used at {}; ids must be unique, rename one",
+                        others.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    assign_generated_ids(&mut all_events, &explicit);
+
+    let pages = pages::load_pages(&content_dir.join("pages"), &mut problems);
+    let articles = articles::load_articles(&content_dir.join("articles"), &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Content {
+        root: root.to_path_buf(),
+        config,
+        events: all_events,
+        suppressed,
+        actors,
+        pages,
+        articles,
+    })
+}
+
+/// Gives events without an `id` one made from date and title; clashes get `-2`, `-3`... in
+/// a fixed order so the same content always gets the same ids.
+fn assign_generated_ids(
+    events: &mut [Event],
+    explicit: &BTreeMap<String, Vec<(PathBuf, usize, usize)>>,
+) {
+    let mut order: Vec<usize> = (0..events.len())
+        .filter(|&i| events[i].id.is_empty())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let key = |e: &Event| match &e.origin {
+            crate::model::Origin::HandWritten { file, line } => (file.clone(), *line),
+            _ => (PathBuf::new(), 0),
+        };
+        key(&events[a]).cmp(&key(&events[b]))
+    });
+    let mut taken: std::collections::HashSet<String> = explicit.keys().cloned().collect();
+    for i in order {
+        let base = events::generated_id(&events[i]);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        events[i].id = id;
+    }
+}
+
+fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig {
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(d) => {
+            if path.exists() {
+                problems.push(d);
+            } else {
+                problems.push(Diagnostic::file(
+                    path,
+                    "missing site.yaml: create it with at least `title: My timeline`",
+                ));
+            }
+            return SiteConfig::default();
+        }
+    };
+    let raw: RawSiteConfig = match yaml::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(Diagnostic::new(path, e.line, e.column, e.message));
+            return SiteConfig::default();
+        }
+    };
+    let mut as_of = None;
+    if let Some(scalar) = &raw.as_of {
+        match PartialDate::parse(&scalar.as_text()) {
+            Ok(d) => as_of = Some(d),
+            Err(e) => {
+                let (line, column) =
+                    yaml::locate(&text, &[yaml::Step::Key("as_of")]).unwrap_or((1, 1));
+                problems.push(Diagnostic::new(path, line, column, e));
+            }
+        }
+    }
+    if let Some(url) = &raw.base_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            let (line, column) =
+                yaml::locate(&text, &[yaml::Step::Key("base_url")]).unwrap_or((1, 1));
+            problems.push(Diagnostic::new(path, line, column, format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)")));
+        }
+    }
+    SiteConfig {
+        title: raw.title,
+        description: raw.description,
+        base_url: raw.base_url,
+        language: raw.language,
+        as_of,
+        publisher: raw.publisher,
+        license: raw.license,
+        unreviewed: raw.unreviewed,
+    }
+}
+
+fn load_actors(path: &Path, problems: &mut Diagnostics) -> Vec<Actor> {
+    if !path.exists() {
+        return Vec::new();
+    }
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(d) => {
+            problems.push(d);
+            return Vec::new();
+        }
+    };
+    let raws: Vec<RawActor> = match yaml::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(Diagnostic::new(path, e.line, e.column, e.message));
+            return Vec::new();
+        }
+    };
+    let mut actors = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let country = match raw
+            .country
+            .as_deref()
+            .map(|c| Gazetteer::get().normalise(c))
+        {
+            Some(Ok(c)) => Some(c),
+            Some(Err(e)) => {
+                let (line, column) =
+                    yaml::locate(&text, &[yaml::Step::Index(i), yaml::Step::Key("country")])
+                        .unwrap_or((1, 1));
+                problems.push(Diagnostic::new(path, line, column, e));
+                None
+            }
+            None => None,
+        };
+        actors.push(Actor {
+            name: raw.name.trim().to_string(),
+            role: raw.role,
+            country,
+            aliases: raw.aliases,
+        });
+    }
+    actors
+}

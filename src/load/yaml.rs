@@ -1,0 +1,310 @@
+//! The only module that touches a YAML library.
+//!
+//! `serde_yaml` is deprecated upstream; everything YAML goes through [`from_str`] and
+//! [`locate`] so that swapping in its maintained fork (`serde_norway`, a drop-in) is a
+//! one-line change here. `saphyr-parser` only supplies line and column for errors found after
+//! deserialisation (an unknown country in an otherwise valid file).
+
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+
+/// A scalar that may be written as a number or a string (`date: 2025` vs `date: 2025-05`):
+/// YAML reads an unquoted year as an integer, and it is still a year.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Int(i64),
+    Str(String),
+}
+
+impl Scalar {
+    pub fn as_text(&self) -> String {
+        match self {
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Str(s) => s.clone(),
+        }
+    }
+}
+
+/// A YAML problem with its 1-based position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Deserialises YAML text into `T`. Alias expansion is bounded by serde_yaml, so a "billion
+/// laughs" file fails with an error instead of eating memory.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        YamlError {
+            line,
+            column,
+            message: tidy_message(&e.to_string()),
+        }
+    })
+}
+
+/// serde_yaml appends " at line L column C" to messages; we print the position ourselves.
+fn tidy_message(message: &str) -> String {
+    let cut = message.find(" at line ").unwrap_or(message.len());
+    message[..cut].to_string()
+}
+
+/// One step into a YAML document: a key of a mapping or an index of a sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Whether the first node of the document is a sequence (a file of several events).
+pub fn is_sequence(text: &str) -> bool {
+    for (event, _) in Parser::new_from_str(text).flatten() {
+        match event {
+            Event::SequenceStart(..) => return true,
+            Event::MappingStart(..) | Event::Scalar(..) | Event::Alias(..) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Position of one top-level node and of its direct keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodePositions {
+    pub start: (usize, usize),
+    pub keys: Vec<(String, (usize, usize))>,
+}
+
+impl NodePositions {
+    pub fn key(&self, name: &str) -> Option<(usize, usize)> {
+        self.keys.iter().find(|(k, _)| k == name).map(|(_, p)| *p)
+    }
+}
+
+/// Positions of the items of a top-level sequence (or of the single top-level mapping) and of
+/// their keys, in one pass: placing every event of a 100,000-event file must not re-parse it
+/// per event.
+pub fn top_level_positions(text: &str) -> Vec<NodePositions> {
+    let mut out: Vec<NodePositions> = Vec::new();
+    let mut depth = 0usize;
+    let mut sequence_root = false;
+    // Within an item mapping: the key whose value comes next, if a key was just read.
+    let mut expecting_key = false;
+    let mut pending_key: Option<String> = None;
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        let position = (span.start.line(), span.start.col() + 1);
+        let item_depth = usize::from(sequence_root);
+        let is_node_start = matches!(
+            event,
+            Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Scalar(..)
+                | Event::Alias(..)
+        );
+        // A node directly inside an item mapping is a key or the value of the pending key.
+        if is_node_start && depth == item_depth + 1 && !out.is_empty() {
+            if expecting_key {
+                if let Event::Scalar(value, ..) = &event {
+                    pending_key = Some(value.to_string());
+                }
+            } else if let (Some(key), Some(last)) = (pending_key.take(), out.last_mut()) {
+                last.keys.push((key, position));
+            }
+            expecting_key = !expecting_key;
+        }
+        match event {
+            Event::DocumentEnd => break,
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if depth == 0 {
+                    sequence_root = matches!(event, Event::SequenceStart(..));
+                    if !sequence_root {
+                        out.push(NodePositions {
+                            start: position,
+                            keys: Vec::new(),
+                        });
+                        expecting_key = true;
+                    }
+                } else if depth == item_depth && sequence_root {
+                    out.push(NodePositions {
+                        start: position,
+                        keys: Vec::new(),
+                    });
+                    expecting_key = true;
+                }
+                depth += 1;
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            Event::Scalar(..) | Event::Alias(..) => {
+                if depth == 1 && sequence_root {
+                    out.push(NodePositions {
+                        start: position,
+                        keys: Vec::new(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Finds the 1-based line and column of the node at `path` (or of its deepest existing
+/// ancestor) in the first document of `text`. Used only to place errors, so it is allowed to be
+/// slower than deserialisation.
+pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    enum Frame {
+        Seq(usize),
+        Map {
+            expecting_key: bool,
+            key: Option<String>,
+        },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut best: Option<(usize, usize)> = None;
+    let mut best_depth = 0usize;
+    // Each node's path is the chain of frames above it; compare it with the wanted path.
+    let matches = |stack: &[Frame]| -> usize {
+        let mut depth = 0;
+        for (frame, step) in stack.iter().zip(path.iter()) {
+            let same = match (frame, step) {
+                (Frame::Seq(i), Step::Index(j)) => i == j,
+                (Frame::Map { key: Some(k), .. }, Step::Key(w)) => k == w,
+                _ => false,
+            };
+            if !same {
+                break;
+            }
+            depth += 1;
+        }
+        depth
+    };
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        let position = (span.start.line(), span.start.col() + 1);
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(..)
+        );
+        if matches!(event, Event::DocumentEnd) {
+            break;
+        }
+        if is_node {
+            // A scalar in key position names the key of the next value.
+            if let Some(Frame::Map { expecting_key, key }) = stack.last_mut() {
+                if *expecting_key {
+                    if let Event::Scalar(value, ..) = &event {
+                        *key = Some(value.to_string());
+                        *expecting_key = false;
+                        let depth = matches(&stack);
+                        if depth == stack.len() && depth == path.len() && depth > best_depth {
+                            // Exact path found as a key: point at the key.
+                            best = Some(position);
+                            best_depth = depth;
+                        }
+                        continue;
+                    }
+                }
+            }
+            let depth = matches(&stack);
+            if depth == stack.len() && depth >= best_depth && depth <= path.len() {
+                best = Some(position);
+                best_depth = depth;
+            }
+            match event {
+                Event::SequenceStart(..) => stack.push(Frame::Seq(0)),
+                Event::MappingStart(..) => stack.push(Frame::Map {
+                    expecting_key: true,
+                    key: None,
+                }),
+                _ => advance(&mut stack),
+            }
+        } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            stack.pop();
+            advance(&mut stack);
+        }
+    }
+    return best;
+
+    fn advance(stack: &mut [Frame]) {
+        match stack.last_mut() {
+            Some(Frame::Seq(i)) => *i += 1,
+            Some(Frame::Map { expecting_key, .. }) => *expecting_key = true,
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str =
+        "- title: A\n  countries:\n    - JM\n    - Jamiaca\n- title: B\n  date: 2025-13-01\n";
+
+    #[test]
+    fn locates_list_items_and_keys() {
+        assert_eq!(
+            locate(
+                DOC,
+                &[Step::Index(0), Step::Key("countries"), Step::Index(1)]
+            ),
+            Some((4, 7))
+        );
+        assert_eq!(
+            locate(DOC, &[Step::Index(1), Step::Key("date")]),
+            Some((6, 9))
+        );
+        assert_eq!(locate(DOC, &[Step::Index(1)]), Some((5, 3)));
+    }
+
+    #[test]
+    fn top_level_positions_in_one_pass() {
+        let p = top_level_positions(DOC);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].start, (1, 3));
+        assert_eq!(p[1].key("date"), Some((6, 9)), "points at the value");
+        assert_eq!(p[0].key("countries"), Some((3, 5)));
+        let single = top_level_positions("title: A\nid: x\n");
+        assert_eq!(single.len(), 1);
+        assert_eq!(single[0].key("id"), Some((2, 5)));
+    }
+
+    #[test]
+    fn missing_path_falls_back_to_deepest_ancestor() {
+        assert_eq!(
+            locate(DOC, &[Step::Index(1), Step::Key("nope")]),
+            Some((5, 3))
+        );
+    }
+
+    #[test]
+    fn errors_carry_positions() {
+        let err = from_str::<Vec<String>>("- a\n- [b\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn alias_bombs_fail_instead_of_expanding() {
+        let mut bomb =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let mut prev = 'a';
+        for name in 'b'..='k' {
+            bomb.push_str(&format!(
+                "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
+            prev = name;
+        }
+        assert!(from_str::<serde_yaml::Value>(&bomb).is_err());
+    }
+}

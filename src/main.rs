@@ -1,0 +1,6 @@
+use clap::Parser;
+
+fn main() {
+    let cli = entente::cli::Cli::parse();
+    std::process::exit(entente::cli::run(cli));
+}

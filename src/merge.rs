@@ -1,0 +1,163 @@
+//! Stage 3: merge extracted events with hand-written ones into the site's event list.
+//!
+//! In: loaded [`Content`] and the events extraction found. Out: a [`Site`] whose events are
+//! sorted, de-duplicated and filtered by the site's policy for unreviewed events.
+//! - The same engagement reported by several articles becomes one event with all sources.
+//! - A hand-written event that matches an extracted one wins field by field and gains the
+//!   articles as sources; a hand-written `suppress: true` with an extracted id removes it.
+
+use crate::config::{SiteConfig, UnreviewedPolicy};
+use crate::load::Content;
+use crate::model::{Actor, Article, Event, EventType, Origin, Page};
+use std::collections::HashSet;
+
+/// Everything the renderer needs, in final order.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Events shown in the timeline, chronological.
+    pub events: Vec<Event>,
+    /// Unreviewed extracted events kept off the timeline, for the review page.
+    pub review: Vec<Event>,
+    pub pages: Vec<Page>,
+    pub articles: Vec<Article>,
+    pub actors: Vec<Actor>,
+}
+
+/// Whether two events describe the same engagement: compatible dates, a shared country (or
+/// actor when neither has countries) and compatible types.
+pub fn same_engagement(a: &Event, b: &Event) -> bool {
+    if !a.date.overlaps(&b.date) {
+        return false;
+    }
+    let compatible_types = a.kind == b.kind
+        || matches!(
+            (a.kind, b.kind),
+            (EventType::Visit, EventType::Tour)
+                | (EventType::Tour, EventType::Visit)
+                | (EventType::Meeting, EventType::Visit)
+                | (EventType::Visit, EventType::Meeting)
+        );
+    if !compatible_types {
+        return false;
+    }
+    let shared_country = a
+        .countries
+        .iter()
+        .filter(|c| c.code != "US" || b.countries.len() == 1 || a.countries.len() == 1)
+        .any(|c| b.countries.contains(c));
+    let shared_actor = a.actors.iter().any(|x| {
+        let x = x.to_lowercase();
+        b.actors.iter().any(|y| {
+            let y = y.to_lowercase();
+            x.rsplit(' ').next() == y.rsplit(' ').next()
+        })
+    });
+    shared_country && (shared_actor || a.actors.is_empty() || b.actors.is_empty())
+}
+
+fn absorb(into: &mut Event, from: Event) {
+    for s in from.sources {
+        if !into.sources.contains(&s) {
+            into.sources.push(s);
+        }
+    }
+    if let (
+        Origin::Extracted {
+            evidence,
+            confidence,
+            ..
+        },
+        Origin::Extracted {
+            evidence: other,
+            confidence: other_conf,
+            ..
+        },
+    ) = (&mut into.origin, from.origin)
+    {
+        evidence.extend(other);
+        // Independent reports of the same engagement make it more likely to be real.
+        *confidence = 1.0 - (1.0 - *confidence) * (1.0 - other_conf);
+    }
+    for c in from.countries {
+        if !into.countries.contains(&c) {
+            into.countries.push(c);
+        }
+    }
+    for a in from.actors {
+        if !into.actors.contains(&a) {
+            into.actors.push(a);
+        }
+    }
+    for p in from.places {
+        if !into.places.contains(&p) {
+            into.places.push(p);
+        }
+    }
+}
+
+/// Merges and orders events.
+pub fn merge(content: Content, extracted: Vec<Event>) -> Site {
+    let suppressed: HashSet<&str> = content.suppressed.iter().map(String::as_str).collect();
+    let mut hand = content.events;
+    let hand_ids: HashSet<String> = hand.iter().map(|e| e.id.clone()).collect();
+    // Extracted events from several articles that describe the same engagement become one.
+    let mut merged_extracted: Vec<Event> = Vec::new();
+    for event in extracted {
+        if suppressed.contains(event.id.as_str()) {
+            continue;
+        }
+        // A hand-written event with the same id replaces the extracted one outright.
+        if hand_ids.contains(&event.id) {
+            if let Some(h) = hand.iter_mut().find(|h| h.id == event.id) {
+                absorb_sources_only(h, event);
+            }
+            continue;
+        }
+        if let Some(h) = hand.iter_mut().find(|h| same_engagement(h, &event)) {
+            absorb_sources_only(h, event);
+            continue;
+        }
+        match merged_extracted
+            .iter_mut()
+            .find(|m| same_engagement(m, &event))
+        {
+            Some(m) => absorb(m, event),
+            None => merged_extracted.push(event),
+        }
+    }
+    let mut events = hand;
+    let mut review = Vec::new();
+    for e in merged_extracted {
+        match content.config.unreviewed {
+            UnreviewedPolicy::Publish => events.push(e),
+            UnreviewedPolicy::Review => review.push(e),
+            UnreviewedPolicy::Omit => {}
+        }
+    }
+    events.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    review.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Site {
+        config: content.config,
+        events,
+        review,
+        pages: content.pages,
+        articles: content.articles,
+        actors: content.actors,
+    }
+}
+
+/// A hand-written event keeps its own fields; the extracted one only adds its article as a
+/// source so readers can check it.
+fn absorb_sources_only(hand: &mut Event, extracted: Event) {
+    for s in extracted.sources {
+        if !hand
+            .sources
+            .iter()
+            .any(|h| h.article.is_some() && h.article == s.article)
+            && !hand.sources.contains(&s)
+        {
+            hand.sources.push(s);
+        }
+    }
+}

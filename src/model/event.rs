@@ -1,0 +1,200 @@
+//! Events, their sources and where they came from.
+
+use super::{Country, EventDate, PartialDate};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The engagement vocabulary (see `EVENTS.md` and the README): CAMEO-like kinds of contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventType {
+    Meeting,
+    Visit,
+    Tour,
+    Call,
+    Summit,
+    Statement,
+    Agreement,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 8] = [
+        EventType::Meeting,
+        EventType::Visit,
+        EventType::Tour,
+        EventType::Call,
+        EventType::Summit,
+        EventType::Statement,
+        EventType::Agreement,
+        EventType::Other,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Meeting => "meeting",
+            EventType::Visit => "visit",
+            EventType::Tour => "tour",
+            EventType::Call => "call",
+            EventType::Summit => "summit",
+            EventType::Statement => "statement",
+            EventType::Agreement => "agreement",
+            EventType::Other => "other",
+        }
+    }
+
+    /// Title-case label for headings.
+    pub fn label(&self) -> &'static str {
+        match self {
+            EventType::Meeting => "Meeting",
+            EventType::Visit => "Visit",
+            EventType::Tour => "Tour",
+            EventType::Call => "Call",
+            EventType::Summit => "Summit",
+            EventType::Statement => "Joint statement",
+            EventType::Agreement => "Agreement",
+            EventType::Other => "Other",
+        }
+    }
+
+    pub fn plural(&self) -> &'static str {
+        match self {
+            EventType::Meeting => "Meetings",
+            EventType::Visit => "Visits",
+            EventType::Tour => "Tours",
+            EventType::Call => "Calls",
+            EventType::Summit => "Summits",
+            EventType::Statement => "Joint statements",
+            EventType::Agreement => "Agreements",
+            EventType::Other => "Other engagements",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<EventType, String> {
+        let t = text.trim().to_ascii_lowercase();
+        EventType::ALL
+            .iter()
+            .find(|k| k.as_str() == t)
+            .copied()
+            .ok_or_else(|| {
+                let names: Vec<&str> = EventType::ALL.iter().map(|k| k.as_str()).collect();
+                let best = names
+                    .iter()
+                    .map(|n| (strsim::jaro_winkler(n, &t), n))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(s, _)| *s > 0.8);
+                match best {
+                    Some((_, n)) => format!("unknown type \"{text}\": did you mean \"{n}\"?"),
+                    None => format!("unknown type \"{text}\": use one of {}", names.join(", ")),
+                }
+            })
+    }
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a statement about an event can be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Source {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<PartialDate>,
+    /// Id of the article in `content/articles/` this source is, when it is one.
+    pub article: Option<String>,
+}
+
+/// A sentence an extracted event rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub article: String,
+    pub sentence: String,
+    /// UTF-8 byte offsets of the sentence in the article file.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How an event came to be in the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// Written by a person in `content/events/`.
+    HandWritten { file: PathBuf, line: usize },
+    /// Found by `extract` in one or more articles and not reviewed by a person.
+    Extracted {
+        evidence: Vec<Evidence>,
+        confidence: f32,
+        /// Field name -> where its value came from ("dateline", "sentence", "headline"...).
+        field_origins: BTreeMap<String, String>,
+    },
+}
+
+/// One diplomatic engagement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: EventDate,
+    pub title: String,
+    pub kind: EventType,
+    /// For visits: the country receiving the visitor. The other countries are the guests'.
+    pub host: Option<Country>,
+    pub actors: Vec<String>,
+    pub countries: Vec<Country>,
+    pub places: Vec<String>,
+    pub tags: Vec<String>,
+    /// Markdown, rendered and sanitised at render time.
+    pub summary: String,
+    pub sources: Vec<Source>,
+    pub origin: Origin,
+    /// False for extracted events no person has confirmed.
+    pub reviewed: bool,
+}
+
+impl Event {
+    pub fn is_extracted(&self) -> bool {
+        matches!(self.origin, Origin::Extracted { .. })
+    }
+
+    /// Sort key: chronological, then by title and id so output never depends on file order.
+    pub fn sort_key(&self) -> (EventDate, &str, &str) {
+        (self.date, self.title.as_str(), self.id.as_str())
+    }
+}
+
+/// A person described in `content/actors.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub role: Option<String>,
+    pub country: Option<Country>,
+    pub aliases: Vec<String>,
+}
+
+/// A Markdown page from `content/pages/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub body_markdown: String,
+    pub order: i64,
+}
+
+/// A news article from `content/articles/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub path: PathBuf,
+    pub headline: String,
+    pub date: Option<PartialDate>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub place: Option<String>,
+    /// The whole file as read; evidence offsets point into it.
+    pub text: String,
+    /// Byte offset where the body starts (after header line, headline or front matter).
+    pub body_start: usize,
+}

@@ -1,0 +1,189 @@
+//! Data exports of all events: `events.csv` and `events.json` (columns in the README).
+//!
+//! CSV cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab
+//! or carriage return) get a leading apostrophe, so an exported title can never execute.
+
+use super::markdown;
+use super::OutputFile;
+use crate::merge::Site;
+use crate::model::Event;
+use serde::Serialize;
+
+/// Neutralises spreadsheet formula injection (OWASP's recommendation).
+pub fn csv_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+pub const CSV_COLUMNS: [&str; 15] = [
+    "id",
+    "date",
+    "end",
+    "precision",
+    "approximate",
+    "type",
+    "title",
+    "countries",
+    "country_names",
+    "actors",
+    "places",
+    "tags",
+    "summary",
+    "sources",
+    "reviewed",
+];
+
+fn csv_row(e: &Event) -> Vec<String> {
+    vec![
+        e.id.clone(),
+        e.date.start.iso(),
+        e.date.end.map(|d| d.iso()).unwrap_or_default(),
+        format!("{:?}", e.date.start.precision()).to_lowercase(),
+        e.date.approximate.to_string(),
+        e.kind.as_str().to_string(),
+        e.title.clone(),
+        e.countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        e.countries
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        e.actors.join("; "),
+        e.places.join("; "),
+        e.tags.join("; "),
+        markdown::to_plain_text(&e.summary),
+        e.sources
+            .iter()
+            .map(|s| match &s.url {
+                Some(u) => format!("{} <{u}>", s.title),
+                None => s.title.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        e.reviewed.to_string(),
+    ]
+}
+
+/// CSV of the given events with the documented columns.
+pub fn to_csv<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(CSV_COLUMNS);
+    for e in events {
+        let row: Vec<String> = csv_row(e).iter().map(|c| csv_safe(c)).collect();
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct JsonCountry<'a> {
+    code: &'a str,
+    name: &'a str,
+    kind: crate::model::CountryKind,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    title: &'a str,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<String>,
+    article: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct JsonEvent<'a> {
+    id: &'a str,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    precision: crate::model::Precision,
+    approximate: bool,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    host: Option<&'a str>,
+    countries: Vec<JsonCountry<'a>>,
+    actors: &'a [String],
+    places: &'a [String],
+    tags: &'a [String],
+    summary: &'a str,
+    sources: Vec<JsonSource<'a>>,
+    reviewed: bool,
+    url: String,
+}
+
+pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
+    JsonEvent {
+        id: &e.id,
+        date: e.date.start.iso(),
+        end: e.date.end.map(|d| d.iso()),
+        precision: e.date.start.precision(),
+        approximate: e.date.approximate,
+        kind: e.kind.as_str(),
+        title: &e.title,
+        host: e.host.as_ref().map(|h| h.code.as_str()),
+        countries: e
+            .countries
+            .iter()
+            .map(|c| JsonCountry {
+                code: &c.code,
+                name: &c.name,
+                kind: c.kind,
+            })
+            .collect(),
+        actors: &e.actors,
+        places: &e.places,
+        tags: &e.tags,
+        summary: &e.summary,
+        sources: e
+            .sources
+            .iter()
+            .map(|s| JsonSource {
+                title: &s.title,
+                publisher: s.publisher.as_deref(),
+                url: s.url.as_deref(),
+                date: s.date.map(|d| d.iso()),
+                article: s.article.as_deref(),
+            })
+            .collect(),
+        reviewed: e.reviewed,
+        url: super::views::event_href(&e.id),
+    }
+}
+
+pub fn render(site: &Site) -> Vec<OutputFile> {
+    let json: Vec<JsonEvent> = site.events.iter().map(json_event).collect();
+    vec![
+        OutputFile {
+            path: "events.csv".into(),
+            bytes: to_csv(site.events.iter()),
+        },
+        OutputFile {
+            path: "events.json".into(),
+            bytes: serde_json::to_vec_pretty(&json).unwrap_or_default(),
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("+1"), "'+1");
+        assert_eq!(csv_safe("-2"), "'-2");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("Jamaica"), "Jamaica");
+    }
+}

@@ -1,0 +1,242 @@
+//! View models: the data model turned into ready-to-print strings and links for templates.
+//!
+//! Templates only print; every decision (labels, links, excerpts, counts) is made here.
+
+use super::markdown;
+use crate::model::{Country, Event, Origin};
+use std::collections::BTreeMap;
+
+/// A link whose `href` is relative to the site root; templates prefix it with `root`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub date: String,
+    /// Link to the article page on this site, when the source is an article we hold.
+    pub article_href: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct EvidenceView {
+    pub sentence: String,
+    pub article_href: String,
+    pub article_label: String,
+    pub offsets: String,
+}
+
+/// Everything a template shows about one event.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub date_human: String,
+    pub date_iso: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub host: String,
+    pub countries: Vec<Link>,
+    pub actors: Vec<Link>,
+    pub places: Vec<String>,
+    pub tags: Vec<Link>,
+    pub excerpt: String,
+    pub summary_html: String,
+    pub sources: Vec<SourceView>,
+    pub unreviewed: bool,
+    pub confidence: String,
+    pub evidence: Vec<EvidenceView>,
+    pub field_origins: Vec<(String, String)>,
+    /// Space-separated codes and slugs for the browser-side filter.
+    pub data_countries: String,
+    pub data_actors: String,
+    pub data_tags: String,
+}
+
+pub fn country_href(c: &Country) -> String {
+    format!("countries/{}.html", c.slug())
+}
+
+pub fn actor_href(name: &str) -> String {
+    format!("actors/{}.html", crate::model::slug::slugify(name))
+}
+
+pub fn tag_href(tag: &str) -> String {
+    format!("tags/{}.html", crate::model::slug::slugify(tag))
+}
+
+pub fn event_href(id: &str) -> String {
+    format!("events/{id}.html")
+}
+
+pub fn article_href(id: &str) -> String {
+    format!("articles/{id}.html")
+}
+
+impl EventView {
+    pub fn new(event: &Event, article_titles: &BTreeMap<String, String>) -> EventView {
+        let (evidence, confidence, field_origins) = match &event.origin {
+            Origin::Extracted {
+                evidence,
+                confidence,
+                field_origins,
+            } => (
+                evidence
+                    .iter()
+                    .map(|e| EvidenceView {
+                        sentence: e.sentence.clone(),
+                        article_href: article_href(&e.article),
+                        article_label: article_titles
+                            .get(&e.article)
+                            .cloned()
+                            .unwrap_or_else(|| e.article.clone()),
+                        offsets: format!("bytes {}\u{2013}{}", e.start, e.end),
+                    })
+                    .collect(),
+                format!("{:.2}", confidence),
+                field_origins
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            ),
+            Origin::HandWritten { .. } => (Vec::new(), String::new(), Vec::new()),
+        };
+        let end_iso = event
+            .date
+            .end
+            .map(|e| e.last_day().to_string())
+            .unwrap_or_else(|| event.date.last_day().to_string());
+        EventView {
+            id: event.id.clone(),
+            href: event_href(&event.id),
+            title: event.title.clone(),
+            date_human: event.date.human(),
+            date_iso: event.date.start.iso(),
+            start_iso: event.date.first_day().to_string(),
+            end_iso,
+            kind: event.kind.as_str(),
+            kind_label: event.kind.label(),
+            host: event
+                .host
+                .as_ref()
+                .map(|h| h.name.clone())
+                .unwrap_or_default(),
+            countries: event
+                .countries
+                .iter()
+                .map(|c| Link {
+                    href: country_href(c),
+                    label: c.name.clone(),
+                })
+                .collect(),
+            actors: event
+                .actors
+                .iter()
+                .map(|a| Link {
+                    href: actor_href(a),
+                    label: a.clone(),
+                })
+                .collect(),
+            places: event.places.clone(),
+            tags: event
+                .tags
+                .iter()
+                .map(|t| Link {
+                    href: tag_href(t),
+                    label: t.clone(),
+                })
+                .collect(),
+            excerpt: markdown::excerpt(&event.summary, 220),
+            summary_html: markdown::to_html(&event.summary),
+            sources: event
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone().unwrap_or_default(),
+                    url: s.url.clone().unwrap_or_default(),
+                    date: s.date.map(|d| d.human()).unwrap_or_default(),
+                    article_href: s.article.as_deref().map(article_href).unwrap_or_default(),
+                })
+                .collect(),
+            unreviewed: !event.reviewed,
+            confidence,
+            evidence,
+            field_origins,
+            data_countries: event
+                .countries
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            data_actors: event
+                .actors
+                .iter()
+                .map(|a| crate::model::slug::slugify(a))
+                .collect::<Vec<_>>()
+                .join(" "),
+            data_tags: event
+                .tags
+                .iter()
+                .map(|t| crate::model::slug::slugify(t))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+/// Events of one month (or of a year whose month is not known).
+#[derive(Debug, Clone)]
+pub struct MonthGroup {
+    pub id: String,
+    pub label: String,
+    pub events: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearGroup {
+    pub year: i32,
+    pub count: usize,
+    pub months: Vec<MonthGroup>,
+}
+
+/// Groups events (given in chronological order) by year and month for the timeline.
+pub fn group_by_month(events: &[&Event]) -> Vec<YearGroup> {
+    let mut years: Vec<YearGroup> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let year = e.date.start.year;
+        if years.last().map(|y| y.year) != Some(year) {
+            years.push(YearGroup {
+                year,
+                count: 0,
+                months: Vec::new(),
+            });
+        }
+        let y = years.last_mut().expect("just pushed");
+        y.count += 1;
+        let (id, label) = match e.date.start.month {
+            Some(m) => (
+                format!("m{year}-{m:02}"),
+                format!("{} {year}", crate::model::date::month_name(m)),
+            ),
+            None => (format!("m{year}"), format!("{year}, month not known")),
+        };
+        if y.months.last().map(|m| &m.id) != Some(&id) {
+            y.months.push(MonthGroup {
+                id,
+                label,
+                events: Vec::new(),
+            });
+        }
+        y.months.last_mut().expect("just pushed").events.push(i);
+    }
+    years
+}

@@ -1,0 +1,224 @@
+//! Builds fixture sites into temporary directories and checks the pages produced.
+
+mod common;
+use common::*;
+use std::fs;
+
+#[test]
+fn timeline_lists_events_chronologically_at_their_precision() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let index = read(&site.path().join("public/index.html"));
+    let ids = event_ids(&index);
+    assert_eq!(
+        ids,
+        [
+            "yugoslav-visit",
+            "1985-talks-with-the-u-s-s-r",
+            "rubio-caribbean-tour",
+            "rubio-caribbean-meeting",
+            "2025-05-06-two-day-talks-in-kingston",
+        ]
+    );
+    assert!(
+        index.contains(">March 2025</time>"),
+        "month precision shown as a month"
+    );
+    assert!(
+        !index.contains("1 March 2025"),
+        "a month-only date is never shown as the 1st"
+    );
+    assert!(
+        index.contains(">6\u{2013}7 May 2025</time>"),
+        "ranges are compact"
+    );
+    assert!(index.contains(">c. 1985</time>"), "approximate year marked");
+    assert!(index.contains(">6 May 2025</time>"));
+    // Grouped by year then month.
+    let y2025 = index.find("id=\"y2025\"").unwrap();
+    let march = index.find("id=\"m2025-03\"").unwrap();
+    let may = index.find("id=\"m2025-05\"").unwrap();
+    assert!(y2025 < march && march < may);
+}
+
+#[test]
+fn every_event_has_a_page_and_taxonomies_list_the_right_events() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let public = site.path().join("public");
+    let meeting = read(&public.join("events/rubio-caribbean-meeting.html"));
+    assert!(
+        meeting.contains("<strong>seven</strong>"),
+        "summary Markdown rendered"
+    );
+    assert!(
+        meeting.contains("href=\"https://example.org/kuna\""),
+        "sources linked"
+    );
+    assert!(
+        meeting.contains("Eastern Caribbean"),
+        "regions kept as regions"
+    );
+    assert!(meeting.contains("Bahamas"));
+
+    let jamaica = read(&public.join("countries/jm.html"));
+    assert_eq!(
+        event_ids(&jamaica),
+        [
+            "rubio-caribbean-tour",
+            "2025-05-06-two-day-talks-in-kingston"
+        ]
+    );
+    let ussr = read(&public.join("countries/suhh.html"));
+    assert_eq!(event_ids(&ussr), ["1985-talks-with-the-u-s-s-r"]);
+    assert!(ussr.contains("historical state"));
+
+    // "Sec. Rubio" is an alias of Marco Rubio from actors.yaml.
+    let rubio = read(&public.join("actors/marco-rubio.html"));
+    assert_eq!(
+        event_ids(&rubio),
+        ["rubio-caribbean-tour", "rubio-caribbean-meeting"]
+    );
+    assert!(rubio.contains("Secretary of State"));
+    let tours = read(&public.join("types/tour.html"));
+    assert_eq!(event_ids(&tours), ["rubio-caribbean-tour"]);
+    let tag = read(&public.join("tags/caribbean.html"));
+    assert_eq!(event_ids(&tag).len(), 2);
+    let year = read(&public.join("years/1971.html"));
+    assert_eq!(event_ids(&year), ["yugoslav-visit"]);
+
+    let countries = read(&public.join("countries/index.html"));
+    assert!(countries.contains("Jamaica</a> <span class=\"count\">2</span>"));
+    assert!(public.join("about-this-fixture.html").exists() || public.join("about.html").exists());
+    assert!(public.join("404.html").exists());
+    assert_eq!(
+        read(&public.join("style.css")),
+        "/* fixture */ body{}\n",
+        "static/ copied"
+    );
+}
+
+#[test]
+fn exports_hold_every_event() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let public = site.path().join("public");
+    let json: serde_json::Value = serde_json::from_str(&read(&public.join("events.json"))).unwrap();
+    let events = json.as_array().unwrap();
+    assert_eq!(events.len(), 5);
+    let tour = events
+        .iter()
+        .find(|e| e["id"] == "rubio-caribbean-tour")
+        .unwrap();
+    assert_eq!(tour["date"], "2025-03");
+    assert_eq!(tour["precision"], "month");
+    assert_eq!(tour["countries"][1]["code"], "JM");
+
+    let csv = read(&public.join("events.csv"));
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("id,date,end,precision"));
+    assert_eq!(csv.lines().count(), 6);
+
+    let ics = read(&public.join("events.ics"));
+    assert!(ics.contains("UID:rubio-caribbean-meeting@entente"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20250506"));
+    // A month-precision event spans its whole month; DTEND is exclusive.
+    assert!(ics.contains("DTSTART;VALUE=DATE:20250301"));
+    assert!(ics.contains("DTEND;VALUE=DATE:20250401"));
+
+    let feed = read(&public.join("feed.atom"));
+    assert!(feed.contains("https://example.org/sub/path/events/rubio-caribbean-meeting.html"));
+    let sitemap = read(&public.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/sub/path/index.html</loc>"));
+}
+
+#[test]
+fn pages_link_relatively_so_the_site_works_from_disk_and_sub_paths() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let public = site.path().join("public");
+    for rel in files_under(&public) {
+        if rel.extension().is_some_and(|e| e == "html") {
+            let html = read(&public.join(&rel));
+            for attr in ["href=\"/", "src=\"/"] {
+                assert!(
+                    !html.contains(attr),
+                    "{} has a root-absolute link",
+                    rel.display()
+                );
+            }
+            assert!(
+                !html.contains("http://") || !html.contains("<script src=\"http"),
+                "no external scripts"
+            );
+        }
+    }
+    let event = read(&public.join("events/rubio-caribbean-meeting.html"));
+    assert!(event.contains("href=\"../style.css\""));
+    assert!(
+        event.contains("href=\"../countries/jm.html\"")
+            || event.contains("href=\"../countries/us.html\"")
+    );
+}
+
+#[test]
+fn same_content_builds_byte_identical_sites() {
+    let site = copy_fixture("basic");
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for out in [a.path(), b.path()] {
+        let o = entente(&[
+            "build",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--out",
+            out.join("site").to_str().unwrap(),
+        ]);
+        assert!(o.status.success());
+    }
+    let files = files_under(&a.path().join("site"));
+    assert_eq!(files, files_under(&b.path().join("site")));
+    assert!(files.len() > 20);
+    for f in files {
+        assert_eq!(
+            fs::read(a.path().join("site").join(&f)).unwrap(),
+            fs::read(b.path().join("site").join(&f)).unwrap(),
+            "{} differs between builds",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn hostile_text_comes_out_inert() {
+    let site = copy_fixture("hostile");
+    build(site.path());
+    let public = site.path().join("public");
+    let mut pages = 0;
+    for rel in files_under(&public) {
+        if rel.extension().is_some_and(|e| e == "html") {
+            assert_inert_html(&read(&public.join(&rel)), &rel.display().to_string());
+            pages += 1;
+        }
+    }
+    assert!(pages > 5);
+    let event = read(&public.join("events/hostile-one.html"));
+    assert!(
+        event.contains("&#60;script&#62;alert("),
+        "title escaped, not dropped"
+    );
+    let csv = read(&public.join("events.csv"));
+    for record in csv.lines().skip(1) {
+        for cell in record.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "formula cell in CSV: {cell}"
+            );
+        }
+    }
+    assert!(
+        csv.contains("'+SUM(1+1)"),
+        "formula cell neutralised, not dropped"
+    );
+}

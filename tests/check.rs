@@ -1,0 +1,163 @@
+//! `entente check` and failing builds: every problem with file:line:col, nothing written.
+
+mod common;
+use common::*;
+use std::fs;
+
+fn stderr_of(args: &[&str]) -> (i32, String) {
+    let out = entente(args);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn check_reports_every_problem_with_position_and_fix() {
+    let site = copy_fixture("broken");
+    let root = site.path().to_str().unwrap();
+    let (code, err) = stderr_of(&["check", "--root", root]);
+    assert_eq!(code, 1, "{err}");
+    let a = site.path().join("content/events/a.yaml");
+    let b = site.path().join("content/events/b.yaml");
+    let c = site.path().join("content/events/c.yaml");
+    let expect = [
+        format!(
+            "{}:5:19: error: unknown country \"Jamiaca\": did you mean Jamaica (JM)?",
+            a.display()
+        ),
+        format!(
+            "{}:7:9: error: invalid date \"2025-13-01\": month 13 does not exist",
+            a.display()
+        ),
+        format!(
+            "{}:12:8: error: `end` 2025-05-06 is before `date` 2025-05-07",
+            a.display()
+        ),
+        format!(
+            "{}:3:1: error: unknown field `titel`: did you mean `title`?",
+            b.display()
+        ),
+        format!(
+            "{}:4:9: error: unknown type \"meetin\": did you mean \"meeting\"?",
+            c.display()
+        ),
+    ];
+    for e in &expect {
+        assert!(err.contains(e.as_str()), "missing:\n{e}\nin:\n{err}");
+    }
+    assert!(err.contains("7 problems found"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let site = copy_fixture("broken");
+    // Make c.yaml otherwise valid so only the duplicate remains there.
+    fs::write(
+        site.path().join("content/events/c.yaml"),
+        "- id: same-id\n  date: 2025-02-02\n  title: Dup\n  type: meeting\n",
+    )
+    .unwrap();
+    let (code, err) = stderr_of(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let a = site.path().join("content/events/a.yaml");
+    let c = site.path().join("content/events/c.yaml");
+    assert!(
+        err.contains(&format!(
+            "{}:1:7: error: duplicate id \"same-id\": also used at {}:1:7",
+            a.display(),
+            c.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:1:7: error: duplicate id \"same-id\": also used at {}:1:7",
+            c.display(),
+            a.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn non_utf8_files_are_reported_with_position() {
+    let site = copy_fixture("basic");
+    let bad = site.path().join("content/events/latin1.yaml");
+    fs::write(&bad, b"title: Caf\xe9\n").unwrap();
+    let (code, err) = stderr_of(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "{}:1:11: error: file is not valid UTF-8",
+            bad.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn failed_build_leaves_previous_site_untouched() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let index = site.path().join("public/index.html");
+    let before = fs::read(&index).unwrap();
+    fs::write(
+        site.path().join("content/events/broken.yaml"),
+        "date: 2025-02-30\ntitle: x\ntype: call\n",
+    )
+    .unwrap();
+    let (code, err) = stderr_of(&["build", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("broken.yaml:1:7: error: invalid date \"2025-02-30\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"));
+    assert_eq!(fs::read(&index).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("entente"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn output_directory_cannot_replace_sources() {
+    let site = copy_fixture("basic");
+    let root = site.path().to_str().unwrap();
+    for out in ["content", "static", "."] {
+        let target = site.path().join(out);
+        let (code, err) = stderr_of(&["build", "--root", root, "--out", target.to_str().unwrap()]);
+        assert_eq!(code, 2, "{out}: {err}");
+        assert!(err.contains("refusing"), "{err}");
+    }
+    assert!(site.path().join("content/site.yaml").exists());
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = copy_fixture("basic");
+    let out = entente(&["check", "--root", site.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn unquoted_year_is_a_year() {
+    let site = copy_fixture("basic");
+    build(site.path());
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&site.path().join("public/events.json"))).unwrap();
+    let talks = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "1985-talks-with-the-u-s-s-r")
+        .unwrap();
+    assert_eq!(talks["date"], "1985");
+    assert_eq!(talks["precision"], "year");
+    assert_eq!(talks["countries"][0]["code"], "SUHH");
+}

@@ -1,0 +1,122 @@
+//! Helpers shared by the integration tests: run the real binary, copy fixtures, read output.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Copies a fixture site into a fresh temporary directory, so tests never write into the repo.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let rel = entry.path().strip_prefix(from).expect("prefix");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn entente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .output()
+        .expect("run entente")
+}
+
+pub fn build(root: &Path) -> Output {
+    let out = entente(&["build", "--root", root.to_str().unwrap(), "--quiet"]);
+    assert!(
+        out.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// The `data-event-id` values in a page, in document order.
+pub fn event_ids(html: &str) -> Vec<String> {
+    html.split("data-event-id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// All files under a directory, relative paths sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Fails if the page could run script: script elements other than our own local files or
+/// JSON data, event-handler attributes, `javascript:`/`data:` URLs, or embedded frames.
+pub fn assert_inert_html(html: &str, name: &str) {
+    let doc = scraper::Html::parse_document(html);
+    for node in doc.tree.nodes() {
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        let tag = el.name();
+        assert!(
+            !matches!(tag, "iframe" | "object" | "embed" | "frame"),
+            "{name}: <{tag}> present"
+        );
+        if tag == "script" {
+            let local_src = el
+                .attr("src")
+                .is_some_and(|s| !s.contains(':') && s.ends_with(".js"));
+            let json = el.attr("type") == Some("application/json");
+            assert!(
+                local_src || json,
+                "{name}: inline or foreign <script> present: {:?}",
+                el
+            );
+        }
+        for (attr, value) in el.attrs() {
+            assert!(
+                !attr.to_ascii_lowercase().starts_with("on"),
+                "{name}: <{tag} {attr}=...> present"
+            );
+            if matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "xlink:href"
+            ) {
+                let v: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                assert!(
+                    !v.starts_with("javascript:")
+                        && !v.starts_with("data:")
+                        && !v.starts_with("vbscript:"),
+                    "{name}: {attr}={value}"
+                );
+            }
+        }
+    }
+}

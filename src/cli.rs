@@ -44,6 +44,19 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Build, serve the output on 127.0.0.1, rebuild on change and reload open pages.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes drafts to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
 }
 
 /// Runs the parsed command and returns the process exit code.
@@ -77,10 +90,12 @@ pub fn run(cli: Cli) -> i32 {
             }
             Err(problems) => report_build_error(BuildError::Content(problems)),
         },
+        #[cfg(feature = "serve")]
+        Command::Serve { root, out, port, bind } => crate::serve::serve(&root, out.as_deref(), &bind, port),
     }
 }
 
-fn report_build_error(error: BuildError) -> i32 {
+pub fn report_build_error(error: BuildError) -> i32 {
     match error {
         BuildError::Content(problems) => {
             let count = problems.len();

@@ -14,4 +14,6 @@ pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod write;

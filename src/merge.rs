@@ -21,6 +21,7 @@ pub struct Site {
     pub review: Vec<Event>,
     pub pages: Vec<Page>,
     pub articles: Vec<Article>,
+    pub briefings: Vec<crate::model::Briefing>,
     pub actors: Vec<Actor>,
 }
 
@@ -143,6 +144,7 @@ pub fn merge(content: Content, extracted: Vec<Event>) -> Site {
         review,
         pages: content.pages,
         articles: content.articles,
+        briefings: content.briefings,
         actors: content.actors,
     }
 }

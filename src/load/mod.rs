@@ -5,6 +5,7 @@
 //! every file. Nothing is written.
 
 pub mod articles;
+pub mod briefings;
 pub mod events;
 pub mod pages;
 pub mod yaml;
@@ -29,6 +30,7 @@ pub struct Content {
     pub actors: Vec<Actor>,
     pub pages: Vec<Page>,
     pub articles: Vec<Article>,
+    pub briefings: Vec<crate::model::Briefing>,
 }
 
 /// Largest content file read; beyond this a file is reported instead of loaded.
@@ -182,6 +184,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 
     let pages = pages::load_pages(&content_dir.join("pages"), &mut problems);
     let articles = articles::load_articles(&content_dir.join("articles"), &mut problems);
+    let briefings = briefings::load_briefings(&content_dir.join("briefings"), &mut problems);
 
     if !problems.is_empty() {
         return Err(problems);
@@ -194,6 +197,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         actors,
         pages,
         articles,
+        briefings,
     })
 }
 

@@ -183,6 +183,22 @@ pub struct Page {
     pub order: i64,
 }
 
+/// A saved selection of events from `content/briefings/*.yaml`, rendered as a print-ready
+/// page with CSV and Markdown exports.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Briefing {
+    pub slug: String,
+    pub title: String,
+    pub intro_markdown: String,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub countries: Vec<Country>,
+    pub actors: Vec<String>,
+    pub types: Vec<EventType>,
+    pub tags: Vec<String>,
+    pub as_of: Option<PartialDate>,
+}
+
 /// A news article from `content/articles/`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {

@@ -5,6 +5,7 @@
 //! sub-path and straight from disk. Output is sorted and free of timestamps: the same
 //! content always renders to the same bytes.
 
+pub mod briefings;
 pub mod chart;
 pub mod exports;
 pub mod feeds;
@@ -535,6 +536,7 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
         },
     ));
 
+    files.extend(briefings::render(site, &views));
     files.extend(feeds::render(site));
     files.extend(exports::render(site));
 

@@ -44,6 +44,31 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Find and normalise the temporal expressions of a document (JSON lines).
+    Timex {
+        /// Article file (`-` for standard input).
+        #[arg(required_unless_present = "jsonl")]
+        file: Option<String>,
+        /// Document creation date (YYYY-MM-DD); else the article's date or dateline.
+        #[arg(long)]
+        dct: Option<String>,
+        /// Serve requests: one `{"text": ..., "dct": ...}` per input line, one JSON array per output line.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Extract dated engagement events from articles.
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: Format,
+        /// Write one reviewable YAML draft per event into DIR (never over a reviewed file).
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+        /// Write DIR/<article>.json per article (for scorers).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
     /// Build, serve the output on 127.0.0.1, rebuild on change and reload open pages.
     #[cfg(feature = "serve")]
     Serve {
@@ -90,8 +115,31 @@ pub fn run(cli: Cli) -> i32 {
             }
             Err(problems) => report_build_error(BuildError::Content(problems)),
         },
+        Command::Timex { file, dct, jsonl } => {
+            if jsonl {
+                crate::cmd::timex::serve_jsonl()
+            } else {
+                crate::cmd::timex::run(file.as_deref().unwrap_or("-"), dct.as_deref())
+            }
+        }
+        Command::Extract {
+            files,
+            format,
+            write,
+            out_dir,
+        } => crate::cmd::extract::run(crate::cmd::extract::Options {
+            files,
+            json: matches!(format, Format::Json),
+            write,
+            out_dir,
+        }),
         #[cfg(feature = "serve")]
-        Command::Serve { root, out, port, bind } => crate::serve::serve(&root, out.as_deref(), &bind, port),
+        Command::Serve {
+            root,
+            out,
+            port,
+            bind,
+        } => crate::serve::serve(&root, out.as_deref(), &bind, port),
     }
 }
 

@@ -6,8 +6,10 @@
 //! [`pipeline`] runs them in order; [`model`] is the plain data they share.
 
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod merge;

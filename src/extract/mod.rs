@@ -2,24 +2,163 @@
 //!
 //! In: articles loaded from `content/articles/`. Out: unreviewed [`Event`]s, each with its
 //! evidence sentence, byte offsets, confidence and where every field came from.
-//! `timex` finds and normalises dates in the text.
+//! [`timex`] finds and normalises dates, [`sentences`] splits text, [`mentions`] finds
+//! countries and people, [`engagements`] applies the rules of `EVENTS.md`.
 
-// Until the tagger lands (issue 3) datelines are not read.
-pub mod timex {
-    pub struct Dateline {
-        pub place: String,
-        pub date: Option<chrono::NaiveDate>,
-        pub agency: Option<String>,
-    }
-    pub fn find_dateline(_text: &str, _publication: Option<chrono::NaiveDate>) -> Option<Dateline> {
-        None
+pub mod engagements;
+pub mod mentions;
+pub mod sentences;
+pub mod timex;
+
+use crate::model::slug::slugify;
+use crate::model::{Article, Event, EventType, Evidence, Origin, Source};
+use engagements::Draft;
+use rayon::prelude::*;
+
+/// A short human title for an extracted event ("Marco Rubio meets Bahamas, Eastern Caribbean").
+fn title(d: &Draft) -> String {
+    let who = d
+        .actors
+        .first()
+        .cloned()
+        .or_else(|| d.countries.first().map(|c| c.name.clone()))
+        .unwrap_or_else(|| "Officials".into());
+    let others: Vec<String> = d
+        .countries
+        .iter()
+        .filter(|c| Some(&c.code) != d.home.as_ref())
+        .map(|c| c.name.clone())
+        .collect();
+    let list = |items: &[String]| match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    };
+    let with = list(&others);
+    match d.kind {
+        EventType::Meeting if with.is_empty() => format!("{who} meeting"),
+        EventType::Meeting => format!("{who} meets {with} officials"),
+        EventType::Call => format!(
+            "{who} call with {}",
+            if with.is_empty() {
+                "foreign counterparts".into()
+            } else {
+                with
+            }
+        ),
+        EventType::Visit => format!(
+            "{who} visits {}",
+            if with.is_empty() {
+                d.places.join(", ")
+            } else {
+                with
+            }
+        ),
+        EventType::Tour => format!(
+            "{who} tours {}",
+            if with.is_empty() {
+                d.places.join(", ")
+            } else {
+                with
+            }
+        ),
+        EventType::Summit => d
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("Summit with {who}")),
+        EventType::Statement => format!(
+            "Joint statement: {}",
+            list(
+                &d.countries
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect::<Vec<_>>()
+            )
+        ),
+        EventType::Agreement => format!(
+            "Agreement signed: {}",
+            list(
+                &d.countries
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect::<Vec<_>>()
+            )
+        ),
+        EventType::Other => format!("{who}: engagement with {with}"),
     }
 }
 
-use crate::model::{Article, Event};
+/// FNV-1a: a stable, dependency-free hash so ids do not change between runs or platforms.
+fn stable_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
 
-/// Extracts events from every article.
+/// Turns an article's drafts into unreviewed events with the article as their source.
+pub fn to_events(article: &Article, drafts: Vec<Draft>) -> Vec<Event> {
+    drafts
+        .into_iter()
+        .map(|d| {
+            let title = title(&d);
+            let base = slugify(&format!("{} {}", d.date.start.iso(), title));
+            let base: String = base.chars().take(60).collect();
+            let id = format!(
+                "x-{}-{:06x}",
+                base.trim_end_matches('-'),
+                stable_hash(&format!("{}:{}", article.id, d.start)) & 0xff_ffff
+            );
+            let mut evidence = vec![Evidence {
+                article: article.id.clone(),
+                sentence: d.evidence.clone(),
+                start: d.start,
+                end: d.end,
+            }];
+            evidence.extend(d.other_evidence.iter().map(|(s, a, b)| Evidence {
+                article: article.id.clone(),
+                sentence: s.clone(),
+                start: *a,
+                end: *b,
+            }));
+            Event {
+                id,
+                date: d.date,
+                title,
+                kind: d.kind,
+                host: None,
+                actors: d.actors,
+                countries: d.countries,
+                places: d.places,
+                tags: vec!["extracted".into()],
+                summary: format!("> {}", d.evidence.replace('\n', " ")),
+                sources: vec![Source {
+                    title: article.headline.clone(),
+                    publisher: article.publisher.clone(),
+                    url: article.url.clone(),
+                    date: article.date,
+                    article: Some(article.id.clone()),
+                }],
+                origin: Origin::Extracted {
+                    evidence,
+                    confidence: d.confidence,
+                    field_origins: d.field_origins,
+                },
+                reviewed: false,
+            }
+        })
+        .collect()
+}
+
+/// Extracts events from every article (in parallel; the result is in article order).
 pub fn extract_articles(articles: &[Article]) -> Vec<Event> {
-    let _ = articles;
-    Vec::new()
+    articles
+        .par_iter()
+        .map(|a| to_events(a, engagements::extract(a)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }

@@ -37,7 +37,8 @@ pub fn parse_article(path: &Path, text: String, id_hint: &str) -> Result<Article
         text: String::new(),
         body_start: 0,
     };
-    if let Some(rest) = text.strip_prefix("date ") {
+    let first_line = text.lines().next().unwrap_or("");
+    if let Some(rest) = first_line.trim_start().strip_prefix("date ") {
         // Article format: "date 2025-05-07 403\nHeadline\nBody..."
         let first_end = text.find('\n').unwrap_or(text.len());
         let date_text = rest.split_whitespace().next().unwrap_or("");

@@ -50,6 +50,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Serialises `value` as YAML (used to write reviewable drafts).
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
 /// serde_yaml appends " at line L column C" to messages; we print the position ourselves.
 fn tidy_message(message: &str) -> String {
     let cut = message.find(" at line ").unwrap_or(message.len());

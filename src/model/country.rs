@@ -366,6 +366,24 @@ impl Gazetteer {
                 },
             );
         }
+        // Continents ("Europe", "Africa") as regions too, without shadowing anything above.
+        for region in keshvar::RegionIterator::new() {
+            let code = region.to_string();
+            let name = title_case(&code);
+            if by_key.contains_key(&normalise_key(&name)) {
+                continue;
+            }
+            by_key.insert(normalise_key(&name), code.clone());
+            suggestions.push((name.clone(), code.clone()));
+            by_code.insert(
+                code.clone(),
+                Country {
+                    code,
+                    name,
+                    kind: CountryKind::Region,
+                },
+            );
+        }
         for (former, code) in FORMER_NAMES {
             by_key.insert(normalise_key(former), code.to_string());
         }

@@ -1,0 +1,3 @@
+//! Evaluations against the shared development data (not used by the site build).
+
+pub mod timeml;

@@ -1,0 +1,319 @@
+//! Temporal-expression tagger for English news text.
+//!
+//! In: text (plain, the article format, or Markdown with YAML front matter)
+//! and optionally a document creation time (DCT). Out: [`Timex`] records —
+//! byte spans into the text as given, each with a TIMEX3 (TimeML 1.2) type,
+//! value normalised against the DCT, and `mod`.
+//!
+//! Pipeline, one pass each: [`scan`] tokenises, [`grammar`] matches patterns
+//! left to right (longest match wins), [`resolve`] turns each match into a
+//! value using the DCT, the tense of the surrounding clause and the last time
+//! mentioned. No regular expressions and no tables built at run time, so the
+//! cost is a few `match` lookups per token.
+
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
+
+pub use lexicon::Tense;
+
+/// TIMEX3 `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexType {
+    /// A calendar point or period at day precision or coarser.
+    Date,
+    /// A point finer than a day (clock time, part of day).
+    Time,
+    /// A length of time (`P2D`).
+    Duration,
+    /// A recurrence (`P1Y` for "annually").
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 attribute spelling: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    /// Byte offset of the first character, into the text given to the tagger.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    pub text: String,
+    pub kind: TimexType,
+    /// TIMEX3 `value`: `2025-05-06`, `2025-Q1`, `P2D`, `PAST_REF`, `XXXX-05-07`...
+    pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `LESS_THAN`, ...
+    pub modifier: Option<String>,
+    /// For a day range written as one expression ("May 6-7", "March 26-27"):
+    /// the value of its last day, resolved like the first (same year, same
+    /// month unless the text names another). `value` holds the first day, as
+    /// TimeML does for the whole span. `None` for anything that is not a range.
+    pub end_value: Option<String>,
+}
+
+/// Date a bare weekday refers to, given the document date and the tense of
+/// its clause: past looks back (the DCT itself included), future forward,
+/// present/unknown back as news reports mostly do. Exposed for callers that
+/// find weekdays themselves.
+pub fn resolve_weekday(
+    dct: NaiveDate,
+    weekday: chrono::Weekday,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    resolve::weekday_date(
+        dct,
+        weekday.num_days_from_monday(),
+        tense,
+        grammar::Shift::None,
+    )
+}
+
+/// Convenience accessor for the end of a range; see [`Timex::end_value`].
+pub fn range_end(t: &Timex) -> Option<String> {
+    t.end_value.clone()
+}
+
+/// Result of [`tag_document`]: the DCT that was used and the expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedDocument {
+    pub dct: Option<NaiveDate>,
+    pub timexes: Vec<Timex>,
+}
+
+/// A news dateline such as `WASHINGTON, May 7 (KUNA) --`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    pub place: String,
+    /// The date it names; `None` when it names none or no year can be had.
+    pub date: Option<NaiveDate>,
+    pub agency: Option<String>,
+    /// Byte span of the whole dateline, place to dash.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Tag plain text. With `dct` `None`, a dateline that carries a full date
+/// supplies it; otherwise relative expressions keep `X` placeholders.
+pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let dct = dct.or_else(|| find_dateline(text, None).and_then(|d| d.date));
+    tag_resolved(text, dct)
+}
+
+fn tag_resolved(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let toks = scan::tokenize(text);
+    let cands = grammar::find(&toks);
+    let mut ctx = resolve::Ctx {
+        dct,
+        reference: None,
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for c in &cands {
+        let r = resolve::resolve(c, &toks, &mut ctx);
+        let (start, end) = (toks[c.s].start, toks[c.e - 1].end);
+        out.push(Timex {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: r.kind,
+            value: r.value,
+            modifier: c.modifier.map(str::to_string),
+            end_value: r.end_value,
+        });
+    }
+    out
+}
+
+/// Tag a whole file. Recognised layouts, offsets always into `file_text`:
+/// the article format (`date YYYY-MM-DD N` line, headline, body), Markdown or
+/// text with YAML front matter holding `date: YYYY-MM-DD`, and plain text
+/// whose dateline may give the date. `dct_override` wins over all of them.
+pub fn tag_document(file_text: &str, dct_override: Option<NaiveDate>) -> TaggedDocument {
+    let (found, body) = if let Some((d, off)) = article_header(file_text) {
+        (Some(d), off)
+    } else if let Some((d, off)) = front_matter(file_text) {
+        (d, off)
+    } else {
+        let dl = find_dateline(file_text, dct_override).and_then(|d| d.date);
+        (dl, 0)
+    };
+    let dct = dct_override.or(found);
+    let mut timexes = tag_resolved(&file_text[body..], dct);
+    for t in &mut timexes {
+        t.start += body;
+        t.end += body;
+    }
+    TaggedDocument { dct, timexes }
+}
+
+/// `YYYY-MM-DD` at the start of `s`.
+fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i32 = s.get(0..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Line 1 `date YYYY-MM-DD N`: the DCT and the offset of line 2.
+fn article_header(text: &str) -> Option<(NaiveDate, usize)> {
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let first = text[..line_end].trim();
+    let rest = first.strip_prefix("date")?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let d = parse_ymd(rest.trim_start())?;
+    Some((d, (line_end + 1).min(text.len())))
+}
+
+/// YAML front matter between `---` lines: its `date:` (if any) and the
+/// offset of the first byte after the closing line.
+fn front_matter(text: &str) -> Option<(Option<NaiveDate>, usize)> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let skip = text.len() - t.len();
+    let first_end = t.find('\n')?;
+    if t[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let mut pos = first_end + 1;
+    let mut date = None;
+    while pos < t.len() {
+        let end = t[pos..].find('\n').map_or(t.len(), |k| pos + k);
+        let line = t[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Some((date, skip + (end + 1).min(t.len())));
+        }
+        if let Some(v) = line.strip_prefix("date:") {
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+            date = date.or_else(|| parse_ymd(v));
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+/// How much of a document to search for a dateline.
+const DATELINE_SEARCH: usize = 2000;
+
+/// Find a news dateline near the start of `text`: an upper-case place, an
+/// optional `Month Day[, Year]`, an agency in parentheses, then a dash
+/// (`--`, `-`, `—`, `–`, `_`). A date without a year takes the year that puts
+/// it nearest to `publication`; with neither, `date` is `None`.
+pub fn find_dateline(text: &str, publication: Option<NaiveDate>) -> Option<Dateline> {
+    let mut cut = text.len().min(DATELINE_SEARCH);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let toks = scan::tokenize(head);
+    for (k, t) in toks.iter().enumerate() {
+        if !t.is_punct('(') {
+            continue;
+        }
+        if let Some(d) = dateline_at(head, &toks, k, publication) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn all_caps(s: &str) -> bool {
+    s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn dateline_at(
+    text: &str,
+    toks: &[scan::Token],
+    open: usize,
+    publication: Option<NaiveDate>,
+) -> Option<Dateline> {
+    // Agency: up to six words, then ")" and a dash.
+    let close = (open + 1..toks.len().min(open + 8)).find(|&k| toks[k].is_punct(')'))?;
+    if close == open + 1 || !toks[open + 1].cap {
+        return None;
+    }
+    let mut k = close + 1;
+    let dash_start = toks.get(k)?;
+    let dash_text = &text[dash_start.start..dash_start.end];
+    if !matches!(dash_text, "-" | "_" | "\u{2014}" | "\u{2013}") {
+        return None;
+    }
+    while toks
+        .get(k + 1)
+        .is_some_and(|t| t.is_punct('-') && !t.space_before)
+    {
+        k += 1;
+    }
+    let end = toks[k].end;
+    let agency = text[toks[open + 1].start..toks[close - 1].end].to_string();
+
+    // Optional ", Month Day[, Year]" before the parenthesis.
+    let mut date = None;
+    let mut place_end = open;
+    if let Some(comma) = (open.saturating_sub(7)..open).find(|&c| toks[c].is_punct(',')) {
+        let g = grammar::find(&toks[comma + 1..open]);
+        if let Some(c) = g.first() {
+            if c.s == 0 && comma + 1 + c.e == open {
+                if let grammar::Expr::Ymd { y, m, d } = c.expr {
+                    let y = y.or_else(|| publication.map(|p| resolve_year_near(p, m, d)));
+                    date = y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+                    place_end = comma;
+                }
+            }
+        }
+    }
+    // Place: capitalised words (and commas) back to the line start; it must
+    // contain an all-caps word, where the place proper begins.
+    let mut s = place_end;
+    while s > 0 {
+        let t = &toks[s - 1];
+        let ok = (t.kind == scan::Kind::Word && t.cap) || t.is_punct(',') || t.is_punct('.');
+        if !ok {
+            break;
+        }
+        s -= 1;
+        if t.newline_before {
+            break;
+        }
+    }
+    let first_caps = (s..place_end).find(|&i| all_caps(&text[toks[i].start..toks[i].end]))?;
+    let place_last = (first_caps..place_end)
+        .rev()
+        .find(|&i| toks[i].kind == scan::Kind::Word)?;
+    Some(Dateline {
+        place: text[toks[first_caps].start..toks[place_last].end].to_string(),
+        date,
+        agency: Some(agency),
+        start: toks[first_caps].start,
+        end,
+    })
+}
+
+/// Year that puts month/day nearest to `p`.
+fn resolve_year_near(p: NaiveDate, m: u32, d: u32) -> i32 {
+    let y = p.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, (x - p).num_days().abs())))
+        .min_by_key(|&(_, dist)| dist)
+        .map_or(y, |(y, _)| y)
+}

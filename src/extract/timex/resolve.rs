@@ -1,0 +1,747 @@
+//! Normalisation of matched expressions to TIMEX3 values.
+//!
+//! In: a [`Cand`] from the grammar, the tokens around it (for tense) and a
+//! [`Ctx`] holding the document date and the last time mentioned. Out: the
+//! TIMEX3 type and value (and the end value of a range). With no document
+//! date, anything relative comes out with `X` placeholders, never a guess.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::grammar::{duration_value, Amount, Anchor, Cand, Expr, Shift};
+use super::lexicon::{self, Tense, Unit};
+use super::scan::{Kind, Token};
+use super::TimexType;
+
+/// Precision of the last time mentioned, so "a year earlier" after "the
+/// third quarter" means the same quarter a year before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gran {
+    Day,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Resolution state carried through one document.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub dct: Option<NaiveDate>,
+    /// Last concrete time mentioned, anchor of "the day before", "a year earlier".
+    pub reference: Option<(NaiveDate, Gran)>,
+}
+
+/// How far (in tokens) to look for a verb that sets the tense.
+const TENSE_WINDOW: usize = 12;
+
+/// Tense of the clause around tokens `s..e`: the nearest verb cue on either
+/// side within the sentence decides (left wins a tie, since English puts the
+/// verb before its time adverbial more often than after).
+pub fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
+    let mut left_open = true;
+    let mut right_open = true;
+    for d in 1..=TENSE_WINDOW {
+        if left_open && s >= d {
+            let k = s - d;
+            if toks[k].sent_end {
+                left_open = false;
+            } else if let Some(t) = cue_at(toks, k) {
+                return t;
+            }
+        } else {
+            left_open = false;
+        }
+        if right_open {
+            let k = e + d - 1;
+            if k >= toks.len() {
+                right_open = false;
+            } else {
+                if let Some(t) = cue_at(toks, k) {
+                    return t;
+                }
+                if toks[k].sent_end {
+                    right_open = false;
+                }
+            }
+        }
+        if !left_open && !right_open {
+            break;
+        }
+    }
+    Tense::Unknown
+}
+
+fn cue_at(toks: &[Token], k: usize) -> Option<Tense> {
+    let t = &toks[k];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.lower.as_str();
+    let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+    let prev = if k > 0 {
+        toks[k - 1].lower.as_str()
+    } else {
+        ""
+    };
+    match w {
+        "ll" if prev == "'" => return Some(Tense::Future),
+        "won" if next == "'" => return Some(Tense::Future),
+        "going" if next == "to" => return Some(Tense::Future),
+        "is" | "are" if next == "to" || next == "due" || next == "expected" => {
+            return Some(Tense::Future)
+        }
+        // As nouns these say nothing: "the plan", "the expected loss".
+        "plan" | "plans" | "planned" | "expected" | "expects" | "scheduled" | "set" | "due" => {
+            return if matches!(next, "to" | "for" | "on") {
+                Some(Tense::Future)
+            } else if w == "set" || w == "planned" {
+                Some(Tense::Past)
+            } else {
+                None
+            };
+        }
+        // "as soon as Tuesday", "as early as next week"
+        "soon" | "early" if prev == "as" && next == "as" => return Some(Tense::Future),
+        "ll" | "s" | "d" | "t" => return None,
+        _ => {}
+    }
+    // A participle after "be" is passive ("will be held"): the auxiliary
+    // before it carries the tense.
+    if k > 0 && matches!(prev, "be" | "been" | "being") {
+        return None;
+    }
+    // Proper names ending in -ed ("Ahmed") are not verbs.
+    if t.cap && w.ends_with("ed") && lexicon::verb_cue(w).is_none() {
+        return None;
+    }
+    if t.cap && k > 0 && !toks[k - 1].sent_end && w.ends_with("ed") {
+        return None;
+    }
+    lexicon::verb_cue(w)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn day_str(d: NaiveDate) -> String {
+    ymd(d.year(), d.month(), d.day())
+}
+
+fn week_str(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn quarter_of(m: u32) -> u32 {
+    (m - 1) / 3 + 1
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let n32 = u32::try_from(n.unsigned_abs()).ok()?;
+    if n >= 0 {
+        d.checked_add_months(Months::new(n32))
+    } else {
+        d.checked_sub_months(Months::new(n32))
+    }
+}
+
+/// Year of a month named without one: past clauses look back, future ones
+/// forward, otherwise the nearest (ties go to the past: news reports).
+fn month_year(dct: NaiveDate, m: u32, tense: Tense, shift: Shift) -> i32 {
+    let y = dct.year();
+    let cur = dct.month();
+    match shift {
+        Shift::Last => return if m < cur { y } else { y - 1 },
+        Shift::Next => return if m > cur { y } else { y + 1 },
+        Shift::This => return y,
+        Shift::None => {}
+    }
+    let diff = m as i32 - cur as i32;
+    match tense {
+        Tense::Past => {
+            if diff <= 2 {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if diff >= -2 {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            if diff > 6 {
+                y - 1
+            } else if diff < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+/// Year of a day written without one ("May 7"): the nearest such day, with
+/// the window shifted back in past clauses and forward in future ones.
+fn day_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+    let y = dct.year();
+    let here = (dct.month(), dct.day());
+    // Days apart, counted roughly. An explicit date is trusted to be near
+    // the document date: tense only moves the cut-off, since a deadline
+    // three weeks ahead is often mentioned in a past-tense sentence.
+    let a = m as i32 * 31 + d as i32;
+    let b = here.0 as i32 * 31 + here.1 as i32;
+    let (ahead, behind) = match tense {
+        Tense::Past => (62, 300),
+        Tense::Future => (300, 62),
+        _ => (186, 186),
+    };
+    if a - b > ahead {
+        y - 1
+    } else if b - a > behind {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// Weekday from tense and "last/next/this". Past clauses never go forward.
+pub fn weekday_date(dct: NaiveDate, wd: u32, tense: Tense, shift: Shift) -> Option<NaiveDate> {
+    let cur = dct.weekday().num_days_from_monday() as i64;
+    let wd = wd as i64;
+    let back = (cur - wd).rem_euclid(7);
+    let fwd = (wd - cur).rem_euclid(7);
+    let off = match shift {
+        Shift::Last => -(if back == 0 { 7 } else { back }),
+        Shift::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Shift::This | Shift::None => match tense {
+            Tense::Past => -back,
+            Tense::Future => fwd,
+            // News mostly reports what happened: without a future cue a
+            // bare weekday is the most recent one (the DCT itself included).
+            _ => -back,
+        },
+    };
+    add_days(dct, off)
+}
+
+fn season_index(s: &str) -> i32 {
+    match s {
+        "SP" => 0,
+        "SU" => 1,
+        "FA" => 2,
+        _ => 3,
+    }
+}
+
+fn month_season(m: u32) -> i32 {
+    match m {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// Ordinal within the year (quarter, half, season) resolved like a month.
+fn period_year(y: i32, idx: i32, cur: i32, count: i32, tense: Tense, shift: Shift) -> i32 {
+    match shift {
+        Shift::Last => return if idx < cur { y } else { y - 1 },
+        Shift::Next => return if idx > cur { y } else { y + 1 },
+        Shift::This => return y,
+        Shift::None => {}
+    }
+    match tense {
+        Tense::Past => {
+            if idx <= cur {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if idx >= cur {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            let diff = idx - cur;
+            if diff * 2 > count {
+                y - 1
+            } else if -diff * 2 > count {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+/// Year of a quarter named without one. Results are reported after a
+/// quarter ends, so even a future clause may mean the quarter just ended.
+fn quarter_year(y: i32, q: i32, cur: i32, tense: Tense) -> i32 {
+    let (lo, hi) = match tense {
+        Tense::Past => (-3, 0),
+        Tense::Future => (-1, 2),
+        _ => (-2, 1),
+    };
+    let d = q - cur;
+    if d > hi {
+        y - 1
+    } else if d < lo {
+        y + 1
+    } else {
+        y
+    }
+}
+
+fn thanksgiving(y: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4)
+}
+
+/// What the resolver produced for one candidate.
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub end_value: Option<String>,
+}
+
+/// Resolve `c` against the context; updates the context's reference time.
+pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
+    let mut tense = tense_around(toks, c.s, c.e);
+    // "until May", "by Aug. 21", "through January": a deadline, which news
+    // mostly gives ahead of time whatever the tense of the report.
+    let prev = if c.s > 0 {
+        toks[c.s - 1].lower.as_str()
+    } else {
+        ""
+    };
+    let calendar = matches!(
+        c.expr,
+        Expr::Ym { .. } | Expr::Ymd { .. } | Expr::Quarter { .. } | Expr::Season { .. }
+    );
+    if calendar && matches!(prev, "until" | "till" | "by" | "through") {
+        tense = Tense::Future;
+    }
+    // "will be redeemed in five years": a point that far ahead, as TimeBank
+    // annotates it; in other tenses "in three years" is a span.
+    if let (
+        Expr::Duration {
+            amount: Amount::N(n),
+            unit,
+        },
+        "in",
+        Tense::Future,
+        None,
+    ) = (&c.expr, prev, tense, c.modifier)
+    {
+        if !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            let e = Expr::Offset {
+                amount: Amount::N(*n),
+                unit: *unit,
+                sign: 1,
+                anchor: Anchor::Dct,
+            };
+            let (kind, value, _) = value_of(&e, tense, ctx);
+            return Resolved {
+                kind,
+                value,
+                end_value: None,
+            };
+        }
+    }
+    let (kind, value, reference) = value_of(&c.expr, tense, ctx);
+    let end_value = c
+        .range_end
+        .as_ref()
+        .map(|e| value_of(e, tense, ctx).1)
+        .map(|v| {
+            // The end of "May 6-7" shares the start's year.
+            if v.starts_with("XXXX") && value.len() >= 4 {
+                format!("{}{}", &value[..4], &v[4..])
+            } else {
+                v
+            }
+        });
+    if let Some(r) = reference {
+        ctx.reference = Some(r);
+    }
+    Resolved {
+        kind,
+        value,
+        end_value,
+    }
+}
+
+type Out = (TimexType, String, Option<(NaiveDate, Gran)>);
+
+fn date(v: String) -> Out {
+    (TimexType::Date, v, None)
+}
+
+fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
+    use TimexType::*;
+    let dct = ctx.dct;
+    match e {
+        Expr::Ymd { y, m, d } => {
+            let y = y.or_else(|| dct.map(|t| day_year(t, *m, *d, tense)));
+            match y {
+                Some(y) => {
+                    let r = NaiveDate::from_ymd_opt(y, *m, *d).map(|x| (x, Gran::Day));
+                    (Date, ymd(y, *m, *d), r)
+                }
+                None => date(format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        Expr::Ym { y, m, shift } => {
+            let y = y.or_else(|| dct.map(|t| month_year(t, *m, tense, *shift)));
+            match y {
+                Some(y) => {
+                    let r = NaiveDate::from_ymd_opt(y, *m, 1).map(|x| (x, Gran::Month));
+                    (Date, format!("{y:04}-{m:02}"), r)
+                }
+                None => date(format!("XXXX-{m:02}")),
+            }
+        }
+        Expr::Year(y) => {
+            let r = NaiveDate::from_ymd_opt(*y, 1, 1).map(|x| (x, Gran::Year));
+            (Date, format!("{y:04}"), r)
+        }
+        Expr::Decade(d) => date(format!("{d:03}")),
+        Expr::Century(c) => date(format!("{c:02}")),
+        Expr::Weekday { wd, shift } => {
+            match dct.and_then(|t| weekday_date(t, *wd, tense, *shift)) {
+                Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
+                None => date("XXXX-XX-XX".into()),
+            }
+        }
+        Expr::DayOffset(k) => match dct.and_then(|t| add_days(t, *k)) {
+            Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
+            None => date("XXXX-XX-XX".into()),
+        },
+        Expr::AnaDay(k) => {
+            let base = match ctx.reference {
+                Some((d, Gran::Day)) => Some(d),
+                _ => dct,
+            };
+            match base.and_then(|b| add_days(b, *k)) {
+                Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
+                None => date("XXXX-XX-XX".into()),
+            }
+        }
+        Expr::RelUnit { unit, offset } => rel_unit(dct, *unit, *offset),
+        Expr::Weekend { offset } => {
+            let Some(t) = dct else {
+                return date("XXXX-WXX-WE".into());
+            };
+            let wd = t.weekday().num_days_from_monday();
+            let weeks = match offset {
+                Some(o) => *o,
+                None if tense == Tense::Past && wd < 5 => -1,
+                None => 0,
+            };
+            match add_days(t, weeks * 7) {
+                Some(d) => date(format!("{}-WE", week_str(d))),
+                None => date("XXXX-WXX-WE".into()),
+            }
+        }
+        Expr::Quarter { q, y } => {
+            let y = y.or_else(|| {
+                dct.map(|t| {
+                    let cur = quarter_of(t.month()) as i32;
+                    quarter_year(t.year(), *q as i32, cur, tense)
+                })
+            });
+            match y {
+                Some(y) => {
+                    let r =
+                        NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).map(|x| (x, Gran::Quarter));
+                    (Date, format!("{y:04}-Q{q}"), r)
+                }
+                None => date(format!("XXXX-Q{q}")),
+            }
+        }
+        Expr::LatestQuarter { own } => {
+            if let (false, Some((d, Gran::Quarter))) = (own, ctx.reference) {
+                return date(quarter_str(d));
+            }
+            match latest_quarter(dct) {
+                Some(d) => (Date, quarter_str(d), Some((d, Gran::Quarter))),
+                None => date("XXXX-QX".into()),
+            }
+        }
+        Expr::YearBefore { quarter } => {
+            let q = match ctx.reference {
+                Some((d, Gran::Quarter)) => Some(d),
+                _ if *quarter => latest_quarter(dct),
+                _ => None,
+            };
+            if let Some(d) = q.and_then(|d| add_months(d, -12)) {
+                return date(quarter_str(d));
+            }
+            match dct {
+                Some(t) => date(format!("{:04}", t.year() - 1)),
+                None => date("XXXX".into()),
+            }
+        }
+        Expr::AnaUnit { unit, offset } => {
+            let base = ctx.reference.map(|r| r.0).or(dct);
+            match base.and_then(|b| shift_unit(b, *unit, *offset)) {
+                Some((d, g)) => (Date, at_precision(d, *unit), Some((d, g))),
+                None => date(unknown_at(*unit).into()),
+            }
+        }
+        Expr::That(unit) => match ctx.reference.map(|r| r.0).or(dct) {
+            Some(d) => date(at_precision(d, *unit)),
+            None => date(unknown_at(*unit).into()),
+        },
+        Expr::YearPeriod(y) => match ctx.reference {
+            Some((d, Gran::Quarter)) => date(format!("{y:04}-Q{}", quarter_of(d.month()))),
+            _ => date(format!("{y:04}")),
+        },
+        Expr::QuarterRel { q, year_offset } => {
+            let Some(t) = dct else {
+                return date("XXXX-QX".into());
+            };
+            let q = q.or_else(|| match ctx.reference {
+                Some((d, Gran::Quarter)) => Some(quarter_of(d.month())),
+                _ => latest_quarter(dct).map(|d| quarter_of(d.month())),
+            });
+            let y = t.year() + *year_offset as i32;
+            match q {
+                Some(q) => date(format!("{y:04}-Q{q}")),
+                None => date(format!("{y:04}")),
+            }
+        }
+        Expr::MonthRel { m, year_offset } => match dct {
+            Some(t) => {
+                let y = t.year() + *year_offset as i32;
+                let r = NaiveDate::from_ymd_opt(y, *m, 1).map(|x| (x, Gran::Month));
+                (Date, format!("{y:04}-{m:02}"), r)
+            }
+            None => date(format!("XXXX-{m:02}")),
+        },
+        Expr::Half { h, y } => {
+            let y = y.or_else(|| {
+                dct.map(|t| {
+                    let cur = if t.month() <= 6 { 1 } else { 2 };
+                    period_year(t.year(), *h as i32, cur, 2, tense, Shift::None)
+                })
+            });
+            match y {
+                Some(y) => date(format!("{y:04}-H{h}")),
+                None => date(format!("XXXX-H{h}")),
+            }
+        }
+        Expr::Season { s, y, shift } => {
+            let y = y.or_else(|| {
+                dct.map(|t| {
+                    let cur = month_season(t.month());
+                    // January and February belong to the winter that began
+                    // the year before, so seasons are counted from spring.
+                    let sy = if t.month() <= 2 {
+                        t.year() - 1
+                    } else {
+                        t.year()
+                    };
+                    period_year(sy, season_index(s), cur, 4, tense, *shift)
+                })
+            });
+            match y {
+                Some(y) => date(format!("{y:04}-{s}")),
+                None => date(format!("XXXX-{s}")),
+            }
+        }
+        Expr::Offset {
+            amount,
+            unit,
+            sign,
+            anchor,
+        } => offset_value(*amount, *unit, *sign, *anchor, ctx),
+        Expr::Duration { amount, unit } => (Duration, duration_value(*amount, *unit), None),
+        Expr::Ref(r) => date((*r).to_string()),
+        Expr::Set(v) => (Set, v.clone(), None),
+        Expr::Holiday { m, d } => {
+            let y = dct.map(|t| day_year(t, *m, *d, tense));
+            match y {
+                Some(y) => date(ymd(y, *m, *d)),
+                None => date(format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        Expr::Thanksgiving => {
+            let day = dct.and_then(|t| {
+                let this = thanksgiving(t.year())?;
+                let y = day_year(t, this.month(), this.day(), tense);
+                thanksgiving(y)
+            });
+            match day {
+                Some(d) => date(day_str(d)),
+                None => date("XXXX-11-XX".into()),
+            }
+        }
+        Expr::Clock { h, min, day } => {
+            // A bare clock time belongs to the day last mentioned.
+            let base = match day {
+                Some(d) => value_of(d, tense, ctx).1,
+                None => match ctx.reference {
+                    Some((d, Gran::Day)) => day_str(d),
+                    _ => dct.map(day_str).unwrap_or_else(|| "XXXX-XX-XX".into()),
+                },
+            };
+            (Time, format!("{base}T{h:02}:{min:02}"), None)
+        }
+        Expr::PartOfDay { part, day } => {
+            let (_, base, r) = value_of(day, tense, ctx);
+            (Time, format!("{base}T{part}"), r)
+        }
+    }
+}
+
+fn quarter_str(d: NaiveDate) -> String {
+    format!("{:04}-Q{}", d.year(), quarter_of(d.month()))
+}
+
+/// The last quarter that has ended by the document date.
+fn latest_quarter(dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    dct.and_then(|t| add_months(t, -3))
+}
+
+fn shift_unit(d: NaiveDate, unit: Unit, n: i64) -> Option<(NaiveDate, Gran)> {
+    Some(match unit {
+        Unit::Day => (add_days(d, n)?, Gran::Day),
+        Unit::Week => (add_days(d, n * 7)?, Gran::Day),
+        Unit::Month => (add_months(d, n)?, Gran::Month),
+        Unit::Quarter => (add_months(d, n * 3)?, Gran::Quarter),
+        Unit::Year => (add_months(d, n * 12)?, Gran::Year),
+        Unit::Decade => (add_months(d, n * 120)?, Gran::Year),
+        Unit::Century => (add_months(d, n * 1200)?, Gran::Year),
+        _ => (d, Gran::Day),
+    })
+}
+
+fn at_precision(d: NaiveDate, unit: Unit) -> String {
+    match unit {
+        Unit::Week => week_str(d),
+        Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        Unit::Quarter => quarter_str(d),
+        Unit::Year => format!("{:04}", d.year()),
+        Unit::Decade => format!("{:03}", d.year().div_euclid(10)),
+        Unit::Century => format!("{:02}", d.year().div_euclid(100)),
+        _ => day_str(d),
+    }
+}
+
+fn unknown_at(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX-XX-XX",
+    }
+}
+
+fn rel_unit(dct: Option<NaiveDate>, unit: Unit, offset: i64) -> Out {
+    let unknown = match unit {
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX",
+    };
+    let Some(t) = dct else {
+        return date(unknown.into());
+    };
+    let shifted = match unit {
+        Unit::Week => add_days(t, offset * 7).map(|d| (week_str(d), d, Gran::Day)),
+        Unit::Month => add_months(t, offset)
+            .map(|d| (format!("{:04}-{:02}", d.year(), d.month()), d, Gran::Month)),
+        Unit::Quarter => add_months(t, offset * 3).map(|d| {
+            (
+                format!("{:04}-Q{}", d.year(), quarter_of(d.month())),
+                d,
+                Gran::Quarter,
+            )
+        }),
+        Unit::Year => {
+            add_months(t, offset * 12).map(|d| (format!("{:04}", d.year()), d, Gran::Year))
+        }
+        Unit::Decade => add_months(t, offset * 120)
+            .map(|d| (format!("{:03}", d.year().div_euclid(10)), d, Gran::Year)),
+        Unit::Century => add_months(t, offset * 1200)
+            .map(|d| (format!("{:02}", d.year().div_euclid(100)), d, Gran::Year)),
+        _ => add_days(t, offset).map(|d| (day_str(d), d, Gran::Day)),
+    };
+    match shifted {
+        // A week is not a useful anchor for "the day before"; keep only coarser ones.
+        Some((v, d, g)) if unit != Unit::Week => (TimexType::Date, v, Some((d, g))),
+        Some((v, _, _)) => date(v),
+        None => date(unknown.into()),
+    }
+}
+
+fn offset_value(amount: Amount, unit: Unit, sign: i64, anchor: Anchor, ctx: &Ctx) -> Out {
+    let Amount::N(n) = amount else {
+        let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return date(r.into());
+    };
+    let n = i64::from(n) * sign;
+    let reference = match anchor {
+        Anchor::Reference => ctx.reference,
+        Anchor::Dct => None,
+    };
+    // Earnings reports compare a quarter with the same quarter a year before.
+    if unit == Unit::Year {
+        if let Some((d, Gran::Quarter)) = reference.or(ctx.reference.filter(|_| n == -1)) {
+            if let Some(x) = add_months(d, n * 12) {
+                return date(format!("{:04}-Q{}", x.year(), quarter_of(x.month())));
+            }
+        }
+    }
+    let base = reference.map(|r| r.0).or(ctx.dct);
+    let Some(base) = base else {
+        let v = match unit {
+            Unit::Year => "XXXX",
+            Unit::Month => "XXXX-XX",
+            Unit::Week => "XXXX-WXX",
+            _ => "XXXX-XX-XX",
+        };
+        return date(v.into());
+    };
+    let v = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            add_days(base, if unit == Unit::Day { n } else { 0 }).map(day_str)
+        }
+        Unit::Week => add_days(base, n * 7).map(week_str),
+        Unit::Month => add_months(base, n).map(|d| format!("{:04}-{:02}", d.year(), d.month())),
+        Unit::Quarter => {
+            add_months(base, n * 3).map(|d| format!("{:04}-Q{}", d.year(), quarter_of(d.month())))
+        }
+        Unit::Year => add_months(base, n * 12).map(|d| format!("{:04}", d.year())),
+        Unit::Decade => add_months(base, n * 120).map(|d| format!("{:04}", d.year())),
+        Unit::Century => add_months(base, n * 1200).map(|d| format!("{:02}", d.year() / 100)),
+    };
+    date(v.unwrap_or_else(|| "XXXX".into()))
+}

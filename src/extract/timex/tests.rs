@@ -1,0 +1,588 @@
+//! Unit tests: one group per kind of expression, each with its document
+//! date, plus the seed article, a tense property test and robustness checks.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::lexicon::Tense;
+use super::resolve::weekday_date;
+use super::{find_dateline, range_end, tag, tag_document, Timex, TimexType};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Seed article's document date: Wednesday 7 May 2025.
+fn seed_dct() -> NaiveDate {
+    d(2025, 5, 7)
+}
+
+/// The one expression whose text is `span`.
+fn find<'a>(all: &'a [Timex], span: &str) -> &'a Timex {
+    all.iter()
+        .find(|t| t.text == span)
+        .unwrap_or_else(|| panic!("no timex {span:?} in {all:#?}"))
+}
+
+/// Tag `text` and return (type, value, mod) of the expression `span`.
+fn one(text: &str, dct: NaiveDate, span: &str) -> (TimexType, String, Option<String>) {
+    let all = tag(text, Some(dct));
+    let t = find(&all, span);
+    assert_eq!(&text[t.start..t.end], t.text, "offsets must match the text");
+    (t.kind, t.value.clone(), t.modifier.clone())
+}
+
+fn value(text: &str, dct: NaiveDate, span: &str) -> String {
+    one(text, dct, span).1
+}
+
+#[test]
+fn absolute_dates() {
+    let t = seed_dct();
+    assert_eq!(
+        value("It opened on 7 May 2025 in Oslo.", t, "7 May 2025"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value("It opened on May 7, 2025 in Oslo.", t, "May 7, 2025"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value("The deal was signed May 7.", t, "May 7"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value("Filed on 2025-05-07 by the clerk.", t, "2025-05-07"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value("Filed on 05/17/2025 by the clerk.", t, "05/17/2025"),
+        "2025-05-17"
+    );
+    assert_eq!(
+        value("Filed on 17/05/2025 by the clerk.", t, "17/05/2025"),
+        "2025-05-17"
+    );
+    assert_eq!(value("It happened in May 2025.", t, "May 2025"), "2025-05");
+    assert_eq!(value("It happened in 2019.", t, "2019"), "2019");
+    assert_eq!(value("It was born in the 1990s.", t, "the 1990s"), "199");
+    assert_eq!(
+        value("Profits rose in fiscal 2024.", t, "fiscal 2024"),
+        "2024"
+    );
+    assert_eq!(
+        value("Sept. 30 is the deadline.", t, "Sept. 30"),
+        "2025-09-30"
+    );
+    assert_eq!(
+        value("Sept. 30 was the deadline.", t, "Sept. 30"),
+        "2024-09-30"
+    );
+}
+
+#[test]
+fn ambiguous_numeric_date_is_not_guessed() {
+    let all = tag("Filed on 05/07/2025 by the clerk.", Some(seed_dct()));
+    assert!(all.iter().all(|t| t.text != "05/07/2025"), "{all:?}");
+}
+
+#[test]
+fn money_and_counts_are_not_years() {
+    let all = tag(
+        "It cost $2025 and 1999 percent more, said 1,998 people.",
+        Some(seed_dct()),
+    );
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn quarters_halves_and_seasons() {
+    let dct = d(1998, 5, 20);
+    let (k, v, _) = one(
+        "Profit fell in the first quarter.",
+        dct,
+        "the first quarter",
+    );
+    assert_eq!((k, v.as_str()), (TimexType::Date, "1998-Q1"));
+    assert_eq!(
+        value(
+            "The third-quarter loss widened.",
+            d(1989, 11, 2),
+            "third-quarter"
+        ),
+        "1989-Q3"
+    );
+    assert_eq!(
+        value(
+            "Results for the fourth quarter fell.",
+            d(1998, 1, 26),
+            "the fourth quarter"
+        ),
+        "1997-Q4"
+    );
+    assert_eq!(
+        value("Sales rose in the first half.", dct, "the first half"),
+        "1998-H1"
+    );
+    assert_eq!(
+        value("It rained a lot last summer.", dct, "last summer"),
+        "1997-SU"
+    );
+    assert_eq!(
+        value("They will visit this summer.", dct, "this summer"),
+        "1998-SU"
+    );
+    // In February the past autumn belongs to the year before.
+    assert_eq!(
+        value("Hiring began last fall.", d(1998, 2, 6), "last fall"),
+        "1997-FA"
+    );
+}
+
+#[test]
+fn relative_days() {
+    let t = seed_dct();
+    assert_eq!(value("He spoke today.", t, "today"), "2025-05-07");
+    assert_eq!(value("He spoke yesterday.", t, "yesterday"), "2025-05-06");
+    assert_eq!(
+        value("He will speak tomorrow.", t, "tomorrow"),
+        "2025-05-08"
+    );
+    let (k, v, _) = one("He will speak tonight.", t, "tonight");
+    assert_eq!((k, v.as_str()), (TimexType::Time, "2025-05-07TNI"));
+    assert_eq!(
+        value("Troops left two days ago.", t, "two days ago"),
+        "2025-05-05"
+    );
+    assert_eq!(
+        value(
+            "They met on May 2. The day before, he left.",
+            t,
+            "The day before"
+        ),
+        "2025-05-01"
+    );
+}
+
+#[test]
+fn relative_units() {
+    let t = seed_dct();
+    assert_eq!(value("Prices rose last week.", t, "last week"), "2025-W18");
+    assert_eq!(
+        value("Prices will rise next week.", t, "next week"),
+        "2025-W20"
+    );
+    assert_eq!(value("Prices rose this week.", t, "this week"), "2025-W19");
+    assert_eq!(value("Prices rose last month.", t, "last month"), "2025-04");
+    assert_eq!(
+        value("Prices will rise next month.", t, "next month"),
+        "2025-06"
+    );
+    assert_eq!(value("Prices rose last year.", t, "last year"), "2024");
+    assert_eq!(value("Prices will rise next year.", t, "next year"), "2026");
+    assert_eq!(value("Prices rose this year.", t, "this year"), "2025");
+    let (_, v, m) = one(
+        "The firm was listed earlier this month.",
+        t,
+        "earlier this month",
+    );
+    assert_eq!((v.as_str(), m.as_deref()), ("2025-05", Some("START")));
+    let (_, v, m) = one("The firm will list later this year.", t, "later this year");
+    assert_eq!((v.as_str(), m.as_deref()), ("2025", Some("END")));
+    assert_eq!(
+        value("The deal will close in three weeks.", t, "three weeks"),
+        "2025-W22"
+    );
+}
+
+#[test]
+fn reference_values() {
+    let t = seed_dct();
+    assert_eq!(value("He recently resigned.", t, "recently"), "PAST_REF");
+    assert_eq!(value("He is now in Oslo.", t, "now"), "PRESENT_REF");
+    assert_eq!(
+        value("He is currently in Oslo.", t, "currently"),
+        "PRESENT_REF"
+    );
+    assert_eq!(
+        value("They discussed the future.", t, "the future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    let t = seed_dct(); // a Wednesday
+    assert_eq!(value("He met the king Monday.", t, "Monday"), "2025-05-05");
+    assert_eq!(
+        value("He will meet the king Friday.", t, "Friday"),
+        "2025-05-09"
+    );
+    assert_eq!(
+        value("The king is to arrive Friday.", t, "Friday"),
+        "2025-05-09"
+    );
+    assert_eq!(
+        value("He said Wednesday that talks failed.", t, "Wednesday"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value("He left last Friday.", t, "last Friday"),
+        "2025-05-02"
+    );
+    assert_eq!(
+        value("He leaves next Monday.", t, "next Monday"),
+        "2025-05-12"
+    );
+    // "-eed" past forms are verbs too; the nearer cue beats the later "will".
+    assert_eq!(
+        value(
+            "The truce, agreed on Monday, will last 60 days.",
+            t,
+            "Monday"
+        ),
+        "2025-05-05"
+    );
+    assert_eq!(
+        value("He may come as soon as Friday.", t, "Friday"),
+        "2025-05-09"
+    );
+}
+
+#[test]
+fn months_follow_tense() {
+    let t = seed_dct();
+    assert_eq!(
+        value("The summit was held in September.", t, "September"),
+        "2024-09"
+    );
+    assert_eq!(
+        value("The summit will be held in September.", t, "September"),
+        "2025-09"
+    );
+    assert_eq!(value("Rubio visited back in March.", t, "March"), "2025-03");
+    assert_eq!(
+        value("Talks will resume in January.", t, "January"),
+        "2026-01"
+    );
+}
+
+#[test]
+fn past_tense_weekday_never_after_dct() {
+    // Every DCT over several years, every weekday: a past clause looks back.
+    let mut day = d(2019, 12, 25);
+    for _ in 0..1200 {
+        for wd in 0..7 {
+            let r = weekday_date(day, wd, Tense::Past, super::grammar::Shift::None).unwrap();
+            assert!(r <= day, "{r} after {day}");
+            assert!((day - r).num_days() < 7);
+            assert_eq!(r.weekday().num_days_from_monday(), wd);
+        }
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+        let name = names[(day.ordinal() % 5) as usize];
+        let text = format!("The minister said {name} that the talks had failed.");
+        let v = value(&text, day, name);
+        let got = NaiveDate::parse_from_str(&v, "%Y-%m-%d").unwrap();
+        assert!(got <= day, "{text} at {day} gave {got}");
+        day = day.succ_opt().unwrap();
+    }
+}
+
+#[test]
+fn modifiers() {
+    let t = seed_dct();
+    let m = |text: &str, span: &str| one(text, t, span).2;
+    assert_eq!(
+        m("The vote came in early March.", "early March").as_deref(),
+        Some("START")
+    );
+    assert_eq!(
+        m("The vote came in mid-March.", "mid-March").as_deref(),
+        Some("MID")
+    );
+    assert_eq!(
+        m("The vote came late Tuesday.", "late Tuesday").as_deref(),
+        Some("END")
+    );
+    assert_eq!(
+        m("It lasted about two weeks.", "about two weeks").as_deref(),
+        Some("APPROX")
+    );
+    assert_eq!(
+        m("It lasted around two weeks.", "around two weeks").as_deref(),
+        Some("APPROX")
+    );
+    assert_eq!(
+        m(
+            "It lasted approximately two weeks.",
+            "approximately two weeks"
+        )
+        .as_deref(),
+        Some("APPROX")
+    );
+    assert_eq!(
+        m("It lasted at least 72 hours.", "at least 72 hours").as_deref(),
+        Some("EQUAL_OR_MORE")
+    );
+    assert_eq!(
+        m("It lasted more than four hours.", "more than four hours").as_deref(),
+        Some("MORE_THAN")
+    );
+    assert_eq!(
+        m("It lasted over 20 years.", "over 20 years").as_deref(),
+        Some("MORE_THAN")
+    );
+    assert_eq!(
+        m("It lasted less than one hour.", "less than one hour").as_deref(),
+        Some("LESS_THAN")
+    );
+    assert_eq!(
+        m("It lasted under a week.", "under a week").as_deref(),
+        Some("LESS_THAN")
+    );
+    assert_eq!(
+        m("It lasted nearly three years.", "nearly three years").as_deref(),
+        Some("LESS_THAN")
+    );
+    assert_eq!(
+        m("It lasted almost two years.", "almost two years").as_deref(),
+        Some("LESS_THAN")
+    );
+}
+
+#[test]
+fn durations() {
+    let t = seed_dct();
+    let dur = |text: &str, span: &str| {
+        let (k, v, _) = one(text, t, span);
+        assert_eq!(k, TimexType::Duration, "{span}");
+        v
+    };
+    assert_eq!(dur("A two-day tour ended.", "two-day"), "P2D");
+    assert_eq!(dur("He served three years in jail.", "three years"), "P3Y");
+    assert_eq!(dur("He was held for 48 hours.", "48 hours"), "PT48H");
+    assert_eq!(dur("It took a decade to build.", "a decade"), "P10Y");
+    assert_eq!(
+        dur("Prices rose in the past few years.", "the past few years"),
+        "PXY"
+    );
+    assert_eq!(
+        dur(
+            "Profit rose in the first nine months.",
+            "the first nine months"
+        ),
+        "P9M"
+    );
+    assert_eq!(
+        dur("It was a twenty-four hour strike.", "twenty-four hour"),
+        "PT24H"
+    );
+}
+
+#[test]
+fn ages_and_fractions_are_not_durations() {
+    let all = tag(
+        "Mr. Smith, 52 years old, owns a quarter of the firm.",
+        Some(seed_dct()),
+    );
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn ranges() {
+    let t = seed_dct();
+    let all = tag("Talks were held May 6-7 and March 26-27.", Some(t));
+    let a = find(&all, "May 6-7");
+    assert_eq!(a.value, "2025-05-06");
+    assert_eq!(range_end(a).as_deref(), Some("2025-05-07"));
+    let b = find(&all, "March 26-27");
+    assert_eq!(b.value, "2025-03-26");
+    assert_eq!(b.end_value.as_deref(), Some("2025-03-27"));
+    assert!(all.iter().all(|x| !x.value.starts_with("2027")));
+    let all = tag("The plan ran from March to June.", Some(t));
+    assert_eq!(find(&all, "March").value, "2025-03");
+    assert_eq!(find(&all, "June").value, "2025-06");
+}
+
+#[test]
+fn sets() {
+    let t = seed_dct();
+    let set = |text: &str, span: &str| {
+        let (k, v, _) = one(text, t, span);
+        assert_eq!(k, TimexType::Set, "{span}");
+        v
+    };
+    assert_eq!(set("The fair is held every year.", "every year"), "P1Y");
+    assert_eq!(set("Dues are paid annually.", "annually"), "P1Y");
+    assert_eq!(set("The paper appears weekly.", "weekly"), "P1W");
+    assert_eq!(
+        set("They meet each Thursday.", "each Thursday"),
+        "XXXX-WXX-4"
+    );
+}
+
+#[test]
+fn clock_times() {
+    let t = seed_dct();
+    let (k, v, _) = one(
+        "The blast came at 10:35 a.m. on Tuesday, police said.",
+        t,
+        "10:35 a.m. on Tuesday",
+    );
+    assert_eq!((k, v.as_str()), (TimexType::Time, "2025-05-06T10:35"));
+    assert_eq!(
+        value(
+            "The offer expires at 5 p.m. EST, May 9.",
+            t,
+            "5 p.m. EST, May 9"
+        ),
+        "2025-05-09T17:00"
+    );
+    assert_eq!(
+        value("They met at noon Monday.", t, "noon Monday"),
+        "2025-05-05T12:00"
+    );
+}
+
+#[test]
+fn anaphora_follows_last_mention() {
+    let t = d(1989, 11, 2);
+    let text = "Net rose in the third quarter. A year earlier, it fell.";
+    assert_eq!(value(text, t, "A year earlier"), "1988-Q3");
+    let text = "Smith arrived in 1995. He left the following year.";
+    assert_eq!(value(text, t, "the following year"), "1996");
+}
+
+#[test]
+fn seed_article() {
+    let text = std::fs::read_to_string("/work/shared/seed/kuna-2025-05-07-rubio-caribbean.txt")
+        .unwrap_or_else(|_| SEED.to_string());
+    let doc = tag_document(&text, None);
+    assert_eq!(doc.dct, Some(seed_dct()));
+    let late = find(&doc.timexes, "late Tuesday");
+    assert_eq!(late.value, "2025-05-06");
+    assert_eq!(late.modifier.as_deref(), Some("END"));
+    assert_eq!(&text[late.start..late.end], "late Tuesday");
+    assert_eq!(find(&doc.timexes, "March").value, "2025-03");
+    let two = find(&doc.timexes, "two-day");
+    assert_eq!((two.kind, two.value.as_str()), (TimexType::Duration, "P2D"));
+    assert_eq!(find(&doc.timexes, "May 7").value, "2025-05-07");
+    // The header line is not tagged.
+    assert!(doc
+        .timexes
+        .iter()
+        .all(|t| t.start > text.find('\n').unwrap()));
+}
+
+/// The seed's opening, in case the shared folder is absent.
+const SEED: &str = " date 2025-05-07 403\nSec. Rubio: US, Caribbean Countries Urgently Need To Strengthen Partnerships\n(MENAFN- Kuwait News Agency (KUNA)) WASHINGTON, May 7 (KUNA) -- US Secretary of State Marco Rubio stressed late Tuesday the \"urgent\" need for his country to strengthen partnership with Caribbean nations.\nRubio, back in March, carried out a two-day tour to the Caribbean sea region.\n";
+
+#[test]
+fn seed_dateline_without_header() {
+    let body = &SEED[SEED.find('\n').unwrap() + 1..];
+    let dl = find_dateline(body, Some(seed_dct())).expect("dateline");
+    assert_eq!(dl.place, "WASHINGTON");
+    assert_eq!(dl.agency.as_deref(), Some("KUNA"));
+    assert_eq!(dl.date, Some(seed_dct()));
+    assert!(body[dl.start..dl.end].starts_with("WASHINGTON, May 7 (KUNA) --"));
+    // Plain text: the dateline alone gives no year, so nothing is resolved.
+    let doc = tag_document(body, None);
+    assert_eq!(doc.dct, None);
+    assert_eq!(find(&doc.timexes, "late Tuesday").value, "XXXX-XX-XX");
+    // With a publication date it does.
+    let doc = tag_document(body, Some(seed_dct()));
+    assert_eq!(find(&doc.timexes, "late Tuesday").value, "2025-05-06");
+}
+
+#[test]
+fn other_datelines() {
+    let p = Some(d(2025, 3, 4));
+    let dl = find_dateline("OSLO, March 3 (Reuters) - Norway said ...", p).unwrap();
+    assert_eq!((dl.place.as_str(), dl.date), ("OSLO", Some(d(2025, 3, 3))));
+    let dl = find_dateline("NEW YORK (AP) \u{2014} Stocks fell.", None).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("NEW YORK", None, Some("AP"))
+    );
+    let dl = find_dateline("BEIJING, Dec. 30, 2024 (Xinhua) -- China said", None).unwrap();
+    assert_eq!(dl.date, Some(d(2024, 12, 30)));
+    assert!(find_dateline("Nothing here (really) - at all", None).is_none());
+    // A full-date dateline supplies the DCT for plain text.
+    let all = tag(
+        "BEIJING, Dec. 30, 2024 (Xinhua) -- China said yesterday it would act.",
+        None,
+    );
+    assert_eq!(find(&all, "yesterday").value, "2024-12-29");
+}
+
+#[test]
+fn front_matter_and_override() {
+    let text = "---\ntitle: Talks\ndate: 2025-05-07\n---\nThe envoys met yesterday.\n";
+    let doc = tag_document(text, None);
+    assert_eq!(doc.dct, Some(seed_dct()));
+    let y = find(&doc.timexes, "yesterday");
+    assert_eq!(&text[y.start..y.end], "yesterday");
+    assert_eq!(y.value, "2025-05-06");
+    let doc = tag_document(text, Some(d(2020, 1, 1)));
+    assert_eq!(find(&doc.timexes, "yesterday").value, "2019-12-31");
+    // The front matter's own date is not tagged.
+    assert!(doc.timexes.iter().all(|t| t.start > 30));
+}
+
+#[test]
+fn without_dct_values_stay_unresolved() {
+    let all = tag("He left yesterday and returns next week, in March.", None);
+    assert_eq!(find(&all, "yesterday").value, "XXXX-XX-XX");
+    assert_eq!(find(&all, "next week").value, "XXXX-WXX");
+    assert_eq!(find(&all, "March").value, "XXXX-03");
+}
+
+#[test]
+fn robust_on_odd_input() {
+    let dct = Some(seed_dct());
+    assert!(tag("", dct).is_empty());
+    assert!(tag_document("", None).timexes.is_empty());
+    assert!(tag_document("---\n", None).timexes.is_empty());
+    assert_eq!(tag_document("date 2025-13-45 9\n", None).dct, None);
+    // Multibyte text around and inside expressions: offsets on char boundaries.
+    let text = "Le 7 mai — «May 7» 東京 yesterday ünd 2025年 Tuesday–Friday 😀 May 6-7😀";
+    for t in tag(text, dct) {
+        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        assert_eq!(&text[t.start..t.end], t.text);
+    }
+    // Pseudo-random bytes made into a string (lossy), a long line, huge numbers.
+    let mut x: u32 = 12345;
+    let bytes: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    let junk = String::from_utf8_lossy(&bytes);
+    for t in tag(&junk, dct) {
+        assert!(junk.is_char_boundary(t.start) && junk.is_char_boundary(t.end));
+    }
+    let nums =
+        "99999999999999999999 May 99999999999 9999-99-99 12/34/5678 fiscal 99999 ".repeat(50);
+    let _ = tag(&nums, dct);
+    let _ = tag(
+        "in 99999 years ago, 4294967295 days ago, 4000000000 centuries later",
+        dct,
+    );
+    let _ = tag("May 7", Some(NaiveDate::MAX));
+    let _ = tag(
+        "3 years ago last year next century yesterday",
+        Some(NaiveDate::MIN),
+    );
+}
+
+#[test]
+fn large_input_is_linear() {
+    let para = "WASHINGTON, May 7 (KUNA) -- Rubio stressed late Tuesday the need, \
+                and said two days ago that talks would resume next week. ";
+    let line = para.repeat(10 * 1024 * 1024 / para.len());
+    let start = std::time::Instant::now();
+    let all = tag(&line, Some(seed_dct()));
+    assert!(all.len() > 10_000);
+    // Generous bound: debug builds on a shared machine; release does >10 MB/s.
+    assert!(start.elapsed().as_secs() < 120);
+}

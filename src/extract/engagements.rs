@@ -66,6 +66,9 @@ fn trigger(lower: &str) -> Option<(EventType, &'static str)> {
         "held a call",
         "had a call",
         "on a call",
+        "on the call",
+        "joined the call",
+        "by phone with",
     ];
     const TRAVEL: &[&str] = &[
         "toured",
@@ -114,6 +117,13 @@ fn trigger(lower: &str) -> Option<(EventType, &'static str)> {
         "met on the",
         "met in",
         "met at",
+        "official meeting",
+        "had a meeting",
+        "held a meeting",
+        "a bilateral",
+        "trilateral meeting",
+        "hold a meeting",
+        "hold a bilateral",
     ];
     const AGREEMENT_VERB: &[&str] = &["signed", "sign ", "signing of", "inked"];
     const AGREEMENT_NOUN: &[&str] = &[
@@ -179,6 +189,7 @@ fn trigger(lower: &str) -> Option<(EventType, &'static str)> {
             "took part",
             "held",
             "hosted",
+            "hosting",
             "convened",
             "will host",
             "will attend",
@@ -238,6 +249,23 @@ fn negated(lower: &str) -> bool {
     CUES.iter().any(|c| lower.contains(c))
 }
 
+/// Titles of people who speak for a state.
+const HEAD_TITLES: &[&str] = &[
+    "President",
+    "Prime Minister",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Crown Prince",
+    "Emir",
+    "Amir",
+    "Sultan",
+    "Premier",
+    "Foreign Minister",
+    "Secretary of State",
+    "Sheikh",
+];
+
 /// Words after which countries are the topic of talks, not participants.
 const TOPIC_CUTS: &[&str] = &[
     " to discuss",
@@ -261,12 +289,16 @@ const TOPIC_CUTS: &[&str] = &[
     " on support",
     " on their ",
     " on issues",
-    " on the ",
+    " on a number",
+    " on global",
     " against ",
     " following ",
     " with illegal",
     " to combat",
     " amid ",
+    " to congratulate",
+    " to express",
+    " to thank",
     " in support of",
     " to ensure",
     " to help",
@@ -424,6 +456,14 @@ fn home_country(article: &Article, all_mentions: &[CountryMention]) -> Option<St
         }
     }
     if article.text.contains("White House") {
+        return Some("US".into());
+    }
+    // English-language copy that names the United States at all is, absent a dateline, most
+    // often reporting its officials.
+    if all_mentions
+        .iter()
+        .any(|m| m.country.code == "US" && m.source != MentionSource::Demonym)
+    {
         return Some("US".into());
     }
     // The most mentioned state; on a tie the first mentioned, as news names its own side first.
@@ -682,23 +722,68 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             continue;
         }
 
-        let Some((mut kind, trigger_word)) = trigger(&lower) else {
+        // "spoke today with", "met separately with": adverbs between verb and object.
+        let trigger_text = lower
+            .replace(" today ", " ")
+            .replace(" yesterday ", " ")
+            .replace(" separately ", " ")
+            .replace(" briefly ", " ")
+            .replace(" also ", " ");
+        let Some((mut kind, trigger_word)) = trigger(&trigger_text) else {
             continue;
+        };
+        // "welcomed the decision", "received the report": not a meeting unless a person follows.
+        if matches!(trigger_word, "welcomed" | "received" | "hosted") {
+            let next: String = sentence
+                .get(
+                    lower
+                        .find(trigger_word)
+                        .map(|i| i + trigger_word.len() - 1)
+                        .unwrap_or(0)..,
+                )
+                .unwrap_or("")
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let person_follows = next.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(next.as_str(), "The" | "A" | "An");
+            if !person_follows {
+                continue;
+            }
         };
         if negated(&lower) {
             continue;
         }
+        let first_word = trigger_word
+            .split_whitespace()
+            .next()
+            .unwrap_or(trigger_word);
         let trigger_at = lower
-            .find(trigger_word)
-            .map(|i| s.start + i.saturating_sub(1))
+            .find(&format!(" {first_word}"))
+            .or_else(|| lower.find(first_word))
+            .map(|i| (s.start + i).min(s.end))
             .unwrap_or(s.start);
-        let cut = s.start + topic_cut(&lower[1..]).min(sentence.len());
+        // Participants are named before the topic of the talks; when the engagement itself is
+        // mentioned inside the topic ("discussed Macron's recent trip to Europe"), its own
+        // participants follow the trigger.
+        let first_cut = topic_cut(&lower[1..]).min(sentence.len());
+        let (scope_start, cut) = if s.start + first_cut < trigger_at {
+            let rel = (trigger_at - s.start).min(lower.len() - 1);
+            (
+                trigger_at,
+                (trigger_at + topic_cut(&lower[1 + rel..])).min(s.end),
+            )
+        } else {
+            (s.start, s.start + first_cut)
+        };
         // Participants: countries named before the topic of the talks, plus the people's.
         let mut countries: Vec<Country> = Vec::new();
         let mut places: Vec<String> = Vec::new();
         for m in &country_mentions {
-            let in_scope =
-                m.start < cut || (m.source == MentionSource::Capital && m.start < trigger_at + 60);
+            let in_scope = (m.start >= scope_start || m.source == MentionSource::Capital)
+                && (m.start < cut
+                    || (m.source == MentionSource::Capital && m.start < trigger_at + 60));
             if !in_scope {
                 continue;
             }
@@ -711,7 +796,7 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         }
         let mut actors: Vec<String> = Vec::new();
         for (name, country, at) in &sentence_people {
-            if *at < cut {
+            if *at < cut && *at >= scope_start {
                 push_unique(&mut actors, name.clone());
                 if let Some(code) = country.as_ref().and_then(|c| g.by_code(c)) {
                     push_unique(&mut countries, code.clone());
@@ -738,13 +823,26 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             .any(|(_, c, at)| *at < cut && c.as_ref().is_some_and(|c| Some(c) != home.as_ref()));
         // An official whose country the text does not give is another party when the only
         // state named is someone else's ("President Biden spoke with the Prime Minister of Japan").
+        // Two heads of state or government named together are two parties even when the text
+        // gives no country ("President Biden spoke by telephone with Prime Minister Netanyahu").
+        let heads: Vec<&PersonMention> = titled
+            .iter()
+            .filter(|p| {
+                HEAD_TITLES.contains(&p.title.as_str()) && p.start < cut && p.start >= scope_start
+            })
+            .collect();
+        let heads_pair = heads.len() >= 2 && heads.iter().any(|p| p.name != heads[0].name);
+        let placed_actor = sentence_people
+            .iter()
+            .any(|(_, c, at)| *at < cut && *at >= scope_start && c.is_some());
         let unplaced_actor = sentence_people
             .iter()
-            .any(|(_, c, at)| *at < cut && c.is_none());
-        let states = countries.iter().filter(|c| mentions::is_state(c)).count();
+            .any(|(_, c, at)| *at < cut && *at >= scope_start && c.is_none());
+        let other_state = countries.iter().any(|c| Some(&c.code) != home.as_ref());
         if !has_foreign
             && !foreign_actor
-            && !(unplaced_actor && states >= 1 && sentence_people.len() >= 2)
+            && !heads_pair
+            && !(placed_actor && unplaced_actor && other_state)
         {
             // Domestic, or no one foreign named: not a diplomatic engagement.
             continue;
@@ -826,6 +924,24 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         if matches!(kind, EventType::Visit | EventType::Tour) && foreign_states(&countries) >= 2 {
             kind = EventType::Tour;
         }
+        // A trip to a region ("recent trip to Europe") covers several countries.
+        if kind == EventType::Visit
+            && foreign_states(&countries) == 0
+            && countries
+                .iter()
+                .any(|c| c.kind == crate::model::CountryKind::Region)
+        {
+            kind = EventType::Tour;
+        }
+        // Three or more states meeting together is a summit (a trilateral, a leaders' meeting).
+        let states_total = countries.iter().filter(|c| mentions::is_state(c)).count();
+        if kind == EventType::Meeting
+            && states_total >= 3
+            && !lower.contains("sidelines")
+            && !lower.contains("margins")
+        {
+            kind = EventType::Summit;
+        }
         // Summits need a gathering of three or more states or a named multilateral meeting.
         let mut name = None;
         if let Some(i) = lower.find("summit") {
@@ -839,16 +955,15 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 name = Some(candidate.to_string());
             }
         }
-        if (lower.contains("sidelines of") || lower.contains("margins of")) && name.is_some() {
+        let at_summit = lower.contains("at the") && name.is_some() && kind == EventType::Meeting;
+        if (lower.contains("sidelines of") || lower.contains("margins of") || at_summit)
+            && name.is_some()
+        {
             // The bilateral meeting is one event, the summit another, on the same date.
             let mut summit = Draft {
                 kind: EventType::Summit,
                 date,
-                countries: countries
-                    .iter()
-                    .filter(|c| Some(&c.code) == home.as_ref())
-                    .cloned()
-                    .collect(),
+                countries: countries.clone(),
                 actors: actors.iter().take(1).cloned().collect(),
                 places: places.clone(),
                 evidence: sentence.to_string(),

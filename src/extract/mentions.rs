@@ -243,6 +243,17 @@ const TITLES: &[&str] = &[
     "Mayor",
     "Chief",
     "Head",
+    "Special Representative",
+    "Representative",
+    "Foreign Secretary",
+    "Defense Minister",
+    "Defence Minister",
+    "Defense Secretary",
+    "Trade Minister",
+    "Finance Minister",
+    "Taoiseach",
+    "Grand Duke",
+    "Governor-General",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -445,6 +456,7 @@ impl Lexicon {
                 ("armenian", "AM"),
                 ("azerbaijani", "AZ"),
                 ("kazakh", "KZ"),
+                ("kazakhstani", "KZ"),
                 ("uzbek", "UZ"),
                 ("greek", "GR"),
                 ("swedish", "SE"),
@@ -577,10 +589,16 @@ pub fn people(words: &[Word]) -> Vec<PersonMention> {
         for t in TITLES {
             let parts: Vec<&str> = t.split(' ').collect();
             if i + parts.len() <= words.len()
-                && parts
-                    .iter()
-                    .zip(&words[i..])
-                    .all(|(p, w)| w.text.trim_end_matches('.') == p.trim_end_matches('.'))
+                && parts.iter().zip(&words[i..]).all(|(p, w)| {
+                    let word = w.text.trim_end_matches('.');
+                    // "Prime Minister-Designate", "President-elect" carry the same title.
+                    let word = word
+                        .strip_suffix("-Designate")
+                        .or_else(|| word.strip_suffix("-elect"))
+                        .or_else(|| word.strip_suffix("-Elect"))
+                        .unwrap_or(word);
+                    word == p.trim_end_matches('.')
+                })
                 && parts.len() > title_len
             {
                 title_len = parts.len();

@@ -5,6 +5,7 @@
 //! sub-path and straight from disk. Output is sorted and free of timestamps: the same
 //! content always renders to the same bytes.
 
+pub mod articles;
 pub mod briefings;
 pub mod chart;
 pub mod exports;
@@ -64,6 +65,13 @@ struct IndexPage<'a> {
     chart_svg: String,
     count: usize,
     years: Vec<YearView<'a>>,
+    /// Choices of the filter form, from the data.
+    filters: briefings::FilterChoices,
+    /// Full summaries that list items only excerpt, as JSON for the search.
+    search_json: String,
+    /// Events per year, the chart's data as a table.
+    year_counts: Vec<(Link, usize)>,
+    briefings: Vec<Link>,
 }
 
 #[derive(Template)]
@@ -159,7 +167,7 @@ fn year_bars(site: &Site, indexes: &[usize], root: &str) -> Vec<chart::Bar> {
         .collect()
 }
 
-fn render_html<T: Template>(path: String, page: &T) -> OutputFile {
+pub(crate) fn render_html<T: Template>(path: String, page: &T) -> OutputFile {
     let html = page
         .render()
         .unwrap_or_else(|e| format!("<!DOCTYPE html><title>Render error</title><p>{e}</p>"));
@@ -259,6 +267,21 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
             chart_svg: chart::bar_chart(&year_bars(site, &all, ""), "Engagements per year"),
             count: site.events.len(),
             years: years_of(site, &views, &all),
+            filters: briefings::filter_choices(site),
+            search_json: briefings::search_extra_json(site, &views),
+            year_counts: year_bars(site, &all, "")
+                .into_iter()
+                .map(|b| {
+                    (
+                        Link {
+                            href: b.href,
+                            label: b.label,
+                        },
+                        b.count,
+                    )
+                })
+                .collect(),
+            briefings: briefings::links(site),
         },
     ));
 
@@ -536,6 +559,7 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
         },
     ));
 
+    files.extend(articles::render(site, &views, &chrome));
     files.extend(briefings::render(site, &views));
     files.extend(feeds::render(site));
     files.extend(exports::render(site));

@@ -1,0 +1,167 @@
+//! Article pages and the review page: a reader can check any extracted event against the
+//! article it came from, and an editor sees what extraction found that no one has reviewed.
+
+use super::views::{article_href, EventView};
+use super::{render_html, Chrome, OutputFile};
+use crate::merge::Site;
+use crate::model::{Event, Origin};
+use askama::Template;
+use std::collections::BTreeMap;
+
+pub struct ArticleView {
+    pub id: String,
+    pub href: String,
+    pub headline: String,
+    pub publisher: String,
+    pub date: String,
+    pub date_iso: String,
+    pub url: String,
+    pub place: String,
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    c: Chrome<'a>,
+    a: &'a ArticleView,
+    published: Vec<&'a EventView>,
+    in_review: Vec<&'a EventView>,
+    review_listed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "articles.html")]
+struct ArticlesPage<'a> {
+    c: Chrome<'a>,
+    articles: Vec<(&'a ArticleView, usize)>,
+}
+
+#[derive(Template)]
+#[template(path = "review.html")]
+struct ReviewPage<'a> {
+    c: Chrome<'a>,
+    events: Vec<&'a EventView>,
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventPage<'a> {
+    c: Chrome<'a>,
+    e: &'a EventView,
+}
+
+/// Articles an event draws on: its evidence and its article sources.
+fn articles_of(event: &Event) -> Vec<String> {
+    let mut ids: Vec<String> = event
+        .sources
+        .iter()
+        .filter_map(|s| s.article.clone())
+        .collect();
+    if let Origin::Extracted { evidence, .. } = &event.origin {
+        ids.extend(evidence.iter().map(|e| e.article.clone()));
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Renders article pages, the article index, the review page and pages for events awaiting
+/// review (which are not in the timeline but must be reachable from their articles).
+pub fn render<'a>(
+    site: &'a Site,
+    views: &'a [EventView],
+    chrome: &dyn Fn(&'static str, &str, String) -> Chrome<'a>,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let titles: BTreeMap<String, String> = site
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.headline.clone()))
+        .collect();
+    let review_views: Vec<EventView> = site
+        .review
+        .iter()
+        .map(|e| EventView::new(e, &titles))
+        .collect();
+    for e in &review_views {
+        files.push(render_html(
+            e.href.clone(),
+            &EventPage {
+                c: chrome("../", &e.href, e.title.clone()),
+                e,
+            },
+        ));
+    }
+    if !site.review.is_empty() {
+        files.push(render_html(
+            "review.html".into(),
+            &ReviewPage {
+                c: chrome("", "review.html", "Awaiting review".into()),
+                events: review_views.iter().collect(),
+            },
+        ));
+    }
+    if site.articles.is_empty() {
+        return files;
+    }
+    let articles: Vec<ArticleView> = site
+        .articles
+        .iter()
+        .map(|a| ArticleView {
+            id: a.id.clone(),
+            href: article_href(&a.id),
+            headline: a.headline.clone(),
+            publisher: a.publisher.clone().unwrap_or_default(),
+            date: a.date.map(|d| d.human()).unwrap_or_default(),
+            date_iso: a.date.map(|d| d.iso()).unwrap_or_default(),
+            url: a.url.clone().unwrap_or_default(),
+            place: a.place.clone().unwrap_or_default(),
+        })
+        .collect();
+    let mut published: BTreeMap<&str, Vec<&EventView>> = BTreeMap::new();
+    for (event, view) in site.events.iter().zip(views) {
+        for id in articles_of(event) {
+            if let Some(a) = articles.iter().find(|a| a.id == id) {
+                published.entry(a.id.as_str()).or_default().push(view);
+            }
+        }
+    }
+    let mut in_review: BTreeMap<&str, Vec<&EventView>> = BTreeMap::new();
+    for (event, view) in site.review.iter().zip(&review_views) {
+        for id in articles_of(event) {
+            if let Some(a) = articles.iter().find(|a| a.id == id) {
+                in_review.entry(a.id.as_str()).or_default().push(view);
+            }
+        }
+    }
+    for a in &articles {
+        files.push(render_html(
+            a.href.clone(),
+            &ArticlePage {
+                c: chrome("../", &a.href, a.headline.clone()),
+                a,
+                published: published.get(a.id.as_str()).cloned().unwrap_or_default(),
+                in_review: in_review.get(a.id.as_str()).cloned().unwrap_or_default(),
+                review_listed: !site.review.is_empty(),
+            },
+        ));
+    }
+    let index: Vec<(&ArticleView, usize)> = articles
+        .iter()
+        .map(|a| {
+            (
+                a,
+                published.get(a.id.as_str()).map_or(0, Vec::len)
+                    + in_review.get(a.id.as_str()).map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    files.push(render_html(
+        "articles/index.html".into(),
+        &ArticlesPage {
+            c: chrome("../", "articles/index.html", "Articles".into()),
+            articles: index,
+        },
+    ));
+    files
+}

@@ -55,8 +55,22 @@ struct Mention {
 fn no_space_before(w: &str) -> bool {
     matches!(
         w,
-        "," | "." | ";" | ":" | "?" | "!" | ")" | "]" | "%" | "'s" | "'" | "n't" | "'re" | "'ve"
-            | "'ll" | "'d" | "'m"
+        "," | "."
+            | ";"
+            | ":"
+            | "?"
+            | "!"
+            | ")"
+            | "]"
+            | "%"
+            | "'s"
+            | "'"
+            | "n't"
+            | "'re"
+            | "'ve"
+            | "'ll"
+            | "'d"
+            | "'m"
     ) || w.starts_with("'s")
 }
 
@@ -171,7 +185,7 @@ pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, String> {
     let dct = dct_mention
         .and_then(|m| NaiveDate::parse_from_str(m.value.get(..10)?, "%Y-%m-%d").ok())
         .or(date_line);
-    let skip_sentence = dct_mention.and_then(|m| whole_sentence(m));
+    let skip_sentence = dct_mention.and_then(whole_sentence);
 
     // Rebuild the text, remembering each token's byte span.
     let mut text = String::new();
@@ -263,7 +277,8 @@ pub fn load_meantime(root: &Path) -> Result<Vec<GoldDoc>, String> {
     Ok(docs)
 }
 
-const USAGE: &str = "usage: meantime-eval MEANTIME_DIR [--timeml DIR] [--errors N] [--folder NAME] [--dump DOC]";
+const USAGE: &str =
+    "usage: meantime-eval MEANTIME_DIR [--timeml DIR] [--errors N] [--folder NAME] [--dump DOC]";
 
 /// Command-line entry: scores MEANTIME as one row (after the TimeML folders
 /// of `--timeml DIR`, if given) and a total. `--dump NAME` prints the

@@ -135,11 +135,12 @@ pub enum Expr {
     },
     /// Thanksgiving: fourth Thursday of November.
     Thanksgiving,
-    /// Clock time, optionally on a given day.
+    /// Clock time, optionally on a given day; `utc` when written in UTC/GMT.
     Clock {
         h: u32,
         min: u32,
         day: Option<Box<Expr>>,
+        utc: bool,
     },
     /// Part of a day ("MO", "AF", "EV", "NI").
     PartOfDay {
@@ -148,6 +149,16 @@ pub enum Expr {
     },
     /// "the day before" = -1, "the next day" = 1, relative to the reference day.
     AnaDay(i64),
+    /// "the same period last year", "the corresponding quarter a year ago":
+    /// the last time mentioned (at the named unit, else at its own
+    /// precision) one year back.
+    SameYearBefore(Option<Unit>),
+    /// A part of a year named relative to the document's year: "the first
+    /// quarter of last year" (Quarter, -1), "the summer of next year".
+    InRelYear {
+        inner: Box<Expr>,
+        year_offset: i64,
+    },
 }
 
 /// A matched span: tokens `s..e` (exclusive) with their meaning.
@@ -477,8 +488,68 @@ impl<'a> G<'a> {
         take(self.set_phrase(i));
         take(self.clock(i));
         take(self.holiday(i));
+        take(self.bare_plural(i));
+        take(self.day_of_trading(i));
         let c = best?;
         Some(self.day_suffix(c))
+    }
+
+    /// A plural unit without a count where it can only be a length of time:
+    /// "for years", "within weeks", "for centuries", "lowest level in years."
+    fn bare_plural(&self, i: usize) -> Option<Cand> {
+        let (u, true) = lexicon::unit(self.w(i))? else {
+            return None;
+        };
+        if i == 0 || self.title_case(i) || matches!(u, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        let prev = self.w(i - 1);
+        let next = self.t.get(i + 1);
+        // "for years to come" is still a span; "for years of study" is not.
+        let ends = next.is_none_or(|t| t.kind == Kind::Punct && t.lower != "-");
+        let ok = match prev {
+            // "for years" and "for months" are left out about as often as not.
+            "within" => !self.is(i + 1, "of") && u != Unit::Day,
+            "for" => {
+                !self.is(i + 1, "of") && matches!(u, Unit::Week | Unit::Decade | Unit::Century)
+            }
+            "in" => ends && !matches!(u, Unit::Day | Unit::Hour),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        self.cand(
+            i,
+            i + 1,
+            Expr::Duration {
+                amount: Amount::X,
+                unit: u,
+            },
+        )
+    }
+
+    /// "the day" as the trading or news day in "to end the day", "later in
+    /// the day", "for the day": the day last mentioned, else the DCT.
+    fn day_of_trading(&self, i: usize) -> Option<Cand> {
+        if !(self.is(i, "the") && self.is(i + 1, "day")) || i == 0 {
+            return None;
+        }
+        if matches!(self.w(i + 2), "before" | "after" | "-" | "'") {
+            return None;
+        }
+        let prev = self.w(i - 1);
+        let ok = match prev {
+            "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "close"
+            | "closed" | "closing" | "start" | "started" | "starting" | "began" | "begin" => true,
+            "for" => self.t.get(i + 2).is_some_and(|t| t.kind == Kind::Punct),
+            "in" => i >= 2 && matches!(self.w(i - 2), "later" | "earlier"),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        self.cand(i, i + 2, Expr::AnaDay(0))
     }
 
     /// "Friday morning", "yesterday afternoon": a day followed by a part of it.
@@ -815,6 +886,30 @@ impl<'a> G<'a> {
                 );
             }
         }
+        // "the same period last year", "the corresponding quarter a year ago"
+        if matches!(w, "same" | "corresponding" | "comparable") {
+            let unit = match w1 {
+                "period" | "time" => Some(None),
+                "day" => Some(Some(Unit::Day)),
+                "month" => Some(Some(Unit::Month)),
+                "quarter" => Some(Some(Unit::Quarter)),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                let k = j + 2;
+                let k = if self.is(k, "of") { k + 1 } else { k };
+                let end = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+                    ("last", "year", _) => Some(k + 2),
+                    ("a" | "one", "year", "ago" | "earlier" | "before") => Some(k + 3),
+                    ("the", "previous" | "prior", "year") => Some(k + 3),
+                    ("the", "year", "before") => Some(k + 3),
+                    _ => None,
+                };
+                if let Some(e) = end {
+                    return self.cand(i, e, Expr::SameYearBefore(unit));
+                }
+            }
+        }
         let rel = |e, unit| self.cand(i, e, Expr::RelUnit { unit, offset: 0 });
         match (w, w1) {
             ("future", _) => return self.cand(i, j + 1, Expr::Ref("FUTURE_REF")),
@@ -898,15 +993,23 @@ impl<'a> G<'a> {
         // "the summer of 1998", "the winter"
         if let Some(s) = lexicon::season(w) {
             let (e, y) = self.of_year(j + 1);
-            return self.cand(
-                i,
-                e,
-                Expr::Season {
-                    s,
-                    y,
-                    shift: Shift::None,
-                },
-            );
+            let expr = Expr::Season {
+                s,
+                y,
+                shift: Shift::None,
+            };
+            // "the summer of last year"
+            if let Some((e2, year_offset)) = self.of_rel_year(j + 1, false) {
+                return self.cand(
+                    i,
+                    e2,
+                    Expr::InRelYear {
+                        inner: Box::new(expr),
+                        year_offset,
+                    },
+                );
+            }
+            return self.cand(i, e, expr);
         }
         // "the year two thousand"
         if w == "year" {
@@ -979,6 +1082,28 @@ impl<'a> G<'a> {
         Some((i + 1, v))
     }
 
+    /// "of last year", "of this year", "of next year" (the "of" optional
+    /// when `bare`): returns the end and the year offset.
+    fn of_rel_year(&self, i: usize, bare: bool) -> Option<(usize, i64)> {
+        let k = if self.is(i, "of") {
+            i + 1
+        } else if bare {
+            i
+        } else {
+            return None;
+        };
+        if !self.is(k + 1, "year") {
+            return None;
+        }
+        let off = match self.w(k) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        Some((k + 2, off))
+    }
+
     /// Optional "of 1998" / "1998" after a season or quarter.
     fn of_year(&self, i: usize) -> (usize, Option<i32>) {
         if self.is(i, "of") {
@@ -1011,19 +1136,47 @@ impl<'a> G<'a> {
         if self.is(j, "fiscal") {
             j += 1;
         }
-        let ord = lexicon::ordinal(self.w(j))?;
+        // "the final quarter of 2009", "the last half of 1998": the last
+        // one, but only with a year ("the last quarter" alone is the latest).
+        let last = matches!(self.w(j), "final" | "last");
+        let ord = match lexicon::ordinal(self.w(j)) {
+            Some(o) => o,
+            None if last => 0,
+            None => return None,
+        };
         let k = if self.glued_hyphen(j + 1) {
             j + 2
         } else {
             j + 1
         };
         let noun = self.w(k);
+        let rel = self.of_rel_year(k + 1, y.is_none());
         let (e, y2) = self.of_year(k + 1);
         let y = y.or(y2);
-        match noun {
-            "quarter" if (1..=4).contains(&ord) => self.cand(i, e, Expr::Quarter { q: ord, y }),
-            "half" if (1..=2).contains(&ord) => self.cand(i, e, Expr::Half { h: ord, y }),
-            _ => None,
+        if ord == 0 && y.is_none() && rel.is_none() {
+            return None;
+        }
+        let (e, expr) = match noun {
+            "quarter" if ord <= 4 => {
+                let q = if ord == 0 { 4 } else { ord };
+                (e, Expr::Quarter { q, y })
+            }
+            "half" if ord <= 2 => {
+                let h = if ord == 0 { 2 } else { ord };
+                (e, Expr::Half { h, y })
+            }
+            _ => return None,
+        };
+        match rel {
+            Some((e2, year_offset)) if y.is_none() => self.cand(
+                i,
+                e2,
+                Expr::InRelYear {
+                    inner: Box::new(expr),
+                    year_offset,
+                },
+            ),
+            _ => self.cand(i, e, expr),
         }
     }
 
@@ -1194,6 +1347,10 @@ impl<'a> G<'a> {
                     shift: Shift::None,
                 },
             );
+        }
+        // "October of next year"
+        if let Some((e, year_offset)) = self.of_rel_year(j, false) {
+            return self.cand(i, e, Expr::MonthRel { m, year_offset });
         }
         // "July last year"
         if self.is(j + 1, "year") {
@@ -1695,7 +1852,9 @@ impl<'a> G<'a> {
             (h, min, e)
         };
         let mut e = e;
+        let mut utc = false;
         if lexicon::time_zone(self.w(e)) {
+            utc = matches!(self.w(e), "utc" | "gmt");
             e += 1;
         }
         // An attached day: "noon Thursday", "5 p.m. EST, Nov. 9", "10 p.m. yesterday".
@@ -1715,7 +1874,7 @@ impl<'a> G<'a> {
             Some(c) => (Some(Box::new(c.expr)), c.e),
             None => (None, e),
         };
-        self.cand(i, e, Expr::Clock { h, min, day })
+        self.cand(i, e, Expr::Clock { h, min, day, utc })
     }
 
     /// "a.m.", "p.m", "am", "pm"; returns (is_pm, end).

@@ -91,7 +91,9 @@ fn cue_at(toks: &[Token], k: usize) -> Option<Tense> {
         }
         // As nouns these say nothing: "the plan", "the expected loss".
         "plan" | "plans" | "planned" | "expected" | "expects" | "scheduled" | "set" | "due" => {
-            return if matches!(next, "to" | "for" | "on") {
+            // "has scheduled a news conference Thursday": a timetable
+            // points ahead whatever the auxiliary.
+            return if matches!(next, "to" | "for" | "on") || w == "scheduled" {
                 Some(Tense::Future)
             } else if w == "set" || w == "planned" {
                 Some(Tense::Past)
@@ -339,8 +341,51 @@ pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
         c.expr,
         Expr::Ym { .. } | Expr::Ymd { .. } | Expr::Quarter { .. } | Expr::Season { .. }
     );
-    if calendar && matches!(prev, "until" | "till" | "by" | "through") {
+    if calendar && matches!(prev, "until" | "till" | "by" | "through" | "effective") {
         tense = Tense::Future;
+    }
+    // "until Tuesday", "until 9 a.m. Tuesday", "postponed until Tuesday
+    // morning": a weekday deadline lies ahead of the report too.
+    let weekday = match &c.expr {
+        Expr::Weekday { shift, .. } => *shift == Shift::None,
+        Expr::Clock { day: Some(d), .. } | Expr::PartOfDay { day: d, .. } => {
+            matches!(
+                **d,
+                Expr::Weekday {
+                    shift: Shift::None,
+                    ..
+                }
+            )
+        }
+        _ => false,
+    };
+    if weekday && matches!(prev, "until" | "till") {
+        tense = Tense::Future;
+    }
+    // "since Tuesday", "since shortly after the Oct. 23 slaying": the start
+    // of something still going on lies behind the report.
+    let since = (1..=4)
+        .take_while(|&k| k <= c.s)
+        .map(|k| toks[c.s - k].lower.as_str())
+        .take_while(|w| {
+            matches!(
+                *w,
+                "since"
+                    | "shortly"
+                    | "just"
+                    | "soon"
+                    | "right"
+                    | "after"
+                    | "before"
+                    | "the"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+        })
+        .any(|w| w == "since");
+    if (calendar || weekday) && since {
+        tense = Tense::Past;
     }
     // "will be redeemed in five years": a point that far ahead, as TimeBank
     // annotates it; in other tenses "in three years" is a span.
@@ -598,7 +643,7 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
                 None => date("XXXX-11-XX".into()),
             }
         }
-        Expr::Clock { h, min, day } => {
+        Expr::Clock { h, min, day, utc } => {
             // A bare clock time belongs to the day last mentioned.
             let base = match day {
                 Some(d) => value_of(d, tense, ctx).1,
@@ -607,7 +652,38 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
                     _ => dct.map(day_str).unwrap_or_else(|| "XXXX-XX-XX".into()),
                 },
             };
-            (Time, format!("{base}T{h:02}:{min:02}"), None)
+            let zone = if *utc { "Z" } else { "" };
+            (Time, format!("{base}T{h:02}:{min:02}{zone}"), None)
+        }
+        Expr::SameYearBefore(unit) => {
+            let (base, gran) = match ctx.reference {
+                Some((d, g)) => (Some(d), g),
+                None => (dct, Gran::Year),
+            };
+            let unit = unit.unwrap_or(match gran {
+                Gran::Day => Unit::Day,
+                Gran::Month => Unit::Month,
+                Gran::Quarter => Unit::Quarter,
+                Gran::Year => Unit::Year,
+            });
+            match base.and_then(|b| add_months(b, -12)) {
+                Some(d) => date(at_precision(d, unit)),
+                None => date(unknown_at(unit).into()),
+            }
+        }
+        Expr::InRelYear { inner, year_offset } => {
+            let y = dct.map(|t| t.year() + *year_offset as i32);
+            let e = match (&**inner, y) {
+                (Expr::Quarter { q, .. }, Some(y)) => Expr::Quarter { q: *q, y: Some(y) },
+                (Expr::Half { h, .. }, Some(y)) => Expr::Half { h: *h, y: Some(y) },
+                (Expr::Season { s, .. }, Some(y)) => Expr::Season {
+                    s,
+                    y: Some(y),
+                    shift: Shift::None,
+                },
+                (other, _) => other.clone(),
+            };
+            value_of(&e, tense, ctx)
         }
         Expr::PartOfDay { part, day } => {
             let (_, base, r) = value_of(day, tense, ctx);

@@ -129,7 +129,14 @@ fn mark_sentence_ends(text: &str, toks: &mut [Token]) {
                 let next_lower = toks
                     .get(k + 1)
                     .is_some_and(|n| n.kind == Kind::Word && !n.cap);
-                !(prev_abbrev || next_lower)
+                // "0.9", "$42.875": a decimal point, glued between digits.
+                let decimal = k > 0
+                    && toks[k - 1].kind == Kind::Num
+                    && !t.space_before
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == Kind::Num && !n.space_before);
+                !(prev_abbrev || next_lower || decimal)
             }
             _ => false,
         };

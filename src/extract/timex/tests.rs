@@ -586,3 +586,139 @@ fn large_input_is_linear() {
     // Generous bound: debug builds on a shared machine; release does >10 MB/s.
     assert!(start.elapsed().as_secs() < 120);
 }
+
+#[test]
+fn deadlines_and_timetables_look_ahead() {
+    let t = seed_dct(); // a Wednesday
+    assert_eq!(
+        value("The deadline was extended until Friday.", t, "Friday"),
+        "2025-05-09"
+    );
+    assert_eq!(
+        value(
+            "The relatives were given until 9 a.m. Tuesday to sign.",
+            t,
+            "9 a.m. Tuesday"
+        ),
+        "2025-05-13T09:00"
+    );
+    assert_eq!(
+        value(
+            "Police have scheduled a news conference Thursday.",
+            t,
+            "Thursday"
+        ),
+        "2025-05-08"
+    );
+    assert_eq!(
+        value(
+            "He joined the office of the chairman, effective Feb. 1.",
+            d(1989, 10, 26),
+            "Feb. 1"
+        ),
+        "1990-02-01"
+    );
+    // "since" points back even across "shortly after the".
+    assert_eq!(
+        value(
+            "Police have searched for him since shortly after the Oct. 23 slaying.",
+            d(1999, 5, 6),
+            "Oct. 23"
+        ),
+        "1998-10-23"
+    );
+}
+
+#[test]
+fn periods_of_a_relative_year() {
+    let t = seed_dct();
+    assert_eq!(
+        value(
+            "GM had lost $381 million in the first quarter of last year.",
+            t,
+            "the first quarter of last year"
+        ),
+        "2024-Q1"
+    );
+    assert_eq!(
+        value(
+            "Ford made a profit in the final quarter of 2009.",
+            t,
+            "the final quarter of 2009"
+        ),
+        "2009-Q4"
+    );
+    assert_eq!(
+        value(
+            "Dealers will be paid after October of next year.",
+            t,
+            "October of next year"
+        ),
+        "2026-10"
+    );
+    assert_eq!(
+        value(
+            "Sales slumped in the summer of last year.",
+            t,
+            "the summer of last year"
+        ),
+        "2024-SU"
+    );
+    // The same period a year back, at the precision of the last mention.
+    assert_eq!(
+        value(
+            "Sales rose 43% in February compared to the same period last year.",
+            t,
+            "the same period last year"
+        ),
+        "2024-02"
+    );
+    assert_eq!(
+        value(
+            "Sales fell in January, compared to the same month a year ago.",
+            d(2009, 2, 3),
+            "the same month a year ago"
+        ),
+        "2008-01"
+    );
+}
+
+#[test]
+fn bare_plurals_trading_days_and_utc() {
+    let t = seed_dct();
+    assert_eq!(
+        one("Troops will be sent within weeks.", t, "weeks"),
+        (TimexType::Duration, "PXW".to_string(), None)
+    );
+    assert_eq!(
+        one(
+            "The mosque dominated the skyline for centuries.",
+            t,
+            "centuries"
+        )
+        .0,
+        TimexType::Duration
+    );
+    assert!(tag("He has worked there for years.", Some(t)).is_empty());
+    assert_eq!(
+        value("The Dow rose 1.7% to end the day at 9505.96.", t, "the day"),
+        "2025-05-07"
+    );
+    assert_eq!(
+        value(
+            "The Dow Jones was down 2.62% at 16:08 UTC on the news.",
+            t,
+            "16:08 UTC"
+        ),
+        "2025-05-07T16:08Z"
+    );
+    // A decimal point does not end the sentence that gives the tense.
+    assert_eq!(
+        value(
+            "The economy contracted by 0.9% between April and June.",
+            d(2008, 11, 18),
+            "April"
+        ),
+        "2008-04"
+    );
+}

@@ -59,6 +59,10 @@ fn trigger(lower: &str) -> Option<(EventType, &'static str)> {
         "spoke to",
         "speaks with",
         "video call",
+        "by video",
+        "via video",
+        "video link",
+        "by videoconference",
         "videoconference",
         "video conference",
         "virtual meeting",
@@ -120,7 +124,6 @@ fn trigger(lower: &str) -> Option<(EventType, &'static str)> {
         "official meeting",
         "had a meeting",
         "held a meeting",
-        "a bilateral",
         "trilateral meeting",
         "hold a meeting",
         "hold a bilateral",
@@ -729,7 +732,7 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             .replace(" separately ", " ")
             .replace(" briefly ", " ")
             .replace(" also ", " ");
-        let Some((mut kind, trigger_word)) = trigger(&trigger_text) else {
+        let Some((mut kind, mut trigger_word)) = trigger(&trigger_text) else {
             continue;
         };
         // "welcomed the decision", "received the report": not a meeting unless a person follows.
@@ -746,10 +749,33 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
+            let rest_after = sentence
+                .get(
+                    lower
+                        .find(trigger_word)
+                        .map(|i| i + trigger_word.len() - 1)
+                        .unwrap_or(0)..,
+                )
+                .unwrap_or("")
+                .trim_start();
+            let possessive = rest_after
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+
             let person_follows = next.chars().next().is_some_and(char::is_uppercase)
-                && !matches!(next.as_str(), "The" | "A" | "An");
+                && !matches!(next.as_str(), "The" | "A" | "An")
+                && !possessive;
             if !person_follows {
-                continue;
+                // Another trigger may still apply ("held a summit ..., hosted by").
+                let without = trigger_text.replace(trigger_word, " ");
+                match trigger(&without) {
+                    Some((k, w)) if !matches!(w, "welcomed" | "received" | "hosted") => {
+                        kind = k;
+                        trigger_word = w;
+                    }
+                    _ => continue,
+                }
             }
         };
         if negated(&lower) {
@@ -816,13 +842,35 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 .filter(|c| mentions::is_state(c) && Some(&c.code) != home.as_ref())
                 .count()
         };
-        let has_foreign =
-            foreign_states(&countries) > 0 || countries.iter().any(|c| !mentions::is_state(c));
         let foreign_actor = sentence_people
             .iter()
             .any(|(_, c, at)| *at < cut && c.as_ref().is_some_and(|c| Some(c) != home.as_ref()));
         // An official whose country the text does not give is another party when the only
         // state named is someone else's ("President Biden spoke with the Prime Minister of Japan").
+        // "The three leaders issued a joint statement": the parties are those of the event before.
+        let anaphoric = [
+            "the two ",
+            "the three ",
+            "the four ",
+            "the five ",
+            "the leaders",
+            "the ministers",
+            "the sides",
+            "both sides",
+            "they ",
+        ]
+        .iter()
+        .any(|p| lower.trim_start().starts_with(p));
+        if anaphoric && countries.is_empty() && actors.is_empty() {
+            if let Some(prev) = drafts.last() {
+                countries = prev.countries.clone();
+                if places.is_empty() {
+                    places = prev.places.clone();
+                }
+            }
+        }
+        let has_foreign =
+            foreign_states(&countries) > 0 || countries.iter().any(|c| !mentions::is_state(c));
         // Two heads of state or government named together are two parties even when the text
         // gives no country ("President Biden spoke by telephone with Prime Minister Netanyahu").
         let heads: Vec<&PersonMention> = titled
@@ -911,6 +959,10 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 }
             }
         };
+        // "the upcoming summit" with no date is not annotated (EVENTS.md: no date, no event).
+        if !date_from_text && (lower.contains("upcoming") || lower.contains("forthcoming")) {
+            continue;
+        }
         // "a two-day tour" starting on a known day ends N-1 days later.
         if date.end.is_none() && date.start.day.is_some() {
             if let Some(days) = in_sentence.iter().find_map(|t| duration_days(t)) {
@@ -923,6 +975,10 @@ pub fn extract(article: &Article) -> Vec<Draft> {
 
         if matches!(kind, EventType::Visit | EventType::Tour) && foreign_states(&countries) >= 2 {
             kind = EventType::Tour;
+        }
+        // "toured Southeast Asia, when he visited Indonesia": one foreign state is a visit.
+        if kind == EventType::Tour && foreign_states(&countries) == 1 {
+            kind = EventType::Visit;
         }
         // A trip to a region ("recent trip to Europe") covers several countries.
         if kind == EventType::Visit
@@ -1070,8 +1126,78 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             date_from_text,
             sentence_index: index,
         });
+        let just_pushed = drafts.len() - 1;
+        // "signed ... during a visit by the Saudi Foreign Minister": the visit is an event too.
+        if matches!(kind, EventType::Agreement | EventType::Statement)
+            && (lower.contains("during a visit")
+                || lower.contains("during his visit")
+                || lower.contains("during her visit")
+                || lower.contains("during the visit"))
+        {
+            let mut visit = drafts[just_pushed].clone();
+            visit.kind = EventType::Visit;
+            visit.field_origins.insert(
+                "type".into(),
+                "\"during a visit\" beside the signing".into(),
+            );
+            drafts.push(visit);
+        }
+        // Separately dated stops of one trip are separate visits ("Brunei on September 3 and 4
+        // and then ... Singapore on September 4 and 5").
+        if matches!(kind, EventType::Tour) {
+            let stops = dated_stops(&country_mentions, &in_sentence, dct, home.as_deref(), cut);
+            if stops.len() >= 2 {
+                let base = drafts.remove(just_pushed);
+                for (country, date) in stops {
+                    let mut visit = base.clone();
+                    visit.kind = EventType::Visit;
+                    visit.date = date;
+                    visit
+                        .countries
+                        .retain(|c| !mentions::is_state(c) || Some(&c.code) == home.as_ref());
+                    visit.countries.push(country);
+                    visit.field_origins.insert(
+                        "date".into(),
+                        "the date given for this stop of the trip".into(),
+                    );
+                    drafts.push(visit);
+                }
+            }
+        }
     }
     fold_and_merge(drafts, home.as_deref())
+}
+
+/// The stops of a trip that gives each its own date: each foreign state named in the sentence
+/// paired with the first date after it (and before the next state).
+fn dated_stops(
+    mentions_in: &[CountryMention],
+    timexes_in: &[&Timex],
+    dct: NaiveDate,
+    home: Option<&str>,
+    cut: usize,
+) -> Vec<(Country, EventDate)> {
+    let states: Vec<&CountryMention> = mentions_in
+        .iter()
+        .filter(|m| {
+            mentions::is_state(&m.country) && Some(m.country.code.as_str()) != home && m.start < cut
+        })
+        .collect();
+    let mut stops = Vec::new();
+    for (i, m) in states.iter().enumerate() {
+        let next_start = states.get(i + 1).map_or(usize::MAX, |n| n.start);
+        let date = timexes_in
+            .iter()
+            .filter(|t| {
+                t.start > m.end && t.start < next_start && matches!(t.kind, TimexType::Date)
+            })
+            .find_map(|t| timex_date(t, dct));
+        match date {
+            Some(d) => stops.push((m.country.clone(), d)),
+            None => return Vec::new(),
+        }
+    }
+    stops
 }
 
 fn title_case(text: &str) -> String {
@@ -1099,6 +1225,42 @@ fn foreign_codes<'a>(d: &'a Draft, home: Option<&str>) -> Vec<&'a str> {
 /// A trip's meetings fold into the trip; reports of the same engagement in several sentences
 /// become one event with the richest sentence as evidence.
 fn fold_and_merge(drafts: Vec<Draft>, home: Option<&str>) -> Vec<Draft> {
+    // A meeting dated inside a later-reported trip, with the trip's countries, is part of it
+    // ("met the President in Manila on Wednesday ... arrived on Tuesday for a two-day visit").
+    let mut drafts = drafts;
+    let mut i = 0;
+    while i < drafts.len() {
+        let d = &drafts[i];
+        let trip = (d.kind == EventType::Meeting && d.date_from_text)
+            .then(|| {
+                drafts.iter().position(|t| {
+                    matches!(t.kind, EventType::Visit | EventType::Tour)
+                        && t.sentence_index > d.sentence_index
+                        && t.date.end.is_some()
+                        && t.date.first_day() <= d.date.first_day()
+                        && d.date.last_day() <= t.date.last_day()
+                        && foreign_codes(d, home)
+                            .iter()
+                            .all(|c| t.countries.iter().any(|x| x.code == *c))
+                })
+            })
+            .flatten();
+        match trip {
+            Some(t) => {
+                let d = drafts.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                let trip = &mut drafts[t];
+                for a in d.actors {
+                    push_unique(&mut trip.actors, a);
+                }
+                for p in d.places {
+                    push_unique(&mut trip.places, p);
+                }
+                trip.other_evidence.push((d.evidence, d.start, d.end));
+            }
+            None => i += 1,
+        }
+    }
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         // Meetings during a trip (undated, or dated within it) are part of it.

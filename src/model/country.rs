@@ -177,12 +177,17 @@ const EXTRA_ENTITIES: &[(&str, &str, CountryKind, &[&str])] = &[
         CountryKind::Region,
         &["Arab League", "League of Arab States"],
     ),
-    ("g7", "G7", CountryKind::Region, &["G7", "Group of Seven"]),
+    (
+        "g7",
+        "G7",
+        CountryKind::Region,
+        &["G7", "Group of Seven", "Group of 7", "G-7"],
+    ),
     (
         "g20",
         "G20",
         CountryKind::Region,
-        &["G20", "Group of Twenty"],
+        &["G20", "Group of Twenty", "Group of 20", "G-20"],
     ),
     (
         "pacific-islands-forum",

@@ -269,7 +269,9 @@ fn dateline_at(
     // Optional ", Month Day[, Year]" before the parenthesis.
     let mut date = None;
     let mut place_end = open;
-    if let Some(comma) = (open.saturating_sub(7)..open).find(|&c| toks[c].is_punct(',')) {
+    // The comma after which a date runs up to the parenthesis: "BEIJING, Dec. 30, 2024 (Xinhua)",
+    // "NUSA DUA, Indonesia, Nov 16 (Wire)".
+    for comma in (open.saturating_sub(7)..open).filter(|&c| toks[c].is_punct(',')) {
         let g = grammar::find(&toks[comma + 1..open]);
         if let Some(c) = g.first() {
             if c.s == 0 && comma + 1 + c.e == open {
@@ -277,6 +279,7 @@ fn dateline_at(
                     let y = y.or_else(|| publication.map(|p| resolve_year_near(p, m, d)));
                     date = y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
                     place_end = comma;
+                    break;
                 }
             }
         }

@@ -503,6 +503,8 @@ fn other_datelines() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("NEW YORK", None, Some("AP"))
     );
+    let dl = find_dateline("NUSA DUA, Indonesia, Nov 16 (Wire) -- Leaders met", p).unwrap();
+    assert_eq!(dl.place, "NUSA DUA, Indonesia");
     let dl = find_dateline("BEIJING, Dec. 30, 2024 (Xinhua) -- China said", None).unwrap();
     assert_eq!(dl.date, Some(d(2024, 12, 30)));
     assert!(find_dateline("Nothing here (really) - at all", None).is_none());

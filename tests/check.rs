@@ -161,3 +161,31 @@ fn unquoted_year_is_a_year() {
     assert_eq!(talks["precision"], "year");
     assert_eq!(talks["countries"][0]["code"], "SUHH");
 }
+
+#[test]
+fn every_bad_item_of_a_list_is_reported_and_good_items_still_checked() {
+    let site = copy_fixture("basic");
+    let file = site.path().join("content/events/many.yaml");
+    fs::write(
+        &file,
+        "- titel: A\n  date: 2025-01-01\n  type: call\n- title: B\n  date: 2025-01-02\n  type: call\n  countries: [Narnia]\n- title: C\n  date: 2025-01-03\n  type: call\n  colour: red\n",
+    )
+    .unwrap();
+    let (code, err) = stderr_of(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let f = file.display();
+    assert!(
+        err.contains(&format!(
+            "{f}:1:3: error: unknown field `titel`: did you mean `title`?"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{f}:7:15: error: unknown country \"Narnia\"")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{f}:11:3: error: unknown field `colour`")),
+        "{err}"
+    );
+}

@@ -57,7 +57,7 @@ pub struct RawSource {
 }
 
 /// A parsed event file: events, ids to suppress, and the problems found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct EventFile {
     pub events: Vec<Event>,
     /// Ids (of extracted events) a person asked to remove, with their line.
@@ -74,14 +74,60 @@ const MAX_FIELD_BYTES: usize = 100_000;
 pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) -> EventFile {
     let mut out = EventFile::default();
     let sequence = yaml::is_sequence(text);
-    let raws: Vec<RawEvent> = if sequence {
+    let raws: Vec<Option<RawEvent>> = if sequence {
         match yaml::from_str::<Vec<RawEvent>>(text) {
-            Ok(v) => v,
-            Err(e) => {
-                out.problems
-                    .push(Diagnostic::new(path, e.line, e.column, explain(&e.message)));
-                return out;
-            }
+            Ok(v) => v.into_iter().map(Some).collect(),
+            Err(first) => match yaml::items_from_str::<RawEvent>(text) {
+                // Report every bad item, each at its own position, and keep the good ones.
+                Ok(items) => {
+                    let positions = yaml::top_level_positions(text);
+                    let mut reported_first = false;
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, item)| match item {
+                            Ok(raw) => Some(raw),
+                            Err(message) => {
+                                let item_pos = positions.get(i).cloned().unwrap_or_default();
+                                let field = message.split('`').nth(1).unwrap_or("");
+                                let (line, column) = if !reported_first {
+                                    // serde_yaml placed the first error exactly.
+                                    (first.line, first.column)
+                                } else if message.starts_with("unknown field") {
+                                    item_pos
+                                        .keys
+                                        .iter()
+                                        .find(|(k, _)| k == field)
+                                        .map(|(_, p)| {
+                                            // Keys are stored at their value; step back to the key.
+                                            (p.0, p.1.saturating_sub(field.len() + 2).max(1))
+                                        })
+                                        .unwrap_or(item_pos.start)
+                                } else {
+                                    item_pos.start
+                                };
+                                reported_first = true;
+                                out.problems.push(Diagnostic::new(
+                                    path,
+                                    line,
+                                    column,
+                                    explain(&message),
+                                ));
+                                None
+                            }
+                        })
+                        .collect()
+                }
+                Err(_) => {
+                    out.problems.push(Diagnostic::new(
+                        path,
+                        first.line,
+                        first.column,
+                        explain(&first.message),
+                    ));
+                    return out;
+                }
+            },
         }
     } else if text.trim().is_empty()
         || text
@@ -91,7 +137,7 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
         return out;
     } else {
         match yaml::from_str::<RawEvent>(text) {
-            Ok(v) => vec![v],
+            Ok(v) => vec![Some(v)],
             Err(e) => {
                 out.problems
                     .push(Diagnostic::new(path, e.line, e.column, explain(&e.message)));
@@ -101,6 +147,7 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
     };
     let positions = yaml::top_level_positions(text);
     for (index, raw) in raws.into_iter().enumerate() {
+        let Some(raw) = raw else { continue };
         let item = positions.get(index).cloned().unwrap_or_default();
         let prefix: Vec<Step> = if sequence {
             vec![Step::Index(index)]

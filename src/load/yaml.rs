@@ -50,6 +50,18 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Deserialises each item of a top-level sequence separately, so that one bad item does not
+/// hide the problems (or the good events) of the others. `Err` only for YAML syntax errors.
+pub fn items_from_str<T: DeserializeOwned>(
+    text: &str,
+) -> Result<Vec<Result<T, String>>, YamlError> {
+    let values: Vec<serde_yaml::Value> = from_str(text)?;
+    Ok(values
+        .into_iter()
+        .map(|v| serde_yaml::from_value(v).map_err(|e| tidy_message(&e.to_string())))
+        .collect())
+}
+
 /// Serialises `value` as YAML (used to write reviewable drafts).
 pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_yaml::to_string(value).map_err(|e| e.to_string())

@@ -887,11 +887,11 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             .iter()
             .any(|(_, c, at)| *at < cut && *at >= scope_start && c.is_none());
         let other_state = countries.iter().any(|c| Some(&c.code) != home.as_ref());
-        if !has_foreign
-            && !foreign_actor
-            && !heads_pair
-            && !(placed_actor && unplaced_actor && other_state)
-        {
+        let two_parties = has_foreign
+            || foreign_actor
+            || heads_pair
+            || (placed_actor && unplaced_actor && other_state);
+        if !two_parties {
             // Domestic, or no one foreign named: not a diplomatic engagement.
             continue;
         }

@@ -379,7 +379,7 @@ impl Lexicon {
                         key,
                         "us" | "usa" | "uk" | "uae" | "eu" | "un" | "prc" | "rok" | "dprk"
                     );
-                if is_code || key.chars().any(|c| !c.is_ascii()) {
+                if is_code || !key.is_ascii() {
                     continue;
                 }
                 names.insert(key.to_string(), (code.to_string(), Source::Name));

@@ -123,7 +123,7 @@ pub fn split(text: &str, from: usize, to: usize) -> Vec<Sentence> {
                         let next_word: String =
                             next.chars().take_while(|c| c.is_alphabetic()).collect();
                         SENTENCE_STARTERS.contains(&next_word.as_str())
-                            && text[..i].ends_with(|c: char| c == 'S' || c == 'K' || c == 'N')
+                            && text[..i].ends_with(['S', 'K', 'N'])
                             && text[..i].contains('.')
                     } else {
                         true

@@ -159,13 +159,11 @@ pub fn top_level_positions(text: &str) -> Vec<NodePositions> {
                 depth += 1;
             }
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
-            Event::Scalar(..) | Event::Alias(..) => {
-                if depth == 1 && sequence_root {
-                    out.push(NodePositions {
-                        start: position,
-                        keys: Vec::new(),
-                    });
-                }
+            Event::Scalar(..) | Event::Alias(..) if depth == 1 && sequence_root => {
+                out.push(NodePositions {
+                    start: position,
+                    keys: Vec::new(),
+                });
             }
             _ => {}
         }

@@ -1,10 +1,561 @@
 //! Briefing pages: a print-ready page per saved selection, with CSV and Markdown exports.
+//!
+//! A briefing is a saved filter, so this module also owns what the home page's filter form
+//! offers (the choices, with counts) and the full-text extras its search needs: both sides
+//! must select events the same way.
 
-use super::views::EventView;
-use super::OutputFile;
+use super::views::{EventView, Link};
+use super::{markdown, OutputFile};
 use crate::merge::Site;
+use crate::model::slug::slugify;
+use crate::model::{Briefing, Event, PartialDate};
+use askama::Template;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// One option of a filter `<select>`: the value the browser matches against `data-*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// Everything the home page's filter form offers, taken from the events themselves.
+#[derive(Debug, Clone, Default)]
+pub struct FilterChoices {
+    pub countries: Vec<Choice>,
+    pub actors: Vec<Choice>,
+    pub types: Vec<Choice>,
+    pub tags: Vec<Choice>,
+    /// First and last day covered by any event, as the date inputs' hints.
+    pub first: String,
+    pub last: String,
+}
+
+fn choices(map: BTreeMap<String, (String, usize)>) -> Vec<Choice> {
+    let mut out: Vec<Choice> = map
+        .into_iter()
+        .map(|(value, (label, count))| Choice {
+            value,
+            label,
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.label
+            .to_lowercase()
+            .cmp(&b.label.to_lowercase())
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    out
+}
+
+pub fn filter_choices(site: &Site) -> FilterChoices {
+    let mut countries: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut actors: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut types: BTreeMap<crate::model::EventType, usize> = BTreeMap::new();
+    let mut tags: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for e in &site.events {
+        for c in &e.countries {
+            countries
+                .entry(c.code.clone())
+                .or_insert_with(|| (c.name.clone(), 0))
+                .1 += 1;
+        }
+        for a in &e.actors {
+            actors.entry(slugify(a)).or_insert_with(|| (a.clone(), 0)).1 += 1;
+        }
+        for t in &e.tags {
+            tags.entry(slugify(t)).or_insert_with(|| (t.clone(), 0)).1 += 1;
+        }
+        *types.entry(e.kind).or_default() += 1;
+    }
+    FilterChoices {
+        countries: choices(countries),
+        actors: choices(actors),
+        types: types
+            .into_iter()
+            .map(|(k, count)| Choice {
+                value: k.as_str().into(),
+                label: k.plural().into(),
+                count,
+            })
+            .collect(),
+        tags: choices(tags),
+        first: site
+            .events
+            .iter()
+            .map(|e| e.date.first_day())
+            .min()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        last: site
+            .events
+            .iter()
+            .map(|e| e.date.last_day())
+            .max()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// Full plain-text summaries of the events whose list item shows only an excerpt, as JSON
+/// (`{"id": "text"}`) for a `<script type="application/json">` block: search must see the
+/// whole summary, and the page must work from disk, where nothing can be fetched.
+pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
+    let mut extra: BTreeMap<&str, String> = BTreeMap::new();
+    for (e, v) in site.events.iter().zip(views) {
+        let plain = markdown::to_plain_text(&e.summary);
+        if plain != v.excerpt {
+            extra.insert(&e.id, plain);
+        }
+    }
+    // `</` must not appear inside a script element, whatever the summaries say.
+    serde_json::to_string(&extra)
+        .unwrap_or_else(|_| "{}".into())
+        .replace("</", "<\\/")
+}
+
+/// Links to the briefings from the site root, for the home page.
+pub fn links(site: &Site) -> Vec<Link> {
+    site.briefings
+        .iter()
+        .map(|b| Link {
+            href: format!("briefings/{}.html", b.slug),
+            label: b.title.clone(),
+        })
+        .collect()
+}
+
+/// Whether a briefing selects an event: the event overlaps the date range and matches every
+/// criterion given (any of the listed values of that criterion).
+pub fn selects(b: &Briefing, e: &Event) -> bool {
+    if let Some(from) = b.from {
+        if e.date.last_day() < from.first_day() {
+            return false;
+        }
+    }
+    if let Some(to) = b.to {
+        if e.date.first_day() > to.last_day() {
+            return false;
+        }
+    }
+    if !b.countries.is_empty() && !e.countries.iter().any(|c| b.countries.contains(c)) {
+        return false;
+    }
+    if !b.types.is_empty() && !b.types.contains(&e.kind) {
+        return false;
+    }
+    let any_slug = |wanted: &[String], have: &[String]| {
+        wanted.is_empty() || {
+            let have: Vec<String> = have.iter().map(|h| slugify(h)).collect();
+            wanted.iter().any(|w| have.contains(&slugify(w)))
+        }
+    };
+    any_slug(&b.actors, &e.actors) && any_slug(&b.tags, &e.tags)
+}
+
+/// A numbered source in the briefing's reference list.
+pub struct Citation {
+    pub n: usize,
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    pub url: String,
+    pub article_href: String,
+}
+
+pub struct BriefingItem<'a> {
+    pub e: &'a EventView,
+    pub cites: Vec<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "briefing.html")]
+struct BriefingPage<'a> {
+    lang: &'a str,
+    site_title: &'a str,
+    title: &'a str,
+    intro_html: String,
+    criteria: Vec<(&'static str, String)>,
+    as_of: Option<(String, String)>,
+    url: String,
+    canonical: String,
+    slug: &'a str,
+    items: Vec<BriefingItem<'a>>,
+    citations: Vec<Citation>,
+}
+
+pub struct BriefingSummary {
+    pub link: Link,
+    pub slug: String,
+    pub period: String,
+    pub count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "briefing_index.html")]
+struct BriefingIndex<'a> {
+    lang: &'a str,
+    site_title: &'a str,
+    canonical: String,
+    briefings: Vec<BriefingSummary>,
+}
+
+fn period(b: &Briefing) -> String {
+    match (b.from, b.to) {
+        (Some(f), Some(t)) if f == t => f.human(),
+        (Some(f), Some(t)) => format!("{} \u{2013} {}", f.human(), t.human()),
+        (Some(f), None) => format!("from {}", f.human()),
+        (None, Some(t)) => format!("until {}", t.human()),
+        (None, None) => "all dates".into(),
+    }
+}
+
+fn criteria(b: &Briefing, count: usize) -> Vec<(&'static str, String)> {
+    let mut out = vec![("Period", period(b))];
+    let joined = |items: Vec<String>| items.join(", ");
+    if !b.countries.is_empty() {
+        out.push((
+            "Countries",
+            joined(b.countries.iter().map(|c| c.name.clone()).collect()),
+        ));
+    }
+    if !b.actors.is_empty() {
+        out.push(("People", joined(b.actors.clone())));
+    }
+    if !b.types.is_empty() {
+        out.push((
+            "Types",
+            joined(b.types.iter().map(|t| t.plural().to_string()).collect()),
+        ));
+    }
+    if !b.tags.is_empty() {
+        out.push(("Tags", joined(b.tags.clone())));
+    }
+    out.push((
+        "Events",
+        format!("{count} event{}", if count == 1 { "" } else { "s" }),
+    ));
+    out
+}
+
+/// Numbers every distinct source in order of first citation.
+fn cite(events: &[&Event]) -> (Vec<Vec<usize>>, Vec<Citation>) {
+    let mut numbers: BTreeMap<(String, String, String, String), usize> = BTreeMap::new();
+    let mut citations = Vec::new();
+    let mut per_event = Vec::new();
+    for e in events {
+        let mut cites = Vec::new();
+        for s in &e.sources {
+            let key = (
+                s.title.clone(),
+                s.url.clone().unwrap_or_default(),
+                s.publisher.clone().unwrap_or_default(),
+                s.date.map(|d| d.iso()).unwrap_or_default(),
+            );
+            let n = *numbers.entry(key).or_insert_with(|| {
+                citations.push(Citation {
+                    n: citations.len() + 1,
+                    title: s.title.clone(),
+                    publisher: s
+                        .publisher
+                        .clone()
+                        .filter(|p| *p != s.title)
+                        .unwrap_or_default(),
+                    date: s.date.map(|d: PartialDate| d.human()).unwrap_or_default(),
+                    url: s.url.clone().unwrap_or_default(),
+                    article_href: s
+                        .article
+                        .as_deref()
+                        .map(super::views::article_href)
+                        .unwrap_or_default(),
+                });
+                citations.len()
+            });
+            if !cites.contains(&n) {
+                cites.push(n);
+            }
+        }
+        per_event.push(cites);
+    }
+    (per_event, citations)
+}
+
+/// Markdown special characters escaped, so titles print as written.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn to_markdown(
+    site: &Site,
+    b: &Briefing,
+    events: &[&Event],
+    cites: &[Vec<usize>],
+    citations: &[Citation],
+) -> String {
+    let config = &site.config;
+    // Links work from the file's own folder, or anywhere once the site has a base URL.
+    let link = |path: &str| match config.base_url_slash() {
+        Some(base) => format!("{base}{path}"),
+        None => format!("../{path}"),
+    };
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", md_escape(&b.title));
+    let as_of = b.as_of.or(config.as_of);
+    let _ = write!(md, "Briefing from {}", md_escape(&config.title));
+    if let Some(d) = as_of {
+        let _ = write!(md, ", information as of {}", d.human());
+    }
+    let _ = writeln!(
+        md,
+        ". Web version: <{}>.\n",
+        link(&format!("briefings/{}.html", b.slug))
+    );
+    for (label, value) in criteria(b, events.len()) {
+        let _ = writeln!(md, "- **{label}:** {}", md_escape(&value));
+    }
+    md.push('\n');
+    if !b.intro_markdown.trim().is_empty() {
+        let _ = writeln!(md, "{}\n", b.intro_markdown.trim_end());
+    }
+    md.push_str("## Chronology\n\n");
+    if events.is_empty() {
+        md.push_str("No events match this selection.\n\n");
+    }
+    for (i, (e, cites)) in events.iter().zip(cites).enumerate() {
+        let _ = writeln!(
+            md,
+            "{}. **{}** \u{2014} [{}]({}) ({})",
+            i + 1,
+            e.date.human(),
+            md_escape(&e.title),
+            link(&super::views::event_href(&e.id)),
+            e.kind.label()
+        );
+        let mut facts = Vec::new();
+        if !e.countries.is_empty() {
+            let names: Vec<&str> = e.countries.iter().map(|c| c.name.as_str()).collect();
+            facts.push(format!("Countries: {}", names.join(", ")));
+        }
+        if !e.actors.is_empty() {
+            facts.push(format!("People: {}", e.actors.join(", ")));
+        }
+        if !e.places.is_empty() {
+            facts.push(format!("Places: {}", e.places.join(", ")));
+        }
+        if !facts.is_empty() {
+            let _ = writeln!(md, "   {}", md_escape(&facts.join("; ")));
+        }
+        let summary = markdown::to_plain_text(&e.summary);
+        let refs: String = cites.iter().map(|n| format!("\\[{n}\\]")).collect();
+        match (summary.is_empty(), refs.is_empty()) {
+            (true, true) => {}
+            (true, false) => {
+                let _ = writeln!(md, "   Sources: {refs}");
+            }
+            (false, _) => {
+                let _ = writeln!(md, "   {} {refs}", md_escape(&summary));
+            }
+        }
+        md.push('\n');
+    }
+    if !citations.is_empty() {
+        md.push_str("## Sources\n\n");
+        for c in citations {
+            let _ = write!(md, "{}. {}", c.n, md_escape(&c.title));
+            if !c.publisher.is_empty() {
+                let _ = write!(md, ", {}", md_escape(&c.publisher));
+            }
+            if !c.date.is_empty() {
+                let _ = write!(md, ", {}", c.date);
+            }
+            if !c.url.is_empty() {
+                let _ = write!(md, ". <{}>", c.url);
+            }
+            md.push('\n');
+        }
+    }
+    md
+}
 
 pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
-    let _ = (site, views);
-    Vec::new()
+    if site.briefings.is_empty() {
+        return Vec::new();
+    }
+    let config = &site.config;
+    let mut files = Vec::new();
+    let mut summaries = Vec::new();
+    for b in &site.briefings {
+        let selected: Vec<usize> = site
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| selects(b, e))
+            .map(|(i, _)| i)
+            .collect();
+        let events: Vec<&Event> = selected.iter().map(|&i| &site.events[i]).collect();
+        let (cites, citations) = cite(&events);
+        let path = format!("briefings/{}.html", b.slug);
+        let as_of = b.as_of.or(config.as_of).map(|d| (d.iso(), d.human()));
+        let page = BriefingPage {
+            lang: &config.language,
+            site_title: &config.title,
+            title: &b.title,
+            intro_html: markdown::to_html(&b.intro_markdown),
+            criteria: criteria(b, events.len()),
+            as_of,
+            url: config.absolute(&path),
+            canonical: config
+                .base_url_slash()
+                .map(|base| format!("{base}{path}"))
+                .unwrap_or_default(),
+            slug: &b.slug,
+            items: selected
+                .iter()
+                .zip(cites.iter())
+                .map(|(&i, c)| BriefingItem {
+                    e: &views[i],
+                    cites: c.clone(),
+                })
+                .collect(),
+            citations,
+        };
+        let markdown_text = to_markdown(site, b, &events, &cites, &page.citations);
+        files.push(super::render_html(path.clone(), &page));
+        files.push(OutputFile {
+            path: format!("briefings/{}.csv", b.slug),
+            bytes: super::exports::to_csv(events.iter().copied()),
+        });
+        files.push(OutputFile {
+            path: format!("briefings/{}.md", b.slug),
+            bytes: markdown_text.into_bytes(),
+        });
+        summaries.push(BriefingSummary {
+            link: Link {
+                href: format!("{}.html", b.slug),
+                label: b.title.clone(),
+            },
+            slug: b.slug.clone(),
+            period: period(b),
+            count: events.len(),
+        });
+    }
+    files.push(super::render_html(
+        "briefings/index.html".into(),
+        &BriefingIndex {
+            lang: &config.language,
+            site_title: &config.title,
+            canonical: config
+                .base_url_slash()
+                .map(|base| format!("{base}briefings/index.html"))
+                .unwrap_or_default(),
+            briefings: summaries,
+        },
+    ));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventDate, EventType, Gazetteer, Origin, Source};
+
+    fn event(id: &str, date: &str, countries: &[&str], kind: EventType) -> Event {
+        Event {
+            id: id.into(),
+            date: EventDate::new(PartialDate::parse(date).unwrap(), None).unwrap(),
+            title: format!("Event {id}"),
+            kind,
+            host: None,
+            actors: vec!["Marco Rubio".into()],
+            countries: countries
+                .iter()
+                .map(|c| Gazetteer::get().normalise(c).unwrap())
+                .collect(),
+            places: vec![],
+            tags: vec!["Caribbean".into()],
+            summary: String::new(),
+            sources: vec![Source {
+                title: "Dispatch".into(),
+                publisher: None,
+                url: Some("https://example.org/a".into()),
+                date: None,
+                article: None,
+            }],
+            origin: Origin::HandWritten {
+                file: "x.yaml".into(),
+                line: 1,
+            },
+            reviewed: true,
+        }
+    }
+
+    #[test]
+    fn selection_combines_criteria_and_overlaps_dates() {
+        let b = Briefing {
+            slug: "b".into(),
+            title: "B".into(),
+            from: Some(PartialDate::month(2025, 3)),
+            to: Some(PartialDate::month(2025, 5)),
+            countries: vec![Gazetteer::get().normalise("JM").unwrap()],
+            actors: vec!["marco rubio".into()],
+            tags: vec!["caribbean".into()],
+            ..Default::default()
+        };
+        assert!(selects(
+            &b,
+            &event("a", "2025-03", &["US", "JM"], EventType::Tour)
+        ));
+        assert!(!selects(
+            &b,
+            &event("b", "2025-06-01", &["JM"], EventType::Visit)
+        ));
+        assert!(!selects(
+            &b,
+            &event("c", "2025-04-01", &["GY"], EventType::Visit)
+        ));
+        // A year-precision event overlaps the range.
+        assert!(selects(&b, &event("d", "2025", &["JM"], EventType::Visit)));
+        let typed = Briefing {
+            types: vec![EventType::Meeting],
+            ..b
+        };
+        assert!(!selects(
+            &typed,
+            &event("e", "2025-04-01", &["JM"], EventType::Visit)
+        ));
+    }
+
+    #[test]
+    fn identical_sources_share_one_number() {
+        let a = event("a", "2025-03", &["JM"], EventType::Tour);
+        let mut b = event("b", "2025-04", &["JM"], EventType::Tour);
+        b.sources.push(Source {
+            title: "Other".into(),
+            publisher: None,
+            url: None,
+            date: None,
+            article: None,
+        });
+        let (cites, citations) = cite(&[&a, &b]);
+        assert_eq!(cites, vec![vec![1], vec![1, 2]]);
+        assert_eq!(citations.len(), 2);
+    }
+
+    #[test]
+    fn markdown_escapes_titles() {
+        assert_eq!(md_escape("a *b* [c]"), "a \\*b\\* \\[c\\]");
+    }
 }

@@ -65,6 +65,13 @@ struct IndexPage<'a> {
     chart_svg: String,
     count: usize,
     years: Vec<YearView<'a>>,
+    /// Choices of the filter form, from the data.
+    filters: briefings::FilterChoices,
+    /// Full summaries that list items only excerpt, as JSON for the search.
+    search_json: String,
+    /// Events per year, the chart's data as a table.
+    year_counts: Vec<(Link, usize)>,
+    briefings: Vec<Link>,
 }
 
 #[derive(Template)]
@@ -260,6 +267,21 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
             chart_svg: chart::bar_chart(&year_bars(site, &all, ""), "Engagements per year"),
             count: site.events.len(),
             years: years_of(site, &views, &all),
+            filters: briefings::filter_choices(site),
+            search_json: briefings::search_extra_json(site, &views),
+            year_counts: year_bars(site, &all, "")
+                .into_iter()
+                .map(|b| {
+                    (
+                        Link {
+                            href: b.href,
+                            label: b.label,
+                        },
+                        b.count,
+                    )
+                })
+                .collect(),
+            briefings: briefings::links(site),
         },
     ));
 

@@ -1,0 +1,145 @@
+//! End-to-end tests in a real browser: builds the sample site, the browser fixture and (when
+//! the data is there) the Office of the Historian travels with the real binary, then runs the
+//! Node tests in `tests/browser/` against them in Debian's Chromium.
+//!
+//! Needs `node`, Chromium and `tests/browser/node_modules` (`npm ci --prefix tests/browser`);
+//! without them it prints why it skipped and passes, so `cargo test` works on a bare clone.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Why the browser tests cannot run here, if they cannot.
+fn missing_prerequisite() -> Option<String> {
+    let Ok(node) = Command::new("node").arg("--version").output() else {
+        return Some("node is not installed".into());
+    };
+    // `node --test --test-concurrency` needs Node 20.10 or later.
+    let version = String::from_utf8_lossy(&node.stdout);
+    let major: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if !node.status.success() || major < 20 {
+        return Some(format!("node {} is too old (20 or later)", version.trim()));
+    }
+    let chromium = std::env::var_os("CHROMIUM_PATH")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(["/usr/lib/chromium/chromium", "/usr/bin/chromium"].map(PathBuf::from))
+        .any(|p| p.exists());
+    if !chromium {
+        return Some("Chromium is not installed (Debian: apt-get install chromium)".into());
+    }
+    for module in ["playwright-core", "axe-core"] {
+        if !repo()
+            .join("tests/browser/node_modules")
+            .join(module)
+            .is_dir()
+        {
+            return Some(format!(
+                "tests/browser/node_modules/{module} is missing (run: npm ci --prefix tests/browser)"
+            ));
+        }
+    }
+    None
+}
+
+/// Builds `root` into `out` with the real binary.
+fn build(root: &Path, out: &Path) {
+    let result = common::entente(&[
+        "build",
+        "--root",
+        root.to_str().expect("utf-8 path"),
+        "--out",
+        out.to_str().expect("utf-8 path"),
+        "--quiet",
+    ]);
+    assert!(
+        result.status.success(),
+        "build of {} failed: {}",
+        root.display(),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+/// A site root in `dir` with `content` and the repository's own `static/` (style and script).
+fn site_root(dir: &Path, content: &Path) -> PathBuf {
+    let root = dir.join("site");
+    common::copy_dir(content, &root.join("content"));
+    common::copy_dir(&repo().join("static"), &root.join("static"));
+    root
+}
+
+fn travels_data() -> Option<PathBuf> {
+    [
+        PathBuf::from("/work/shared/data/travels"),
+        repo().join("../shared/data/travels"),
+    ]
+    .into_iter()
+    .find(|p| p.join("secretary-travels.yaml").is_file())
+}
+
+#[test]
+fn browser_end_to_end() {
+    if let Some(why) = missing_prerequisite() {
+        println!("skipped: browser tests: {why}");
+        return;
+    }
+    let temp = tempfile::tempdir().expect("tempdir");
+
+    let sample_out = temp.path().join("sample-public");
+    let sample = site_root(&temp.path().join("sample"), &repo().join("content"));
+    build(&sample, &sample_out);
+
+    let fixture_out = temp.path().join("fixture-public");
+    let fixture = site_root(
+        &temp.path().join("fixture"),
+        &common::fixture("browser/content"),
+    );
+    build(&fixture, &fixture_out);
+
+    let mut travels_out = String::new();
+    match travels_data() {
+        Some(data) => {
+            let root = temp.path().join("travels/site");
+            let events = root.join("content/events");
+            fs::create_dir_all(&events).expect("mkdir");
+            fs::write(root.join("content/site.yaml"), "title: x\n").expect("site.yaml");
+            for entry in fs::read_dir(&data).expect("read travels") {
+                let path = entry.expect("entry").path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                // recent.yaml repeats the newest records of the other files (same ids).
+                if name.ends_with(".yaml") && name != "recent.yaml" {
+                    fs::copy(&path, events.join(name)).expect("copy travels");
+                }
+            }
+            common::copy_dir(&repo().join("static"), &root.join("static"));
+            let out = temp.path().join("travels-public");
+            build(&root, &out);
+            travels_out = out.to_string_lossy().into_owned();
+        }
+        None => println!("note: travels data not found; the large-data browser tests skip"),
+    }
+
+    let screenshots = repo().join("target/screenshots");
+    let status = Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .current_dir(repo())
+        .env("ENTENTE_SAMPLE_SITE", &sample_out)
+        .env("ENTENTE_FIXTURE_SITE", &fixture_out)
+        .env("ENTENTE_TRAVELS_SITE", &travels_out)
+        .env("ENTENTE_SCREENSHOTS", &screenshots)
+        .status()
+        .expect("run node");
+    assert!(status.success(), "browser tests failed (see output above)");
+}

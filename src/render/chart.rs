@@ -27,9 +27,11 @@ pub fn bar_chart(bars: &[Bar], title: &str) -> String {
     let height = 120usize;
     let width = bars.len() * (bar_w + gap) + 40;
     let mut svg = String::with_capacity(bars.len() * 200);
+    // Two charts on one page must not share an id.
+    let id = format!("chart-{}", crate::model::slug::slugify(title));
     let _ = write!(
         svg,
-        r#"<svg class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 {width} {}" preserveAspectRatio="xMinYMin meet"><title id="chart-title">{}</title>"#,
+        r#"<svg class="chart" role="group" aria-labelledby="{id}" viewBox="0 0 {width} {}" preserveAspectRatio="xMinYMin meet"><title id="{id}">{}</title>"#,
         height + 30,
         esc(title)
     );
@@ -37,13 +39,20 @@ pub fn bar_chart(bars: &[Bar], title: &str) -> String {
         let h = (bar.count * height).div_ceil(max).max(1);
         let x = 30 + i * (bar_w + gap);
         let y = height - h;
-        let _ = write!(
-            svg,
-            r#"<a href="{}"><rect x="{x}" y="{y}" width="{bar_w}" height="{h}"><title>{}: {} events</title></rect></a>"#,
-            esc(&bar.href),
-            esc(&bar.label),
-            bar.count
-        );
+        let label = format!("{}: {} events", esc(&bar.label), bar.count);
+        if bar.count == 0 {
+            // An empty year has no page to link to; it still shows as a gap.
+            let _ = write!(
+                svg,
+                r#"<rect class="empty" x="{x}" y="{y}" width="{bar_w}" height="{h}"><title>{label}</title></rect>"#
+            );
+        } else {
+            let _ = write!(
+                svg,
+                r#"<a href="{}" aria-label="{label}"><rect x="{x}" y="{y}" width="{bar_w}" height="{h}"><title>{label}</title></rect></a>"#,
+                esc(&bar.href)
+            );
+        }
     }
     // Label the first and last bars and every tenth so the axis reads without crowding.
     for (i, bar) in bars.iter().enumerate() {
@@ -62,4 +71,30 @@ pub fn bar_chart(bars: &[Bar], title: &str) -> String {
         r#"<text x="26" y="10" text-anchor="end">{max}</text></svg>"#
     );
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_years_are_not_links_and_bars_are_labelled() {
+        let bars = [
+            Bar {
+                label: "2020".into(),
+                count: 3,
+                href: "years/2020.html".into(),
+            },
+            Bar {
+                label: "2021".into(),
+                count: 0,
+                href: "years/2021.html".into(),
+            },
+        ];
+        let svg = bar_chart(&bars, "Per year");
+        assert!(svg.contains(r#"<a href="years/2020.html" aria-label="2020: 3 events">"#));
+        assert!(!svg.contains("years/2021.html"));
+        assert!(svg.contains(r#"id="chart-per-year""#));
+        assert_eq!(bar_chart(&[], "x"), "");
+    }
 }

@@ -87,22 +87,24 @@ pub enum Command {
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Build { root, out, quiet } => match pipeline::build(&root, out.as_deref()) {
-            Ok(report) => {
-                if !quiet {
-                    println!(
-                        "built {} events ({} extracted) into {}: {} pages in {:.2} s",
-                        report.events,
-                        report.extracted,
-                        report.out.display(),
-                        report.pages,
-                        report.elapsed.as_secs_f64()
-                    );
+        Command::Build { root, out, quiet } => {
+            match pipeline::build_with_progress(&root, out.as_deref(), !quiet) {
+                Ok(report) => {
+                    if !quiet {
+                        println!(
+                            "built {} events ({} extracted) into {}: {} pages in {:.2} s",
+                            report.events,
+                            report.extracted,
+                            report.out.display(),
+                            report.pages,
+                            report.elapsed.as_secs_f64()
+                        );
+                    }
+                    0
                 }
-                0
+                Err(e) => report_build_error(e),
             }
-            Err(e) => report_build_error(e),
-        },
+        }
         Command::Check { root } => match pipeline::prepare(&root) {
             Ok((site, _)) => {
                 println!(

@@ -1,7 +1,15 @@
 //! The whole build, top to bottom: load -> extract -> merge -> render -> write.
+//!
+//! [`build`] is the one-shot build behind `entente build`: every file rendered, written to a
+//! staging directory, swapped in whole. A [`Session`] is the state `entente serve` keeps
+//! between rebuilds: the parsed event files, the rendered views and page keys, and a
+//! manifest of the output, so that after one edit only what changed is parsed, rendered and
+//! written.
 
 use crate::diagnostics::Diagnostics;
 use crate::{extract, load, merge, render, write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -13,6 +21,12 @@ pub struct BuildReport {
     pub pages: usize,
     pub out: PathBuf,
     pub elapsed: Duration,
+    /// Files rendered, and files skipped because their inputs had not changed.
+    pub rendered: usize,
+    pub reused: usize,
+    /// Files written to disk, and files deleted because the site no longer has them.
+    pub written: usize,
+    pub removed: usize,
 }
 
 /// Why a build stopped; the previous output is untouched in every case.
@@ -24,9 +38,25 @@ pub enum BuildError {
     Output(String),
 }
 
+/// State kept between builds of the same site (by `entente serve`).
+#[derive(Default)]
+pub struct Session {
+    load: load::LoadCache,
+    render: render::RenderCache,
+    /// What is in the output directory, once a first build has put the site there.
+    manifest: Option<write::Manifest>,
+}
+
 /// Loads, extracts and merges: everything but rendering. Used by `check` and `build`.
 pub fn prepare(root: &Path) -> Result<(merge::Site, usize), Diagnostics> {
-    let content = load::load(root)?;
+    prepare_with(root, None)
+}
+
+fn prepare_with(
+    root: &Path,
+    cache: Option<&mut load::LoadCache>,
+) -> Result<(merge::Site, usize), Diagnostics> {
+    let content = load::load_with(root, cache)?;
     let extracted = extract::extract_articles(&content.articles);
     let count = extracted.len();
     Ok((merge::merge(content, extracted), count))
@@ -34,21 +64,142 @@ pub fn prepare(root: &Path) -> Result<(merge::Site, usize), Diagnostics> {
 
 /// Builds the site at `root` into `out` (default `root/public`).
 pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport, BuildError> {
+    run(root, out, None, &Progress::hidden())
+}
+
+/// [`build`] with a progress bar on stderr when it is a terminal and `show` is set.
+pub fn build_with_progress(
+    root: &Path,
+    out: Option<&Path>,
+    show: bool,
+) -> Result<BuildReport, BuildError> {
+    let progress = if show {
+        Progress::on_terminal()
+    } else {
+        Progress::hidden()
+    };
+    run(root, out, None, &progress)
+}
+
+/// Builds into `out` reusing `session`: the first build is a normal staged build, later ones
+/// render only pages whose inputs changed and update `out` in place. A failed build leaves
+/// the output and the session as they were, so the last good site keeps being served.
+pub fn rebuild(
+    root: &Path,
+    out: Option<&Path>,
+    session: &mut Session,
+) -> Result<BuildReport, BuildError> {
+    run(root, out, Some(session), &Progress::hidden())
+}
+
+fn run(
+    root: &Path,
+    out: Option<&Path>,
+    session: Option<&mut Session>,
+    progress: &Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
     write::check_output_dir(root, &out).map_err(BuildError::Output)?;
-    let (site, extracted) = prepare(root).map_err(BuildError::Content)?;
-    let files = render::render_site(&site);
-    let static_dir = root.join("static");
-    write::write_site(&out, &files, Some(&static_dir))
-        .map_err(|e| BuildError::Output(format!("cannot write {}: {e}", out.display())))?;
+    // A build killed mid-swap left the last good site aside: put it back before anything else.
+    write::recover_interrupted_swap(&out)
+        .map_err(|e| BuildError::Output(format!("cannot restore {}: {e}", out.display())))?;
+    progress.stage("loading content");
+    let output_error =
+        |e: std::io::Error| BuildError::Output(format!("cannot write {}: {e}", out.display()));
+    let (site, extracted, stats, outcome) = match session {
+        None => {
+            let (site, extracted) = prepare(root).map_err(BuildError::Content)?;
+            progress.stage("rendering and writing");
+            let writer = write::SiteWriter::staged(&out, false)
+                .map_err(output_error)?
+                .with_progress(progress.bar.clone());
+            let stats = render::render_into(&site, None, &writer);
+            progress.stage("copying static files");
+            let outcome = writer
+                .finish(Some(&root.join("static")))
+                .map_err(output_error)?;
+            (site, extracted, stats, outcome)
+        }
+        Some(session) => {
+            // Work on copies of the caches so a failed build cannot leave them describing
+            // output that was never written.
+            let (site, extracted) =
+                prepare_with(root, Some(&mut session.load)).map_err(BuildError::Content)?;
+            let in_place = session.manifest.clone().filter(|_| out.is_dir());
+            let mut render_cache = std::mem::take(&mut session.render);
+            let writer = match in_place {
+                Some(manifest) => write::SiteWriter::in_place(&out, manifest),
+                None => {
+                    // Nothing on disk to compare with: render everything.
+                    render_cache = render::RenderCache::default();
+                    write::SiteWriter::staged(&out, true)
+                }
+            }
+            .map_err(output_error)?;
+            let stats = render::render_into(&site, Some(&mut render_cache), &writer);
+            match writer.finish(Some(&root.join("static"))) {
+                Ok(outcome) => {
+                    session.render = render_cache;
+                    session.manifest = outcome.manifest.clone();
+                    (site, extracted, stats, outcome)
+                }
+                Err(e) => {
+                    // What is on disk is now uncertain: start over with a full build.
+                    session.manifest = None;
+                    return Err(output_error(e));
+                }
+            }
+        }
+    };
+    progress.finish();
+    let pages = stats.html_pages;
     Ok(BuildReport {
         events: site.events.len(),
         extracted,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages,
         out,
         elapsed: started.elapsed(),
+        rendered: stats.rendered,
+        reused: stats.reused,
+        written: outcome.written,
+        removed: outcome.removed,
     })
+}
+
+/// A progress bar on stderr, drawn only on a terminal: long builds show they are alive,
+/// logs and pipes stay clean.
+struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    fn hidden() -> Progress {
+        Progress {
+            bar: ProgressBar::hidden(),
+        }
+    }
+
+    fn on_terminal() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}: {pos} files written ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Progress { bar }
+    }
+
+    fn stage(&self, message: &'static str) {
+        self.bar.set_message(message);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

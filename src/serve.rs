@@ -1,10 +1,556 @@
 //! `entente serve`: development server with rebuild on change and live reload.
+//!
+//! One thread watches `content/` and `static/` and rebuilds (debounced) through a
+//! [`pipeline::Session`], so an edit re-parses, re-renders and rewrites only what it touched.
+//! A few threads answer HTTP from the output directory. Pages get a small script, injected
+//! into the response only (never into the built files), that polls `/__entente/status` and
+//! reloads the page after a rebuild, or shows the build's errors over the page. A broken
+//! edit leaves the last good site on disk and being served.
 
-use std::path::Path;
+use crate::pipeline::{self, BuildError, Session};
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// URL prefix of the server's own endpoints; no built page can live there.
+const RESERVED: &str = "/__entente/";
+/// Quiet time after the last change before rebuilding: editors save in several steps.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+const WORKERS: usize = 4;
+
+const RELOAD_JS: &str = r#"(function () {
+  "use strict";
+  var seen = null;
+  var overlay = null;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "entente-error-overlay";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+        "background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 monospace;padding:2em;";
+      var title = document.createElement("h2");
+      title.textContent = "Build failed: still showing the last good version";
+      overlay.appendChild(title);
+      overlay.appendChild(document.createElement("pre"));
+      document.body.appendChild(overlay);
+    }
+    overlay.lastChild.textContent = text;
+  }
+  function hide() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+  function poll() {
+    fetch("/__entente/status", { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        if (seen === null) { seen = s.generation; }
+        else if (s.generation !== seen) { location.reload(); return; }
+        if (s.error) { show(s.error); } else { hide(); }
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(poll, 400); });
+  }
+  poll();
+})();
+"#;
+
+/// What the HTTP threads need to know about the builds.
+struct State {
+    out: PathBuf,
+    /// Bumped by every successful build; open pages reload when it changes.
+    generation: AtomicU64,
+    /// The last build's errors, empty when it succeeded.
+    error: Mutex<String>,
+    stop: AtomicBool,
+}
 
 /// Serves the site; returns the process exit code.
 pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
-    let _ = (root, out, bind, port);
-    eprintln!("error: serve is not available yet");
-    2
+    let out = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("public"));
+    if let Err(message) = crate::write::check_output_dir(root, &out) {
+        eprintln!("error: {message}");
+        return 2;
+    }
+    let state = Arc::new(State {
+        out: out.clone(),
+        generation: AtomicU64::new(0),
+        error: Mutex::new(String::new()),
+        stop: AtomicBool::new(false),
+    });
+    let mut session = Session::default();
+    if let Err(code) = rebuild(root, &out, &mut session, &state) {
+        return code;
+    }
+
+    let server = match tiny_http::Server::http((bind, port)) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprintln!("error: cannot listen on {bind}:{port}: {e}");
+            return 2;
+        }
+    };
+    let address = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("{bind}:{port}"));
+    let loopback = bind
+        .parse::<std::net::IpAddr>()
+        .map(|ip| ip.is_loopback())
+        .unwrap_or(bind == "localhost");
+    if !loopback {
+        eprintln!("warning: listening on {bind}: anyone who can reach this machine can read the site, drafts included");
+    }
+
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    let ctrlc_tx = stop_tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = ctrlc_tx.send(());
+    }) {
+        eprintln!("warning: cannot handle Ctrl-C cleanly: {e}");
+    }
+
+    let (events_tx, events_rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(move |event| {
+        let _ = events_tx.send(event);
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch for changes: {e}");
+            return 2;
+        }
+    };
+    let mut watched = Vec::new();
+    for dir in ["content", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            // Absolute, so notifications name absolute paths comparable with `out`.
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
+                eprintln!("error: cannot watch {}: {e}", path.display());
+                return 2;
+            }
+            watched.push(path.display().to_string());
+        }
+    }
+
+    let rebuilder = {
+        let state = Arc::clone(&state);
+        let root = root.to_path_buf();
+        let out = out.clone();
+        thread::spawn(move || watch_loop(&root, &out, session, &state, &events_rx))
+    };
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let state = Arc::clone(&state);
+            thread::spawn(move || {
+                while !state.stop.load(Ordering::Relaxed) {
+                    if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(200)) {
+                        handle(request, &state);
+                    }
+                }
+            })
+        })
+        .collect();
+
+    println!("serving {} at http://{address}/", out.display());
+    println!("watching {} (Ctrl-C to stop)", watched.join(" and "));
+    let _ = stop_rx.recv();
+    drop(stop_tx);
+    state.stop.store(true, Ordering::Relaxed);
+    drop(watcher);
+    for w in workers {
+        let _ = w.join();
+    }
+    // A rebuild in progress finishes first, so the output is never left half-updated.
+    let _ = rebuilder.join();
+    println!("stopped");
+    0
+}
+
+/// Runs one build and publishes its outcome. Only an unusable output directory is fatal (as
+/// `Err(exit code)`); content errors are shown and the last good site stays.
+fn rebuild(root: &Path, out: &Path, session: &mut Session, state: &State) -> Result<(), i32> {
+    let started = Instant::now();
+    match pipeline::rebuild(root, Some(out), session) {
+        Ok(report) => {
+            // Pages reload only when the site changed (an undone typo changes nothing).
+            if report.written + report.removed > 0 || state.generation.load(Ordering::SeqCst) == 0 {
+                state.generation.fetch_add(1, Ordering::SeqCst);
+            }
+            *state.error.lock().unwrap_or_else(|e| e.into_inner()) = String::new();
+            println!(
+                "built {} events in {:.3} s: {} files rendered, {} unchanged, {} written, {} removed",
+                report.events,
+                started.elapsed().as_secs_f64(),
+                report.rendered,
+                report.reused,
+                report.written,
+                report.removed
+            );
+            Ok(())
+        }
+        Err(BuildError::Content(problems)) => {
+            let count = problems.len();
+            let text: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
+            for line in &text {
+                eprintln!("{line}");
+            }
+            eprintln!(
+                "error: {count} problem{} found; still serving the last good site",
+                if count == 1 { "" } else { "s" }
+            );
+            *state.error.lock().unwrap_or_else(|e| e.into_inner()) = text.join("\n");
+            Ok(())
+        }
+        Err(BuildError::Output(message)) => {
+            eprintln!("error: {message}");
+            *state.error.lock().unwrap_or_else(|e| e.into_inner()) = message;
+            Err(2)
+        }
+    }
+}
+
+/// Whether a change notification can affect the site (editor droppings cannot).
+fn relevant(event: &notify::Event, out: &Path) -> bool {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return false;
+    }
+    event.paths.iter().any(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        !p.starts_with(out)
+            && !name.ends_with('~')
+            && !name.ends_with(".swp")
+            && !name.ends_with(".swx")
+            && !name.starts_with(".#")
+    })
+}
+
+fn watch_loop(
+    root: &Path,
+    out: &Path,
+    mut session: Session,
+    state: &State,
+    events: &mpsc::Receiver<notify::Result<notify::Event>>,
+) {
+    let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+    while !state.stop.load(Ordering::Relaxed) {
+        let first = match events.recv_timeout(Duration::from_millis(200)) {
+            Ok(Ok(event)) => event,
+            Ok(Err(e)) => {
+                eprintln!("warning: watching: {e}");
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if !relevant(&first, &out_abs) {
+            continue;
+        }
+        // Wait for the burst of notifications one save makes to end.
+        loop {
+            match events.recv_timeout(DEBOUNCE) {
+                Ok(_) => continue,
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        if state.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        // An unusable output directory was already reported; keep watching in case it is
+        // fixed.
+        let _ = rebuild(root, out, &mut session, state);
+    }
+}
+
+/// Why a request path cannot be served.
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    Forbidden,
+    NotFound,
+    /// A directory asked for without its trailing slash: relative links need it.
+    Redirect(String),
+}
+
+fn percent_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Maps a URL path to a file inside `out`, refusing anything that could leave it: `..`
+/// segments, encoded slashes or dots, backslashes, NULs, and symlinks that resolve outside.
+fn resolve(out: &Path, url_path: &str) -> Result<PathBuf, Refusal> {
+    if !url_path.starts_with('/') {
+        return Err(Refusal::Forbidden);
+    }
+    let lower = url_path.to_ascii_lowercase();
+    // An encoded separator or dot has no business in a static site's URLs, and decoding it
+    // would let `%2e%2e%2f` walk out.
+    if ["%2f", "%5c", "%2e", "%00"]
+        .iter()
+        .any(|e| lower.contains(e))
+    {
+        return Err(Refusal::Forbidden);
+    }
+    let decoded = percent_decode(url_path).ok_or(Refusal::Forbidden)?;
+    let decoded = String::from_utf8(decoded).map_err(|_| Refusal::NotFound)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Err(Refusal::Forbidden);
+    }
+    let mut relative = PathBuf::new();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == ".." || segment == "." {
+            return Err(Refusal::Forbidden);
+        }
+        relative.push(segment);
+    }
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return Err(Refusal::Forbidden);
+    }
+    let mut candidate = out.join(&relative);
+    if candidate.is_dir() {
+        if !decoded.ends_with('/') {
+            return Err(Refusal::Redirect(format!("{url_path}/")));
+        }
+        candidate.push("index.html");
+    }
+    let real = std::fs::canonicalize(&candidate).map_err(|_| Refusal::NotFound)?;
+    let base = std::fs::canonicalize(out).map_err(|_| Refusal::NotFound)?;
+    if !real.starts_with(&base) {
+        return Err(Refusal::Forbidden);
+    }
+    if !real.is_file() {
+        return Err(Refusal::NotFound);
+    }
+    Ok(real)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "atom" => "application/atom+xml",
+        "ics" => "text/calendar; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds the live-reload script to an HTML page, just before `</body>` when there is one.
+fn inject(mut html: Vec<u8>) -> Vec<u8> {
+    const TAG: &[u8] = b"<script src=\"/__entente/reload.js\"></script>\n";
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, TAG.iter().copied());
+    html
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Entente"[..], &b"1"[..]).unwrap())
+}
+
+fn respond(request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Content-Type-Options", "nosniff"));
+    let _ = request.respond(response);
+}
+
+fn handle(request: tiny_http::Request, state: &State) {
+    use tiny_http::Method;
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        respond(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n".to_vec(),
+        );
+        return;
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    if let Some(endpoint) = path.strip_prefix(RESERVED) {
+        let error = state
+            .error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match endpoint {
+            "reload.js" => respond(
+                request,
+                200,
+                "text/javascript; charset=utf-8",
+                RELOAD_JS.into(),
+            ),
+            "status" => {
+                let body = serde_json::json!({
+                    "generation": state.generation.load(Ordering::SeqCst),
+                    "error": if error.is_empty() { None } else { Some(error) },
+                });
+                respond(request, 200, "application/json", body.to_string().into());
+            }
+            "error" => respond(request, 200, "text/plain; charset=utf-8", error.into()),
+            _ => respond(
+                request,
+                404,
+                "text/plain; charset=utf-8",
+                b"not found\n".to_vec(),
+            ),
+        }
+        return;
+    }
+    match resolve(&state.out, &path) {
+        Ok(file) => match std::fs::read(&file) {
+            Ok(bytes) => {
+                let kind = content_type(&file);
+                let body = if kind.starts_with("text/html") {
+                    inject(bytes)
+                } else {
+                    bytes
+                };
+                respond(request, 200, kind, body);
+            }
+            Err(_) => not_found(request, state),
+        },
+        Err(Refusal::Forbidden) => respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            b"forbidden\n".to_vec(),
+        ),
+        Err(Refusal::Redirect(to)) => {
+            let response = tiny_http::Response::empty(301).with_header(header("Location", &to));
+            let _ = request.respond(response);
+        }
+        Err(Refusal::NotFound) => not_found(request, state),
+    }
+}
+
+fn not_found(request: tiny_http::Request, state: &State) {
+    // Without a built 404 page (the first build failed), a bare page still carries the script,
+    // so the error overlay shows and the page reloads once the site builds.
+    let page = std::fs::read(state.out.join("404.html")).unwrap_or_else(|_| {
+        b"<!DOCTYPE html><title>Not found</title><body><p>Not found.</p></body>".to_vec()
+    });
+    respond(request, 404, "text/html; charset=utf-8", inject(page));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("events")).unwrap();
+        std::fs::write(out.join("index.html"), "<body>home</body>").unwrap();
+        std::fs::write(out.join("events/index.html"), "x").unwrap();
+        std::fs::write(out.join("events/a b.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        dir
+    }
+
+    #[test]
+    fn paths_stay_inside_the_output_directory() {
+        let dir = site();
+        let out = dir.path().join("public");
+        assert!(resolve(&out, "/").unwrap().ends_with("index.html"));
+        assert!(resolve(&out, "/events/")
+            .unwrap()
+            .ends_with("events/index.html"));
+        assert!(resolve(&out, "/events/a%20b.html").is_ok());
+        assert_eq!(
+            resolve(&out, "/events"),
+            Err(Refusal::Redirect("/events/".into()))
+        );
+        for bad in [
+            "/../secret.txt",
+            "/events/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%2fsecret.txt",
+            "/events/..%5csecret.txt",
+            "relative",
+            "/a\\..\\secret.txt",
+        ] {
+            assert_eq!(resolve(&out, bad), Err(Refusal::Forbidden), "{bad}");
+        }
+        assert_eq!(resolve(&out, "//etc/passwd"), Err(Refusal::NotFound));
+        assert_eq!(resolve(&out, "/nope.html"), Err(Refusal::NotFound));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_output_directory_are_refused() {
+        let dir = site();
+        let out = dir.path().join("public");
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), out.join("link.txt")).unwrap();
+        assert_eq!(resolve(&out, "/link.txt"), Err(Refusal::Forbidden));
+    }
+
+    #[test]
+    fn the_script_goes_before_the_end_of_body() {
+        let html = String::from_utf8(inject(b"<body>x</body></html>".to_vec())).unwrap();
+        assert!(html.contains("x<script src=\"/__entente/reload.js\"></script>\n</body>"));
+        assert!(String::from_utf8(inject(b"plain".to_vec()))
+            .unwrap()
+            .ends_with("</script>\n"));
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type(Path::new("a.css")), "text/css; charset=utf-8");
+        assert_eq!(content_type(Path::new("feed.atom")), "application/atom+xml");
+        assert_eq!(
+            content_type(Path::new("x.unknown")),
+            "application/octet-stream"
+        );
+    }
 }

@@ -145,10 +145,10 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
             }
         }
     };
-    let positions = yaml::top_level_positions(text);
+    let positions = yaml::Positions::new(text);
     for (index, raw) in raws.into_iter().enumerate() {
         let Some(raw) = raw else { continue };
-        let item = positions.get(index).cloned().unwrap_or_default();
+        let item_start = positions.start(index);
         let prefix: Vec<Step> = if sequence {
             vec![Step::Index(index)]
         } else {
@@ -156,9 +156,9 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
         };
         let at = |steps: &[Step]| -> (usize, usize) {
             match steps {
-                [] => return item.start,
+                [] => return item_start,
                 [Step::Key(k)] => {
-                    if let Some(p) = item.key(k) {
+                    if let Some(p) = positions.key(index, k) {
                         return p;
                     }
                 }
@@ -440,13 +440,13 @@ fn validate(
     Some(Event {
         id,
         date,
-        title,
+        title: close_bidi(&title),
         kind: kind?,
         host,
-        actors,
+        actors: actors.iter().map(|a| close_bidi(a)).collect(),
         countries,
-        places: dedup(raw.places.iter().map(|p| p.trim().to_string())),
-        tags: dedup(raw.tags.iter().map(|t| t.trim().to_string())),
+        places: dedup(raw.places.iter().map(|p| close_bidi(p.trim()))),
+        tags: dedup(raw.tags.iter().map(|t| close_bidi(t.trim()))),
         summary: raw.summary.unwrap_or_default(),
         sources,
         origin: Origin::HandWritten {
@@ -455,6 +455,26 @@ fn validate(
         },
         reviewed: raw.reviewed.unwrap_or(true),
     })
+}
+
+/// Closes the bidirectional overrides and isolates a text leaves open (U+202A..U+202E need
+/// U+202C, U+2066..U+2068 need U+2069), so a title or name shown inline cannot reverse the
+/// text that follows it on the page ("Trojan Source" spoofing). Nothing is removed.
+pub fn close_bidi(text: &str) -> String {
+    let (mut embeddings, mut isolates) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => embeddings += 1,
+            '\u{202c}' => embeddings = embeddings.saturating_sub(1),
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => isolates += 1,
+            '\u{2069}' => isolates = isolates.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut out = text.to_string();
+    out.extend(std::iter::repeat_n('\u{202c}', embeddings));
+    out.extend(std::iter::repeat_n('\u{2069}', isolates));
+    out
 }
 
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// Everything in a site's `content/` directory.
@@ -78,6 +79,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 pub fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(false)
+        // Not even `dir` itself: `content/events` linked to a directory elsewhere stays out.
+        .follow_root_links(false)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
@@ -107,8 +110,37 @@ struct RawActor {
     aliases: Vec<String>,
 }
 
+/// Parsed event files of the previous load, kept by `entente serve` so a rebuild re-reads
+/// only the files that changed.
+#[derive(Default)]
+pub struct LoadCache {
+    /// By path: size, modification time, the actor aliases it was parsed with, the result.
+    files: HashMap<PathBuf, (FileStamp, u64, Arc<events::EventFile>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
 /// Loads and validates a whole site; all problems of all files at once.
 pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+    load_with(root, None)
+}
+
+/// [`load`], reusing (and refreshing) the parsed event files in `cache`.
+pub fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> Result<Content, Diagnostics> {
     let mut problems = Diagnostics::default();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -130,10 +162,27 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         }
     }
 
+    // Aliases change how actors are read, so a file parsed with other aliases is stale.
+    let aliases_key = {
+        let mut sorted: Vec<(&String, &String)> = aliases.iter().collect();
+        sorted.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(&sorted, &mut h);
+        std::hash::Hasher::finish(&h)
+    };
     let files = content_files(&content_dir.join("events"), &["yaml", "yml"]);
-    let parsed: Vec<(PathBuf, events::EventFile)> = files
+    let previous = cache.as_deref().map(|c| &c.files);
+    let parsed: Vec<(PathBuf, Option<FileStamp>, Arc<events::EventFile>)> = files
         .par_iter()
         .map(|path| {
+            let stamp = previous.and_then(|_| FileStamp::of(path));
+            if let (Some(stamp), Some((old_stamp, old_key, file))) =
+                (stamp, previous.and_then(|p| p.get(path)))
+            {
+                if *old_stamp == stamp && *old_key == aliases_key {
+                    return (path.clone(), Some(stamp), Arc::clone(file));
+                }
+            }
             let file = match read_text(path) {
                 Ok(text) => events::parse_file(path, &text, &aliases),
                 Err(d) => events::EventFile {
@@ -141,14 +190,24 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
                     ..Default::default()
                 },
             };
-            (path.clone(), file)
+            (path.clone(), stamp, Arc::new(file))
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.files = parsed
+            .iter()
+            .filter_map(|(path, stamp, file)| {
+                Some((path.clone(), ((*stamp)?, aliases_key, Arc::clone(file))))
+            })
+            .collect();
+    }
 
     let mut all_events = Vec::new();
     let mut suppressed = Vec::new();
     let mut explicit: BTreeMap<String, Vec<(PathBuf, usize, usize)>> = BTreeMap::new();
-    for (path, file) in parsed {
+    for (path, _, file) in parsed {
+        // Shared with the cache when there is one: copy then, move otherwise.
+        let file = Arc::try_unwrap(file).unwrap_or_else(|shared| (*shared).clone());
         problems.extend(file.problems);
         for (id, (line, column)) in file.id_positions {
             explicit

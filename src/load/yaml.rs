@@ -37,6 +37,9 @@ pub struct YamlError {
 /// Deserialises YAML text into `T`. Alias expansion is bounded by serde_yaml, so a "billion
 /// laughs" file fails with an error instead of eating memory.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if let Some(e) = too_deep(text) {
+        return Err(e);
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
@@ -48,6 +51,52 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: tidy_message(&e.to_string()),
         }
     })
+}
+
+/// Deepest nesting of lists and mappings accepted (serde_yaml refuses more than 128 when it
+/// deserialises anyway). Events need four.
+const MAX_DEPTH: usize = 100;
+
+/// Refuses documents nested deeper than [`MAX_DEPTH`] before serde_yaml sees them: its
+/// scanner (libyaml's) does work proportional to the flow nesting depth for every token, so
+/// 200 KB of `{a: {a: ...` would take minutes. Only files with that many `[`/`{` at all are
+/// parsed for the check, and the parse stops at the first level too deep.
+fn too_deep(text: &str) -> Option<YamlError> {
+    let openers = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if openers <= MAX_DEPTH {
+        return None;
+    }
+    let mut depth = 0usize;
+    let too_deep = |line: usize, col: usize| YamlError {
+        line,
+        column: col + 1,
+        message: format!(
+            "lists and mappings nested more than {MAX_DEPTH} levels deep: flatten the structure"
+        ),
+    };
+    for item in Parser::new_from_str(text) {
+        let (event, span) = match item {
+            Ok(item) => item,
+            // This parser has a nesting limit of its own (its scanner looks ahead).
+            Err(e) if e.info().contains("recursion limit") => {
+                return Some(too_deep(e.marker().line(), e.marker().col()));
+            }
+            // Another syntax error: serde_yaml reports it with its own position.
+            Err(_) => return None,
+        };
+        match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(too_deep(span.start.line(), span.start.col()));
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            Event::DocumentEnd => depth = 0,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Deserialises each item of a top-level sequence separately, so that one bad item does not
@@ -82,7 +131,9 @@ pub enum Step<'a> {
 
 /// Whether the first node of the document is a sequence (a file of several events).
 pub fn is_sequence(text: &str) -> bool {
-    for (event, _) in Parser::new_from_str(text).flatten() {
+    // Stop at the first syntax error: the parser reports it again on every call, so skipping
+    // errors (`flatten`) would loop forever on a file such as ",".
+    for (event, _) in Parser::new_from_str(text).map_while(Result::ok) {
         match event {
             Event::SequenceStart(..) => return true,
             Event::MappingStart(..) | Event::Scalar(..) | Event::Alias(..) => return false,
@@ -105,10 +156,52 @@ impl NodePositions {
     }
 }
 
+/// Item positions as far as a caller needs them: where each item starts and where its `id`
+/// is, from a pass that stops at the `id` of a single-event file; every other key only when an
+/// error has to be placed. A valid file is the common case and the YAML is already parsed
+/// once by serde, so this spares a second full parse of nearly every file.
+pub struct Positions<'t> {
+    text: &'t str,
+    quick: Vec<NodePositions>,
+    full: std::cell::OnceCell<Vec<NodePositions>>,
+}
+
+impl<'t> Positions<'t> {
+    pub fn new(text: &'t str) -> Positions<'t> {
+        Positions {
+            text,
+            quick: scan_positions(text, Some("id")),
+            full: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Where item `index` starts, (0, 0) if there is no such item.
+    pub fn start(&self, index: usize) -> (usize, usize) {
+        self.quick.get(index).map(|p| p.start).unwrap_or_default()
+    }
+
+    /// Where the value of `key` in item `index` starts.
+    pub fn key(&self, index: usize, key: &str) -> Option<(usize, usize)> {
+        if key == "id" {
+            return self.quick.get(index)?.key(key);
+        }
+        self.full
+            .get_or_init(|| top_level_positions(self.text))
+            .get(index)?
+            .key(key)
+    }
+}
+
 /// Positions of the items of a top-level sequence (or of the single top-level mapping) and of
 /// their keys, in one pass: placing every event of a 100,000-event file must not re-parse it
 /// per event.
 pub fn top_level_positions(text: &str) -> Vec<NodePositions> {
+    scan_positions(text, None)
+}
+
+/// [`top_level_positions`], keeping only `only_key` when given; a single mapping's scan then
+/// ends as soon as that key is placed.
+fn scan_positions(text: &str, only_key: Option<&str>) -> Vec<NodePositions> {
     let mut out: Vec<NodePositions> = Vec::new();
     let mut depth = 0usize;
     let mut sequence_root = false;
@@ -133,7 +226,13 @@ pub fn top_level_positions(text: &str) -> Vec<NodePositions> {
                     pending_key = Some(value.to_string());
                 }
             } else if let (Some(key), Some(last)) = (pending_key.take(), out.last_mut()) {
-                last.keys.push((key, position));
+                let wanted = only_key.is_none_or(|k| k == key);
+                if wanted {
+                    last.keys.push((key, position));
+                    if only_key.is_some() && !sequence_root {
+                        break;
+                    }
+                }
             }
             expecting_key = !expecting_key;
         }
@@ -268,6 +367,37 @@ mod tests {
         "- title: A\n  countries:\n    - JM\n    - Jamiaca\n- title: B\n  date: 2025-13-01\n";
 
     #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let started = std::time::Instant::now();
+        for text in [
+            "{a: ".repeat(50_000),
+            "[".repeat(100_000),
+            format!("{}{}", "[".repeat(50_000), "]".repeat(50_000)),
+            format!("- x\n- {}", "[".repeat(100_000)),
+        ] {
+            let e = from_str::<serde_yaml::Value>(&text).unwrap_err();
+            assert!(e.message.contains("nested"), "{}", e.message);
+        }
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // Ordinary nesting and many shallow lists are fine.
+        let many = "- [a, b, {c: [d]}]\n".repeat(1000);
+        assert_eq!(
+            from_str::<Vec<serde_yaml::Value>>(&many).unwrap().len(),
+            1000
+        );
+    }
+
+    /// Found by the `events_yaml` fuzz target: a file holding just "," hung `entente check`.
+    #[test]
+    fn syntax_errors_end_every_scan() {
+        for text in [",", "a: b\n,", "- a\n- [", "{", "]"] {
+            assert!(!is_sequence(text) || text.starts_with('-'), "{text:?}");
+            let _ = top_level_positions(text);
+            let _ = locate(text, &[Step::Index(0), Step::Key("date")]);
+        }
+    }
+
+    #[test]
     fn locates_list_items_and_keys() {
         assert_eq!(
             locate(
@@ -293,6 +423,26 @@ mod tests {
         let single = top_level_positions("title: A\nid: x\n");
         assert_eq!(single.len(), 1);
         assert_eq!(single[0].key("id"), Some((2, 5)));
+    }
+
+    #[test]
+    fn lazy_positions_agree_with_the_full_scan() {
+        for doc in [
+            DOC,
+            "title: A\nid: x\ndate: 2025\n",
+            "# c\nid: a\ntitle: B\n",
+            "title: A\n",
+        ] {
+            let full = top_level_positions(doc);
+            let lazy = Positions::new(doc);
+            for (i, item) in full.iter().enumerate() {
+                assert_eq!(lazy.start(i), item.start, "{doc:?}");
+                for (k, p) in &item.keys {
+                    assert_eq!(lazy.key(i, k), Some(*p), "{doc:?} {k}");
+                }
+            }
+            assert_eq!(lazy.start(full.len()), (0, 0));
+        }
     }
 
     #[test]

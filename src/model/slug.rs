@@ -9,8 +9,8 @@ pub const MAX_SLUG_LEN: usize = 96;
 
 /// Windows device names that cannot be file names anywhere in a site published to Windows.
 const RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// Turns text into a safe slug ("Sec. Rubio visits Jamaica" -> "sec-rubio-visits-jamaica").
@@ -76,6 +76,8 @@ mod tests {
         assert_eq!(slugify(""), "untitled");
         assert_eq!(slugify("///"), "untitled");
         assert_eq!(slugify("CON"), "con-x");
+        assert_eq!(slugify("COM0"), "com0-x", "COM0 and LPT0 are reserved too");
+        assert_eq!(slugify("lpt0"), "lpt0-x");
         assert_eq!(slugify("São Tomé"), "sao-tome");
         let long = slugify(&"a".repeat(10_000));
         assert!(long.len() <= MAX_SLUG_LEN);

@@ -111,10 +111,12 @@ pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
             extra.insert(&e.id, plain);
         }
     }
-    // `</` must not appear inside a script element, whatever the summaries say.
+    // Inside a script element neither `</script` nor `<!--` (which changes how the parser
+    // looks for the end tag) may appear, whatever the summaries say: every `<` (only ever
+    // inside a JSON string) is written as `\u003c`, which JSON.parse reads back as `<`.
     serde_json::to_string(&extra)
         .unwrap_or_else(|_| "{}".into())
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
 }
 
 /// Links to the briefings from the site root, for the home page.
@@ -283,10 +285,15 @@ fn cite(events: &[&Event]) -> (Vec<Vec<usize>>, Vec<Citation>) {
     (per_event, citations)
 }
 
-/// Markdown special characters escaped, so titles print as written.
+/// Markdown special characters escaped, so titles print as written. Line breaks become spaces:
+/// a title must not be able to start a new block (a heading, raw HTML, a list item).
 fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
+        if ch.is_control() {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             ch,
             '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
@@ -294,6 +301,23 @@ fn md_escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(ch);
+    }
+    out
+}
+
+/// A URL for a Markdown autolink (`<url>`): the characters that would end the autolink or
+/// turn the rest into raw HTML (`<`, `>`, spaces, controls) are percent-encoded.
+fn md_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for ch in url.chars() {
+        if ch == '<' || ch == '>' || ch == '"' || ch.is_whitespace() || ch.is_control() {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(ch);
+        }
     }
     out
 }
@@ -321,7 +345,7 @@ fn to_markdown(
     let _ = writeln!(
         md,
         ". Web version: <{}>.\n",
-        link(&format!("briefings/{}.html", b.slug))
+        md_url(&link(&format!("briefings/{}.html", b.slug)))
     );
     for (label, value) in criteria(b, events.len()) {
         let _ = writeln!(md, "- **{label}:** {}", md_escape(&value));
@@ -341,7 +365,7 @@ fn to_markdown(
             i + 1,
             e.date.human(),
             md_escape(&e.title),
-            link(&super::views::event_href(&e.id)),
+            md_url(&link(&super::views::event_href(&e.id))),
             e.kind.label()
         );
         let mut facts = Vec::new();
@@ -382,7 +406,7 @@ fn to_markdown(
                 let _ = write!(md, ", {}", c.date);
             }
             if !c.url.is_empty() {
-                let _ = write!(md, ". <{}>", c.url);
+                let _ = write!(md, ". <{}>", md_url(&c.url));
             }
             md.push('\n');
         }

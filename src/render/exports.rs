@@ -7,6 +7,7 @@ use super::markdown;
 use super::OutputFile;
 use crate::merge::Site;
 use crate::model::Event;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Neutralises spreadsheet formula injection (OWASP's recommendation).
@@ -80,6 +81,60 @@ pub fn to_csv<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<u8> {
         let _ = writer.write_record(&row);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// Events per parallel chunk of an export: big enough that joining is cheap.
+const CHUNK: usize = 256;
+
+/// [`to_csv`] of a slice, rows formatted in parallel (records are independent, so the
+/// concatenated chunks are the same bytes).
+fn to_csv_parallel(events: &[Event]) -> Vec<u8> {
+    let mut out = to_csv(std::iter::empty());
+    let chunks: Vec<Vec<u8>> = events
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut writer = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::new());
+            for e in chunk {
+                let row: Vec<String> = csv_row(e).iter().map(|c| csv_safe(c)).collect();
+                let _ = writer.write_record(&row);
+            }
+            writer.into_inner().unwrap_or_default()
+        })
+        .collect();
+    for c in chunks {
+        out.extend_from_slice(&c);
+    }
+    out
+}
+
+/// Pretty JSON array of all events, chunks serialised in parallel and joined exactly as
+/// `serde_json::to_vec_pretty` of the whole array would write them.
+fn to_json_parallel(events: &[Event]) -> Vec<u8> {
+    if events.is_empty() {
+        return b"[]".to_vec();
+    }
+    let chunks: Vec<Vec<u8>> = events
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let json: Vec<JsonEvent> = chunk.iter().map(json_event).collect();
+            let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+            // "[\n  {..},\n  {..}\n]" -> "  {..},\n  {..}"
+            bytes[2..bytes.len() - 2].to_vec()
+        })
+        .collect();
+    let mut out =
+        Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + chunks.len() * 2 + 4);
+    out.extend_from_slice(b"[\n");
+    for (i, c) in chunks.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(c);
+    }
+    out.extend_from_slice(b"\n]");
+    out
 }
 
 #[derive(Serialize)]
@@ -161,15 +216,18 @@ pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
 }
 
 pub fn render(site: &Site) -> Vec<OutputFile> {
-    let json: Vec<JsonEvent> = site.events.iter().map(json_event).collect();
+    let (csv, json) = rayon::join(
+        || to_csv_parallel(&site.events),
+        || to_json_parallel(&site.events),
+    );
     vec![
         OutputFile {
             path: "events.csv".into(),
-            bytes: to_csv(site.events.iter()),
+            bytes: csv,
         },
         OutputFile {
             path: "events.json".into(),
-            bytes: serde_json::to_vec_pretty(&json).unwrap_or_default(),
+            bytes: json,
         },
     ]
 }
@@ -185,5 +243,34 @@ mod tests {
         assert_eq!(csv_safe("-2"), "'-2");
         assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_safe("Jamaica"), "Jamaica");
+    }
+
+    #[test]
+    fn parallel_exports_match_serial_ones() {
+        use super::*;
+        let text =
+            "- {date: 2025-01-02, title: \"=A, \\\"quoted\\\"\", type: call, countries: [JM]}\n";
+        let mut events = Vec::new();
+        for i in 0..(CHUNK * 2 + 3) {
+            let file = crate::load::events::parse_file(
+                std::path::Path::new("x.yaml"),
+                text,
+                &Default::default(),
+            );
+            assert!(file.problems.is_empty(), "{:?}", file.problems);
+            let mut e = file.events.into_iter().next().unwrap();
+            e.id = format!("e{i}");
+            events.push(e);
+        }
+        assert_eq!(to_csv_parallel(&events), to_csv(events.iter()));
+        let json: Vec<JsonEvent> = events.iter().map(json_event).collect();
+        assert_eq!(
+            to_json_parallel(&events),
+            serde_json::to_vec_pretty(&json).unwrap()
+        );
+        assert_eq!(
+            to_json_parallel(&[]),
+            serde_json::to_vec_pretty(&Vec::<JsonEvent>::new()).unwrap()
+        );
     }
 }

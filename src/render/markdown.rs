@@ -29,29 +29,86 @@ pub fn to_html(markdown: &str) -> String {
 
 /// Plain text of Markdown (for excerpts, feeds, CSV and search): formatting dropped, HTML
 /// dropped, whitespace collapsed.
+///
+/// Memoised: the views, the CSV, the calendar and the search index each want every summary's
+/// plain text, and `serve` wants them all again on every rebuild; parsing each distinct text
+/// once is enough. Keyed by a 64-bit hash and the length, the cache is emptied when it grows
+/// past a bound, so it stays small beside the site itself.
 pub fn to_plain_text(markdown: &str) -> String {
+    use std::collections::HashMap;
+    use std::hash::{Hash, Hasher};
+    use std::sync::Mutex;
+    const MAX_ENTRIES: usize = 200_000;
+    static CACHE: OnceLock<Mutex<HashMap<(u64, usize), String>>> = OnceLock::new();
+    if markdown.len() < 64 {
+        return plain_text_uncached(markdown);
+    }
+    let key = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        markdown.hash(&mut h);
+        (h.finish(), markdown.len())
+    };
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let plain = plain_text_uncached(markdown);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if map.len() >= MAX_ENTRIES {
+        map.clear();
+    }
+    map.insert(key, plain.clone());
+    plain
+}
+
+fn plain_text_uncached(markdown: &str) -> String {
     use pulldown_cmark::Event;
     let mut out = String::with_capacity(markdown.len());
+    // Collapsing as we go (rather than splitting and joining afterwards) matters: this runs
+    // several times per event on every build.
+    let mut pending_space = false;
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            Event::Text(t) | Event::Code(t) => {
+                let mut words = t.split_whitespace();
+                if let Some(first) = words.next() {
+                    if (pending_space || t.starts_with(char::is_whitespace)) && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(first);
+                    for word in words {
+                        out.push(' ');
+                        out.push_str(word);
+                    }
+                    pending_space = t.ends_with(char::is_whitespace);
+                } else if !t.is_empty() {
+                    pending_space = true;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => pending_space = true,
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// First `max_chars` characters of the plain text, cut at a word boundary with an ellipsis.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    let text = to_plain_text(markdown);
-    if text.chars().count() <= max_chars {
-        return text;
+    excerpt_of_plain(&to_plain_text(markdown), max_chars)
+}
+
+/// [`excerpt`] of text already made plain by [`to_plain_text`].
+pub fn excerpt_of_plain(text: &str, max_chars: usize) -> String {
+    if text.len() <= max_chars || text.chars().count() <= max_chars {
+        return text.to_string();
     }
-    let cut: String = text.chars().take(max_chars).collect();
+    let cut: &str = match text.char_indices().nth(max_chars) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
     let cut = match cut.rfind(' ') {
         Some(i) if i > max_chars / 2 => &cut[..i],
-        _ => &cut[..],
+        _ => cut,
     };
     format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':', '.']))
 }
@@ -82,5 +139,28 @@ mod tests {
         assert!(e.ends_with('\u{2026}'));
         assert!(e.len() < 20);
         assert_eq!(to_plain_text("a <b>bold</b> *x*"), "a bold x");
+    }
+
+    #[test]
+    fn plain_text_collapses_whitespace_like_split_and_join() {
+        for md in [
+            "",
+            "  lead and trail  ",
+            "One\ntwo\n\n- a\n- b\n\n**x**y *z* `c`",
+            "a<br>b",
+            "[link](https://e.org) end.\n\nNext   para\twith\u{a0}nbsp",
+        ] {
+            let mut slow = String::new();
+            for event in Parser::new(md) {
+                use pulldown_cmark::Event;
+                match event {
+                    Event::Text(t) | Event::Code(t) => slow.push_str(&t),
+                    Event::SoftBreak | Event::HardBreak | Event::End(_) => slow.push(' '),
+                    _ => {}
+                }
+            }
+            let slow = slow.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(to_plain_text(md), slow, "{md:?}");
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! Stage 4: render the merged [`Site`] into files (HTML through Askama templates, feeds,
-//! exports), all in memory; `write` puts them on disk.
+//! exports), handed one by one to a [`Sink`] (`write` puts them on disk as they come, so a
+//! large site never sits in memory whole). With a [`RenderCache`] kept from the previous
+//! build, pages whose inputs have not changed are not rendered again.
 //!
 //! Every page links relatively (`root` is `""` or `"../"`), so the site works under any
 //! sub-path and straight from disk. Output is sorted and free of timestamps: the same
@@ -18,7 +20,9 @@ use crate::model::slug::slugify;
 use crate::model::{Country, EventType};
 use askama::Template;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 use views::{EventView, Link};
 
 /// One rendered file, its path relative to the output directory.
@@ -29,6 +33,7 @@ pub struct OutputFile {
 }
 
 /// Page furniture shared by every HTML page (the base layout's fields).
+#[derive(Hash)]
 pub struct Chrome<'a> {
     pub lang: &'a str,
     pub site_title: &'a str,
@@ -177,19 +182,151 @@ pub(crate) fn render_html<T: Template>(path: String, page: &T) -> OutputFile {
     }
 }
 
-/// Renders the whole site into memory.
+/// Receives rendered files as they are produced, from several threads at once.
+pub trait Sink: Sync {
+    fn file(&self, file: OutputFile);
+    /// A file of the previous build that is still up to date (incremental builds only).
+    fn unchanged(&self, path: &str);
+}
+
+/// What the previous build rendered, kept by `entente serve` between rebuilds.
+#[derive(Default)]
+pub struct RenderCache {
+    article_titles: BTreeMap<String, String>,
+    /// By event id: the event as last rendered, its view and the view's hash.
+    events: HashMap<String, (crate::model::Event, EventView, u64)>,
+    /// Event and list pages by path: a hash of everything the template was given.
+    pages: HashMap<String, u64>,
+}
+
+/// How much of the site a build rendered.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub rendered: usize,
+    pub reused: usize,
+    /// HTML pages in the site, rendered or reused.
+    pub html_pages: usize,
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Collects everything in memory, for callers that want the whole site at once.
+struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn file(&self, file: OutputFile) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+    }
+    fn unchanged(&self, _path: &str) {}
+}
+
+/// Passes files on, noting the HTML pages for the sitemap.
+struct Noting<'s> {
+    inner: &'s dyn Sink,
+    pages: Mutex<Vec<String>>,
+    rendered: std::sync::atomic::AtomicUsize,
+    reused: std::sync::atomic::AtomicUsize,
+}
+
+impl Noting<'_> {
+    fn note(&self, path: &str) {
+        if path.ends_with(".html") {
+            self.pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_string());
+        }
+    }
+}
+
+impl Sink for Noting<'_> {
+    fn file(&self, file: OutputFile) {
+        use std::sync::atomic::Ordering;
+        self.note(&file.path);
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        self.inner.file(file);
+    }
+    fn unchanged(&self, path: &str) {
+        use std::sync::atomic::Ordering;
+        self.note(path);
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        self.inner.unchanged(path);
+    }
+}
+
+/// Renders the whole site into memory, sorted by path.
 pub fn render_site(site: &Site) -> Vec<OutputFile> {
-    let config = &site.config;
+    let sink = Collect(Mutex::new(Vec::new()));
+    render_into(site, None, &sink);
+    let mut files = sink.0.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Views of all events, reusing the cached view of every event that has not changed; with a
+/// cache, also the hash of each view.
+fn event_views(site: &Site, cache: Option<&mut RenderCache>) -> (Vec<EventView>, Option<Vec<u64>>) {
     let article_titles: BTreeMap<String, String> = site
         .articles
         .iter()
         .map(|a| (a.id.clone(), a.headline.clone()))
         .collect();
-    let views: Vec<EventView> = site
+    let Some(cache) = cache else {
+        let views = site
+            .events
+            .par_iter()
+            .map(|e| EventView::new(e, &article_titles))
+            .collect();
+        return (views, None);
+    };
+    // Article headlines appear in views, so a changed headline invalidates them all.
+    if cache.article_titles != article_titles {
+        cache.events.clear();
+        cache.article_titles = article_titles;
+    }
+    let previous = &cache.events;
+    let titles = &cache.article_titles;
+    let (views, hashes): (Vec<EventView>, Vec<u64>) = site
         .events
         .par_iter()
-        .map(|e| EventView::new(e, &article_titles))
-        .collect();
+        .map(|e| match previous.get(&e.id) {
+            Some((old, view, hash)) if old == e => (view.clone(), *hash),
+            _ => {
+                let view = EventView::new(e, titles);
+                let hash = hash_of(&view);
+                (view, hash)
+            }
+        })
+        .unzip();
+    (views, Some(hashes))
+}
+
+/// Renders the site into `sink`. With a cache, event and list pages whose inputs are unchanged
+/// since the cached build are reported as unchanged instead of rendered.
+pub fn render_into(
+    site: &Site,
+    mut cache: Option<&mut RenderCache>,
+    sink: &dyn Sink,
+) -> RenderStats {
+    let config = &site.config;
+    let (views, view_hashes) = event_views(site, cache.as_deref_mut());
+    let previous_pages = cache.as_ref().map(|c| &c.pages);
+    let noting = Noting {
+        inner: sink,
+        pages: Mutex::new(Vec::new()),
+        rendered: Default::default(),
+        reused: Default::default(),
+    };
+    let sink = &noting;
+    let incremental = Incremental {
+        previous: previous_pages,
+        view_hashes: view_hashes.as_deref(),
+        keys: Mutex::new(Vec::new()),
+    };
 
     let mut nav = vec![
         Link {
@@ -254,6 +391,82 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
         license: config.license.as_deref().unwrap_or(""),
     };
 
+    // The home page is one long serial render; the rest runs beside it on the other cores.
+    rayon::join(
+        || sink.file(render_home(site, &views, &chrome)),
+        || render_rest(site, &views, &chrome, &incremental, sink),
+    );
+
+    let pages = std::mem::take(&mut *noting.pages.lock().unwrap_or_else(|e| e.into_inner()));
+    let html_pages = pages.len();
+    // The sitemap lists pages by absolute URL, so it needs `base_url`.
+    if let Some(base) = config.base_url_slash() {
+        let mut urls: Vec<String> = pages
+            .iter()
+            .filter(|p| *p != "404.html")
+            .map(|p| format!("{base}{p}"))
+            .collect();
+        urls.sort();
+        let xml = Sitemap { urls }.render().unwrap_or_default();
+        sink.file(OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        });
+    }
+    let keys = incremental
+        .keys
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(cache) = cache {
+        cache.pages = keys.into_iter().collect();
+        // The views go to the cache now that rendering is done, rather than as copies.
+        let hashes = view_hashes.unwrap_or_default();
+        cache.events = site
+            .events
+            .iter()
+            .zip(views.into_iter().zip(hashes))
+            .map(|(e, (v, h))| (e.id.clone(), (e.clone(), v, h)))
+            .collect();
+    }
+    RenderStats {
+        rendered: noting.rendered.into_inner(),
+        reused: noting.reused.into_inner(),
+        html_pages,
+    }
+}
+
+/// What incremental rendering needs: the previous build's page keys and this build's.
+struct Incremental<'c> {
+    previous: Option<&'c HashMap<String, u64>>,
+    view_hashes: Option<&'c [u64]>,
+    keys: Mutex<Vec<(String, u64)>>,
+}
+
+impl Incremental<'_> {
+    /// Whether the page at `path` needs rendering; `key` hashes the page's other inputs, and
+    /// `events` are the events it shows.
+    fn needs_render(&self, path: &str, key: impl FnOnce() -> u64, events: &[usize]) -> bool {
+        let Some(view_hashes) = self.view_hashes else {
+            return true;
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key().hash(&mut h);
+        for &i in events {
+            view_hashes[i].hash(&mut h);
+        }
+        let key = h.finish();
+        self.keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), key));
+        self.previous.and_then(|p| p.get(path)) != Some(&key)
+    }
+}
+
+type ChromeFn<'a> = dyn Fn(&'static str, &str, String) -> Chrome<'a> + Sync + 'a;
+
+fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>) -> OutputFile {
+    let config = &site.config;
     let all: Vec<usize> = (0..site.events.len()).collect();
     let mut files = Vec::new();
 
@@ -266,9 +479,9 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
             intro: config.description.clone(),
             chart_svg: chart::bar_chart(&year_bars(site, &all, ""), "Engagements per year"),
             count: site.events.len(),
-            years: years_of(site, &views, &all),
+            years: years_of(site, views, &all),
             filters: briefings::filter_choices(site),
-            search_json: briefings::search_extra_json(site, &views),
+            search_json: briefings::search_extra_json(site, views),
             year_counts: year_bars(site, &all, "")
                 .into_iter()
                 .map(|b| {
@@ -285,20 +498,55 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
         },
     ));
 
+    files.pop().expect("the home page was just rendered")
+}
+
+fn render_rest<'a>(
+    site: &'a Site,
+    views: &'a [EventView],
+    chrome: &ChromeFn<'a>,
+    incremental: &Incremental,
+    sink: &dyn Sink,
+) {
+    rayon::scope(|s| {
+        s.spawn(|_| {
+            for f in feeds::render(site) {
+                sink.file(f);
+            }
+        });
+        s.spawn(|_| {
+            for f in exports::render(site) {
+                sink.file(f);
+            }
+        });
+        s.spawn(|_| {
+            for f in articles::render(site, views, chrome) {
+                sink.file(f);
+            }
+            for f in briefings::render(site, views) {
+                sink.file(f);
+            }
+        });
+        render_pages(site, views, chrome, incremental, sink);
+    });
+}
+
+fn render_pages<'a>(
+    site: &'a Site,
+    views: &'a [EventView],
+    chrome: &ChromeFn<'a>,
+    incremental: &Incremental,
+    sink: &dyn Sink,
+) {
     // One page per event, rendered in parallel: this is most of the site.
-    let event_pages: Vec<OutputFile> = views
-        .par_iter()
-        .map(|e| {
-            render_html(
-                e.href.clone(),
-                &EventPage {
-                    c: chrome("../", &e.href, e.title.clone()),
-                    e,
-                },
-            )
-        })
-        .collect();
-    files.extend(event_pages);
+    views.par_iter().enumerate().for_each(|(i, e)| {
+        let c = chrome("../", &e.href, e.title.clone());
+        if incremental.needs_render(&e.href, || hash_of(&c), &[i]) {
+            sink.file(render_html(e.href.clone(), &EventPage { c, e }));
+        } else {
+            sink.unchanged(&e.href);
+        }
+    });
 
     // Taxonomies: country, actor, type, tag, year.
     let mut countries: BTreeMap<String, (Country, Vec<usize>)> = BTreeMap::new();
@@ -439,10 +687,22 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
             false,
         ));
     }
-    let rendered_terms: Vec<OutputFile> = term_pages
+    term_pages
         .par_iter()
-        .map(|(href, parent, heading, intro, idx, with_chart)| {
-            render_html(
+        .for_each(|(href, parent, heading, intro, idx, with_chart)| {
+            let key = || {
+                hash_of(&(
+                    chrome("../", href, heading.clone()),
+                    parent,
+                    intro,
+                    with_chart,
+                ))
+            };
+            if !incremental.needs_render(href, key, idx) {
+                sink.unchanged(href);
+                return;
+            }
+            sink.file(render_html(
                 href.clone(),
                 &ListPage {
                     c: chrome("../", href, heading.clone()),
@@ -458,12 +718,10 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
                         String::new()
                     },
                     count: idx.len(),
-                    years: years_of(site, &views, idx),
+                    years: years_of(site, views, idx),
                 },
-            )
-        })
-        .collect();
-    files.extend(rendered_terms);
+            ));
+        });
 
     // Index pages with counts.
     let mut country_terms: Vec<(Link, usize)> = countries
@@ -530,7 +788,7 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
         ("tags/index.html", "Tags", "tags", tag_terms),
         ("years/index.html", "Years", "years", year_terms),
     ] {
-        files.push(render_html(
+        sink.file(render_html(
             path.into(),
             &TermsPage {
                 c: chrome("../", path, heading.into()),
@@ -543,7 +801,7 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
 
     for p in &site.pages {
         let path = format!("{}.html", p.slug);
-        files.push(render_html(
+        sink.file(render_html(
             path.clone(),
             &MarkdownPage {
                 c: chrome("", &path, p.title.clone()),
@@ -552,31 +810,10 @@ pub fn render_site(site: &Site) -> Vec<OutputFile> {
             },
         ));
     }
-    files.push(render_html(
+    sink.file(render_html(
         "404.html".into(),
         &NotFoundPage {
             c: chrome("", "404.html", "Page not found".into()),
         },
     ));
-
-    files.extend(articles::render(site, &views, &chrome));
-    files.extend(briefings::render(site, &views));
-    files.extend(feeds::render(site));
-    files.extend(exports::render(site));
-
-    // The sitemap lists pages by absolute URL, so it needs `base_url`.
-    if let Some(base) = config.base_url_slash() {
-        let mut urls: Vec<String> = files
-            .iter()
-            .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-            .map(|f| format!("{base}{}", f.path))
-            .collect();
-        urls.sort();
-        let xml = Sitemap { urls }.render().unwrap_or_default();
-        files.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: xml.into_bytes(),
-        });
-    }
-    files
 }

@@ -7,13 +7,13 @@ use crate::model::{Country, Event, Origin};
 use std::collections::BTreeMap;
 
 /// A link whose `href` is relative to the site root; templates prefix it with `root`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Link {
     pub href: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct SourceView {
     pub title: String,
     pub publisher: String,
@@ -23,7 +23,7 @@ pub struct SourceView {
     pub article_href: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct EvidenceView {
     pub sentence: String,
     pub article_href: String,
@@ -31,8 +31,9 @@ pub struct EvidenceView {
     pub offsets: String,
 }
 
-/// Everything a template shows about one event.
-#[derive(Debug, Clone)]
+/// Everything a template shows about one event. `Hash` lets incremental builds tell which
+/// pages showing it must be rendered again.
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct EventView {
     pub id: String,
     pub href: String,
@@ -109,6 +110,7 @@ impl EventView {
             ),
             Origin::HandWritten { .. } => (Vec::new(), String::new(), Vec::new()),
         };
+        let plain = markdown::to_plain_text(&event.summary);
         let end_iso = event
             .date
             .end
@@ -154,7 +156,7 @@ impl EventView {
                     label: t.clone(),
                 })
                 .collect(),
-            excerpt: markdown::excerpt(&event.summary, 220),
+            excerpt: markdown::excerpt_of_plain(&plain, 220),
             summary_html: markdown::to_html(&event.summary),
             sources: event
                 .sources

@@ -52,7 +52,61 @@ pub struct Chrome<'a> {
 pub struct MonthView<'a> {
     pub id: String,
     pub label: String,
-    pub events: Vec<&'a EventView>,
+    /// The events' list entries, already rendered (see [`ItemCache`]).
+    pub events: Vec<&'a str>,
+}
+
+/// The link prefix of a page, for templates rendered outside a full page.
+pub struct ItemRoot {
+    pub root: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "event_item.html")]
+struct EventItem<'a> {
+    c: ItemRoot,
+    e: &'a EventView,
+    hl: u8,
+    /// Taxonomy pages list events without places, excerpt and sources (the event page has
+    /// them): those pages repeat every event several times over and dominate the output.
+    compact: bool,
+}
+
+/// Each event's list entry, rendered once per link depth and reused by every page that lists
+/// the event: the home page and a dozen taxonomy pages would otherwise each escape and format
+/// the same entry again. Entries are rendered on first use, so an incremental rebuild renders
+/// only the entries of the pages it re-renders.
+pub struct ItemCache<'a> {
+    views: &'a [EventView],
+    root: &'static str,
+    compact: bool,
+    items: Vec<std::sync::OnceLock<String>>,
+}
+
+impl<'a> ItemCache<'a> {
+    pub fn new(views: &'a [EventView], root: &'static str, compact: bool) -> Self {
+        ItemCache {
+            views,
+            root,
+            compact,
+            items: (0..views.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &str {
+        self.items[i].get_or_init(|| {
+            EventItem {
+                c: ItemRoot { root: self.root },
+                e: &self.views[i],
+                hl: 4,
+                compact: self.compact,
+            }
+            .render()
+            .unwrap_or_default()
+        })
+    }
 }
 
 pub struct YearView<'a> {
@@ -134,7 +188,7 @@ struct Term {
 }
 
 /// Builds the chronological year/month groups for a subset of events (indexes into `views`).
-fn years_of<'a>(site: &Site, views: &'a [EventView], indexes: &[usize]) -> Vec<YearView<'a>> {
+fn years_of<'a>(site: &Site, items: &'a ItemCache<'_>, indexes: &[usize]) -> Vec<YearView<'a>> {
     let events: Vec<&crate::model::Event> = indexes.iter().map(|&i| &site.events[i]).collect();
     views::group_by_month(&events)
         .into_iter()
@@ -147,7 +201,11 @@ fn years_of<'a>(site: &Site, views: &'a [EventView], indexes: &[usize]) -> Vec<Y
                 .map(|m| MonthView {
                     id: m.id,
                     label: m.label,
-                    events: m.events.into_iter().map(|i| &views[indexes[i]]).collect(),
+                    events: m
+                        .events
+                        .into_iter()
+                        .map(|i| items.get(indexes[i]))
+                        .collect(),
                 })
                 .collect(),
         })
@@ -467,6 +525,11 @@ type ChromeFn<'a> = dyn Fn(&'static str, &str, String) -> Chrome<'a> + Sync + 'a
 
 fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>) -> OutputFile {
     let config = &site.config;
+    let home_items = ItemCache::new(views, "", false);
+    // The home page itself renders serially; its entries can be rendered on every core first.
+    (0..views.len()).into_par_iter().for_each(|i| {
+        home_items.get(i);
+    });
     let all: Vec<usize> = (0..site.events.len()).collect();
     let mut files = Vec::new();
 
@@ -479,7 +542,7 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
             intro: config.description.clone(),
             chart_svg: chart::bar_chart(&year_bars(site, &all, ""), "Engagements per year"),
             count: site.events.len(),
-            years: years_of(site, views, &all),
+            years: years_of(site, &home_items, &all),
             filters: briefings::filter_choices(site),
             search_json: briefings::search_extra_json(site, views),
             year_counts: year_bars(site, &all, "")
@@ -538,6 +601,7 @@ fn render_pages<'a>(
     incremental: &Incremental,
     sink: &dyn Sink,
 ) {
+    let items = ItemCache::new(views, "../", true);
     // One page per event, rendered in parallel: this is most of the site.
     views.par_iter().enumerate().for_each(|(i, e)| {
         let c = chrome("../", &e.href, e.title.clone());
@@ -718,7 +782,7 @@ fn render_pages<'a>(
                         String::new()
                     },
                     count: idx.len(),
-                    years: years_of(site, views, idx),
+                    years: years_of(site, &items, idx),
                 },
             ));
         });

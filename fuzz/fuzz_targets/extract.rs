@@ -1,0 +1,37 @@
+//! The engagement extractor: `extract::engagements::extract` and `extract::to_events` on an
+//! article parsed from the input (falling back to a plain-text article with a fixed date).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let path = Path::new("articles/fuzz.txt");
+    let article = match entente::load::articles::parse_article(path, text.to_string(), "fuzz") {
+        Ok(a) => a,
+        Err(_) => {
+            match entente::load::articles::parse_article(
+                path,
+                format!("date 2025-05-07 1\nHeadline\n{text}"),
+                "fuzz",
+            ) {
+                Ok(a) => a,
+                Err(_) => return,
+            }
+        }
+    };
+    let drafts = entente::extract::engagements::extract(&article);
+    for d in &drafts {
+        assert!(d.start <= d.end && d.end <= article.text.len());
+    }
+    let events = entente::extract::to_events(&article, drafts);
+    for e in &events {
+        assert!(
+            entente::model::slug::validate_id(&e.id).is_ok(),
+            "bad id {}",
+            e.id
+        );
+    }
+});

@@ -359,35 +359,16 @@ impl Gazetteer {
         for sub in keshvar::SubRegionIterator::new() {
             let code = sub.to_string();
             let name = title_case(&code.replace('-', " ")).replace(" And ", " and ");
-            by_key.insert(normalise_key(&name), code.clone());
             by_key.insert(normalise_key(&code), code.clone());
-            suggestions.push((name.clone(), code.clone()));
-            by_code.insert(
-                code.clone(),
-                Country {
-                    code,
-                    name,
-                    kind: CountryKind::Region,
-                },
-            );
+            add_region(&mut by_code, &mut by_key, &mut suggestions, code, name);
         }
         // Continents ("Europe", "Africa") as regions too, without shadowing anything above.
         for region in keshvar::RegionIterator::new() {
             let code = region.to_string();
             let name = title_case(&code);
-            if by_key.contains_key(&normalise_key(&name)) {
-                continue;
+            if !by_key.contains_key(&normalise_key(&name)) {
+                add_region(&mut by_code, &mut by_key, &mut suggestions, code, name);
             }
-            by_key.insert(normalise_key(&name), code.clone());
-            suggestions.push((name.clone(), code.clone()));
-            by_code.insert(
-                code.clone(),
-                Country {
-                    code,
-                    name,
-                    kind: CountryKind::Region,
-                },
-            );
         }
         for (former, code) in FORMER_NAMES {
             by_key.insert(normalise_key(former), code.to_string());
@@ -471,6 +452,26 @@ impl Gazetteer {
         }
         Err(message)
     }
+}
+
+/// Registers a region under its display name.
+fn add_region(
+    by_code: &mut HashMap<String, Country>,
+    by_key: &mut HashMap<String, String>,
+    suggestions: &mut Vec<(String, String)>,
+    code: String,
+    name: String,
+) {
+    by_key.insert(normalise_key(&name), code.clone());
+    suggestions.push((name.clone(), code.clone()));
+    by_code.insert(
+        code.clone(),
+        Country {
+            code,
+            name,
+            kind: CountryKind::Region,
+        },
+    );
 }
 
 fn title_case(text: &str) -> String {

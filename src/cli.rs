@@ -38,6 +38,9 @@ pub enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Also print how long each stage took (load, extract, merge, render and write, swap).
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate the content and report every problem; writes nothing.
     Check {
@@ -87,24 +90,32 @@ pub enum Command {
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Build { root, out, quiet } => {
-            match pipeline::build_with_progress(&root, out.as_deref(), !quiet) {
-                Ok(report) => {
-                    if !quiet {
-                        println!(
-                            "built {} events ({} extracted) into {}: {} pages in {:.2} s",
-                            report.events,
-                            report.extracted,
-                            report.out.display(),
-                            report.pages,
-                            report.elapsed.as_secs_f64()
-                        );
-                    }
-                    0
+        Command::Build {
+            root,
+            out,
+            quiet,
+            timings,
+        } => match pipeline::build_with_progress(&root, out.as_deref(), !quiet) {
+            Ok(report) => {
+                if !quiet {
+                    println!(
+                        "built {} events ({} extracted) into {}: {} pages in {:.2} s",
+                        report.events,
+                        report.extracted,
+                        report.out.display(),
+                        report.pages,
+                        report.elapsed.as_secs_f64()
+                    );
                 }
-                Err(e) => report_build_error(e),
+                if timings {
+                    for (stage, took) in &report.stages {
+                        println!("{:>8.3} s  {stage}", took.as_secs_f64());
+                    }
+                }
+                0
             }
-        }
+            Err(e) => report_build_error(e),
+        },
         Command::Check { root } => match pipeline::prepare(&root) {
             Ok((site, _)) => {
                 println!(

@@ -27,6 +27,8 @@ pub struct BuildReport {
     /// Files written to disk, and files deleted because the site no longer has them.
     pub written: usize,
     pub removed: usize,
+    /// Wall time of each stage, in pipeline order (`build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build stopped; the previous output is untouched in every case.
@@ -49,17 +51,46 @@ pub struct Session {
 
 /// Loads, extracts and merges: everything but rendering. Used by `check` and `build`.
 pub fn prepare(root: &Path) -> Result<(merge::Site, usize), Diagnostics> {
-    prepare_with(root, None)
+    prepare_with(root, None, &mut Stages::default())
 }
 
 fn prepare_with(
     root: &Path,
     cache: Option<&mut load::LoadCache>,
+    stages: &mut Stages,
 ) -> Result<(merge::Site, usize), Diagnostics> {
     let content = load::load_with(root, cache)?;
+    stages.end("load");
     let extracted = extract::extract_articles(&content.articles);
     let count = extracted.len();
-    Ok((merge::merge(content, extracted), count))
+    stages.end("extract");
+    let site = merge::merge(content, extracted);
+    stages.end("merge");
+    Ok((site, count))
+}
+
+/// Stage timings: each [`end`](Stages::end) closes the stage that began where the last one
+/// ended.
+struct Stages {
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages {
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+}
+
+impl Stages {
+    fn end(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Builds the site at `root` into `out` (default `root/public`).
@@ -107,27 +138,31 @@ fn run(
     write::recover_interrupted_swap(&out)
         .map_err(|e| BuildError::Output(format!("cannot restore {}: {e}", out.display())))?;
     progress.stage("loading content");
+    let mut stages = Stages::default();
     let output_error =
         |e: std::io::Error| BuildError::Output(format!("cannot write {}: {e}", out.display()));
     let (site, extracted, stats, outcome) = match session {
         None => {
-            let (site, extracted) = prepare(root).map_err(BuildError::Content)?;
+            let (site, extracted) =
+                prepare_with(root, None, &mut stages).map_err(BuildError::Content)?;
             progress.stage("rendering and writing");
             let writer = write::SiteWriter::staged(&out, false)
                 .map_err(output_error)?
                 .with_progress(progress.bar.clone());
             let stats = render::render_into(&site, None, &writer);
+            stages.end("render and write");
             progress.stage("copying static files");
             let outcome = writer
                 .finish(Some(&root.join("static")))
                 .map_err(output_error)?;
+            stages.end("static files and swap");
             (site, extracted, stats, outcome)
         }
         Some(session) => {
             // Work on copies of the caches so a failed build cannot leave them describing
             // output that was never written.
-            let (site, extracted) =
-                prepare_with(root, Some(&mut session.load)).map_err(BuildError::Content)?;
+            let (site, extracted) = prepare_with(root, Some(&mut session.load), &mut stages)
+                .map_err(BuildError::Content)?;
             let in_place = session.manifest.clone().filter(|_| out.is_dir());
             let mut render_cache = std::mem::take(&mut session.render);
             let writer = match in_place {
@@ -140,8 +175,10 @@ fn run(
             }
             .map_err(output_error)?;
             let stats = render::render_into(&site, Some(&mut render_cache), &writer);
+            stages.end("render and write");
             match writer.finish(Some(&root.join("static"))) {
                 Ok(outcome) => {
+                    stages.end("static files and swap");
                     session.render = render_cache;
                     session.manifest = outcome.manifest.clone();
                     (site, extracted, stats, outcome)
@@ -166,6 +203,7 @@ fn run(
         reused: stats.reused,
         written: outcome.written,
         removed: outcome.removed,
+        stages: stages.done,
     })
 }
 

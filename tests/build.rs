@@ -249,3 +249,34 @@ fn hostile_text_comes_out_inert() {
         "formula cell neutralised, not dropped"
     );
 }
+
+#[test]
+fn timings_name_every_stage_in_pipeline_order() {
+    let site = copy_fixture("basic");
+    let out = tempfile::tempdir().unwrap();
+    let o = entente(&[
+        "build",
+        "--timings",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--out",
+        out.path().join("site").to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stages: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.trim_start().split_once(" s  ").map(|(_, s)| s))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "load",
+            "extract",
+            "merge",
+            "render and write",
+            "static files and swap"
+        ],
+        "{stdout}"
+    );
+}

@@ -104,11 +104,10 @@ pub fn filter_choices(site: &Site) -> FilterChoices {
 /// (`{"id": "text"}`) for a `<script type="application/json">` block: search must see the
 /// whole summary, and the page must work from disk, where nothing can be fetched.
 pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
-    let mut extra: BTreeMap<&str, String> = BTreeMap::new();
+    let mut extra: BTreeMap<&str, &str> = BTreeMap::new();
     for (e, v) in site.events.iter().zip(views) {
-        let plain = markdown::to_plain_text(&e.summary);
-        if plain != v.excerpt {
-            extra.insert(&e.id, plain);
+        if v.plain_summary != v.excerpt {
+            extra.insert(&e.id, &v.plain_summary);
         }
     }
     // Inside a script element neither `</script` nor `<!--` (which changes how the parser

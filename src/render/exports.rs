@@ -4,6 +4,7 @@
 //! or carriage return) get a leading apostrophe, so an exported title can never execute.
 
 use super::markdown;
+use super::views::EventView;
 use super::OutputFile;
 use crate::merge::Site;
 use crate::model::Event;
@@ -37,7 +38,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "reviewed",
 ];
 
-fn csv_row(e: &Event) -> Vec<String> {
+fn csv_row(e: &Event, plain_summary: &str) -> Vec<String> {
     vec![
         e.id.clone(),
         e.date.start.iso(),
@@ -59,7 +60,7 @@ fn csv_row(e: &Event) -> Vec<String> {
         e.actors.join("; "),
         e.places.join("; "),
         e.tags.join("; "),
-        markdown::to_plain_text(&e.summary),
+        plain_summary.to_string(),
         e.sources
             .iter()
             .map(|s| match &s.url {
@@ -77,7 +78,8 @@ pub fn to_csv<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(CSV_COLUMNS);
     for e in events {
-        let row: Vec<String> = csv_row(e).iter().map(|c| csv_safe(c)).collect();
+        let plain = markdown::to_plain_text(&e.summary);
+        let row: Vec<String> = csv_row(e, &plain).iter().map(|c| csv_safe(c)).collect();
         let _ = writer.write_record(&row);
     }
     writer.into_inner().unwrap_or_default()
@@ -88,16 +90,20 @@ const CHUNK: usize = 256;
 
 /// [`to_csv`] of a slice, rows formatted in parallel (records are independent, so the
 /// concatenated chunks are the same bytes).
-fn to_csv_parallel(events: &[Event]) -> Vec<u8> {
+fn to_csv_parallel(events: &[Event], views: &[EventView]) -> Vec<u8> {
     let mut out = to_csv(std::iter::empty());
     let chunks: Vec<Vec<u8>> = events
         .par_chunks(CHUNK)
-        .map(|chunk| {
+        .zip(views.par_chunks(CHUNK))
+        .map(|(chunk, chunk_views)| {
             let mut writer = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(Vec::new());
-            for e in chunk {
-                let row: Vec<String> = csv_row(e).iter().map(|c| csv_safe(c)).collect();
+            for (e, v) in chunk.iter().zip(chunk_views) {
+                let row: Vec<String> = csv_row(e, &v.plain_summary)
+                    .iter()
+                    .map(|c| csv_safe(c))
+                    .collect();
                 let _ = writer.write_record(&row);
             }
             writer.into_inner().unwrap_or_default()
@@ -109,31 +115,28 @@ fn to_csv_parallel(events: &[Event]) -> Vec<u8> {
     out
 }
 
-/// Pretty JSON array of all events, chunks serialised in parallel and joined exactly as
-/// `serde_json::to_vec_pretty` of the whole array would write them.
+/// JSON array of all events (compact: a third smaller than indented, and read by programs),
+/// chunks serialised in parallel and joined exactly as `serde_json::to_vec` of the whole array
+/// would write them.
 fn to_json_parallel(events: &[Event]) -> Vec<u8> {
-    if events.is_empty() {
-        return b"[]".to_vec();
-    }
     let chunks: Vec<Vec<u8>> = events
         .par_chunks(CHUNK)
         .map(|chunk| {
             let json: Vec<JsonEvent> = chunk.iter().map(json_event).collect();
-            let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
-            // "[\n  {..},\n  {..}\n]" -> "  {..},\n  {..}"
-            bytes[2..bytes.len() - 2].to_vec()
+            let bytes = serde_json::to_vec(&json).unwrap_or_default();
+            // "[{..},{..}]" -> "{..},{..}"
+            bytes[1..bytes.len() - 1].to_vec()
         })
         .collect();
-    let mut out =
-        Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + chunks.len() * 2 + 4);
-    out.extend_from_slice(b"[\n");
+    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + chunks.len() + 2);
+    out.push(b'[');
     for (i, c) in chunks.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(b",\n");
+            out.push(b',');
         }
         out.extend_from_slice(c);
     }
-    out.extend_from_slice(b"\n]");
+    out.push(b']');
     out
 }
 
@@ -215,9 +218,10 @@ pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
     }
 }
 
-pub fn render(site: &Site) -> Vec<OutputFile> {
+/// `events.csv` and `events.json`; `views` are the events' views, in the same order.
+pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
     let (csv, json) = rayon::join(
-        || to_csv_parallel(&site.events),
+        || to_csv_parallel(&site.events, views),
         || to_json_parallel(&site.events),
     );
     vec![
@@ -262,15 +266,19 @@ mod tests {
             e.id = format!("e{i}");
             events.push(e);
         }
-        assert_eq!(to_csv_parallel(&events), to_csv(events.iter()));
+        let views: Vec<EventView> = events
+            .iter()
+            .map(|e| EventView::new(e, &Default::default()))
+            .collect();
+        assert_eq!(to_csv_parallel(&events, &views), to_csv(events.iter()));
         let json: Vec<JsonEvent> = events.iter().map(json_event).collect();
         assert_eq!(
             to_json_parallel(&events),
-            serde_json::to_vec_pretty(&json).unwrap()
+            serde_json::to_vec(&json).unwrap()
         );
         assert_eq!(
             to_json_parallel(&[]),
-            serde_json::to_vec_pretty(&Vec::<JsonEvent>::new()).unwrap()
+            serde_json::to_vec(&Vec::<JsonEvent>::new()).unwrap()
         );
     }
 }

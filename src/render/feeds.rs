@@ -2,7 +2,7 @@
 //! all-day entry). Both are stamped from content dates, never the clock, so rebuilds of the
 //! same content are byte-identical.
 
-use super::markdown;
+use super::views::EventView;
 use super::OutputFile;
 use crate::merge::Site;
 use crate::model::Event;
@@ -48,10 +48,10 @@ fn event_url(site: &Site, event: &Event) -> String {
     site.config.absolute(&super::views::event_href(&event.id))
 }
 
-fn atom(site: &Site) -> String {
+fn atom(site: &Site, views: &[EventView]) -> String {
     let fixed = |d: NaiveDate| -> DateTime<FixedOffset> { midnight(d).fixed_offset() };
-    let mut newest: Vec<&Event> = site.events.iter().collect();
-    newest.sort_by(|a, b| b.sort_key().cmp(&a.sort_key()));
+    let mut newest: Vec<(&Event, &EventView)> = site.events.iter().zip(views).collect();
+    newest.sort_by(|a, b| b.0.sort_key().cmp(&a.0.sort_key()));
     newest.truncate(50);
     let id_base = site
         .config
@@ -59,7 +59,7 @@ fn atom(site: &Site) -> String {
         .unwrap_or_else(|| "urn:entente:".into());
     let entries: Vec<Entry> = newest
         .iter()
-        .map(|e| {
+        .map(|&(e, view)| {
             let mut entry = Entry::default();
             entry.set_id(format!("{id_base}events/{}", e.id));
             entry.set_title(Text::plain(xml_text(&format!(
@@ -71,7 +71,7 @@ fn atom(site: &Site) -> String {
             let mut link = Link::default();
             link.set_href(event_url(site, e));
             entry.set_links(vec![link]);
-            let mut summary = markdown::to_plain_text(&e.summary);
+            let mut summary = view.plain_summary.clone();
             if summary.is_empty() {
                 summary = e
                     .countries
@@ -107,7 +107,7 @@ fn atom(site: &Site) -> String {
 }
 
 /// One VEVENT, in iCalendar text.
-fn ics_event(site: &Site, e: &Event, dtstamp: DateTime<Utc>) -> String {
+fn ics_event(site: &Site, e: &Event, view: &EventView, dtstamp: DateTime<Utc>) -> String {
     let mut ev = icalendar::Event::new();
     ev.uid(&format!("{}@entente", e.id))
         .timestamp(dtstamp)
@@ -130,10 +130,9 @@ fn ics_event(site: &Site, e: &Event, dtstamp: DateTime<Utc>) -> String {
     if !e.actors.is_empty() {
         description.push_str(&format!(" People: {}.", e.actors.join(", ")));
     }
-    let summary = markdown::to_plain_text(&e.summary);
-    if !summary.is_empty() {
+    if !view.plain_summary.is_empty() {
         description.push(' ');
-        description.push_str(&summary);
+        description.push_str(&view.plain_summary);
     }
     ev.description(&ical_text(&description));
     if !e.places.is_empty() {
@@ -142,7 +141,7 @@ fn ics_event(site: &Site, e: &Event, dtstamp: DateTime<Utc>) -> String {
     ev.done().to_string()
 }
 
-fn ics(site: &Site) -> String {
+fn ics(site: &Site, views: &[EventView]) -> String {
     let mut calendar = Calendar::new();
     calendar.name(&ical_text(&site.config.title));
     let dtstamp = midnight(stamp(site));
@@ -151,7 +150,8 @@ fn ics(site: &Site) -> String {
     let events: Vec<String> = site
         .events
         .par_iter()
-        .map(|e| ics_event(site, e, dtstamp))
+        .zip(views)
+        .map(|(e, view)| ics_event(site, e, view, dtstamp))
         .collect();
     let shell = calendar.done().to_string();
     const END: &str = "END:VCALENDAR\r\n";
@@ -167,8 +167,9 @@ fn ics(site: &Site) -> String {
     out
 }
 
-pub fn render(site: &Site) -> Vec<OutputFile> {
-    let (atom, ics) = rayon::join(|| atom(site), || ics(site));
+/// `feed.atom` and `events.ics`; `views` are the events' views, in the same order.
+pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
+    let (atom, ics) = rayon::join(|| atom(site, views), || ics(site, views));
     vec![
         OutputFile {
             path: "feed.atom".into(),

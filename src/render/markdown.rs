@@ -1,7 +1,7 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything that could run
 //! script (tags, event-handler attributes, `javascript:` and `data:` links).
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser};
 use std::sync::OnceLock;
 
 fn sanitiser() -> &'static ammonia::Builder<'static> {
@@ -14,60 +14,43 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
     })
 }
 
-/// Renders Markdown to sanitised HTML.
-pub fn to_html(markdown: &str) -> String {
-    if markdown.trim().is_empty() {
-        return String::new();
-    }
+fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
+    options
+}
+
+/// Renders Markdown to sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    to_html_and_plain_text(markdown).0
+}
+
+/// [`to_html`] and [`to_plain_text`] of the same Markdown from one parse: every event's
+/// summary needs both, and parsing is a tenth of a build.
+pub fn to_html_and_plain_text(markdown: &str) -> (String, String) {
+    if markdown.trim().is_empty() {
+        return (String::new(), String::new());
+    }
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let plain = plain_text(events.iter().cloned());
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    sanitiser().clean(&raw).to_string()
+    html::push_html(&mut raw, events.into_iter());
+    (sanitiser().clean(&raw).to_string(), plain)
 }
 
 /// Plain text of Markdown (for excerpts, feeds, CSV and search): formatting dropped, HTML
 /// dropped, whitespace collapsed.
-///
-/// Memoised: the views, the CSV, the calendar and the search index each want every summary's
-/// plain text, and `serve` wants them all again on every rebuild; parsing each distinct text
-/// once is enough. Keyed by a 64-bit hash and the length, the cache is emptied when it grows
-/// past a bound, so it stays small beside the site itself.
 pub fn to_plain_text(markdown: &str) -> String {
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
-    use std::sync::Mutex;
-    const MAX_ENTRIES: usize = 200_000;
-    static CACHE: OnceLock<Mutex<HashMap<(u64, usize), String>>> = OnceLock::new();
-    if markdown.len() < 64 {
-        return plain_text_uncached(markdown);
-    }
-    let key = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        markdown.hash(&mut h);
-        (h.finish(), markdown.len())
-    };
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return hit.clone();
-    }
-    let plain = plain_text_uncached(markdown);
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if map.len() >= MAX_ENTRIES {
-        map.clear();
-    }
-    map.insert(key, plain.clone());
-    plain
+    plain_text(Parser::new_ext(markdown, options()))
 }
 
-fn plain_text_uncached(markdown: &str) -> String {
-    use pulldown_cmark::Event;
-    let mut out = String::with_capacity(markdown.len());
+fn plain_text<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
+    let mut out = String::new();
     // Collapsing as we go (rather than splitting and joining afterwards) matters: this runs
-    // several times per event on every build.
+    // for every event on every build.
     let mut pending_space = false;
-    for event in Parser::new(markdown) {
+    for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 let mut words = t.split_whitespace();
@@ -124,6 +107,21 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("data:text"), "{html}");
+    }
+
+    #[test]
+    fn one_parse_gives_the_same_plain_text_as_its_own() {
+        for md in [
+            "",
+            "   ",
+            "**a** ~~b~~\n\n| x | y |\n|---|---|\n| 1 | 2 |",
+            "a <i>b</i>\n\n- c",
+        ] {
+            let (html, plain) = to_html_and_plain_text(md);
+            assert_eq!(plain, to_plain_text(md), "{md:?}");
+            assert_eq!(html.is_empty(), md.trim().is_empty(), "{md:?}");
+        }
+        assert_eq!(to_plain_text("**a** ~~b~~"), "a b");
     }
 
     #[test]

@@ -573,12 +573,12 @@ fn render_rest<'a>(
 ) {
     rayon::scope(|s| {
         s.spawn(|_| {
-            for f in feeds::render(site) {
+            for f in feeds::render(site, views) {
                 sink.file(f);
             }
         });
         s.spawn(|_| {
-            for f in exports::render(site) {
+            for f in exports::render(site, views) {
                 sink.file(f);
             }
         });

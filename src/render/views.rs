@@ -51,6 +51,8 @@ pub struct EventView {
     pub tags: Vec<Link>,
     pub excerpt: String,
     pub summary_html: String,
+    /// The summary as plain text, made once for the excerpt, exports, feeds and search.
+    pub plain_summary: String,
     pub sources: Vec<SourceView>,
     pub unreviewed: bool,
     pub confidence: String,
@@ -110,7 +112,7 @@ impl EventView {
             ),
             Origin::HandWritten { .. } => (Vec::new(), String::new(), Vec::new()),
         };
-        let plain = markdown::to_plain_text(&event.summary);
+        let (summary_html, plain_summary) = markdown::to_html_and_plain_text(&event.summary);
         let end_iso = event
             .date
             .end
@@ -156,8 +158,9 @@ impl EventView {
                     label: t.clone(),
                 })
                 .collect(),
-            excerpt: markdown::excerpt_of_plain(&plain, 220),
-            summary_html: markdown::to_html(&event.summary),
+            excerpt: markdown::excerpt_of_plain(&plain_summary, 220),
+            summary_html,
+            plain_summary,
             sources: event
                 .sources
                 .iter()

@@ -37,6 +37,10 @@ fn xml_text(text: &str) -> String {
 /// escapes as `\n`) and other control characters are dropped, so no text can end its line
 /// early and start a property of its own (a bare CR is a line break to many readers).
 fn ical_text(text: &str) -> String {
+    // Nearly every text is already clean: copying it beats three passes.
+    if !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()

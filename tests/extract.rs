@@ -198,3 +198,41 @@ fn extract_survives_odd_input() {
         }
     }
 }
+
+#[test]
+fn many_articles_keep_their_order_and_end_with_a_summary_on_stderr() {
+    let seed = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
+    let seed = seed.to_str().unwrap();
+    let one = entente(&["extract", "--format", "json", seed]);
+    assert!(one.status.success());
+    // One article: the output is the events and nothing else.
+    assert!(
+        one.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    let single: Vec<serde_json::Value> = serde_json::from_slice(&one.stdout).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let three = entente(&[
+        "extract",
+        "--format",
+        "json",
+        seed,
+        missing.to_str().unwrap(),
+        seed,
+    ]);
+    assert_eq!(
+        three.status.code(),
+        Some(1),
+        "a missing article is an error"
+    );
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&three.stdout).unwrap();
+    assert_eq!(events.len(), single.len() * 2);
+    assert_eq!(events[..single.len()], single[..]);
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let summary = format!("extracted {} events from 2 of 3 articles in ", events.len());
+    assert!(stderr.lines().any(|l| l.starts_with(&summary)), "{stderr}");
+}

@@ -6,8 +6,11 @@ use crate::extract;
 use crate::load::articles::parse_article;
 use crate::load::{read_text, yaml};
 use crate::model::{Event, Origin};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Serialize)]
@@ -179,6 +182,24 @@ fn may_overwrite(path: &Path) -> bool {
     }
 }
 
+/// Runs over this many articles end with a summary line; a single article's output stays
+/// just the events.
+const SUMMARY_FROM: usize = 2;
+
+/// Counts articles on stderr when it is a terminal and the run is long enough to need it;
+/// hidden otherwise, so pipes and logs stay clean.
+fn progress_bar(articles: usize) -> ProgressBar {
+    if articles < 50 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(articles as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles ({elapsed}, {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
 pub struct Options {
     pub files: Vec<PathBuf>,
     pub json: bool,
@@ -189,15 +210,38 @@ pub struct Options {
 /// Runs the command; returns the exit code.
 pub fn run(options: Options) -> i32 {
     let mut code = 0;
+    let started = std::time::Instant::now();
+    let progress = progress_bar(options.files.len());
+    // Articles are independent: extract them on every core, report in the order given.
+    let loaded: Vec<(PathBuf, Result<Vec<Event>, String>)> = options
+        .files
+        .par_iter()
+        .map(|path| {
+            let events = load_events(path);
+            progress.inc(1);
+            (path.clone(), events)
+        })
+        .collect();
+    progress.finish_and_clear();
     let mut all: Vec<(PathBuf, Vec<Event>)> = Vec::new();
-    for path in &options.files {
-        match load_events(path) {
-            Ok(events) => all.push((path.clone(), events)),
+    for (path, result) in loaded {
+        match result {
+            Ok(events) => all.push((path, events)),
             Err(message) => {
                 eprintln!("{message}");
                 code = 1;
             }
         }
+    }
+    if options.files.len() >= SUMMARY_FROM {
+        // On stderr: stdout carries the events themselves.
+        eprintln!(
+            "extracted {} events from {} of {} articles in {:.2} s",
+            all.iter().map(|(_, events)| events.len()).sum::<usize>(),
+            all.len(),
+            options.files.len(),
+            started.elapsed().as_secs_f64()
+        );
     }
     if let Some(dir) = &options.out_dir {
         // One JSON file per article, named after it (for scorers that read DIR/NNN.json).

@@ -224,6 +224,7 @@ fn may_start(t: &Token) -> bool {
                         | "tonight"
                         | "now"
                         | "currently"
+                        | "current"
                         | "recently"
                         | "nowadays"
                         | "these"
@@ -356,6 +357,20 @@ impl<'a> G<'a> {
             || matches!(p.lower.as_str(), "\"" | "`" | "'" | ":" | "(" | "-" | "_");
         !starts
     }
+    /// An adjective at `i` that qualifies the lower-case word after it (not
+    /// a title such as "Current Affairs", not the noun "the current").
+    fn attributive(&self, i: usize) -> bool {
+        !self.title_case(i)
+            && self.t.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.cap
+                    && !matches!(
+                        n.lower.as_str(),
+                        "of" | "and" | "or" | "is" | "was" | "in" | "to"
+                    )
+            })
+    }
+
     /// Hyphen glued on both sides: "two-day", "mid-November".
     fn glued_hyphen(&self, i: usize) -> bool {
         self.is(i, "-") && self.adj(i) && self.adj(i + 1)
@@ -1190,6 +1205,19 @@ impl<'a> G<'a> {
                 return self.cand(i, i + 2, Expr::Decade((v / 10) as i32));
             }
         }
+        // "the 70s and 80s": a bare two-digit decade, trusted only after an
+        // article or next to another decade ("in his 80s" is an age).
+        if let Some((v, 2)) = self.num(i) {
+            let glued_s = self.is(i + 1, "s")
+                && self.adj(i + 1)
+                && !(self.adj(i + 2) && self.t.get(i + 2).is_some_and(|t| t.kind != Kind::Punct));
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let ok = prev == "the"
+                || (matches!(prev, "and" | "or" | "to") && i >= 2 && self.is(i - 2, "s"));
+            if glued_s && ok && v % 10 == 0 {
+                return self.cand(i, i + 2, Expr::Decade(190 + (v / 10) as i32));
+            }
+        }
         // "'90s"
         if self.is(i, "'") {
             if let Some((v, 2)) = self.num(i + 1) {
@@ -1450,6 +1478,35 @@ impl<'a> G<'a> {
         if let Some(c) = self.decade(i) {
             return Some(c);
         }
+        // "since '82", "the class of '99": an elided century, read as the
+        // nearer of 19xx and 20xx for news written around now.
+        let after_preposition = i > 0
+            && matches!(
+                self.w(i - 1),
+                "since"
+                    | "in"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "until"
+                    | "through"
+                    | "by"
+                    | "and"
+                    | "before"
+                    | "after"
+            );
+        if self.is(i, "'") && self.t[i].space_before && self.adj(i + 1) && after_preposition {
+            if let Some((v, 2)) = self.num(i + 1) {
+                let glued_after = self
+                    .t
+                    .get(i + 2)
+                    .is_some_and(|t| !t.space_before && t.kind != Kind::Punct);
+                if !glued_after {
+                    let y = if v <= 30 { 2000 + v } else { 1900 + v };
+                    return self.cand(i, i + 2, Expr::Year(y as i32));
+                }
+            }
+        }
         // "in nineteen ninety-six" (transcripts); "two thousand" alone is too
         // often a count to trust without "the year".
         if self.is(i, "nineteen") {
@@ -1528,18 +1585,29 @@ impl<'a> G<'a> {
             ("currently", _) | ("nowadays", _) => c(i + 1, Expr::Ref("PRESENT_REF")),
             ("these", "days") => c(i + 2, Expr::Ref("PRESENT_REF")),
             ("recently", _) => c(i + 1, Expr::Ref("PAST_REF")),
-            ("recent", _) => {
-                let (u, plural) = lexicon::unit(w1)?;
-                if !plural {
-                    return None;
-                }
-                c(
+            ("recent", _) => match lexicon::unit(w1) {
+                Some((u, true)) => c(
                     i + 2,
                     Expr::Duration {
                         amount: Amount::X,
                         unit: u,
                     },
-                )
+                ),
+                Some(_) => None,
+                // "the recent sale", "recent declines": TimeML marks the
+                // adjective itself as a reference to the past.
+                // "their most recent model" ranks; it does not date.
+                None if self.attributive(i) && !(i > 0 && self.is(i - 1, "most")) => {
+                    c(i + 1, Expr::Ref("PAST_REF"))
+                }
+                None => None,
+            },
+            // "the current crisis", "his current wife" (not "current account").
+            ("current", _)
+                if self.attributive(i)
+                    && !matches!(w1, "account" | "accounts" | "affairs" | "events") =>
+            {
+                c(i + 1, Expr::Ref("PRESENT_REF"))
             }
             ("weekend", _) => None,
             (_, _) if lexicon::season(w).is_some() => {
@@ -1815,12 +1883,29 @@ impl<'a> G<'a> {
             (12, 0, i + 1)
         } else if self.is(i, "midnight") {
             (24, 0, i + 1)
+        } else if let Some((v, 4)) = self.num(i).filter(|_| lexicon::time_zone(self.w(i + 1))) {
+            // "0800 UTC", "1430 GMT": wire-service clock times.
+            let (h, min) = (v / 100, v % 100);
+            if h > 23 || min > 59 {
+                return None;
+            }
+            (h, min, i + 1)
         } else {
             let (h, hd) = self.num(i)?;
             if hd > 2 || h > 24 {
                 return None;
             }
             let (min, k) = if self.is(i + 1, ":") && self.adj(i + 1) && self.adj(i + 2) {
+                match self.num(i + 2) {
+                    Some((m, 2)) if m < 60 => (m, i + 3),
+                    _ => return None,
+                }
+            } else if self.is(i + 1, ".")
+                && self.adj(i + 1)
+                && self.adj(i + 2)
+                && self.ampm(i + 3).is_some()
+            {
+                // "3.30pm", "10.15 a.m.": the British clock.
                 match self.num(i + 2) {
                     Some((m, 2)) if m < 60 => (m, i + 3),
                     _ => return None,

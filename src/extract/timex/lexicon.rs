@@ -255,6 +255,9 @@ pub fn verb_cue(w: &str) -> Option<Tense> {
         "is" | "are" | "am" | "says" | "has" | "have" | "does" | "do" | "today" | "now" => {
             Some(Tense::Present)
         }
+        // The present of a timetable: "the truce expires Friday", "the
+        // minister travels to Paris on Thursday".
+        _ if timetable_verb(w) => Some(Tense::Future),
         _ => {
             if w.len() >= 5 && w.ends_with("ed") && !not_past_ed(w) {
                 Some(Tense::Past)
@@ -263,6 +266,29 @@ pub fn verb_cue(w: &str) -> Option<Tense> {
             }
         }
     }
+}
+
+/// Present-tense verbs of a timetable: "the truce expires Friday", "the
+/// minister travels to Paris on Thursday".
+pub fn timetable_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "begins"
+            | "starts"
+            | "opens"
+            | "ends"
+            | "expires"
+            | "closes"
+            | "resumes"
+            | "arrives"
+            | "departs"
+            | "travels"
+            | "heads"
+            | "hosts"
+            | "convenes"
+            | "kicks"
+            | "takes"
+    )
 }
 
 /// Words ending in "-ed" that are not past-tense verbs.
@@ -310,5 +336,24 @@ fn not_past_ed(w: &str) -> bool {
             | "tired"
             | "beloved"
             | "rugged"
+    ) || matches!(
+        w,
+        // Negated participles are adjectives far more often than verbs.
+        "unspecified"
+            | "unnamed"
+            | "unidentified"
+            | "unexpected"
+            | "undisclosed"
+            | "unconfirmed"
+            | "unscheduled"
+            | "unannounced"
+            | "unexplained"
+            | "unarmed"
+            | "unmanned"
+            | "unemployed"
+            | "unresolved"
+            | "unchanged"
+            | "unrelated"
+            | "unlimited"
     )
 }

@@ -147,7 +147,17 @@ pub fn tag_document(file_text: &str, dct_override: Option<NaiveDate>) -> TaggedD
     let (found, body) = if let Some((d, off)) = article_header(file_text) {
         (Some(d), off)
     } else if let Some((d, off)) = front_matter(file_text) {
-        (d, off)
+        match d {
+            Some(FrontDate::Day(d)) => (Some(d), off),
+            // A front matter dated only to the month or year (or not at
+            // all) leaves the day to the body's dateline, whose missing
+            // year the front matter can still supply.
+            partial => {
+                let hint = dct_override.or(partial.map(FrontDate::anchor));
+                let dl = find_dateline(&file_text[off..], hint).and_then(|d| d.date);
+                (dl, off)
+            }
+        }
     } else {
         let dl = find_dateline(file_text, dct_override).and_then(|d| d.date);
         (dl, 0)
@@ -185,9 +195,57 @@ fn article_header(text: &str) -> Option<(NaiveDate, usize)> {
     Some((d, (line_end + 1).min(text.len())))
 }
 
+/// The `date:` of a front matter, at the precision it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FrontDate {
+    Day(NaiveDate),
+    /// `YYYY-MM`: the first day of that month.
+    Month(NaiveDate),
+    /// `YYYY`: the middle of that year, so a dateline's month and day take
+    /// that year whichever they are.
+    Year(NaiveDate),
+}
+
+impl FrontDate {
+    /// The day a dateline's missing year is chosen around.
+    fn anchor(self) -> NaiveDate {
+        match self {
+            FrontDate::Day(d) | FrontDate::Month(d) | FrontDate::Year(d) => d,
+        }
+    }
+
+    fn parse(v: &str) -> Option<FrontDate> {
+        if let Some(d) = parse_ymd(v) {
+            return Some(FrontDate::Day(d));
+        }
+        let b = v.as_bytes();
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+        if !digits(0..4) {
+            return None;
+        }
+        let y: i32 = v.get(0..4)?.parse().ok()?;
+        let rest = &b[4..];
+        if rest.first() == Some(&b'-')
+            && digits(5..7)
+            && b.get(7).is_none_or(|c| !c.is_ascii_digit())
+        {
+            let m: u32 = v.get(5..7)?.parse().ok()?;
+            return NaiveDate::from_ymd_opt(y, m, 1).map(FrontDate::Month);
+        }
+        if rest
+            .first()
+            .is_none_or(|c| !c.is_ascii_digit() && *c != b'-')
+        {
+            return NaiveDate::from_ymd_opt(y, 7, 1).map(FrontDate::Year);
+        }
+        None
+    }
+}
+
 /// YAML front matter between `---` lines: its `date:` (if any) and the
 /// offset of the first byte after the closing line.
-fn front_matter(text: &str) -> Option<(Option<NaiveDate>, usize)> {
+fn front_matter(text: &str) -> Option<(Option<FrontDate>, usize)> {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
     let skip = text.len() - t.len();
     let first_end = t.find('\n')?;
@@ -204,7 +262,7 @@ fn front_matter(text: &str) -> Option<(Option<NaiveDate>, usize)> {
         }
         if let Some(v) = line.strip_prefix("date:") {
             let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
-            date = date.or_else(|| parse_ymd(v));
+            date = date.or_else(|| FrontDate::parse(v));
         }
         pos = end + 1;
     }

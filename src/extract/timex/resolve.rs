@@ -35,42 +35,96 @@ const TENSE_WINDOW: usize = 12;
 
 /// Tense of the clause around tokens `s..e`: the nearest verb cue on either
 /// side within the sentence decides (left wins a tie, since English puts the
-/// verb before its time adverbial more often than after).
+/// verb before its time adverbial more often than after). Two kinds of cue
+/// on the right only count when nothing on the left does: an attribution
+/// after a comma or a closing quote (", officials said" tells when
+/// something was said, not when it happens), and the verb of a clause
+/// joined by "and" or "but".
 pub fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
-    let mut left_open = true;
-    let mut right_open = true;
-    for d in 1..=TENSE_WINDOW {
-        if left_open && s >= d {
-            let k = s - d;
-            if toks[k].sent_end {
-                left_open = false;
-            } else if let Some(t) = cue_at(toks, k) {
-                return t;
-            }
-        } else {
-            left_open = false;
+    let left = (1..=TENSE_WINDOW.min(s))
+        .map(|d| s - d)
+        .take_while(|&k| !toks[k].sent_end)
+        .find_map(|k| cue_at(toks, k, false).map(|t| (s - k, t)));
+    let mut right = None;
+    let mut weak = None;
+    let mut separated = false;
+    let mut joined = false;
+    for k in e..toks.len().min(e + TENSE_WINDOW) {
+        let t = &toks[k];
+        if t.kind == Kind::Punct && is_separator(toks, k) {
+            separated = true;
         }
-        if right_open {
-            let k = e + d - 1;
-            if k >= toks.len() {
-                right_open = false;
+        if let Some(tense) = cue_at(toks, k, true) {
+            if (separated && is_reporting(&t.lower)) || joined {
+                weak = Some(tense);
             } else {
-                if let Some(t) = cue_at(toks, k) {
-                    return t;
-                }
-                if toks[k].sent_end {
-                    right_open = false;
-                }
+                right = Some((k + 1 - e, tense));
             }
+            break;
         }
-        if !left_open && !right_open {
+        // "a rally on Saturday and were planning ...": a verb after a
+        // conjunction heads the next clause.
+        if matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas") {
+            joined = true;
+        }
+        if t.sent_end {
             break;
         }
     }
-    Tense::Unknown
+    match (left, right) {
+        (Some((dl, tl)), Some((dr, tr))) => {
+            if dl <= dr {
+                tl
+            } else {
+                tr
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => weak.unwrap_or(Tense::Unknown),
+    }
 }
 
-fn cue_at(toks: &[Token], k: usize) -> Option<Tense> {
+/// Token `k` lies in a headline: a line set off by a blank line, or the
+/// unpunctuated first line of the text. Headlines put past events in the
+/// present ("Dow closes lower"), so a timetable verb there says nothing
+/// about the future. Wrapped body lines end without a full stop too, hence
+/// only those two shapes.
+fn in_headline(toks: &[Token], k: usize) -> bool {
+    let first_line = k < 30 && (0..k).all(|j| !toks[j].sent_end && !toks[j + 1].newline_before);
+    for j in k..toks.len().min(k + 30) {
+        if toks[j].sent_end {
+            return toks[j].kind != Kind::Punct;
+        }
+        if toks.get(j + 1).is_none_or(|n| n.newline_before) {
+            return first_line && toks[j].kind != Kind::Punct;
+        }
+    }
+    false
+}
+
+/// Punctuation that closes the clause of an expression: a comma, a dash, a
+/// bracket or a closing quote (an apostrophe only when not glued to a
+/// clitic, as in "Friday's" or "he'll").
+fn is_separator(toks: &[Token], k: usize) -> bool {
+    match toks[k].lower.as_str() {
+        "," | "\"" | ")" | "-" | "_" | ";" | ":" => true,
+        "'" => toks
+            .get(k + 1)
+            .is_none_or(|n| n.space_before || n.kind != Kind::Word),
+        _ => false,
+    }
+}
+
+/// Verbs that attribute a statement to its source.
+fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "added" | "stated" | "noted" | "announced" | "reported"
+    )
+}
+
+/// Tense cue of token `k`; `right` when it follows the expression.
+fn cue_at(toks: &[Token], k: usize, right: bool) -> Option<Tense> {
     let t = &toks[k];
     if t.kind != Kind::Word {
         return None;
@@ -85,17 +139,27 @@ fn cue_at(toks: &[Token], k: usize) -> Option<Tense> {
     match w {
         "ll" if prev == "'" => return Some(Tense::Future),
         "won" if next == "'" => return Some(Tense::Future),
-        "going" if next == "to" => return Some(Tense::Future),
+        "going" | "planning" | "preparing" if next == "to" => return Some(Tense::Future),
         "is" | "are" if next == "to" || next == "due" || next == "expected" => {
             return Some(Tense::Future)
         }
         // As nouns these say nothing: "the plan", "the expected loss".
         "plan" | "plans" | "planned" | "expected" | "expects" | "scheduled" | "set" | "due" => {
-            // "has scheduled a news conference Thursday": a timetable
-            // points ahead whatever the auxiliary.
-            return if matches!(next, "to" | "for" | "on") || w == "scheduled" {
+            let passive_or_present = matches!(prev, "is" | "are" | "be" | "been");
+            // "as previously planned Saturday night": a plan already carried out.
+            if w == "planned" && matches!(prev, "previously" | "originally" | "had") {
+                return Some(Tense::Past);
+            }
+            // "On Friday, the government planned to ...": a past plan made
+            // on that day; the day itself is not what was planned.
+            if right && matches!(w, "planned" | "expected" | "scheduled") && !passive_or_present {
+                return Some(Tense::Past);
+            }
+            // "has scheduled a news conference Thursday", "planned a rally
+            // on Saturday": a timetable points ahead whatever the auxiliary.
+            return if matches!(next, "to" | "for" | "on") || matches!(w, "scheduled" | "planned") {
                 Some(Tense::Future)
-            } else if w == "set" || w == "planned" {
+            } else if w == "set" {
                 Some(Tense::Past)
             } else {
                 None
@@ -118,7 +182,34 @@ fn cue_at(toks: &[Token], k: usize) -> Option<Tense> {
     if t.cap && k > 0 && !toks[k - 1].sent_end && w.ends_with("ed") {
         return None;
     }
-    lexicon::verb_cue(w)
+    // After a determiner an -ed form is an adjective: "a revised estimate",
+    // "the unexpected move", "its combined sales".
+    if w.ends_with("ed")
+        && matches!(
+            prev,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+        )
+    {
+        return None;
+    }
+    match lexicon::verb_cue(w) {
+        Some(Tense::Future) if lexicon::timetable_verb(w) && in_headline(toks, k) => {
+            Some(Tense::Present)
+        }
+        cue => cue,
+    }
+}
+
+/// A possessive "'s" (or a bare "'" after an "s") glued to token `e - 1`.
+fn possessive(toks: &[Token], e: usize) -> bool {
+    let Some(q) = toks.get(e) else {
+        return false;
+    };
+    if !q.is_punct('\'') || q.space_before {
+        return false;
+    }
+    toks.get(e + 1)
+        .is_some_and(|s| s.lower == "s" && !s.space_before)
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
@@ -387,6 +478,24 @@ pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
     if (calendar || weekday) && since {
         tense = Tense::Past;
     }
+    // "Wednesday's ruling", "Friday's attack": a weekday that names an
+    // event is one the report looks back on; the clause's own tense ("they
+    // would look for ways around Wednesday's ruling") is about something
+    // else. Only "ahead of Sunday's vote" and the like look forward.
+    if weekday && possessive(toks, c.e) {
+        let ahead = c.s >= 2
+            && matches!(
+                (toks[c.s - 2].lower.as_str(), prev),
+                ("ahead" | "advance", "of") | ("in", "advance")
+            );
+        let ahead = ahead || matches!(prev, "upcoming" | "until" | "till");
+        if ahead {
+            tense = Tense::Future;
+        } else if !matches!(prev, "before" | "for") {
+            // "before Sunday's vote" goes either way: the clause decides.
+            tense = Tense::Past;
+        }
+    }
     // "will be redeemed in five years": a point that far ahead, as TimeBank
     // annotates it; in other tenses "in three years" is a span.
     if let (
@@ -399,7 +508,14 @@ pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
         None,
     ) = (&c.expr, prev, tense, c.modifier)
     {
-        if !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        // "the lowest level in six years", "the first time in a decade":
+        // a span reaching back to now, whatever the verb.
+        let record = c.s >= 2
+            && matches!(
+                toks[c.s - 2].lower.as_str(),
+                "level" | "levels" | "high" | "highs" | "low" | "lows" | "time" | "times"
+            );
+        if !record && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             let e = Expr::Offset {
                 amount: Amount::N(*n),
                 unit: *unit,

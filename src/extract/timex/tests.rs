@@ -724,3 +724,224 @@ fn bare_plurals_trading_days_and_utc() {
         "2008-04"
     );
 }
+
+#[test]
+fn possessive_weekday_names_a_past_event() {
+    // Friday 7 January 2000: the ruling came on the Wednesday before, even
+    // inside a clause about what "would" happen.
+    let t = d(2000, 1, 7);
+    assert_eq!(
+        value(
+            "Relatives said they would look for ways to get around Wednesday's ruling.",
+            t,
+            "Wednesday"
+        ),
+        "2000-01-05"
+    );
+    assert_eq!(
+        value("Friday's ceremony will be remembered.", t, "Friday"),
+        "2000-01-07"
+    );
+    // "ahead of" looks forward whatever the verb.
+    assert_eq!(
+        value(
+            "Ahead of Sunday's election, he campaigned hard.",
+            seed_dct(),
+            "Sunday"
+        ),
+        "2025-05-11"
+    );
+}
+
+#[test]
+fn attribution_does_not_set_the_tense() {
+    // ", the ministry said" reports the saying; "will visit" is the event.
+    let t = seed_dct(); // a Wednesday
+    assert_eq!(
+        value(
+            "The delegation will visit the harbour and the old city on Friday, the ministry said.",
+            t,
+            "Friday"
+        ),
+        "2025-05-09"
+    );
+    // With nothing on the left, the attribution is all there is.
+    assert_eq!(
+        value("On Monday, the ministry said, talks failed.", t, "Monday"),
+        "2025-05-05"
+    );
+    assert_eq!(
+        value(
+            "The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
+            d(2000, 4, 5),
+            "4 a.m. EDT Thursday"
+        ),
+        "2000-04-06T04:00"
+    );
+}
+
+#[test]
+fn plans_look_ahead_from_the_plan() {
+    // Friday 7 January 2000.
+    let t = d(2000, 1, 7);
+    assert_eq!(
+        value(
+            "Exiles planned a large demonstration on Saturday and were planning to drive around the airport on Monday.",
+            t,
+            "Saturday"
+        ),
+        "2000-01-08"
+    );
+    assert_eq!(
+        value(
+            "Exiles planned a large demonstration on Saturday and were planning to drive around the airport on Monday.",
+            t,
+            "Monday"
+        ),
+        "2000-01-10"
+    );
+    // The day of the planning itself lies behind.
+    assert_eq!(
+        value(
+            "On Friday, the Kenyan government planned to distribute aid.",
+            d(1998, 9, 30),
+            "Friday"
+        ),
+        "1998-09-25"
+    );
+    assert_eq!(
+        value(
+            "Generals let the offensive begin as previously planned Saturday night.",
+            d(1991, 2, 25),
+            "Saturday night"
+        ),
+        "1991-02-23TNI"
+    );
+}
+
+#[test]
+fn adjectival_participles_are_not_past_cues() {
+    // "unspecified" is no verb: "would" sets the clause.
+    assert_eq!(
+        value(
+            "The dividend would be paid on a still unspecified date in January.",
+            d(1989, 10, 26),
+            "January"
+        ),
+        "1990-01"
+    );
+    assert_eq!(
+        value(
+            "He will present a revised plan in September.",
+            seed_dct(),
+            "September"
+        ),
+        "2025-09"
+    );
+}
+
+#[test]
+fn timetable_present_looks_ahead_except_in_headlines() {
+    let t = seed_dct(); // a Wednesday
+    assert_eq!(
+        value("The 30-day truce expires on Friday.", t, "Friday"),
+        "2025-05-09"
+    );
+    assert_eq!(
+        value("The minister travels to Paris on Thursday.", t, "Thursday"),
+        "2025-05-08"
+    );
+    // A headline reports the past in the present.
+    let text = "Dow closes lower Monday\n\nStocks fell on Monday.";
+    let all = tag(text, Some(t));
+    assert_eq!(all[0].text, "Monday");
+    assert_eq!(all[0].value, "2025-05-05");
+    // "lowest level in six years" is a span back to now, not a point ahead.
+    let (k, v, _) = one(
+        "The index closes at its lowest level in six years.",
+        d(2009, 2, 20),
+        "six years",
+    );
+    assert_eq!((k, v.as_str()), (TimexType::Duration, "P6Y"));
+}
+
+#[test]
+fn current_and_recent_refer_to_now_and_the_past() {
+    let t = seed_dct();
+    assert_eq!(
+        one("He cited current market conditions.", t, "current"),
+        (TimexType::Date, "PRESENT_REF".to_string(), None)
+    );
+    assert_eq!(
+        value("The recent sale of the unit helped.", t, "recent"),
+        "PAST_REF"
+    );
+    // Not time: a ranking, an account, a noun, a title.
+    for text in [
+        "Their most recent model sold well.",
+        "The current account deficit widened.",
+        "The current of the river was strong.",
+        "He hosts Current Affairs on Sundays.",
+    ] {
+        let all = tag(text, Some(t));
+        assert!(
+            all.iter()
+                .all(|x| x.text != "current" && x.text != "recent"),
+            "{text}: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn short_years_decades_and_clock_styles() {
+    let t = d(2008, 10, 27);
+    assert_eq!(
+        value("The Nikkei is at its lowest level since '82.", t, "'82"),
+        "1982"
+    );
+    assert_eq!(
+        value(
+            "It rid Detroit of the boxy cars of the 70s and 80s.",
+            t,
+            "80s"
+        ),
+        "198"
+    );
+    // An age is not a decade.
+    assert!(tag("She is in her 80s.", Some(t)).is_empty());
+    assert_eq!(
+        value("At 0800 UTC, the banks acted.", t, "0800 UTC"),
+        "2008-10-27T08:00Z"
+    );
+    assert_eq!(
+        one("The session opened at 3.30pm.", t, "3.30pm"),
+        (TimexType::Time, "2008-10-27T15:30".to_string(), None)
+    );
+    // A product name is not a year.
+    assert!(tag("Apple released iLife '11 today.", Some(t))
+        .iter()
+        .all(|x| x.text != "'11"));
+}
+
+#[test]
+fn partial_front_matter_date_completes_the_dateline() {
+    // The front matter knows only the month; the dateline gives the day.
+    let text = "---\ntitle: Talks\ndate: 2025-05\n---\nWASHINGTON, May 7 (KUNA) -- The minister met his counterpart late Tuesday.\n";
+    let doc = tag_document(text, None);
+    assert_eq!(doc.dct, Some(seed_dct()));
+    let t = find(&doc.timexes, "late Tuesday");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2025-05-06", Some("END"))
+    );
+    // A year alone does too, and a full date still wins over the dateline.
+    let text = "---\ndate: 2025\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended.\n";
+    assert_eq!(tag_document(text, None).dct, Some(seed_dct()));
+    let text = "---\ndate: 2025-05-08\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended.\n";
+    assert_eq!(tag_document(text, None).dct, Some(d(2025, 5, 8)));
+    // No date anywhere: nothing is guessed.
+    let text = "---\ntitle: x\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended late Tuesday.\n";
+    let doc = tag_document(text, None);
+    assert_eq!(doc.dct, None);
+    assert_eq!(find(&doc.timexes, "late Tuesday").value, "XXXX-XX-XX");
+}

@@ -347,6 +347,16 @@ impl SiteWriter {
             self.note(&key, stamp);
             Ok::<(), io::Error>(())
         })?;
+        for (name, bytes) in BUILTIN_STATIC {
+            if statics.iter().any(|(rel, _)| rel == Path::new(name)) {
+                continue;
+            }
+            let hash = hash_bytes(bytes);
+            if self.previous(name) != Some(hash) || !self.dir.join(name).is_file() {
+                self.put(name, |target| fs::write(target, bytes))?;
+            }
+            self.note(name, hash);
+        }
         let entries = self.entries.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut removed = 0;
         match self.mode {
@@ -463,6 +473,14 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// The default style sheet and script, compiled in: a site without a `static/` directory of
+/// its own (a new site, a generated one) still gets a styled page with working filters. A
+/// file of the same name in the site's `static/` replaces each.
+const BUILTIN_STATIC: [(&str, &[u8]); 2] = [
+    ("style.css", include_bytes!("../static/style.css")),
+    ("entente.js", include_bytes!("../static/entente.js")),
+];
 
 /// Writes `files` and the contents of `static_dir` as the new contents of `out`.
 pub fn write_site(out: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> io::Result<()> {

@@ -280,3 +280,30 @@ fn timings_name_every_stage_in_pipeline_order() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_site_without_static_files_gets_the_built_in_style_and_script() {
+    let site = copy_fixture("basic");
+    fs::remove_dir_all(site.path().join("static")).unwrap();
+    let out = build(site.path());
+    assert!(out.status.success());
+    let public = site.path().join("public");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static");
+    for name in ["style.css", "entente.js"] {
+        assert_eq!(
+            fs::read(public.join(name)).unwrap(),
+            fs::read(repo.join(name)).unwrap(),
+            "{name} is the built-in one"
+        );
+    }
+
+    // A file of the same name in static/ replaces the built-in one; the other stays.
+    fs::create_dir(site.path().join("static")).unwrap();
+    fs::write(site.path().join("static/entente.js"), "// mine\n").unwrap();
+    assert!(build(site.path()).status.success());
+    assert_eq!(read(&public.join("entente.js")), "// mine\n");
+    assert_eq!(
+        fs::read(public.join("style.css")).unwrap(),
+        fs::read(repo.join("style.css")).unwrap()
+    );
+}

@@ -324,7 +324,7 @@ impl SiteWriter {
         }
     }
 
-    /// Copies `static_dir`, then makes the result the output directory (staged) or removes
+    /// Copies `static_dir` (and the built-in files it does not replace), then makes the result the output directory (staged) or removes
     /// what the build no longer produces (in place). Reports the first write error, if any,
     /// leaving the previous site in place when staged.
     pub fn finish(self, static_dir: Option<&Path>) -> io::Result<WriteOutcome> {
@@ -347,7 +347,13 @@ impl SiteWriter {
             self.note(&key, stamp);
             Ok::<(), io::Error>(())
         })?;
-        for (name, bytes) in BUILTIN_STATIC {
+        // Without a static directory at all (`None`) the caller wants only its own files.
+        let builtins = if static_dir.is_some() {
+            &BUILTIN_STATIC[..]
+        } else {
+            &[]
+        };
+        for &(name, bytes) in builtins {
             if statics.iter().any(|(rel, _)| rel == Path::new(name)) {
                 continue;
             }

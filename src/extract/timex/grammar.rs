@@ -187,9 +187,23 @@ pub fn find(toks: &[Token]) -> Vec<Cand> {
             continue;
         }
         match g.at(i) {
-            Some(c) if c.e > i => {
+            Some(mut c) if c.e > i => {
                 i = c.e;
-                out.push(c);
+                let second = g.coordinated_day(&c);
+                if let Some(second) = second {
+                    // "April 24 and 25, 1999": the year written after the
+                    // second day belongs to the first as well.
+                    if let (Expr::Ymd { y: y1 @ None, .. }, Expr::Ymd { y: y2, .. }) =
+                        (&mut c.expr, &second.expr)
+                    {
+                        *y1 = *y2;
+                    }
+                    i = second.e;
+                    out.push(c);
+                    out.push(second);
+                } else {
+                    out.push(c);
+                }
             }
             _ => i += 1,
         }
@@ -267,6 +281,7 @@ fn may_start(t: &Token) -> bool {
                         | "earlier"
                         | "later"
                         | "weekend"
+                        | "single"
                         | "mid"
                         | "end"
                         | "beginning"
@@ -302,6 +317,46 @@ fn modifier_word(w: &str) -> bool {
             | "up"
             | "no"
             | "within"
+    )
+}
+
+/// Words after which "that" opens a clause rather than pointing at a time:
+/// "said that night raids ...".
+fn introduces_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tell"
+            | "believe"
+            | "believed"
+            | "think"
+            | "thought"
+            | "know"
+            | "knew"
+            | "so"
+            | "such"
+            | "now"
+            | "announced"
+            | "reported"
+            | "added"
+            | "noted"
+            | "warned"
+            | "claimed"
+            | "argued"
+            | "insisted"
+            | "stated"
+            | "confirmed"
+            | "denied"
+            | "fear"
+            | "feared"
+            | "hope"
+            | "hoped"
+            | "means"
+            | "meant"
     )
 }
 
@@ -505,6 +560,7 @@ impl<'a> G<'a> {
         take(self.holiday(i));
         take(self.bare_plural(i));
         take(self.day_of_trading(i));
+        take(self.long_adjective(i));
         let c = best?;
         Some(self.day_suffix(c))
     }
@@ -542,6 +598,36 @@ impl<'a> G<'a> {
                 unit: u,
             },
         )
+    }
+
+    /// "a day-long meeting", "a decades-long dispute", "the worst
+    /// single-day fall": a length of time used as an adjective.
+    fn long_adjective(&self, i: usize) -> Option<Cand> {
+        let (s, k) = if self.is(i, "single") && self.glued_hyphen(i + 1) {
+            (i, i + 2)
+        } else {
+            (i, i)
+        };
+        let (u, plural) = lexicon::unit(self.w(k))?;
+        if matches!(u, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        let e = if s < k {
+            if plural {
+                return None;
+            }
+            k + 1
+        } else if self.glued_hyphen(k + 1) && self.is(k + 2, "long") {
+            k + 3
+        } else {
+            return None;
+        };
+        let amount = if plural { Amount::X } else { Amount::N(1) };
+        // A count before it ("a three-day-long visit") belongs to `duration`.
+        if k == i && i > 0 && (self.num(i - 1).is_some() || self.is(i - 1, "-")) {
+            return None;
+        }
+        self.cand(s, e, Expr::Duration { amount, unit: u })
     }
 
     /// "the day" as the trading or news day in "to end the day", "later in
@@ -662,6 +748,10 @@ impl<'a> G<'a> {
             k += 1;
         }
         let (u, plural) = lexicon::unit(self.w(k))?;
+        // "a day-long meeting": the article is not part of the adjective.
+        if a_word && self.glued_hyphen(k + 1) && self.is(k + 2, "long") {
+            return None;
+        }
         // A capitalised unit inside a sentence is a title: "60 Minutes".
         if self.title_case(k) {
             return None;
@@ -728,7 +818,10 @@ impl<'a> G<'a> {
         }
         // "a year" after a rate ("$5 a year", "four flights a week") is a
         // frequency, and such rates are too often left unannotated to guess.
-        if (first == "a" || first == "per") && i > 0 {
+        // "comes a day after the vote", "barely a month before": a distance
+        // between two events, never a rate.
+        let distance = first == "a" && matches!(next, "after" | "before");
+        if (first == "a" || first == "per") && i > 0 && !distance {
             let p = &self.t[i - 1];
             let rate = p.kind == Kind::Num
                 || (p.kind == Kind::Word
@@ -832,6 +925,25 @@ impl<'a> G<'a> {
             }
         }
         if lead {
+            // "the next morning", "the previous night": a part of the day
+            // after or before the one last mentioned.
+            if let Some(part) = lexicon::part_of_day(w1) {
+                let offset = match w {
+                    "next" | "following" => Some(1),
+                    "previous" | "prior" => Some(-1),
+                    _ => None,
+                };
+                if let Some(k) = offset {
+                    return self.cand(
+                        i,
+                        j + 2,
+                        Expr::PartOfDay {
+                            part,
+                            day: Box::new(Expr::AnaDay(k)),
+                        },
+                    );
+                }
+            }
             if let Some((u, plural)) = lexicon::unit(w1) {
                 let e = j + 2;
                 if plural {
@@ -860,6 +972,11 @@ impl<'a> G<'a> {
                     ),
                     ("previous" | "prior", Unit::Day) => self.cand(i, e, Expr::AnaDay(-1)),
                     ("following", Unit::Day) => self.cand(i, e, Expr::AnaDay(1)),
+                    // "He returned the next day" names a day; "over the next
+                    // day or two" measures one.
+                    ("next", Unit::Day) if !self.span_before(i) && !self.is(e, "or") => {
+                        self.cand(i, e, Expr::AnaDay(1))
+                    }
                     ("previous" | "prior", _) => self.cand(
                         i,
                         e,
@@ -938,6 +1055,15 @@ impl<'a> G<'a> {
                 return self.cand(i, j + 2, Expr::AnaDay(-1))
             }
             ("same", "day") => return self.cand(i, j + 2, Expr::AnaDay(0)),
+            // "the week before", "the year after": like "the day before", one
+            // unit from the time last mentioned.
+            ("week" | "month" | "year", "before" | "earlier" | "after")
+                if !self.clause_follows(j + 2) =>
+            {
+                let unit = lexicon::unit(w)?.0;
+                let offset = if w1 == "after" { 1 } else { -1 };
+                return self.cand(i, j + 2, Expr::AnaUnit { unit, offset });
+            }
             ("day", "after") if !self.is(j + 2, "the") && !self.clause_follows(j + 2) => {
                 return self.cand(i, j + 2, Expr::AnaDay(1))
             }
@@ -1033,6 +1159,16 @@ impl<'a> G<'a> {
             }
         }
         None
+    }
+
+    /// A preposition before `i` that makes what follows a span: "over the
+    /// next day", "within the next week".
+    fn span_before(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.w(i - 1),
+                "over" | "within" | "for" | "during" | "in" | "throughout" | "through"
+            )
     }
 
     /// A clause (subject and verb) starts at `i`: "the day before authorities
@@ -1439,9 +1575,110 @@ impl<'a> G<'a> {
         )
     }
 
-    /// "7 May 2025", "7th of May".
+    /// The second day of "April 24 and 25" or "from May 12 to 14": TimeML
+    /// tags it on its own, in the month (and year) of the first.
+    fn coordinated_day(&self, c: &Cand) -> Option<Cand> {
+        let Expr::Ymd { y, m, d } = c.expr else {
+            return None;
+        };
+        if c.range_end.is_some() || self.num(c.e - 1).is_none() {
+            return None;
+        }
+        let k = c.e;
+        if !matches!(
+            self.w(k),
+            "and" | "to" | "through" | "or" | "until" | "till"
+        ) {
+            return None;
+        }
+        let (d2, dg) = self.num(k + 1)?;
+        let (_, e) = self.day_num(k + 1)?;
+        let real = chrono::NaiveDate::from_ymd_opt(2000, m, d2).is_some();
+        if dg > 2 || d2 <= d || !real || !self.day_ends(e) {
+            return None;
+        }
+        let (y2, e) = match self.year_after(e) {
+            Some((y2, e2)) if y.is_none() => (Some(y2), e2),
+            _ => (y, e),
+        };
+        self.cand(k + 1, e, Expr::Ymd { y: y2, m, d: d2 })
+    }
+
+    /// A bare day number ends at `e`: what follows is not a unit, an amount,
+    /// a clock or a month that would make the number something else.
+    fn day_ends(&self, e: usize) -> bool {
+        let Some(t) = self.t.get(e) else {
+            return true;
+        };
+        match t.kind {
+            Kind::Num | Kind::Other => false,
+            Kind::Punct => {
+                let glued_digit = !t.space_before && self.adj(e + 1) && self.num(e + 1).is_some();
+                matches!(t.lower.as_str(), "," | "." | ";" | ")" | "\"" | "'" | ":") && !glued_digit
+            }
+            // Only words that close a noun phrase: "May 3 and 4 people"
+            // counts people.
+            Kind::Word => {
+                !t.cap
+                    && matches!(
+                        t.lower.as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "and"
+                            | "when"
+                            | "as"
+                            | "with"
+                            | "for"
+                            | "to"
+                            | "of"
+                            | "the"
+                            | "respectively"
+                            | "but"
+                            | "or"
+                            | "before"
+                            | "after"
+                            | "during"
+                            | "while"
+                            | "will"
+                            | "would"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "from"
+                            | "this"
+                            | "that"
+                            | "next"
+                            | "last"
+                            | "because"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "between"
+                            | "where"
+                            | "which"
+                            | "who"
+                    )
+            }
+        }
+    }
+
+    /// "7 May 2025", "7th of May", and the first day of "24 and 25 April".
     fn day_month(&self, i: usize) -> Option<Cand> {
         let (d, k) = self.day_num(i)?;
+        if matches!(self.w(k), "and" | "or" | "to") {
+            // "24 and 25 April": the first day borrows the month after the second.
+            let (d2, k2) = self.day_num(k + 1)?;
+            let (m, j, _) = self.month_name(k2)?;
+            if d2 <= d {
+                return None;
+            }
+            let y = self.year_after(j).map(|(y, _)| y);
+            return self.cand(i, k, Expr::Ymd { y, m, d });
+        }
         let k = if self.is(k, "of") { k + 1 } else { k };
         let (m, j, _) = self.month_name(k)?;
         let (y, e) = match self.year_after(j) {
@@ -1681,6 +1918,22 @@ impl<'a> G<'a> {
                 Some(x)
             }
             ("that" | "the", "same") if self.is(i + 2, "day") => c(i + 3, Expr::That(Unit::Day)),
+            // "that night", "that morning": part of the day last mentioned
+            // ("said that night raids ..." is a clause, not a time).
+            ("that", _)
+                if lexicon::part_of_day(w1).is_some()
+                    && !self.is(i + 2, "-")
+                    && !(i > 0 && introduces_clause(self.w(i - 1))) =>
+            {
+                let part = lexicon::part_of_day(w1)?;
+                c(
+                    i + 2,
+                    Expr::PartOfDay {
+                        part,
+                        day: Box::new(Expr::That(Unit::Day)),
+                    },
+                )
+            }
             ("that", _) => match lexicon::unit(w1) {
                 Some((
                     u @ (Unit::Day | Unit::Month | Unit::Year | Unit::Quarter | Unit::Week),
@@ -2044,7 +2297,8 @@ pub fn duration_value(a: Amount, u: Unit) -> String {
         None => "X".to_string(),
     };
     let letter = match (n, u) {
-        (None, Unit::Decade) => "DE".to_string(),
+        // "decades" counts years like "two decades" (P20Y) does.
+        (None, Unit::Decade) => "Y".to_string(),
         (None, Unit::Century) => "CE".to_string(),
         _ => letter.to_string(),
     };

@@ -665,7 +665,11 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
             }
         }
         Expr::AnaUnit { unit, offset } => {
-            let base = ctx.reference.map(|r| r.0).or(dct);
+            let base = ctx
+                .reference
+                .filter(|&(_, g)| fine_enough(g, *unit))
+                .map(|r| r.0)
+                .or(dct);
             match base.and_then(|b| shift_unit(b, *unit, *offset)) {
                 Some((d, g)) => (Date, at_precision(d, *unit), Some((d, g))),
                 None => date(unknown_at(*unit).into()),
@@ -894,14 +898,27 @@ fn rel_unit(dct: Option<NaiveDate>, unit: Unit, offset: i64) -> Out {
     }
 }
 
+/// A reference at granularity `g` can anchor an offset counted in `unit`.
+fn fine_enough(g: Gran, unit: Unit) -> bool {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => g == Gran::Day,
+        Unit::Month => matches!(g, Gran::Day | Gran::Month),
+        Unit::Quarter => g != Gran::Year,
+        Unit::Year | Unit::Decade | Unit::Century => true,
+    }
+}
+
 fn offset_value(amount: Amount, unit: Unit, sign: i64, anchor: Anchor, ctx: &Ctx) -> Out {
     let Amount::N(n) = amount else {
         let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
         return date(r.into());
     };
     let n = i64::from(n) * sign;
+    // "a week earlier" after "in 2024" cannot count from a year: a reference
+    // coarser than the unit says nothing about which week, so the document
+    // date anchors it instead.
     let reference = match anchor {
-        Anchor::Reference => ctx.reference,
+        Anchor::Reference => ctx.reference.filter(|&(_, g)| fine_enough(g, unit)),
         Anchor::Dct => None,
     };
     // Earnings reports compare a quarter with the same quarter a year before.

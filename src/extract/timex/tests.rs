@@ -945,3 +945,116 @@ fn partial_front_matter_date_completes_the_dateline() {
     assert_eq!(doc.dct, None);
     assert_eq!(find(&doc.timexes, "late Tuesday").value, "XXXX-XX-XX");
 }
+
+#[test]
+fn second_day_of_a_coordinated_pair() {
+    // TimeML tags "25" of "April 24 and 25" on its own, in the first's month.
+    let t = d(1999, 2, 10);
+    let text = "The summit will be held in Washington on April 24 and 25.";
+    assert_eq!(value(text, t, "April 24"), "1999-04-24");
+    assert_eq!(value(text, t, "25"), "1999-04-25");
+    // A year after the second day belongs to both.
+    let t = seed_dct();
+    let text = "Talks run from May 12 to 14, 2026 in Geneva.";
+    assert_eq!(value(text, t, "May 12"), "2026-05-12");
+    assert_eq!(value(text, t, "14, 2026"), "2026-05-14");
+    // Day first: "24 and 25 April".
+    assert_eq!(
+        value("The 24 and 25 April meetings went well.", t, "24"),
+        "2025-04-24"
+    );
+    // A count after a date is not a day.
+    let all = tag("The storm hit on May 3 and 4 people died.", Some(t));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].value, "2025-05-03");
+    // Nor is a day that cannot exist in the month.
+    let all = tag("It was held on Sept. 29 and 31.", Some(t));
+    assert!(all.iter().all(|x| x.text != "31"), "{all:#?}");
+}
+
+#[test]
+fn distance_between_events_is_not_a_rate() {
+    let t = d(2009, 5, 15);
+    assert_eq!(
+        one("GM's move comes a day after Chrysler filed.", t, "a day"),
+        (TimexType::Duration, "P1D".to_string(), None)
+    );
+    assert_eq!(
+        value(
+            "The deal came barely a month before the vote.",
+            t,
+            "a month"
+        ),
+        "P1M"
+    );
+    // A rate is still left alone.
+    assert!(tag("Tolls cost $5 a day.", Some(t)).is_empty());
+}
+
+#[test]
+fn next_morning_that_night_next_day() {
+    let t = d(2000, 2, 24);
+    let text = "He was arrested on Feb. 22 and appeared in court the next morning.";
+    assert_eq!(
+        one(text, t, "the next morning"),
+        (TimexType::Time, "2000-02-23TMO".to_string(), None)
+    );
+    let text = "The rally began on Monday. Police arrived that night.";
+    assert_eq!(
+        one(text, t, "that night"),
+        (TimexType::Time, "2000-02-21TNI".to_string(), None)
+    );
+    let text = "They met on Feb. 20 and signed the deal the next day.";
+    assert_eq!(
+        one(text, t, "the next day"),
+        (TimexType::Date, "2000-02-21".to_string(), None)
+    );
+    // A span stays a span, and "said that night raids" is a clause.
+    assert_eq!(
+        one("Rain is likely over the next day.", t, "the next day").0,
+        TimexType::Duration
+    );
+    assert!(tag("He said that night raids would stop.", Some(t)).is_empty());
+}
+
+#[test]
+fn lengths_used_as_adjectives() {
+    let t = d(2007, 2, 27);
+    let text = "After a day-long meeting they ended a decades-long dispute.";
+    assert_eq!(
+        one(text, t, "day-long"),
+        (TimexType::Duration, "P1D".to_string(), None)
+    );
+    assert_eq!(value(text, t, "decades-long"), "PXY");
+    assert_eq!(
+        value("It was the worst single-day decline.", t, "single-day"),
+        "P1D"
+    );
+    // A count still makes its own adjective.
+    assert_eq!(value("A three-day-long summit.", t, "three-day"), "P3D");
+}
+
+#[test]
+fn unit_before_or_after_the_reference() {
+    let t = seed_dct();
+    let text = "Prices rose in March. The month before, they fell.";
+    assert_eq!(value(text, t, "The month before"), "2025-02");
+    let text = "He took office in 2019. The year after, he resigned.";
+    assert_eq!(value(text, t, "The year after"), "2020");
+    // Followed by a clause, "before" is a conjunction.
+    let all = tag("The week before the vote was calm.", Some(t));
+    assert!(all.iter().all(|x| x.text != "The week before"), "{all:#?}");
+}
+
+#[test]
+fn offsets_ignore_a_reference_coarser_than_their_unit() {
+    // "a week earlier" cannot count back from "2024": no week is named.
+    let t = seed_dct();
+    let text = "In 2024 it earned $5. The central bank had met a week earlier.";
+    assert_eq!(value(text, t, "a week earlier"), "2025-W18");
+    let text = "In 2024 it earned $5. The week before, he quit.";
+    assert_eq!(value(text, t, "The week before"), "2025-W18");
+    // A day reference still anchors it.
+    let text = "The talks opened on March 10. A week earlier, envoys met.";
+    assert_eq!(value(text, t, "A week earlier"), "2025-W10");
+}

@@ -91,7 +91,7 @@ const CHUNK: usize = 256;
 /// [`to_csv`] of a slice, rows formatted in parallel (records are independent, so the
 /// concatenated chunks are the same bytes).
 fn to_csv_parallel(events: &[Event], views: &[EventView]) -> Vec<u8> {
-    let mut out = to_csv(std::iter::empty());
+    let header = to_csv(std::iter::empty());
     let chunks: Vec<Vec<u8>> = events
         .par_chunks(CHUNK)
         .zip(views.par_chunks(CHUNK))
@@ -109,6 +109,8 @@ fn to_csv_parallel(events: &[Event], views: &[EventView]) -> Vec<u8> {
             writer.into_inner().unwrap_or_default()
         })
         .collect();
+    let mut out = Vec::with_capacity(header.len() + chunks.iter().map(Vec::len).sum::<usize>());
+    out.extend_from_slice(&header);
     for c in chunks {
         out.extend_from_slice(&c);
     }

@@ -231,13 +231,25 @@ fn year_bars(site: &Site, indexes: &[usize], root: &str) -> Vec<chart::Bar> {
 }
 
 pub(crate) fn render_html<T: Template>(path: String, page: &T) -> OutputFile {
-    let html = page
-        .render()
-        .unwrap_or_else(|e| format!("<!DOCTYPE html><title>Render error</title><p>{e}</p>"));
+    render_html_sized(path, page, T::SIZE_HINT)
+}
+
+/// [`render_html`] into a buffer of `capacity` bytes: a list page of thousands of entries
+/// would otherwise grow by doubling, copying itself and touching fresh memory each time.
+fn render_html_sized<T: Template>(path: String, page: &T, capacity: usize) -> OutputFile {
+    let mut html = String::with_capacity(capacity);
+    if let Err(e) = page.render_into(&mut html) {
+        html = format!("<!DOCTYPE html><title>Render error</title><p>{e}</p>");
+    }
     OutputFile {
         path,
         bytes: html.into_bytes(),
     }
+}
+
+/// Room for a page listing the entries `indexes` of `items`, plus its chrome.
+fn list_capacity(items: &ItemCache<'_>, indexes: impl Iterator<Item = usize>) -> usize {
+    indexes.map(|i| items.get(i).len() + 1).sum::<usize>() + 32 * 1024
 }
 
 /// Receives rendered files as they are produced, from several threads at once.
@@ -534,7 +546,9 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
     let mut files = Vec::new();
 
     // Home: the whole timeline.
-    files.push(render_html(
+    let search_json = briefings::search_extra_json(site, views);
+    let capacity = list_capacity(&home_items, 0..views.len()) + search_json.len();
+    files.push(render_html_sized(
         "index.html".into(),
         &IndexPage {
             c: chrome("", "index.html", String::new()),
@@ -544,7 +558,7 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
             count: site.events.len(),
             years: years_of(site, &home_items, &all),
             filters: briefings::filter_choices(site),
-            search_json: briefings::search_extra_json(site, views),
+            search_json,
             year_counts: year_bars(site, &all, "")
                 .into_iter()
                 .map(|b| {
@@ -559,6 +573,7 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
                 .collect(),
             briefings: briefings::links(site),
         },
+        capacity,
     ));
 
     files.pop().expect("the home page was just rendered")
@@ -766,7 +781,7 @@ fn render_pages<'a>(
                 sink.unchanged(href);
                 return;
             }
-            sink.file(render_html(
+            sink.file(render_html_sized(
                 href.clone(),
                 &ListPage {
                     c: chrome("../", href, heading.clone()),
@@ -784,6 +799,7 @@ fn render_pages<'a>(
                     count: idx.len(),
                     years: years_of(site, &items, idx),
                 },
+                list_capacity(&items, idx.iter().copied()),
             ));
         });
 

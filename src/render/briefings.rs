@@ -113,9 +113,21 @@ pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
     // Inside a script element neither `</script` nor `<!--` (which changes how the parser
     // looks for the end tag) may appear, whatever the summaries say: every `<` (only ever
     // inside a JSON string) is written as `\u003c`, which JSON.parse reads back as `<`.
-    serde_json::to_string(&extra)
-        .unwrap_or_else(|_| "{}".into())
-        .replace('<', "\\u003c")
+    let estimate = extra
+        .iter()
+        .map(|(k, v)| k.len() + v.len() + 8)
+        .sum::<usize>()
+        + 2;
+    let mut json = Vec::with_capacity(estimate);
+    if serde_json::to_writer(&mut json, &extra).is_err() {
+        return "{}".into();
+    }
+    let json = String::from_utf8(json).unwrap_or_else(|_| "{}".into());
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }
 
 /// Links to the briefings from the site root, for the home page.

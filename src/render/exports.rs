@@ -124,10 +124,16 @@ fn to_json_parallel(events: &[Event]) -> Vec<u8> {
     let chunks: Vec<Vec<u8>> = events
         .par_chunks(CHUNK)
         .map(|chunk| {
-            let json: Vec<JsonEvent> = chunk.iter().map(json_event).collect();
-            let bytes = serde_json::to_vec(&json).unwrap_or_default();
-            // "[{..},{..}]" -> "{..},{..}"
-            bytes[1..bytes.len() - 1].to_vec()
+            // Sized for the summaries plus the other fields, so the buffer rarely grows.
+            let estimate = chunk.iter().map(|e| e.summary.len() + 1024).sum();
+            let mut bytes = Vec::with_capacity(estimate);
+            for (i, e) in chunk.iter().enumerate() {
+                if i > 0 {
+                    bytes.push(b',');
+                }
+                let _ = serde_json::to_writer(&mut bytes, &json_event(e));
+            }
+            bytes
         })
         .collect();
     let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + chunks.len() + 2);

@@ -1,6 +1,7 @@
 //! End-to-end tests in a real browser: builds the sample site, the browser fixture and (when
 //! the data is there) the Office of the Historian travels with the real binary, then runs the
-//! Node tests in `tests/browser/` against them in Debian's Chromium.
+//! Node tests in `tests/browser/` against them in Debian's Chromium; one of them drives
+//! `entente serve` on a copy of a fixture site.
 //!
 //! Needs `node`, Chromium and `tests/browser/node_modules` (`npm ci --prefix tests/browser`);
 //! without them it prints why it skipped and passes, so `cargo test` works on a bare clone.
@@ -131,6 +132,10 @@ fn browser_end_to_end() {
         None => println!("note: travels data not found; the large-data browser tests skip"),
     }
 
+    // A site for `entente serve`, which the browser test edits while it is served.
+    let serve_site = temp.path().join("serve");
+    common::copy_dir(&common::fixture("basic"), &serve_site);
+
     let screenshots = repo().join("target/screenshots");
     let status = Command::new("node")
         .args(["--test", "--test-concurrency=1", "tests/browser/"])
@@ -139,6 +144,8 @@ fn browser_end_to_end() {
         .env("ENTENTE_FIXTURE_SITE", &fixture_out)
         .env("ENTENTE_TRAVELS_SITE", &travels_out)
         .env("ENTENTE_SCREENSHOTS", &screenshots)
+        .env("ENTENTE_BIN", env!("CARGO_BIN_EXE_entente"))
+        .env("ENTENTE_SERVE_SITE", &serve_site)
         .status()
         .expect("run node");
     assert!(status.success(), "browser tests failed (see output above)");

@@ -149,6 +149,12 @@ pub enum Expr {
     },
     /// "the day before" = -1, "the next day" = 1, relative to the reference day.
     AnaDay(i64),
+    /// "the previous Friday" (-1), "the following Monday" (1): the nearest
+    /// such weekday strictly before or after the day last mentioned.
+    AnaWeekday {
+        wd: u32,
+        dir: i64,
+    },
     /// "the same period last year", "the corresponding quarter a year ago":
     /// the last time mentioned (at the named unit, else at its own
     /// precision) one year back.
@@ -266,6 +272,9 @@ fn may_start(t: &Token) -> bool {
                         | "every"
                         | "each"
                         | "per"
+                        | "once"
+                        | "twice"
+                        | "thrice"
                         | "noon"
                         | "midnight"
                         | "midday"
@@ -756,8 +765,28 @@ impl<'a> G<'a> {
         if self.title_case(k) {
             return None;
         }
-        // "a quarter of the market" is a fraction.
-        if a_word && u == Unit::Quarter {
+        // "a quarter of the market", "three quarters of the vote" are
+        // fractions; "two quarters of losses" still counts time.
+        let fraction_of = self.is(k + 1, "of")
+            && (matches!(
+                self.w(k + 2),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "all"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "them"
+                    | "it"
+            ) || self.num(k + 2).is_some_and(|(_, d)| d != 4));
+        if u == Unit::Quarter && (a_word || fraction_of) {
             return None;
         }
         // Ages ("37 years old") are not annotated as durations.
@@ -912,6 +941,7 @@ impl<'a> G<'a> {
                 | "latest"
                 | "previous"
                 | "following"
+                | "preceding"
                 | "final"
                 | "remaining"
                 | "initial"
@@ -920,7 +950,9 @@ impl<'a> G<'a> {
         let k = if lead { j + 1 } else { j };
         if let Some((e, amount, unit)) = self.duration(k) {
             let adjective = self.glued_hyphen(k + 1);
-            if !adjective && !matches!(self.w(k), "a" | "an") && unit != Unit::Quarter {
+            // "the past two quarters" counts quarters; without a lead word
+            // "the three quarters" is more likely a fraction.
+            if !adjective && !matches!(self.w(k), "a" | "an") && (unit != Unit::Quarter || lead) {
                 return self.cand(i, e, Expr::Duration { amount, unit });
             }
         }
@@ -970,14 +1002,16 @@ impl<'a> G<'a> {
                             offset: -1,
                         },
                     ),
-                    ("previous" | "prior", Unit::Day) => self.cand(i, e, Expr::AnaDay(-1)),
+                    ("previous" | "prior" | "preceding", Unit::Day) => {
+                        self.cand(i, e, Expr::AnaDay(-1))
+                    }
                     ("following", Unit::Day) => self.cand(i, e, Expr::AnaDay(1)),
                     // "He returned the next day" names a day; "over the next
                     // day or two" measures one.
                     ("next", Unit::Day) if !self.span_before(i) && !self.is(e, "or") => {
                         self.cand(i, e, Expr::AnaDay(1))
                     }
-                    ("previous" | "prior", _) => self.cand(
+                    ("previous" | "prior" | "preceding", _) => self.cand(
                         i,
                         e,
                         Expr::AnaUnit {
@@ -1000,7 +1034,18 @@ impl<'a> G<'a> {
                     return r;
                 }
             }
-            // "the previous Friday", "the following Monday"
+            // "the previous Friday", "the following Monday": counted from
+            // the day the story is telling about, not from publication.
+            if let Some(wd) = lexicon::weekday(w1).filter(|_| self.cap(j + 1)) {
+                let dir = match w {
+                    "previous" | "prior" | "preceding" => Some(-1),
+                    "following" => Some(1),
+                    _ => None,
+                };
+                if let Some(dir) = dir {
+                    return self.cand(i, j + 2, Expr::AnaWeekday { wd, dir });
+                }
+            }
             if let Some(c) = self.shifted(j) {
                 return self.cand(i, c.e, c.expr);
             }
@@ -1044,6 +1089,8 @@ impl<'a> G<'a> {
         }
         let rel = |e, unit| self.cand(i, e, Expr::RelUnit { unit, offset: 0 });
         match (w, w1) {
+            // "the future of NATO" is a fate, not a time.
+            ("future", "of") => return None,
             ("future", _) => return self.cand(i, j + 1, Expr::Ref("FUTURE_REF")),
             ("near" | "short", "future" | "term") => {
                 return self.cand(i, j + 2, Expr::Ref("FUTURE_REF"))
@@ -2099,6 +2146,15 @@ impl<'a> G<'a> {
         if let Some(v) = simple {
             return self.cand(i, i + 1, Expr::Set(v.to_string()));
         }
+        // "twice a week", "three times a year": TimeML's SET with the
+        // period as value (the count is its `freq`, which we do not emit).
+        if let Some(e) = self.times(i) {
+            if matches!(self.w(e), "a" | "an" | "per" | "each" | "every") {
+                if let Some((u, false)) = lexicon::unit(self.w(e + 1)) {
+                    return self.cand(i, e + 2, Expr::Set(set_value(1, u)));
+                }
+            }
+        }
         if !matches!(w, "every" | "each" | "per") {
             return None;
         }
@@ -2121,6 +2177,24 @@ impl<'a> G<'a> {
             if let Some((e, Amount::N(n), u)) = self.duration(j) {
                 return self.cand(i, e, Expr::Set(set_value(n, u)));
             }
+        }
+        None
+    }
+
+    /// "once", "twice", "three times", "10 times": the end of a count of
+    /// occurrences.
+    fn times(&self, i: usize) -> Option<usize> {
+        match self.w(i) {
+            "once" | "twice" | "thrice" => return Some(i + 1),
+            _ => {}
+        }
+        let (e, amount) = self.number(i)?;
+        if matches!(amount, Amount::N(_)) && e > i && self.is(e, "times") {
+            // "a" alone counts only before a unit: "a times table" is nothing.
+            if matches!(self.w(i), "a" | "an") && e == i + 1 {
+                return None;
+            }
+            return Some(e + 1);
         }
         None
     }

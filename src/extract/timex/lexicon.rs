@@ -198,7 +198,30 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
 pub fn time_zone(w: &str) -> bool {
     matches!(
         w,
-        "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "utc" | "bst"
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            // Current US wire style ("9 p.m. ET") and the zones of foreign
+            // datelines.
+            | "et"
+            | "pt"
+            | "ct"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "jst"
+            | "hkt"
+            | "aest"
+            | "msk"
     )
 }
 

@@ -115,6 +115,32 @@ fn is_separator(toks: &[Token], k: usize) -> bool {
     }
 }
 
+/// An auxiliary "had" (past perfect) in the sentence around tokens `s..e`:
+/// "had not called", "had agreed", "had been". "had until Friday to
+/// decide" is possession, not an auxiliary, and does not count.
+fn past_perfect_near(toks: &[Token], s: usize, e: usize) -> bool {
+    let aux = |k: usize| {
+        toks[k].lower == "had"
+            && toks.get(k + 1).is_some_and(|n| {
+                let w = n.lower.as_str();
+                n.kind == Kind::Word
+                    && (matches!(
+                        w,
+                        "not" | "been" | "already" | "never" | "just" | "long" | "since"
+                    ) || lexicon::verb_cue(w) == Some(Tense::Past)
+                        && !matches!(w, "last" | "earlier" | "ago" | "yesterday"))
+            })
+    };
+    let left = (1..=TENSE_WINDOW.min(s))
+        .map(|d| s - d)
+        .take_while(|&k| !toks[k].sent_end)
+        .any(aux);
+    let right = (e..toks.len().min(e + TENSE_WINDOW))
+        .take_while(|&k| k == e || !toks[k - 1].sent_end)
+        .any(aux);
+    left || right
+}
+
 /// Verbs that attribute a statement to its source.
 fn is_reporting(w: &str) -> bool {
     matches!(
@@ -146,6 +172,11 @@ fn cue_at(toks: &[Token], k: usize, right: bool) -> Option<Tense> {
         // As nouns these say nothing: "the plan", "the expected loss".
         "plan" | "plans" | "planned" | "expected" | "expects" | "scheduled" | "set" | "due" => {
             let passive_or_present = matches!(prev, "is" | "are" | "be" | "been");
+            // "had been due to expire Friday", "had been scheduled for
+            // Monday": a timetable that was overtaken, so the day is past.
+            if prev == "been" && k >= 2 && toks[k - 2].lower == "had" {
+                return Some(Tense::Past);
+            }
             // "as previously planned Saturday night": a plan already carried out.
             if w == "planned" && matches!(prev, "previously" | "originally" | "had") {
                 return Some(Tense::Past);
@@ -432,7 +463,10 @@ pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
         c.expr,
         Expr::Ym { .. } | Expr::Ymd { .. } | Expr::Quarter { .. } | Expr::Season { .. }
     );
-    if calendar && matches!(prev, "until" | "till" | "by" | "through" | "effective") {
+    // "Until Thursday, they had not called him a suspect", "by May the
+    // firm had cut 500 jobs": a past perfect puts the deadline behind.
+    let perfect = || past_perfect_near(toks, c.s, c.e);
+    if calendar && matches!(prev, "until" | "till" | "by" | "through" | "effective") && !perfect() {
         tense = Tense::Future;
     }
     // "until Tuesday", "until 9 a.m. Tuesday", "postponed until Tuesday
@@ -450,7 +484,7 @@ pub fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
         }
         _ => false,
     };
-    if weekday && matches!(prev, "until" | "till") {
+    if weekday && matches!(prev, "until" | "till") && !perfect() {
         tense = Tense::Future;
     }
     // "since Tuesday", "since shortly after the Oct. 23 slaying": the start
@@ -605,6 +639,25 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
                 _ => dct,
             };
             match base.and_then(|b| add_days(b, *k)) {
+                Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
+                None => date("XXXX-XX-XX".into()),
+            }
+        }
+        Expr::AnaWeekday { wd, dir } => {
+            let base = match ctx.reference {
+                Some((d, Gran::Day)) => Some(d),
+                _ => dct,
+            };
+            let day = base.and_then(|b| {
+                let cur = b.weekday().num_days_from_monday() as i64;
+                let step = if *dir < 0 {
+                    -(cur - *wd as i64 - 1).rem_euclid(7) - 1
+                } else {
+                    (*wd as i64 - cur - 1).rem_euclid(7) + 1
+                };
+                add_days(b, step)
+            });
+            match day {
                 Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
                 None => date("XXXX-XX-XX".into()),
             }

@@ -1058,3 +1058,149 @@ fn offsets_ignore_a_reference_coarser_than_their_unit() {
     let text = "The talks opened on March 10. A week earlier, envoys met.";
     assert_eq!(value(text, t, "A week earlier"), "2025-W10");
 }
+
+#[test]
+fn previous_and_following_weekdays_count_from_the_story_day() {
+    // Monday 30 October 1989: "Friday" is the 27th, the Friday before it the 20th.
+    let t = d(1989, 10, 30);
+    let text = "Stocks fell Friday. They were down 4.5% from the previous Friday.";
+    assert_eq!(value(text, t, "Friday"), "1989-10-27");
+    assert_eq!(value(text, t, "the previous Friday"), "1989-10-20");
+    // Wednesday 5 May 1999: met on Sunday the 2nd, so the Thursday after is the 6th.
+    let t = d(1999, 5, 5);
+    let text = "They met Sunday and agreed to meet again the following Thursday.";
+    assert_eq!(value(text, t, "Sunday"), "1999-05-02");
+    assert_eq!(value(text, t, "the following Thursday"), "1999-05-06");
+    // With no day mentioned, the document date anchors it.
+    assert_eq!(
+        value(
+            "He had resigned the preceding Monday.",
+            t,
+            "the preceding Monday"
+        ),
+        "1999-05-03"
+    );
+}
+
+#[test]
+fn past_perfect_puts_a_deadline_behind() {
+    // Friday 7 May 1999.
+    let t = d(1999, 5, 7);
+    assert_eq!(
+        value(
+            "Until Thursday, they had not called Kopp a suspect.",
+            t,
+            "Thursday"
+        ),
+        "1999-05-06"
+    );
+    assert_eq!(
+        value("By March the company had cut 500 jobs.", t, "March"),
+        "1999-03"
+    );
+    // Without it, "until" still looks ahead.
+    assert_eq!(
+        value("The offer is open until Thursday.", t, "Thursday"),
+        "1999-05-13"
+    );
+    assert_eq!(
+        value(
+            "The relatives have until Thursday to decide.",
+            t,
+            "Thursday"
+        ),
+        "1999-05-13"
+    );
+}
+
+#[test]
+fn an_overtaken_timetable_is_past() {
+    // Monday 30 October 1989.
+    let t = d(1989, 10, 30);
+    assert_eq!(
+        value(
+            "The offer was extended to Nov. 16. It had been due to expire Friday evening.",
+            t,
+            "Friday evening"
+        ),
+        "1989-10-27TEV"
+    );
+    assert_eq!(
+        value(
+            "It previously had been scheduled to expire at midnight Friday.",
+            t,
+            "midnight Friday"
+        ),
+        "1989-10-27T24:00"
+    );
+    // A timetable still standing points ahead.
+    assert_eq!(
+        value("The offer is due to expire Friday.", t, "Friday"),
+        "1989-11-03"
+    );
+}
+
+#[test]
+fn counted_quarters_after_a_lead_word() {
+    let t = d(1989, 10, 27);
+    let text = "The maker has had substantial losses in the past two quarters.";
+    assert_eq!(
+        one(text, t, "the past two quarters"),
+        (TimexType::Duration, "P2Q".to_string(), None)
+    );
+    // Without a lead word it is a fraction.
+    let all = tag("It sold three quarters of its stake.", Some(t));
+    assert!(all.is_empty(), "{all:#?}");
+    // Quarters "of" something other than a share are still time.
+    assert_eq!(
+        value(
+            "Japan entered a recession after two consecutive quarters of negative growth.",
+            t,
+            "two consecutive quarters"
+        ),
+        "P2Q"
+    );
+}
+
+#[test]
+fn the_future_of_something_is_not_a_time() {
+    let t = d(1998, 2, 13);
+    let all = tag("It is important to the future of our peoples.", Some(t));
+    assert!(all.is_empty(), "{all:#?}");
+    assert_eq!(
+        value("Prices may rise in the future.", t, "the future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn counted_frequencies_are_sets() {
+    let t = d(2013, 3, 20);
+    assert_eq!(
+        one("The council meets twice a week.", t, "twice a week"),
+        (TimexType::Set, "P1W".to_string(), None)
+    );
+    assert_eq!(
+        value(
+            "Inspectors visit three times a year.",
+            t,
+            "three times a year"
+        ),
+        "P1Y"
+    );
+    assert_eq!(
+        value("He calls 10 times per day.", t, "10 times per day"),
+        "P1D"
+    );
+}
+
+#[test]
+fn us_eastern_time_written_et() {
+    // Wednesday 20 March 2013.
+    let t = d(2013, 3, 20);
+    let text = "The talks will resume at 10:30 a.m. ET Thursday.";
+    assert_eq!(
+        one(text, t, "10:30 a.m. ET Thursday"),
+        (TimexType::Time, "2013-03-21T10:30".to_string(), None)
+    );
+}

@@ -189,3 +189,57 @@ fn every_bad_item_of_a_list_is_reported_and_good_items_still_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn an_article_without_a_year_is_reported_not_dated_1970() {
+    let site = copy_fixture("basic");
+    let articles = site.path().join("content/articles");
+    fs::create_dir_all(&articles).unwrap();
+    let yearless = articles.join("yearless.txt");
+    fs::write(
+        &yearless,
+        "Rubio meets Caribbean leaders\nWASHINGTON, May 7 (KUNA) -- Marco Rubio met the prime \
+         minister of Jamaica late Tuesday.\n",
+    )
+    .unwrap();
+    let undated = articles.join("undated.md");
+    fs::write(
+        &undated,
+        "---\ntitle: Talks\n---\nMarco Rubio met the prime minister of Jamaica on Tuesday.\n",
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let (code, err) = stderr_of(&["check", "--root", root]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:2:1: error: the dateline gives no year",
+            yearless.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:1:1: error: the article has no date",
+            undated.display()
+        )),
+        "{err}"
+    );
+    let (code, _) = stderr_of(&["build", "--root", root]);
+    assert_eq!(code, 1);
+    assert!(!site.path().join("public/index.html").exists());
+
+    // With the year, the same article builds and its meeting lands on the Tuesday.
+    fs::remove_file(&undated).unwrap();
+    fs::write(
+        &yearless,
+        "date 2025-05-07 20\nRubio meets Caribbean leaders\nWASHINGTON, May 7 (KUNA) -- Marco \
+         Rubio met the prime minister of Jamaica late Tuesday.\n",
+    )
+    .unwrap();
+    let (code, err) = stderr_of(&["build", "--root", root]);
+    assert_eq!(code, 0, "{err}");
+    let page = read(&site.path().join("public/articles/yearless.html"));
+    assert!(page.contains("datetime=\"2025-05-06\""), "{page}");
+    assert!(!page.contains("1970") && !page.contains("1969"));
+}

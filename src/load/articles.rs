@@ -93,9 +93,46 @@ pub fn parse_article(path: &Path, text: String, id_hint: &str) -> Result<Article
         if article.date.is_none() {
             article.date = dateline.date.map(PartialDate::day);
         }
+        if article.date.is_none() {
+            // Relative dates ("late Tuesday") cannot be resolved without a year; guessing one
+            // would put events in the wrong year without a word.
+            let at = article.body_start + dateline.start;
+            let (line, column) = line_and_column(&text, at);
+            return Err(Diagnostic::new(
+                path,
+                line,
+                column,
+                "the dateline gives no year and the article has no date: start the file with \
+                 `date YYYY-MM-DD N` or give front matter a `date:`",
+            ));
+        }
+    }
+    if article.date.is_none() {
+        return Err(Diagnostic::new(
+            path,
+            1,
+            1,
+            "the article has no date (no `date YYYY-MM-DD N` first line, no front matter \
+             `date:`, no dated dateline such as `WASHINGTON, May 7, 2025 (AP) --`): add one, \
+             so its relative dates (\"late Tuesday\") can be resolved",
+        ));
     }
     article.text = text;
     Ok(article)
+}
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 pub fn load_articles(dir: &Path, problems: &mut Diagnostics) -> Vec<Article> {

@@ -52,42 +52,21 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Decode the XML entities of `s` (named and numeric).
+/// Decode the XML entities of `s` (named and numeric); a `&` that starts none stays.
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
-        let tail = &rest[p..];
-        match tail.find(';').filter(|&k| k <= 10) {
-            Some(k) => {
-                let ent = &tail[1..k];
-                let ch = match ent {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => ent
-                        .strip_prefix("#x")
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .or_else(|| ent.strip_prefix('#').and_then(|d| d.parse().ok()))
-                        .and_then(char::from_u32),
-                };
-                match ch {
-                    Some(c) => {
-                        out.push(c);
-                        rest = &tail[k + 1..];
-                    }
-                    None => {
-                        out.push('&');
-                        rest = &tail[1..];
-                    }
-                }
+        rest = &rest[p..];
+        match timex::timeml::entity(rest) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &rest[used..];
             }
             None => {
                 out.push('&');
-                rest = &tail[1..];
+                rest = &rest[1..];
             }
         }
     }

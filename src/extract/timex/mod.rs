@@ -17,6 +17,7 @@ mod resolve;
 mod scan;
 #[cfg(test)]
 mod tests;
+pub mod timeml;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -141,9 +142,18 @@ fn tag_resolved(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
 
 /// Tag a whole file. Recognised layouts, offsets always into `file_text`:
 /// the article format (`date YYYY-MM-DD N` line, headline, body), Markdown or
-/// text with YAML front matter holding `date: YYYY-MM-DD`, and plain text
-/// whose dateline may give the date. `dct_override` wins over all of them.
+/// text with YAML front matter holding `date: YYYY-MM-DD`, TimeML (`<DCT>`
+/// and the text of `<TEXT>`), and plain text whose dateline may give the
+/// date. `dct_override` wins over all of them.
 pub fn tag_document(file_text: &str, dct_override: Option<NaiveDate>) -> TaggedDocument {
+    if let Some(doc) = timeml::read(file_text) {
+        let dct = dct_override.or(doc.dct);
+        let mut timexes = tag_resolved(&doc.text, dct);
+        for t in &mut timexes {
+            (t.start, t.end) = doc.file_span(t.start, t.end);
+        }
+        return TaggedDocument { dct, timexes };
+    }
     let (found, body) = if let Some((d, off)) = article_header(file_text) {
         (Some(d), off)
     } else if let Some((d, off)) = front_matter(file_text) {

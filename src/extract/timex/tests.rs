@@ -1204,3 +1204,49 @@ fn us_eastern_time_written_et() {
         (TimexType::Time, "2013-03-21T10:30".to_string(), None)
     );
 }
+
+#[test]
+fn timeml_files_are_tagged_in_their_text_with_offsets_into_the_file() {
+    let file = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>X</DOCID>\n\
+        <DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-08-07\" functionInDocument=\"CREATION_TIME\">08/07/1998</TIMEX3></DCT>\n\
+        <TITLE>Blasts on 5 May 1990</TITLE>\n\
+        <TEXT>\nNAIROBI, Kenya (AP) _\nBombs <EVENT eid=\"e1\">exploded</EVENT> at AT&amp;T offices \
+        <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3>, and late \
+        <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1998-08-06\">Thursday</TIMEX3> police said.\n</TEXT>\n</TimeML>\n";
+    let doc = tag_document(file, None);
+    assert_eq!(doc.dct, Some(d(1998, 8, 7)), "the DCT comes from <DCT>");
+    // Nothing outside <TEXT>: neither the DCT's own text nor the title's date.
+    let found: Vec<(&str, &str)> = doc
+        .timexes
+        .iter()
+        .map(|t| (&file[t.start..t.end], t.value.as_str()))
+        .collect();
+    assert!(found.contains(&("Friday", "1998-08-07")), "{found:?}");
+    // A span that crosses a tag keeps the file's bytes between its ends and the plain text.
+    let late = doc
+        .timexes
+        .iter()
+        .find(|t| t.text == "late Thursday")
+        .unwrap();
+    assert_eq!(late.value, "1998-08-06");
+    assert!(file[late.start..late.end].starts_with("late <TIMEX3"));
+    assert!(file[late.start..late.end].ends_with("Thursday"));
+    assert!(doc.timexes.iter().all(|t| !t.value.starts_with("1990")));
+    // --dct still wins.
+    let other = tag_document(file, Some(d(2001, 1, 1)));
+    assert_eq!(other.dct, Some(d(2001, 1, 1)));
+}
+
+#[test]
+fn entities_decode_and_stray_ampersands_stay_cheap() {
+    use super::timeml::entity;
+    assert_eq!(entity("&amp;x"), Some(('&', 5)));
+    assert_eq!(entity("&#x41;"), Some(('A', 6)));
+    assert_eq!(entity("&#65;"), Some(('A', 5)));
+    assert_eq!(entity("& no entity; here"), None);
+    // A TimeML text of bare ampersands (and no `;` anywhere) is read as itself; looking for
+    // a `;` to the end of the file from each one would take minutes here.
+    let body = "&".repeat(200_000);
+    let file = format!("<TimeML><TEXT>{body}</TEXT></TimeML>");
+    assert_eq!(super::timeml::read(&file).unwrap().text, body);
+}

@@ -98,6 +98,7 @@ pub fn run(cli: Cli) -> i32 {
         } => match pipeline::build_with_progress(&root, out.as_deref(), !quiet) {
             Ok(report) => {
                 if !quiet {
+                    print_warnings(&report.warnings);
                     println!(
                         "built {} events ({} extracted) into {}: {} pages in {:.2} s",
                         report.events,
@@ -118,8 +119,14 @@ pub fn run(cli: Cli) -> i32 {
         },
         Command::Check { root } => match pipeline::prepare(&root) {
             Ok((site, _)) => {
+                print_warnings(&site.warnings);
+                let warnings = match site.warnings.len() {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                };
                 println!(
-                    "ok: {} events, {} pages, {} articles; no problems found",
+                    "ok: {} events, {} pages, {} articles; no problems found{warnings}",
                     site.events.len() + site.review.len(),
                     site.pages.len(),
                     site.articles.len()
@@ -153,6 +160,15 @@ pub fn run(cli: Cli) -> i32 {
             port,
             bind,
         } => crate::serve::serve(&root, out.as_deref(), &bind, port),
+    }
+}
+
+/// Warnings go to stderr, sorted like errors, and change no exit code.
+fn print_warnings(warnings: &[crate::diagnostics::Diagnostic]) {
+    let mut sorted = warnings.to_vec();
+    sorted.sort();
+    for w in sorted {
+        eprintln!("{w}");
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Diagnostic {
     /// 1-based; 0 when unknown.
     pub column: usize,
     pub message: String,
+    /// Worth a look but not wrong: printed, and the build goes on.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -24,6 +26,14 @@ impl Diagnostic {
             line,
             column,
             message: message.into(),
+            warning: false,
+        }
+    }
+
+    pub fn warning(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            warning: true,
+            ..Diagnostic::new(path, line, column, message)
         }
     }
 
@@ -36,10 +46,11 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {}: {}",
             self.path.display(),
             self.line.max(1),
             self.column.max(1),
+            if self.warning { "warning" } else { "error" },
             self.message
         )
     }

@@ -23,6 +23,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     pub briefings: Vec<crate::model::Briefing>,
     pub actors: Vec<Actor>,
+    /// Warnings from loading, printed by `check` and `build`.
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Whether two events describe the same engagement: compatible dates, a shared country (or
@@ -146,6 +148,7 @@ pub fn merge(content: Content, extracted: Vec<Event>) -> Site {
         articles: content.articles,
         briefings: content.briefings,
         actors: content.actors,
+        warnings: content.warnings,
     }
 }
 

@@ -29,6 +29,8 @@ pub struct BuildReport {
     pub removed: usize,
     /// Wall time of each stage, in pipeline order (`build --timings`).
     pub stages: Vec<(&'static str, Duration)>,
+    /// Content worth a look that did not stop the build.
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Why a build stopped; the previous output is untouched in every case.
@@ -204,6 +206,7 @@ fn run(
         written: outcome.written,
         removed: outcome.removed,
         stages: stages.done,
+        warnings: site.warnings,
     })
 }
 

@@ -186,6 +186,11 @@ fn rebuild(root: &Path, out: &Path, session: &mut Session, state: &State) -> Res
                 state.generation.fetch_add(1, Ordering::SeqCst);
             }
             *state.error.lock().unwrap_or_else(|e| e.into_inner()) = String::new();
+            let mut warnings = report.warnings.clone();
+            warnings.sort();
+            for w in warnings {
+                eprintln!("{w}");
+            }
             println!(
                 "built {} events in {:.3} s: {} files rendered, {} unchanged, {} written, {} removed",
                 report.events,

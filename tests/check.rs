@@ -243,3 +243,65 @@ fn an_article_without_a_year_is_reported_not_dated_1970() {
     assert!(page.contains("datetime=\"2025-05-06\""), "{page}");
     assert!(!page.contains("1970") && !page.contains("1969"));
 }
+
+#[test]
+fn repeated_events_are_pointed_out_but_kept() {
+    let site = copy_fixture("basic");
+    let events = site.path().join("content/events");
+    let entry = |id: &str, title: &str| {
+        format!(
+            "- id: {id}\n  date: 2021-03-15\n  end: 2021-03-17\n  title: {title}\n  type: visit\n  countries: [JP]\n"
+        )
+    };
+    let first = events.join("x1.yaml");
+    let second = events.join("x2.yaml");
+    fs::write(&first, entry("blinken-japan-1", "Blinken visits Japan")).unwrap();
+    fs::write(
+        &second,
+        format!(
+            "{}{}",
+            entry("blinken-japan-2", "Blinken visits Japan again"),
+            entry("blinken-korea", "Blinken visits Korea")
+        ),
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let out = entente(&["check", "--root", root]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 0, "another title: {stderr}");
+
+    fs::write(
+        &second,
+        format!(
+            "{}{}",
+            // Case and spacing do not make another engagement.
+            entry("blinken-japan-2", "blinken visits  Japan "),
+            entry("blinken-korea", "Blinken visits Korea")
+        ),
+    )
+    .unwrap();
+    let out = entente(&["check", "--root", root]);
+    assert_eq!(out.status.code(), Some(0), "a warning is not an error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "{}:1:1: warning: event \"blinken-japan-2\" repeats \"blinken-japan-1\" ({}:1): same \
+             dates, type, countries and title; delete one if they are the same engagement",
+            second.display(),
+            first.display()
+        )
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(1 warning)"));
+    // Both are built: nothing is dropped on a guess.
+    let out = entente(&["build", "--root", root]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: event \"blinken-japan-2\""));
+    for id in ["blinken-japan-1", "blinken-japan-2"] {
+        assert!(site
+            .path()
+            .join(format!("public/events/{id}.html"))
+            .is_file());
+    }
+}

@@ -32,6 +32,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     pub articles: Vec<Article>,
     pub briefings: Vec<crate::model::Briefing>,
+    /// Things worth a look that do not stop the build (events that repeat each other).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Largest content file read; beyond this a file is reported instead of loaded.
@@ -248,7 +250,9 @@ pub fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> Result<Content, 
     if !problems.is_empty() {
         return Err(problems);
     }
+    let warnings = repeated_events(&all_events);
     Ok(Content {
+        warnings,
         root: root.to_path_buf(),
         config,
         events: all_events,
@@ -258,6 +262,60 @@ pub fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> Result<Content, 
         articles,
         briefings,
     })
+}
+
+/// Hand-written events that repeat an earlier one exactly (dates, type, countries and title):
+/// most likely the same engagement entered twice, as in records copied from two sources. Not an
+/// error, since two engagements can look alike; each repeat is pointed out once.
+fn repeated_events(events: &[crate::model::Event]) -> Vec<Diagnostic> {
+    let mut first_seen: HashMap<_, &crate::model::Event> = HashMap::new();
+    let mut warnings = Vec::new();
+    for event in events {
+        let mut countries: Vec<&str> = event.countries.iter().map(|c| c.code.as_str()).collect();
+        countries.sort_unstable();
+        let key = (
+            event.date,
+            event.kind,
+            countries,
+            event
+                .title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        );
+        match first_seen.get(&key) {
+            None => {
+                first_seen.insert(key, event);
+            }
+            Some(first) => {
+                let (
+                    crate::model::Origin::HandWritten { file, line },
+                    crate::model::Origin::HandWritten {
+                        file: first_file,
+                        line: first_line,
+                    },
+                ) = (&event.origin, &first.origin)
+                else {
+                    continue;
+                };
+                warnings.push(Diagnostic::warning(
+                    file,
+                    *line,
+                    1,
+                    format!(
+                        "event \"{}\" repeats \"{}\" ({}:{}): same dates, type, countries and \
+                         title; delete one if they are the same engagement",
+                        event.id,
+                        first.id,
+                        first_file.display(),
+                        first_line
+                    ),
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 /// Gives events without an `id` one made from date and title; clashes get `-2`, `-3`... in

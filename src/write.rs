@@ -75,6 +75,35 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
             ));
         }
     }
+    // The build replaces the output directory as a whole, so it must be one that holds a site
+    // (or nothing yet): never a file, a link to elsewhere, or a directory of other things.
+    if let Ok(meta) = fs::symlink_metadata(out) {
+        if meta.file_type().is_symlink() {
+            return Err(format!(
+                "{} is a symbolic link: the build would replace the link, not what it points \
+                 to; give the real directory as the output",
+                out.display()
+            ));
+        }
+        if !meta.is_dir() {
+            return Err(format!(
+                "{} is a file, not a directory: choose a directory for the site",
+                out.display()
+            ));
+        }
+        let mut entries = fs::read_dir(out)
+            .map_err(|e| format!("cannot read {}: {e}", out.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name());
+        let empty = entries.all(|name| name == ".gitkeep");
+        if !empty && !out.join("index.html").is_file() {
+            return Err(format!(
+                "{} holds files but no site (no index.html): the build replaces the output \
+                 directory as a whole, so choose a new or empty directory, or empty this one",
+                out.display()
+            ));
+        }
+    }
     Ok(())
 }
 

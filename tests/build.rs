@@ -307,3 +307,50 @@ fn a_site_without_static_files_gets_the_built_in_style_and_script() {
         fs::read(repo.join("style.css")).unwrap()
     );
 }
+
+#[test]
+fn an_output_that_is_not_a_site_directory_is_refused_and_left_alone() {
+    let site = copy_fixture("basic");
+    let root = site.path().to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "mine").unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("draft.md"), "keep me").unwrap();
+    let built = dir.path().join("built");
+    let mut cases = vec![
+        (file.clone(), "is a file"),
+        (docs.clone(), "holds files but no site"),
+    ];
+    #[cfg(unix)]
+    {
+        fs::create_dir(&built).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&built, &link).unwrap();
+        cases.push((link, "is a symbolic link"));
+    }
+    for (out, why) in &cases {
+        let o = entente(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", out.display());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(why), "{stderr}");
+    }
+    assert_eq!(read(&file), "mine");
+    assert_eq!(read(&docs.join("draft.md")), "keep me");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("entente"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // An empty directory, and then the site it now holds, are fine.
+    let fresh = dir.path().join("fresh");
+    fs::create_dir(&fresh).unwrap();
+    for _ in 0..2 {
+        let o = entente(&["build", "--root", root, "--out", fresh.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert!(fresh.join("index.html").is_file());
+}

@@ -83,6 +83,14 @@ pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
         error: Mutex::new(String::new()),
         stop: AtomicBool::new(false),
     });
+    // Without content/ there is nothing to watch: most likely a mistyped --root.
+    if !root.join("content").is_dir() {
+        eprintln!(
+            "error: {} has no content/ directory: run serve in a site (or give --root DIR)",
+            root.display()
+        );
+        return 1;
+    }
     let mut session = Session::default();
     if let Err(code) = rebuild(root, &out, &mut session, &state) {
         return code;

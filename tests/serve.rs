@@ -229,3 +229,16 @@ fn ctrl_c_stops_cleanly() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_root_without_content_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("run entente serve");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has no content/ directory"));
+    assert!(!dir.path().join("public").exists(), "nothing written");
+}

@@ -305,3 +305,48 @@ fn repeated_events_are_pointed_out_but_kept() {
             .is_file());
     }
 }
+
+#[test]
+fn single_values_are_lists_of_one_and_catalogue_names_are_understood() {
+    let site = copy_fixture("basic");
+    let file = site.path().join("content/events/single.yaml");
+    fs::write(
+        &file,
+        "- id: single-values\n  date: 2025-05-06\n  title: Call with Jamaica\n  type: call\n  \
+         countries: Jamaica\n  actors: Marco Rubio\n  tags: 2025\n  places: Kingston\n\
+         - id: catalogue-names\n  date: 2025-05-07\n  title: Call with Seoul\n  type: call\n  \
+         countries: [\"Korea, South\", \"Bahamas, The\"]\n",
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let out = entente(&["build", "--root", root]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = read(&site.path().join("public/events/single-values.html"));
+    for text in ["Jamaica", "Marco Rubio", "Kingston", "2025</a>"] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
+    let page = read(&site.path().join("public/events/catalogue-names.html"));
+    assert!(
+        page.contains("South Korea") && page.contains("Bahamas"),
+        "{page}"
+    );
+
+    fs::write(
+        &file,
+        "- date: 2025-05-06\n  title: Call\n  type: call\n  countries: {JM: yes}\n",
+    )
+    .unwrap();
+    let (code, err) = stderr_of(&["check", "--root", root]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "{}:4:14: error: invalid type: map, expected a name or a list of names",
+            file.display()
+        )),
+        "{err}"
+    );
+}

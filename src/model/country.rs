@@ -431,6 +431,20 @@ impl Gazetteer {
         if let Some(country) = self.lookup_demonym(text) {
             return Ok(country.clone());
         }
+        // Catalogue order, as in State Department lists: "Korea, South", "Congo, Democratic
+        // Republic of the", "Bahamas, The" are the usual names turned around.
+        if let Some((head, tail)) = text.split_once(',') {
+            let turned = if tail.trim().eq_ignore_ascii_case("the") {
+                head.trim().to_string()
+            } else {
+                format!("{} {}", tail.trim(), head.trim())
+            };
+            if !turned.contains(',') {
+                if let Ok(country) = self.normalise(&turned) {
+                    return Ok(country);
+                }
+            }
+        }
         let key = normalise_key(text);
         let best = self
             .suggestions
@@ -527,6 +541,19 @@ mod tests {
             "ISO codes win over organisation abbreviations"
         );
         assert_eq!(code("African Union"), "african-union");
+    }
+
+    #[test]
+    fn catalogue_order_names_are_turned_around() {
+        let code = |t: &str| Gazetteer::get().normalise(t).map(|c| c.code);
+        assert_eq!(code("Korea, South").unwrap(), "KR");
+        assert_eq!(code("Korea, North").unwrap(), "KP");
+        assert_eq!(code("Congo, Democratic Republic of the").unwrap(), "CD");
+        assert_eq!(code("Micronesia, Federated States of").unwrap(), "FM");
+        assert_eq!(code("Bahamas, The").unwrap(), "BS");
+        assert_eq!(code("Congo, Republic of the").unwrap(), "CG");
+        assert_eq!(code("Virgin Islands, British").unwrap(), "VG");
+        assert!(code("Korea, Atlantis").is_err());
     }
 
     #[test]

@@ -18,8 +18,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Refuses output directories whose replacement would destroy sources or the system: the
-/// site root, `content/`, `static/`, `templates/`, anything containing them, or `/`.
+/// Refuses output directories whose replacement would destroy sources, the system or files
+/// that are not a site: the site root, `content/`, `static/`, `templates/`, anything containing
+/// them, `/`, the home directory, a file, a symbolic link, a directory of other things.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
@@ -353,9 +354,9 @@ impl SiteWriter {
         }
     }
 
-    /// Copies `static_dir` (and the built-in files it does not replace), then makes the result the output directory (staged) or removes
-    /// what the build no longer produces (in place). Reports the first write error, if any,
-    /// leaving the previous site in place when staged.
+    /// Copies `static_dir` (and the built-in files it does not replace), then makes the result
+    /// the output directory (staged) or removes what the build no longer produces (in place).
+    /// Reports the first write error, if any, leaving the previous site in place when staged.
     pub fn finish(self, static_dir: Option<&Path>) -> io::Result<WriteOutcome> {
         let first_error = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(e) = first_error {

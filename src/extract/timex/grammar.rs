@@ -24,6 +24,8 @@ pub enum Shift {
 pub enum Amount {
     N(u32),
     X,
+    /// `n` and a half ("two and a half years"); `Half(0)` is "half a year".
+    Half(u32),
 }
 
 /// What a relative offset is counted from.
@@ -147,6 +149,9 @@ pub enum Expr {
         part: &'static str,
         day: Box<Expr>,
     },
+    /// "on the 15th": a day of the month last mentioned, else of the
+    /// document's month (or the month before or after, by tense).
+    DayOfMonth(u32),
     /// "the day before" = -1, "the next day" = 1, relative to the reference day.
     AnaDay(i64),
     /// "the previous Friday" (-1), "the following Monday" (1): the nearest
@@ -301,6 +306,10 @@ fn may_start(t: &Token) -> bool {
                         | "that"
                         | "two"
                         | "nineteen"
+                        | "half"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
                 )
         }
     }
@@ -738,7 +747,24 @@ impl<'a> G<'a> {
     /// Count + unit: "two days", "48 hours", "a decade", "several years",
     /// "two more weeks", and the glued adjective "two-day".
     fn duration(&self, i: usize) -> Option<(usize, Amount, Unit)> {
+        if let Some(r) = self.half_unit(i) {
+            return Some(r);
+        }
         let (e, amount) = self.number(i)?;
+        // "two and a half years", "one and a half hours"
+        if let Amount::N(n) = amount {
+            if n > 0
+                && self.is(e, "and")
+                && matches!(self.w(e + 1), "a" | "one")
+                && self.is(e + 2, "half")
+            {
+                if let Some((u, true)) = lexicon::unit(self.w(e + 3)) {
+                    if u != Unit::Quarter && !self.is(e + 4, "old") && !self.is(e + 4, "-") {
+                        return Some((e + 4, Amount::Half(n), u));
+                    }
+                }
+            }
+        }
         let a_word = matches!(self.w(i), "a" | "an") && e == i + 1;
         // Adjective form: "two-day", "30-year" (but not ages: "40-year-old").
         if self.glued_hyphen(e) {
@@ -807,7 +833,45 @@ impl<'a> G<'a> {
         if self.is(k + 1, "-") && self.is(k + 2, "old") {
             return None;
         }
+        // "a year and a half", "an hour and a half"
+        if let Amount::N(n @ 1..) = amount {
+            if self.is(k + 1, "and") && self.is(k + 2, "a") && self.is(k + 3, "half") {
+                return Some((k + 4, Amount::Half(n), u));
+            }
+        }
         Some((k + 1, amount, u))
+    }
+
+    /// "half an hour", "a half-hour", "half a century": half of one unit.
+    /// A bare "half" needs its article or hyphen ("half day" alone is too
+    /// often a kind of shift or holiday).
+    fn half_unit(&self, i: usize) -> Option<(usize, Amount, Unit)> {
+        let h = if matches!(self.w(i), "a" | "an") {
+            i + 1
+        } else {
+            i
+        };
+        if !self.is(h, "half") {
+            return None;
+        }
+        let k = if matches!(self.w(h + 1), "a" | "an") || (h > i && !self.adj(h + 1)) {
+            h + 1 + usize::from(h == i)
+        } else if self.glued_hyphen(h + 1) {
+            h + 2
+        } else {
+            return None;
+        };
+        let (u, false) = lexicon::unit(self.w(k))? else {
+            return None;
+        };
+        if u == Unit::Quarter || self.title_case(k) {
+            return None;
+        }
+        // "half an hour-long"/"half-year-old" are not lengths of their own.
+        if self.is(k + 1, "-") {
+            return None;
+        }
+        Some((k + 1, Amount::Half(0), u))
     }
 
     fn duration_phrase(&self, i: usize) -> Option<Cand> {
@@ -923,6 +987,26 @@ impl<'a> G<'a> {
             } else {
                 self.cand(i, c.e, c.expr)
             };
+        }
+        // "the 15th of May" takes its article in; "on the 15th" alone is
+        // a day of the month in the story.
+        if let Some((d, k)) = self.day_num(j).filter(|_| self.num(j).is_some()) {
+            let ordinal = k == j + 2 && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th");
+            // "The 24 and 25 April" leaves the first day to the pair rule.
+            if let Some(c) = self.day_month(j).filter(|c| ordinal && c.e > k) {
+                return self.cand(i, c.e, c.expr);
+            }
+            let prev_ok = matches!(
+                self.w(i.wrapping_sub(1)),
+                "on" | "by" | "until" | "till" | "since" | "before" | "after" | "from" | "through"
+            );
+            let next_ok = self.t.get(k).is_none_or(|t| {
+                (t.kind == Kind::Punct && !matches!(t.lower.as_str(), "-" | "'"))
+                    || matches!(t.lower.as_str(), "and" | "or" | "to" | "when")
+            });
+            if ordinal && prev_ok && next_ok {
+                return self.cand(i, k, Expr::DayOfMonth(d));
+            }
         }
         // "the 1988 quarter", "the 1989 period"
         if let Some((y, 4)) = self.num(j) {
@@ -1051,11 +1135,39 @@ impl<'a> G<'a> {
             }
         }
         if let Some((u, true)) = lexicon::unit(w) {
-            // "the weeks ahead"
-            if w1 == "ahead" {
+            // "the weeks ahead", "the months to come"
+            let ahead = w1 == "ahead" || (w1 == "to" && self.is(j + 2, "come"));
+            // "over the years", "in the years that followed", "in the
+            // months since": an unspecified stretch. "the days before the
+            // shooting" is left alone; it is sometimes a date.
+            let prev = self.w(i.wrapping_sub(1));
+            let stretch = !matches!(u, Unit::Second | Unit::Quarter)
+                && !self.title_case(j)
+                && match prev {
+                    "over" | "through" | "throughout" => {
+                        !matches!(w1, "of" | "-" | "'" | "before" | "after" | "when")
+                    }
+                    "in" => {
+                        matches!(w1, "since" | "following")
+                            || (w1 == "that" && self.is(j + 2, "followed"))
+                    }
+                    _ => false,
+                };
+            if stretch {
                 return self.cand(
                     i,
-                    j + 2,
+                    j + 1,
+                    Expr::Duration {
+                        amount: Amount::X,
+                        unit: u,
+                    },
+                );
+            }
+            if ahead {
+                let e = if w1 == "ahead" { j + 2 } else { j + 3 };
+                return self.cand(
+                    i,
+                    e,
                     Expr::Duration {
                         amount: Amount::X,
                         unit: u,
@@ -1087,6 +1199,33 @@ impl<'a> G<'a> {
                 }
             }
         }
+        // "orders in the morning", "during the night": a part of the day
+        // last mentioned; "the morning papers", "the evening of May 5" and
+        // "the Morning Call" are something else.
+        if let Some(part) = lexicon::part_of_day(w) {
+            let prev_ok = matches!(
+                self.w(i.wrapping_sub(1)),
+                "in" | "during" | "through" | "throughout"
+            );
+            let next_ok = self.t.get(j + 1).is_none_or(|t| match t.kind {
+                Kind::Punct => !matches!(t.lower.as_str(), "-" | "'"),
+                Kind::Word => matches!(
+                    t.lower.as_str(),
+                    "and" | "but" | "when" | "as" | "while" | "to" | "at" | "before" | "after"
+                ),
+                _ => false,
+            });
+            if prev_ok && next_ok && !self.title_case(j) {
+                return self.cand(
+                    i,
+                    j + 1,
+                    Expr::PartOfDay {
+                        part,
+                        day: Box::new(Expr::AnaDay(0)),
+                    },
+                );
+            }
+        }
         let rel = |e, unit| self.cand(i, e, Expr::RelUnit { unit, offset: 0 });
         match (w, w1) {
             // "the future of NATO" is a fate, not a time.
@@ -1098,6 +1237,12 @@ impl<'a> G<'a> {
             ("past", _) => return self.cand(i, j + 1, Expr::Ref("PAST_REF")),
             ("present", _) => return self.cand(i, j + 1, Expr::Ref("PRESENT_REF")),
             ("weekend", _) => return self.cand(i, j + 1, Expr::Weekend { offset: None }),
+            ("day", "before") if self.is(j + 2, "yesterday") => {
+                return self.cand(i, j + 3, Expr::DayOffset(-2))
+            }
+            ("day", "after") if self.is(j + 2, "tomorrow") => {
+                return self.cand(i, j + 3, Expr::DayOffset(2))
+            }
             ("day", "before") if !self.clause_follows(j + 2) => {
                 return self.cand(i, j + 2, Expr::AnaDay(-1))
             }
@@ -1923,6 +2068,44 @@ impl<'a> G<'a> {
                 )
             }
             ("overnight", _) => None,
+            // "mid-afternoon", "mid-morning yesterday", "morning trading": a
+            // part of the day without "this" or a day name before it.
+            ("morning" | "afternoon" | "evening", _) if !self.title_case(i) => {
+                let part = lexicon::part_of_day(w)?;
+                let after_mid = i > 0
+                    && (self.is(i - 1, "mid")
+                        || (i > 1 && self.is(i - 2, "mid") && self.glued_hyphen(i - 1)));
+                // "in morning trading", not "the afternoon session" of a game.
+                let trading = matches!(w1, "trading" | "session" | "sessions" | "dealings")
+                    && matches!(
+                        self.w(i.wrapping_sub(1)),
+                        "in" | "during" | "early" | "late"
+                    );
+                if !(after_mid || trading) {
+                    return None;
+                }
+                let named = if trading {
+                    None
+                } else {
+                    self.word_phrase(i + 1)
+                        .filter(|c| matches!(c.expr, Expr::DayOffset(_)))
+                        .or_else(|| {
+                            self.weekday_phrase(i + 1)
+                                .filter(|c| matches!(c.expr, Expr::Weekday { .. }))
+                        })
+                };
+                let (day, e) = match named {
+                    Some(d) => (d.expr, d.e),
+                    None => (Expr::AnaDay(0), i + 1),
+                };
+                c(
+                    e,
+                    Expr::PartOfDay {
+                        part,
+                        day: Box::new(day),
+                    },
+                )
+            }
             ("year", "-") if self.glued_hyphen(i + 1) => match self.w(i + 2) {
                 "earlier" | "ago" => match self.period_noun(i + 3) {
                     Some((e, quarter)) => c(e, Expr::YearBefore { quarter }),
@@ -2248,6 +2431,28 @@ impl<'a> G<'a> {
                         (None, k)
                     } else if self.is(k, "o") && self.is(k + 1, "'") && self.is(k + 2, "clock") {
                         (None, k + 3)
+                    } else if (1..=12).contains(&h)
+                        && self.is(k, "in")
+                        && self.is(k + 1, "the")
+                        && matches!(self.w(k + 2), "morning" | "afternoon" | "evening")
+                        && !matches!(self.w(k + 3), "session" | "trading" | "news" | "-")
+                        && i > 0
+                        && matches!(
+                            self.w(i - 1),
+                            "at" | "about"
+                                | "around"
+                                | "by"
+                                | "until"
+                                | "till"
+                                | "before"
+                                | "after"
+                                | "since"
+                                | "from"
+                                | "to"
+                        )
+                    {
+                        // "leave at 4 in the morning"
+                        (Some(!self.is(k + 2, "morning")), k + 3)
                     } else {
                         return None;
                     }
@@ -2353,6 +2558,7 @@ pub fn duration_value(a: Amount, u: Unit) -> String {
     let (n, mult) = match a {
         Amount::N(n) => (Some(n), 1u32),
         Amount::X => (None, 1),
+        Amount::Half(n) => return half_value(n, u),
     };
     let (time, letter, factor) = match u {
         Unit::Second => (true, 'S', 1),
@@ -2380,5 +2586,28 @@ pub fn duration_value(a: Amount, u: Unit) -> String {
         format!("PT{count}{letter}")
     } else {
         format!("P{count}{letter}")
+    }
+}
+
+/// Value of `n` and a half units. Half of one unit is written in the next
+/// smaller one where that is exact ("half an hour" PT30M, "half a year"
+/// P6M); clock units keep whole numbers the way TimeBank writes "a minute
+/// and a half" (PT1M30S); longer units take a decimal ("P2.5Y").
+fn half_value(n: u32, u: Unit) -> String {
+    match (n, u) {
+        (_, Unit::Decade) => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
+        (_, Unit::Century) => format!("P{}Y", n.saturating_mul(100).saturating_add(50)),
+        (0, Unit::Minute) => "PT30S".into(),
+        (0, Unit::Hour) => "PT30M".into(),
+        (0, Unit::Day) => "PT12H".into(),
+        (0, Unit::Year) => "P6M".into(),
+        (_, Unit::Minute) => format!("PT{n}M30S"),
+        (_, Unit::Hour) => format!("PT{n}H30M"),
+        (_, Unit::Second) => format!("PT{n}.5S"),
+        (_, Unit::Day) => format!("P{n}.5D"),
+        (_, Unit::Week) => format!("P{n}.5W"),
+        (_, Unit::Month) => format!("P{n}.5M"),
+        (_, Unit::Quarter) => format!("P{n}.5Q"),
+        (_, Unit::Year) => format!("P{n}.5Y"),
     }
 }

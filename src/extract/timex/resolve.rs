@@ -633,6 +633,24 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
             Some(d) => (Date, day_str(d), Some((d, Gran::Day))),
             None => date("XXXX-XX-XX".into()),
         },
+        Expr::DayOfMonth(d) => {
+            let day = match ctx.reference {
+                Some((r, Gran::Day | Gran::Month)) => r.with_day(*d),
+                _ => dct.and_then(|t| {
+                    // "said it happened on the 28th" early in May means April.
+                    let shift = match tense {
+                        Tense::Past if *d > t.day() => -1,
+                        Tense::Future if *d < t.day() => 1,
+                        _ => 0,
+                    };
+                    add_months(t.with_day(1)?, shift)?.with_day(*d)
+                }),
+            };
+            match day {
+                Some(x) => (Date, day_str(x), Some((x, Gran::Day))),
+                None => date(format!("XXXX-XX-{d:02}")),
+            }
+        }
         Expr::AnaDay(k) => {
             let base = match ctx.reference {
                 Some((d, Gran::Day)) => Some(d),

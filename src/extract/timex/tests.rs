@@ -1250,3 +1250,163 @@ fn entities_decode_and_stray_ampersands_stay_cheap() {
     let file = format!("<TimeML><TEXT>{body}</TEXT></TimeML>");
     assert_eq!(super::timeml::read(&file).unwrap().text, body);
 }
+
+#[test]
+fn halves_of_units() {
+    let t = d(2009, 12, 16);
+    let text = "The jet is almost two and a half years late. Talks lasted a year and a half. \
+                The vote took half an hour, then took a half-hour break, and one and a half hours more.";
+    assert_eq!(
+        one(text, t, "almost two and a half years"),
+        (
+            TimexType::Duration,
+            "P2.5Y".to_string(),
+            Some("LESS_THAN".to_string())
+        )
+    );
+    assert_eq!(value(text, t, "a year and a half"), "P1.5Y");
+    assert_eq!(value(text, t, "half an hour"), "PT30M");
+    assert_eq!(value(text, t, "a half-hour"), "PT30M");
+    assert_eq!(value(text, t, "one and a half hours"), "PT1H30M");
+    // A price or a share of something is no length of time.
+    let other = tag(
+        "Shares closed at sixty-one and a half. Half a dozen left.",
+        Some(t),
+    );
+    assert!(other.is_empty(), "{other:?}");
+}
+
+#[test]
+fn parts_of_day_without_a_day_name() {
+    // Friday 27 October 1989; the story's day is the one last mentioned.
+    let t = d(1989, 10, 27);
+    let text = "Stocks crashed on Thursday. Dealers placed buy orders in the morning to start. \
+                By mid afternoon, prices were up in morning trading.";
+    assert_eq!(
+        one(text, t, "the morning"),
+        (TimexType::Time, "1989-10-26TMO".to_string(), None)
+    );
+    assert_eq!(
+        one(text, t, "mid afternoon"),
+        (
+            TimexType::Time,
+            "1989-10-26TAF".to_string(),
+            Some("MID".to_string())
+        )
+    );
+    assert_eq!(value(text, t, "morning"), "1989-10-26TMO");
+    assert_eq!(
+        value(
+            "In London at mid-afternoon yesterday, shares rose.",
+            t,
+            "mid-afternoon yesterday"
+        ),
+        "1989-10-26TAF"
+    );
+    // A clock hour given with its part of the day.
+    let c = one(
+        "He will leave at 4 in the morning, aides said.",
+        t,
+        "4 in the morning",
+    );
+    assert_eq!((c.0, c.1.as_str()), (TimexType::Time, "1989-10-27T04:00"));
+    assert_eq!(
+        value(
+            "The plane lands at 8 in the evening.",
+            t,
+            "8 in the evening"
+        ),
+        "1989-10-27T20:00"
+    );
+    // Not times: a newspaper, a title, a session score.
+    for s in [
+        "He read it in the morning papers.",
+        "She hosts In the Morning on radio.",
+        "He scored 4 in the afternoon session.",
+    ] {
+        let all = tag(s, Some(t));
+        assert!(all.is_empty(), "{s}: {all:?}");
+    }
+}
+
+#[test]
+fn unspecified_stretches_of_years() {
+    let t = d(2000, 4, 1);
+    let text = "In the years that followed, the movement grew. He thanked staff for their \
+                work over the years. Prices may rise in the months to come, as in the weeks since.";
+    let all = tag(text, Some(t));
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|x| (x.text.as_str(), x.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the years", "PXY"),
+            ("the years", "PXY"),
+            ("the months to come", "PXM"),
+            ("the weeks", "PXW"),
+        ]
+    );
+    // "over the years of his rule", "in the days before the shooting": not bare stretches.
+    let other = tag(
+        "It changed over the years of his rule; he was seen in the days before the shooting.",
+        Some(t),
+    );
+    assert!(other.is_empty(), "{other:?}");
+}
+
+#[test]
+fn ordinal_day_of_the_month() {
+    // Wednesday 7 May 2025.
+    let t = seed_dct();
+    assert_eq!(
+        one("The summit opens on the 15th.", t, "the 15th"),
+        (TimexType::Date, "2025-05-15".to_string(), None)
+    );
+    // Past tense before the day comes: the month before.
+    assert_eq!(
+        value("The deal was signed on the 28th.", t, "the 28th"),
+        "2025-04-28"
+    );
+    // A month mentioned before gives the month.
+    assert_eq!(
+        value(
+            "In March the talks stalled, and on the 3rd, they collapsed.",
+            t,
+            "the 3rd"
+        ),
+        "2025-03-03"
+    );
+    assert_eq!(
+        value("It ended on the 15th of May.", t, "the 15th of May"),
+        "2025-05-15"
+    );
+    // Ordinals that are not days.
+    let other = tag(
+        "The 11th Circuit ruled on the 25th anniversary; he came in the 2nd round.",
+        Some(t),
+    );
+    assert!(other.is_empty(), "{other:?}");
+}
+
+#[test]
+fn day_before_yesterday() {
+    let t = seed_dct();
+    assert_eq!(
+        value(
+            "The day before yesterday he left.",
+            t,
+            "The day before yesterday"
+        ),
+        "2025-05-05"
+    );
+    assert_eq!(
+        value(
+            "They vote the day after tomorrow.",
+            t,
+            "the day after tomorrow"
+        ),
+        "2025-05-09"
+    );
+}

@@ -137,7 +137,57 @@ fn tag_resolved(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             end_value: r.end_value,
         });
     }
+    order_weekday_ranges(text, &mut out, dct);
     out
+}
+
+/// "from Monday to Friday" runs forward, but tense resolves each weekday on its own, so the
+/// end can land before the start (a past Monday of this week, a past Friday of the week
+/// before). Then the start moves back a week when both days are past, else the end forward.
+fn order_weekday_ranges(text: &str, out: &mut [Timex], dct: Option<NaiveDate>) {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let names_weekday = |t: &Timex| {
+        let lower = t.text.to_ascii_lowercase();
+        WEEKDAYS.iter().any(|d| lower.contains(d))
+    };
+    let day_of = |t: &Timex| {
+        t.value
+            .get(..10)
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    };
+    let with_day = |t: &Timex, d: NaiveDate| format!("{}{}", d.format("%Y-%m-%d"), &t.value[10..]);
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        let between = text.get(a.end..b.start).unwrap_or("").trim();
+        if !matches!(
+            between.to_ascii_lowercase().as_str(),
+            "to" | "through" | "thru" | "until" | "till" | "-" | "\u{2013}"
+        ) || !names_weekday(a)
+            || !names_weekday(b)
+        {
+            continue;
+        }
+        let (Some(start), Some(end)) = (day_of(a), day_of(b)) else {
+            continue;
+        };
+        if end >= start {
+            continue;
+        }
+        let week = chrono::Duration::days(7);
+        if dct.is_some_and(|d| start <= d && end <= d) {
+            out[i - 1].value = with_day(&out[i - 1], start - week);
+        } else {
+            out[i].value = with_day(&out[i], end + week);
+        }
+    }
 }
 
 /// Tag a whole file. Recognised layouts, offsets always into `file_text`:

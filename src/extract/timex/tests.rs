@@ -1410,3 +1410,29 @@ fn day_before_yesterday() {
         "2025-05-09"
     );
 }
+
+#[test]
+fn weekday_ranges_run_forward() {
+    // Wednesday 7 May 2025.
+    let t = seed_dct();
+    let past = tag("The talks ran from Monday to Friday.", Some(t));
+    assert_eq!(
+        find(&past, "Monday").value,
+        "2025-04-28",
+        "last week's Monday"
+    );
+    assert_eq!(find(&past, "Friday").value, "2025-05-02");
+    let future = tag("They will meet from Monday to Friday.", Some(t));
+    assert_eq!(find(&future, "Monday").value, "2025-05-12");
+    assert_eq!(
+        find(&future, "Friday").value,
+        "2025-05-16",
+        "the Friday after that Monday"
+    );
+    // Days already in order, and days that are not a range, are left alone.
+    let ordered = tag("The summit ran from Monday to Tuesday.", Some(t));
+    assert_eq!(find(&ordered, "Monday").value, "2025-05-05");
+    assert_eq!(find(&ordered, "Tuesday").value, "2025-05-06");
+    let apart = tag("He left Monday and will return Friday.", Some(t));
+    assert_eq!(find(&apart, "Friday").value, "2025-05-09");
+}

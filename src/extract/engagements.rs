@@ -730,6 +730,88 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             continue;
         }
 
+        // The tagger lists expressions left to right: start from the first one in the
+        // sentence instead of scanning them all (a 50 MB article has ~10^5 of each).
+        let first = if timexes_sorted {
+            timexes.partition_point(|t| t.start < s.start)
+        } else {
+            0
+        };
+        let in_sentence: Vec<&Timex> = timexes[first..]
+            .iter()
+            .take_while(|t| !timexes_sorted || t.start <= s.end)
+            .filter(|t| t.start >= s.start && t.end <= s.end)
+            .collect();
+
+        // Looking forward to a dated summit does not make the summit hypothetical.
+        let gathering_lower = lower
+            .replace("looks forward to", " ")
+            .replace("look forward to", " ");
+        if !negated(&gathering_lower) {
+            for (at, date, name) in dated_gatherings(sentence, s.start, &in_sentence, dct) {
+                let mut countries: Vec<Country> = Vec::new();
+                if let Some(h) = home.as_ref().and_then(|h| g.by_code(h)) {
+                    countries.push(h.clone());
+                }
+                for m in &country_mentions {
+                    push_unique(&mut countries, m.country.clone());
+                }
+                let mut actors: Vec<String> = Vec::new();
+                for (name, country, _) in &sentence_people {
+                    push_unique(&mut actors, name.clone());
+                    if let Some(c) = country.as_ref().and_then(|c| g.by_code(c)) {
+                        push_unique(&mut countries, c.clone());
+                    }
+                }
+                let foreign = |cs: &[Country]| cs.iter().any(|c| Some(&c.code) != home.as_ref());
+                // "They also spoke about ... the APEC Leaders Meeting": the readout's parties
+                // (a region in the gathering's name is no party).
+                if !countries
+                    .iter()
+                    .any(|c| mentions::is_state(c) && Some(&c.code) != home.as_ref())
+                {
+                    if let Some(prev) = drafts.last() {
+                        for c in &prev.countries {
+                            push_unique(&mut countries, c.clone());
+                        }
+                    }
+                }
+                if !foreign(&countries) {
+                    continue;
+                }
+                let mut field_origins = BTreeMap::new();
+                field_origins.insert(
+                    "type".into(),
+                    "a multilateral gathering named with its own date".into(),
+                );
+                field_origins.insert(
+                    "date".into(),
+                    format!(
+                        "the date attached to \"{}\"",
+                        name.as_deref().unwrap_or("the gathering")
+                    ),
+                );
+                let quoted = inside_quotes(text, s.start, at);
+                drafts.push(Draft {
+                    kind: EventType::Summit,
+                    date,
+                    countries,
+                    actors,
+                    places: Vec::new(),
+                    evidence: sentence.to_string(),
+                    start: s.start,
+                    end: s.end,
+                    other_evidence: Vec::new(),
+                    confidence: if quoted { 0.5 } else { 0.6 },
+                    field_origins,
+                    name,
+                    home: home.clone(),
+                    date_from_text: true,
+                    sentence_index: index,
+                });
+            }
+        }
+
         // "spoke today with", "met separately with": adverbs between verb and object.
         let trigger_text = lower
             .replace(" today ", " ")
@@ -808,6 +890,9 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         } else {
             (s.start, s.start + first_cut)
         };
+        let since = since_clause(&lower, s.start, s.end, trigger_at, &in_sentence, dct);
+        // What follows "since" belongs to the earlier engagement, not to this one.
+        let cut = since.as_ref().map_or(cut, |c| cut.min(c.since_at));
         // Participants: countries named before the topic of the talks, plus the people's.
         let mut countries: Vec<Country> = Vec::new();
         let mut places: Vec<String> = Vec::new();
@@ -907,23 +992,16 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         }
 
         // Date: the expression nearest the trigger, else the article's day.
-        // The tagger lists expressions left to right: start from the first one in the
-        // sentence instead of scanning them all (a 50 MB article has ~10^5 of each).
-        let first = if timexes_sorted {
-            timexes.partition_point(|t| t.start < s.start)
-        } else {
-            0
-        };
-        let in_sentence: Vec<&Timex> = timexes[first..]
-            .iter()
-            .take_while(|t| !timexes_sorted || t.start <= s.end)
-            .filter(|t| t.start >= s.start && t.end <= s.end)
-            .collect();
         let mut field_origins = BTreeMap::new();
         let mut date_from_text = false;
         let dated = in_sentence
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter(|t| {
+                since
+                    .as_ref()
+                    .is_none_or(|c| t.start < c.since_at || t.start >= c.end)
+            })
             .filter_map(|t| timex_date(t, dct).map(|d| (t, d)))
             .min_by_key(|(t, _)| (t.start as i64 - trigger_at as i64).abs());
         let mut date = match dated {
@@ -1177,6 +1255,36 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 }
             }
         }
+        if let Some(c) = since {
+            let mut earlier = drafts[just_pushed].clone();
+            earlier.kind = match c.kind {
+                EventType::Meeting if states_total >= 3 => EventType::Summit,
+                k => k,
+            };
+            earlier.date = c.date;
+            earlier.date_from_text = true;
+            earlier.name = None;
+            earlier.places = country_mentions
+                .iter()
+                .filter(|m| m.source == MentionSource::Capital && m.start >= c.since_at)
+                .filter(|m| m.end <= c.end)
+                .map(|m| m.text.clone())
+                .collect();
+            earlier.actors = sentence_people
+                .iter()
+                .filter(|(_, _, at)| *at >= c.since_at && *at < c.end)
+                .map(|(n, _, _)| n.clone())
+                .collect();
+            earlier.confidence = 0.6;
+            earlier.field_origins.insert(
+                "type".into(),
+                "an earlier engagement in a \"since\" clause".into(),
+            );
+            earlier
+                .field_origins
+                .insert("date".into(), "the date in the \"since\" clause".into());
+            drafts.push(earlier);
+        }
     }
     fold_and_merge(drafts, home.as_deref())
 }
@@ -1211,6 +1319,240 @@ fn dated_stops(
         }
     }
     stops
+}
+
+/// An earlier engagement named in a "since" clause after the trigger ("met ... for the second
+/// meeting since their leaders met at Camp David in August 2023").
+struct SinceClause {
+    kind: EventType,
+    date: EventDate,
+    /// Byte offsets in the article: where "since" starts and the clause ends.
+    since_at: usize,
+    end: usize,
+}
+
+/// The "since" clause of a sentence when it reports a dated engagement of its own; `lower` is
+/// the sentence lower-cased with one space added at each end.
+fn since_clause(
+    lower: &str,
+    s_start: usize,
+    s_end: usize,
+    trigger_at: usize,
+    in_sentence: &[&Timex],
+    dct: NaiveDate,
+) -> Option<SinceClause> {
+    let i = lower.find(" since ")?;
+    let since_at = s_start + i;
+    if since_at <= trigger_at {
+        return None;
+    }
+    let rest = lower.get(i + 7..)?;
+    let len = rest.find([',', ';']).unwrap_or(rest.len());
+    let clause = &rest[..len];
+    let (kind, _) = trigger(&format!(" {clause} "))?;
+    if negated(&format!(" {clause} ")) {
+        return None;
+    }
+    let end = (s_start + i + 6 + len).min(s_end);
+    let date = in_sentence
+        .iter()
+        .filter(|t| t.start > since_at && t.end <= end && matches!(t.kind, TimexType::Date))
+        .find_map(|t| timex_date(t, dct))?;
+    Some(SinceClause {
+        kind,
+        date,
+        since_at,
+        end,
+    })
+}
+
+/// "the May leaders' summit": a bare month name dating a gathering, which the tagger leaves
+/// alone because "May" is also a verb. The most recent such month up to the article's.
+fn month_before(before: &str, dct: NaiveDate) -> Option<EventDate> {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next()?;
+    if matches!(
+        w,
+        "leaders'" | "leaders’" | "leaders" | "trilateral" | "ministerial"
+    ) {
+        w = words.next()?;
+    }
+    let month = MONTHS.iter().position(|m| *m == w)? as u32 + 1;
+    if words.next() != Some("the") {
+        return None;
+    }
+    let year = if month <= dct.month() {
+        dct.year()
+    } else {
+        dct.year() - 1
+    };
+    EventDate::new(PartialDate::month(year, month), None).ok()
+}
+
+/// Whether a relative clause right after a gathering says it took place ("..., which the Vice
+/// President co-hosted with ...").
+fn hosted_after(after: &str) -> Option<()> {
+    let end = (0..=after.len().min(120))
+        .rev()
+        .find(|&k| after.is_char_boundary(k))
+        .unwrap_or(0);
+    let after = &after[..end];
+    let clause = after
+        .trim_start_matches([',', ' '])
+        .strip_prefix("which ")
+        .or_else(|| after.trim_start_matches([',', ' ']).strip_prefix("that "))?;
+    let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
+    clause
+        .split_whitespace()
+        .take(6)
+        .any(|w| {
+            matches!(
+                w,
+                "hosted" | "co-hosted" | "attended" | "convened" | "chaired" | "co-chaired"
+            )
+        })
+        .then_some(())
+}
+
+/// Nouns of multilateral gatherings (EVENTS.md `summit`).
+const GATHERINGS: &[&str] = &[
+    "summit",
+    "leaders meeting",
+    "leaders' meeting",
+    "leaders’ meeting",
+    "general assembly",
+    "ministerial meeting",
+    "ministers meeting",
+    "ministers' meeting",
+    "ministers’ meeting",
+];
+
+/// Words that may stand between a date and the gathering it dates ("last year's United
+/// Nations General Assembly", "the May leaders' summit", "the Washington Summit next week",
+/// "the Leaders Meeting in November"); anything else (a verb, a clause) means the date is
+/// another's.
+fn gathering_gap(gap: &str, after: bool) -> bool {
+    const BEFORE: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "s",
+        "annual",
+        "leaders",
+        "leaders'",
+        "leaders’",
+        "trilateral",
+        "special",
+        "first",
+        "second",
+        "third",
+        "inaugural",
+        "extraordinary",
+        "virtual",
+        "of",
+    ];
+    const AFTER: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "held",
+        "scheduled",
+        "for",
+        "to",
+        "be",
+        "of",
+    ];
+    !gap.contains([',', ';', ':', '(', ')', '"', '“', '”'])
+        && gap.split_whitespace().all(|w| {
+            let bare = w.trim_start_matches(['\'', '’']);
+            bare.is_empty()
+                || bare.chars().next().is_some_and(char::is_uppercase)
+                || if after { AFTER } else { BEFORE }.contains(&bare)
+        })
+}
+
+/// Multilateral gatherings named in a sentence with a date of their own: (byte offset of the
+/// noun, its date, its name if capitalised). A summit is its own event whatever the sentence
+/// says of it, so one met in passing ("in time for the APEC Leaders Meeting in November",
+/// "since the May leaders' summit") counts when it is dated.
+fn dated_gatherings(
+    sentence: &str,
+    s_start: usize,
+    in_sentence: &[&Timex],
+    dct: NaiveDate,
+) -> Vec<(usize, EventDate, Option<String>)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, EventDate, Option<String>)> = Vec::new();
+    for noun in GATHERINGS {
+        for (i, _) in lower.match_indices(noun) {
+            let j = i + noun.len();
+            let bounded = !lower[..i].ends_with(|c: char| c.is_alphanumeric())
+                && !lower[j..].starts_with(|c: char| c.is_alphanumeric());
+            if !bounded {
+                continue;
+            }
+            let (at, end) = (s_start + i, s_start + j);
+            // Only the expressions near the noun: a sentence may be megabytes of hostile input.
+            let near = in_sentence.partition_point(|t| t.start + 200 < at);
+            let date = in_sentence[near..]
+                .iter()
+                .take_while(|t| t.start <= end + 30)
+                .filter(|t| matches!(t.kind, TimexType::Date))
+                .filter_map(|t| {
+                    let (gap, after) = if t.end <= at && at - t.end <= 45 {
+                        (sentence.get(t.end - s_start..i)?, false)
+                    } else if t.start >= end && t.start - end <= 30 {
+                        (sentence.get(j..t.start - s_start)?, true)
+                    } else {
+                        return None;
+                    };
+                    let distance = gap.len();
+                    gathering_gap(gap, after).then_some(())?;
+                    Some((distance, timex_date(t, dct)?))
+                })
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, d)| d)
+                .or_else(|| month_before(&lower[..i], dct))
+                .or_else(|| {
+                    // "the Leaders Meeting, which the Vice President co-hosted": it took place
+                    // on the day the sentence reports, else the article's.
+                    hosted_after(&lower[j..])?;
+                    in_sentence
+                        .iter()
+                        .filter(|t| matches!(t.kind, TimexType::Date))
+                        .filter_map(|t| timex_date(t, dct))
+                        .next()
+                        .or_else(|| EventDate::new(PartialDate::day(dct), None).ok())
+                });
+            let Some(date) = date else { continue };
+            let before = &sentence[..i];
+            let from = before.rfind(" the ").map(|k| k + 5).unwrap_or(0);
+            let name = sentence
+                .get(from..j)
+                .map(str::trim)
+                .filter(|n| n.chars().next().is_some_and(char::is_uppercase) && n.len() < 80)
+                .map(str::to_string);
+            out.push((at, date, name));
+        }
+    }
+    out
 }
 
 fn title_case(text: &str) -> String {
@@ -1472,5 +1814,68 @@ mod tests {
             "topic countries are not participants"
         );
         assert!(d[0].places.is_empty());
+    }
+
+    #[test]
+    fn a_gathering_named_with_its_own_date_is_a_summit() {
+        let d = article("date 2023-09-11 20\nWhite House readout\nPresident Biden spoke today with Prime Minister Anthony Albanese of Australia. They also discussed trade ahead of the Asia Pacific Economic Cooperation (APEC) Leaders Meeting in November.\n");
+        let summit = d
+            .iter()
+            .find(|x| x.kind == EventType::Summit)
+            .expect("summit");
+        assert_eq!(summit.date.iso(), "2023-11");
+        assert!(
+            codes(summit).contains(&"AU") && codes(summit).contains(&"US"),
+            "{d:#?}"
+        );
+        assert_eq!(
+            summit.name.as_deref(),
+            Some("Asia Pacific Economic Cooperation (APEC) Leaders Meeting")
+        );
+        // Undated, the gathering is only a topic.
+        let d = article("date 2023-09-11 20\nWhite House readout\nPresident Biden spoke today with Prime Minister Anthony Albanese of Australia. They also discussed the agenda of the G20 summit.\n");
+        assert!(d.iter().all(|x| x.kind != EventType::Summit), "{d:#?}");
+    }
+
+    #[test]
+    fn looking_forward_to_a_dated_summit_keeps_the_summit() {
+        let d = article("date 2024-07-05 20\nReadout\nThe President looks forward to welcoming Prime Minister Keir Starmer of the United Kingdom to the NATO Summit in Washington next week.\n");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].kind, EventType::Summit);
+        assert_eq!(d[0].date.iso(), "2024-07-08/2024-07-14");
+        assert!(codes(&d[0]).contains(&"GB"));
+    }
+
+    #[test]
+    fn a_bare_month_dates_a_gathering() {
+        let d = article("date 2022-09-29 20\nWhite House readout\nVice President Harris met today with President Yoon Suk Yeol of the Republic of Korea. They reviewed progress since the May leaders' summit.\n");
+        let summit = d
+            .iter()
+            .find(|x| x.kind == EventType::Summit)
+            .expect("summit");
+        assert_eq!(summit.date.iso(), "2022-05");
+    }
+
+    #[test]
+    fn a_gathering_hosted_in_a_relative_clause_took_place() {
+        let d = article("date 2023-06-08 20\nReadout\nVice President Kamala Harris today met with Prime Minister Philip Davis of the Bahamas in Nassau, ahead of the U.S.-Caribbean Leaders Meeting, which the Vice President co-hosted with Prime Minister Davis.\n");
+        let summit = d
+            .iter()
+            .find(|x| x.kind == EventType::Summit)
+            .expect("summit");
+        assert_eq!(summit.date.iso(), "2023-06-08");
+        assert!(d.iter().any(|x| x.kind == EventType::Meeting), "{d:#?}");
+    }
+
+    #[test]
+    fn an_engagement_after_since_is_an_earlier_event() {
+        let d = article("date 2024-10-25 20\nReadout\nOn Friday, October 25, Prime Minister Fumio Kishida of Japan, President Yoon Suk Yeol of the Republic of Korea and President Biden met in Washington for their third meeting since their foreign ministers met in Tokyo in August 2023.\n");
+        let mut dates: Vec<String> = d.iter().map(|x| x.date.iso()).collect();
+        dates.sort();
+        assert_eq!(dates, ["2023-08", "2024-10-25"], "{d:#?}");
+        let earlier = d.iter().find(|x| x.date.iso() == "2023-08").unwrap();
+        assert_eq!(earlier.places, ["Tokyo"]);
+        let now = d.iter().find(|x| x.date.iso() == "2024-10-25").unwrap();
+        assert!(!now.places.contains(&"Tokyo".to_string()), "{now:#?}");
     }
 }

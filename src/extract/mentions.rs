@@ -552,8 +552,48 @@ pub fn countries(words: &[Word]) -> Vec<CountryMention> {
                 });
                 i += n;
             }
-            None => i += 1,
+            None => {
+                out.extend(compound_parts(&words[i]));
+                i += 1;
+            }
         }
+    }
+    out
+}
+
+/// The parties of a hyphenated compound whose every part is a country or region ("U.S.-China
+/// relations", "the U.S.-ASEAN Summit"): readouts name their own state mostly this way, and
+/// without it the article's home country is guessed from the others. "Indo-Pacific" and
+/// "EU-facilitated" have a part that is no country, so they name none.
+fn compound_parts(word: &Word) -> Vec<CountryMention> {
+    if !word.text.contains('-') {
+        return Vec::new();
+    }
+    let lex = Lexicon::get();
+    let g = Gazetteer::get();
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in word.text.split('-') {
+        let start = word.start + offset;
+        offset += part.len() + 1;
+        let part = part.trim_end_matches(['\'', '\u{2019}']);
+        let found = part
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| lex.names.get(&crate::model::country::normalise_key(part)))
+            .flatten()
+            .and_then(|(code, source)| Some((g.by_code(code)?.clone(), *source)));
+        let Some((country, source)) = found else {
+            return Vec::new();
+        };
+        out.push(CountryMention {
+            country,
+            source,
+            text: part.to_string(),
+            start,
+            end: start + part.len(),
+        });
     }
     out
 }
@@ -677,6 +717,12 @@ mod tests {
         );
         assert_eq!(codes("the U.S. and Ukraine's president"), ["US", "UA"]);
         assert_eq!(codes("turkey in the oven, chad"), Vec::<String>::new());
+        assert_eq!(codes("U.S.-China relations"), ["US", "CN"]);
+        assert_eq!(
+            codes("the Indo-Pacific and EU-facilitated talks"),
+            Vec::<String>::new()
+        );
+        assert_eq!(codes("the U.S.-ASEAN Summit"), ["US", "asean"]);
     }
 
     #[test]

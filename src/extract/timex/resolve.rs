@@ -746,7 +746,14 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
                 None => date(unknown_at(*unit).into()),
             }
         }
-        Expr::That(unit) => match ctx.reference.map(|r| r.0).or(dct) {
+        // "that day" after "2022" names no day of 2022: a reference coarser than the unit
+        // says nothing, so the document's date stands in.
+        Expr::That(unit) => match ctx
+            .reference
+            .filter(|&(_, g)| fine_enough(g, *unit))
+            .map(|r| r.0)
+            .or(dct)
+        {
             Some(d) => date(at_precision(d, *unit)),
             None => date(unknown_at(*unit).into()),
         },

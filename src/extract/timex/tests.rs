@@ -1436,3 +1436,19 @@ fn weekday_ranges_run_forward() {
     let apart = tag("He left Monday and will return Friday.", Some(t));
     assert_eq!(find(&apart, "Friday").value, "2025-05-09");
 }
+
+#[test]
+fn that_day_after_a_bare_year_is_the_document_day() {
+    let t = d(2022, 11, 12);
+    let all = tag(
+        "As the 2022 ASEAN Chair, Cambodia hosted. Later that day he flew to Bali.",
+        Some(t),
+    );
+    assert_eq!(find(&all, "Later that day").value, "2022-11-12");
+    // A day that was named still anchors it.
+    let all = tag("They met on March 3. Later that day they signed.", Some(t));
+    assert_eq!(find(&all, "Later that day").value, "2022-03-03");
+    // And a year still anchors "that year".
+    let all = tag("In 2019 the talks failed. That year, trade fell.", Some(t));
+    assert_eq!(find(&all, "That year").value, "2019");
+}

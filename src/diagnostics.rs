@@ -56,6 +56,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 /// Problems gathered over a whole run.
 #[derive(Debug, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

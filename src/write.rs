@@ -236,18 +236,12 @@ impl SiteWriter {
     /// A writer into a fresh staging directory beside `out`; [`finish`](Self::finish) swaps it
     /// in. With `record`, the outcome carries a manifest for later in-place builds.
     pub fn staged(out: &Path, record: bool) -> io::Result<SiteWriter> {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)?;
-        let staging = parent.join(format!(".{name}.entente-staging"));
+        let staging = beside(out, "entente-staging");
+        if let Some(parent) = staging.parent() {
+            fs::create_dir_all(parent)?;
+        }
         recover_interrupted_swap(out)?;
-        let old = parent.join(format!(".{name}.entente-old"));
+        let old = beside(out, "entente-old");
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
         }
@@ -466,10 +460,9 @@ impl Sink for SiteWriter {
     }
 }
 
-/// Puts the previous site back when a build was killed between the two renames of the swap
-/// (`out` moved aside to `.out.entente-old`, the new site not yet in place): without this,
-/// the next build would delete the only copy of the last good site.
-pub fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
+/// `.<name>.<suffix>` next to `out`: the staging directory and the previous site live beside
+/// the output, on the same file system, so that swapping them is a rename.
+fn beside(out: &Path, suffix: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -478,7 +471,14 @@ pub fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let old = parent.join(format!(".{name}.entente-old"));
+    parent.join(format!(".{name}.{suffix}"))
+}
+
+/// Puts the previous site back when a build was killed between the two renames of the swap
+/// (`out` moved aside to `.out.entente-old`, the new site not yet in place): without this,
+/// the next build would delete the only copy of the last good site.
+pub fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
+    let old = beside(out, "entente-old");
     if old.is_dir() && fs::symlink_metadata(out).is_err() {
         fs::rename(&old, out)?;
     }
@@ -488,15 +488,7 @@ pub fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
 /// Replaces `out` with `staging` by two renames; the previous site comes back if the second
 /// fails.
 fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let old = parent.join(format!(".{name}.entente-old"));
+    let old = beside(out, "entente-old");
     if out.exists() {
         fs::rename(out, &old)?;
         if let Err(e) = fs::rename(staging, out) {

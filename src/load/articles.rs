@@ -97,7 +97,7 @@ pub fn parse_article(path: &Path, text: String, id_hint: &str) -> Result<Article
             // Relative dates ("late Tuesday") cannot be resolved without a year; guessing one
             // would put events in the wrong year without a word.
             let at = article.body_start + dateline.start;
-            let (line, column) = line_and_column(&text, at);
+            let (line, column) = crate::diagnostics::line_and_column(&text, at);
             return Err(Diagnostic::new(
                 path,
                 line,
@@ -119,20 +119,6 @@ pub fn parse_article(path: &Path, text: String, id_hint: &str) -> Result<Article
     }
     article.text = text;
     Ok(article)
-}
-
-/// 1-based line and column (in characters) of byte offset `at` in `text`.
-fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 pub fn load_articles(dir: &Path, problems: &mut Diagnostics) -> Vec<Article> {

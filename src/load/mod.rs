@@ -63,9 +63,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             Ok(text)
         }
         Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            let valid = std::str::from_utf8(&e.as_bytes()[..e.utf8_error().valid_up_to()])
+                .unwrap_or_default();
+            let (line, column) = crate::diagnostics::line_and_column(valid, valid.len());
             Err(Diagnostic::new(
                 path,
                 line,

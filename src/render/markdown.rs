@@ -23,7 +23,16 @@ fn options() -> Options {
 
 /// Renders Markdown to sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
-    to_html_and_plain_text(markdown).0
+    if markdown.trim().is_empty() {
+        return String::new();
+    }
+    sanitise(Parser::new_ext(markdown, options()), markdown.len())
+}
+
+fn sanitise<'a>(events: impl Iterator<Item = Event<'a>>, size: usize) -> String {
+    let mut raw = String::with_capacity(size * 3 / 2);
+    html::push_html(&mut raw, events);
+    sanitiser().clean(&raw).to_string()
 }
 
 /// [`to_html`] and [`to_plain_text`] of the same Markdown from one parse: every event's
@@ -34,9 +43,7 @@ pub fn to_html_and_plain_text(markdown: &str) -> (String, String) {
     }
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let plain = plain_text(events.iter().cloned());
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
-    (sanitiser().clean(&raw).to_string(), plain)
+    (sanitise(events.into_iter(), markdown.len()), plain)
 }
 
 /// Plain text of Markdown (for excerpts, feeds, CSV and search): formatting dropped, HTML
@@ -119,6 +126,7 @@ mod tests {
         ] {
             let (html, plain) = to_html_and_plain_text(md);
             assert_eq!(plain, to_plain_text(md), "{md:?}");
+            assert_eq!(html, to_html(md), "{md:?}");
             assert_eq!(html.is_empty(), md.trim().is_empty(), "{md:?}");
         }
         assert_eq!(to_plain_text("**a** ~~b~~"), "a b");

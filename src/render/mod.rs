@@ -543,12 +543,9 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
         home_items.get(i);
     });
     let all: Vec<usize> = (0..site.events.len()).collect();
-    let mut files = Vec::new();
-
-    // Home: the whole timeline.
     let search_json = briefings::search_extra_json(site, views);
     let capacity = list_capacity(&home_items, 0..views.len()) + search_json.len();
-    files.push(render_html_sized(
+    render_html_sized(
         "index.html".into(),
         &IndexPage {
             c: chrome("", "index.html", String::new()),
@@ -574,9 +571,7 @@ fn render_home<'a>(site: &'a Site, views: &'a [EventView], chrome: &ChromeFn<'a>
             briefings: briefings::links(site),
         },
         capacity,
-    ));
-
-    files.pop().expect("the home page was just rendered")
+    )
 }
 
 fn render_rest<'a>(

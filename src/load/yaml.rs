@@ -1,9 +1,9 @@
 //! The only module that touches a YAML library.
 //!
-//! `serde_yaml` is deprecated upstream; everything YAML goes through [`from_str`] and
-//! [`locate`] so that swapping in its maintained fork (`serde_norway`, a drop-in) is a
-//! one-line change here. `saphyr-parser` only supplies line and column for errors found after
-//! deserialisation (an unknown country in an otherwise valid file).
+//! `serde_yaml` here is `yaml_serde`, the YAML organisation's maintained continuation of the
+//! archived serde_yaml, under its old name (Cargo.toml renames it). `saphyr-parser` only
+//! supplies line and column for problems found after deserialisation (an unknown country in
+//! an otherwise valid file): yaml_serde gives positions for its own errors but not for nodes.
 
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;

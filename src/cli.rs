@@ -1,39 +1,63 @@
-//! Command-line interface: parses arguments and runs one command per subcommand.
+//! Command-line interface: the arguments of every command, parsed by clap, and the entry
+//! point that runs one command and turns its outcome into the exit code.
 //!
-//! Exit codes: 0 success, 1 content problems (each printed as file:line:col), 2 usage or
-//! output errors.
+//! Exit codes, the same for every command: 0 success, 1 content problems (each printed as
+//! file:line:col), 2 usage or environment problems (bad arguments, an input file that cannot
+//! be read, an output directory that is refused or cannot be written).
 
-use crate::pipeline::{self, BuildError};
+use crate::cmd;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
+/// Timeline sites of diplomatic engagements, from news articles and YAML.
 #[derive(Parser, Debug)]
-#[command(
-    name = "entente",
-    version,
-    about = "Timeline sites of diplomatic engagements, from news articles and YAML"
-)]
-pub struct Cli {
+#[command(name = "entente", version)]
+pub(crate) struct Cli {
+    /// Site directory holding content/ and optionally static/ (build, check, serve).
+    #[arg(short, long, global = true, default_value = ".", value_name = "DIR")]
+    pub(crate) root: PathBuf,
+    /// When to colour messages on stderr (NO_COLOR=1 means never, unless `always`).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub(crate) color: ColorWhen,
+    /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
+/// When to colour output.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
+pub(crate) enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output format of `entente extract`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    /// Drafts that can be pasted into `content/events/`.
     Yaml,
+    /// An array of events for tools.
     Json,
 }
 
+/// The commands.
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into the output directory (default: ROOT/public).
     Build {
-        /// Site directory holding content/ and optionally static/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
         /// Output directory; replaced as a whole when the build succeeds.
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Print nothing but errors.
         #[arg(long, short)]
@@ -43,17 +67,14 @@ pub enum Command {
         timings: bool,
     },
     /// Validate the content and report every problem; writes nothing.
-    Check {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
+    Check,
     /// Find and normalise the temporal expressions of a document (JSON lines).
     Timex {
         /// Article file (`-` for standard input).
         #[arg(required_unless_present = "jsonl")]
         file: Option<String>,
         /// Document creation date (YYYY-MM-DD); else the article's date or dateline.
-        #[arg(long)]
+        #[arg(long, value_name = "YYYY-MM-DD")]
         dct: Option<String>,
         /// Serve requests: one `{"text": ..., "dct": ...}` per input line, one JSON array per output line.
         #[arg(long)]
@@ -61,8 +82,10 @@ pub enum Command {
     },
     /// Extract dated engagement events from articles.
     Extract {
+        /// Article files (the plain-text article format, or text or Markdown with front matter).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Output format on stdout.
         #[arg(long, value_enum, default_value = "yaml")]
         format: Format,
         /// Write one reviewable YAML draft per event into DIR (never over a reviewed file).
@@ -75,125 +98,32 @@ pub enum Command {
     /// Build, serve the output on 127.0.0.1, rebuild on change and reload open pages.
     #[cfg(feature = "serve")]
     Serve {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long)]
+        /// Output directory (default: ROOT/public).
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Port to listen on (0 picks a free one and prints it).
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// Address to listen on; anything but loopback exposes drafts to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
     },
+    /// Print a shell completion script to stdout (e.g. `entente completions bash`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
 }
 
-/// Runs the parsed command and returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
-    match cli.command {
-        Command::Build {
-            root,
-            out,
-            quiet,
-            timings,
-        } => match pipeline::build_with_progress(&root, out.as_deref(), !quiet) {
-            Ok(report) => {
-                if !quiet {
-                    print_warnings(&report.warnings);
-                    println!(
-                        "built {} events ({} extracted) into {}: {} pages in {:.2} s",
-                        report.events,
-                        report.extracted,
-                        report.out.display(),
-                        report.pages,
-                        report.elapsed.as_secs_f64()
-                    );
-                }
-                if timings {
-                    for (stage, took) in &report.stages {
-                        println!("{:>8.3} s  {stage}", took.as_secs_f64());
-                    }
-                }
-                0
-            }
-            Err(e) => report_build_error(e),
-        },
-        Command::Check { root } => match pipeline::prepare(&root) {
-            Ok((site, _)) => {
-                print_warnings(&site.warnings);
-                let warnings = match site.warnings.len() {
-                    0 => String::new(),
-                    1 => " (1 warning)".to_string(),
-                    n => format!(" ({n} warnings)"),
-                };
-                println!(
-                    "ok: {} events, {} pages, {} articles; no problems found{warnings}",
-                    site.events.len() + site.review.len(),
-                    site.pages.len(),
-                    site.articles.len()
-                );
-                0
-            }
-            Err(problems) => report_build_error(BuildError::Content(problems)),
-        },
-        Command::Timex { file, dct, jsonl } => {
-            if jsonl {
-                crate::cmd::timex::serve_jsonl()
-            } else {
-                crate::cmd::timex::run(file.as_deref().unwrap_or("-"), dct.as_deref())
-            }
-        }
-        Command::Extract {
-            files,
-            format,
-            write,
-            out_dir,
-        } => crate::cmd::extract::run(crate::cmd::extract::Options {
-            files,
-            json: matches!(format, Format::Json),
-            write,
-            out_dir,
-        }),
-        #[cfg(feature = "serve")]
-        Command::Serve {
-            root,
-            out,
-            port,
-            bind,
-        } => crate::serve::serve(&root, out.as_deref(), &bind, port),
-    }
-}
-
-/// Warnings go to stderr, sorted like errors, and change no exit code.
-fn print_warnings(warnings: &[crate::diagnostics::Diagnostic]) {
-    let mut sorted = warnings.to_vec();
-    sorted.sort();
-    for w in sorted {
-        eprintln!("{w}");
-    }
-}
-
-pub fn report_build_error(error: BuildError) -> i32 {
-    match error {
-        BuildError::Content(problems) => {
-            let count = problems.len();
-            let colour = std::io::stderr().is_terminal();
-            for p in problems.sorted() {
-                eprintln!("{p}");
-            }
-            let summary = format!(
-                "{count} problem{} found; nothing was written",
-                if count == 1 { "" } else { "s" }
-            );
-            if colour {
-                eprintln!("\x1b[1;31merror\x1b[0m: {summary}");
-            } else {
-                eprintln!("error: {summary}");
-            }
-            1
-        }
-        BuildError::Output(message) => {
-            eprintln!("error: {message}");
-            2
+/// Parses the arguments, runs the command and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    cmd::set_color(cli.color);
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            cmd::report(&e);
+            e.exit_code()
         }
     }
 }

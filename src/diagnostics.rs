@@ -70,9 +70,24 @@ pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
     )
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// Problems gathered over a whole run.
 #[derive(Debug, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.0.len();
+        write!(
+            f,
+            "{count} problem{} found",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {

@@ -1,21 +1,26 @@
 //! Entente turns news articles and hand-written YAML into a static timeline site of
 //! diplomatic engagements.
 //!
-//! The pipeline, one module per stage: [`load`] content -> [`extract`] events from articles ->
-//! [`merge`] with hand-written events -> [`render`] pages -> [`write`] the output directory.
-//! [`pipeline`] runs them in order; [`model`] is the plain data they share.
+//! The pipeline, one module per stage: `load` content -> `extract` events from articles ->
+//! `merge` with hand-written events -> `render` pages -> `write` the output directory.
+//! `pipeline` is the driver that runs them in order; each stage knows only [`model`], the
+//! plain data they share, and the shared utilities ([`diagnostics`], the dates tagger).
+//! `cli` parses arguments and `cmd` runs one command per subcommand, through the driver.
+//!
+//! The public API is what the binary, the fuzz targets, the evaluation crate and the tests
+//! need; everything else is crate-private.
 
-pub mod cli;
-pub mod cmd;
-pub mod config;
+mod cli;
+mod cmd;
 pub mod diagnostics;
-pub mod eval;
 pub mod extract;
 pub mod load;
-pub mod merge;
+mod merge;
 pub mod model;
-pub mod pipeline;
-pub mod render;
+mod pipeline;
+mod render;
 #[cfg(feature = "serve")]
-pub mod serve;
-pub mod write;
+mod serve;
+mod write;
+
+pub use cli::main as run;

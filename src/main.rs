@@ -1,11 +1,10 @@
-use clap::Parser;
+use std::process::ExitCode;
 
 // Builds allocate and free millions of small strings across threads; glibc's allocator spent
 // about a sixth of a 10,000-event build in malloc/free (perf), mimalloc a fraction of that.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
-    let cli = entente::cli::Cli::parse();
-    std::process::exit(entente::cli::run(cli));
+fn main() -> ExitCode {
+    entente::run()
 }

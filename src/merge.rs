@@ -6,26 +6,8 @@
 //! - A hand-written event that matches an extracted one wins field by field and gains the
 //!   articles as sources; a hand-written `suppress: true` with an extracted id removes it.
 
-use crate::config::{SiteConfig, UnreviewedPolicy};
-use crate::load::Content;
-use crate::model::{Actor, Article, Event, EventType, Origin, Page};
+use crate::model::{Content, Event, EventType, Origin, Site, SiteIndex, UnreviewedPolicy};
 use std::collections::HashSet;
-
-/// Everything the renderer needs, in final order.
-#[derive(Debug, Default)]
-pub struct Site {
-    pub config: SiteConfig,
-    /// Events shown in the timeline, chronological.
-    pub events: Vec<Event>,
-    /// Unreviewed extracted events kept off the timeline, for the review page.
-    pub review: Vec<Event>,
-    pub pages: Vec<Page>,
-    pub articles: Vec<Article>,
-    pub briefings: Vec<crate::model::Briefing>,
-    pub actors: Vec<Actor>,
-    /// Warnings from loading, printed by `check` and `build`.
-    pub warnings: Vec<crate::diagnostics::Diagnostic>,
-}
 
 /// Whether two events describe the same engagement: compatible dates, a shared country (or
 /// actor when neither has countries) and compatible types.
@@ -142,13 +124,14 @@ pub fn merge(content: Content, extracted: Vec<Event>) -> Site {
     review.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Site {
         config: content.config,
-        events,
         review,
         pages: content.pages,
         articles: content.articles,
         briefings: content.briefings,
         actors: content.actors,
         warnings: content.warnings,
+        index: SiteIndex::new(&events),
+        events,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The whole build, top to bottom: load -> extract -> merge -> render -> write.
+//! The driver: the only module that calls the stages, in order: load -> extract -> merge ->
+//! render -> write. The commands (`cmd/`) and the development server come through here.
 //!
 //! [`build`] is the one-shot build behind `entente build`: every file rendered, written to a
 //! staging directory, swapped in whole. A [`Session`] is the state `entente serve` keeps
@@ -6,61 +7,80 @@
 //! manifest of the output, so that after one edit only what changed is parsed, rendered and
 //! written.
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Article, Event, Site};
+use crate::render::RenderError;
+pub(crate) use crate::write::Refusal;
+use crate::write::WriteError;
 use crate::{extract, load, merge, render, write};
+use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub(crate) use crate::extract::timex::Timex;
+pub(crate) use crate::load::yaml::YamlWriteError;
+pub(crate) use crate::load::ReadError;
+
 /// What a build did, for the summary line.
 #[derive(Debug)]
-pub struct BuildReport {
-    pub events: usize,
-    pub extracted: usize,
-    pub pages: usize,
-    pub out: PathBuf,
-    pub elapsed: Duration,
+pub(crate) struct BuildReport {
+    /// Events in the timeline.
+    pub(crate) events: usize,
+    /// Events extraction found (before merging).
+    pub(crate) extracted: usize,
+    /// HTML pages in the site.
+    pub(crate) pages: usize,
+    /// The output directory.
+    pub(crate) out: PathBuf,
+    /// Wall time of the whole build.
+    pub(crate) elapsed: Duration,
     /// Files rendered, and files skipped because their inputs had not changed.
-    pub rendered: usize,
-    pub reused: usize,
+    pub(crate) rendered: usize,
+    pub(crate) reused: usize,
     /// Files written to disk, and files deleted because the site no longer has them.
-    pub written: usize,
-    pub removed: usize,
+    pub(crate) written: usize,
+    pub(crate) removed: usize,
     /// Wall time of each stage, in pipeline order (`build --timings`).
-    pub stages: Vec<(&'static str, Duration)>,
+    pub(crate) stages: Vec<(&'static str, Duration)>,
     /// Content worth a look that did not stop the build.
-    pub warnings: Vec<crate::diagnostics::Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Why a build stopped; the previous output is untouched in every case.
-#[derive(Debug)]
-pub enum BuildError {
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum BuildError {
     /// Problems in the content, each with file, line and column.
+    #[error(transparent)]
     Content(Diagnostics),
+    /// A page could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
     /// The output directory was refused or could not be written.
-    Output(String),
+    #[error(transparent)]
+    Output(#[from] WriteError),
 }
 
 /// State kept between builds of the same site (by `entente serve`).
 #[derive(Default)]
-pub struct Session {
+pub(crate) struct Session {
     load: load::LoadCache,
     render: render::RenderCache,
     /// What is in the output directory, once a first build has put the site there.
     manifest: Option<write::Manifest>,
 }
 
-/// Loads, extracts and merges: everything but rendering. Used by `check` and `build`.
-pub fn prepare(root: &Path) -> Result<(merge::Site, usize), Diagnostics> {
-    prepare_with(root, None, &mut Stages::default())
+/// Loads, extracts and merges: everything but rendering (`entente check`).
+pub(crate) fn check(root: &Path) -> Result<Site, Diagnostics> {
+    prepare(root, None, &mut Stages::default()).map(|(site, _)| site)
 }
 
-fn prepare_with(
+fn prepare(
     root: &Path,
     cache: Option<&mut load::LoadCache>,
     stages: &mut Stages,
-) -> Result<(merge::Site, usize), Diagnostics> {
+) -> Result<(Site, usize), Diagnostics> {
     let content = load::load_with(root, cache)?;
     stages.end("load");
     let extracted = extract::extract_articles(&content.articles);
@@ -69,6 +89,17 @@ fn prepare_with(
     let site = merge::merge(content, extracted);
     stages.end("merge");
     Ok((site, count))
+}
+
+/// The output directory: `out`, else `root/public`.
+pub(crate) fn output_dir(root: &Path, out: Option<&Path>) -> PathBuf {
+    out.map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("public"))
+}
+
+/// Refuses an output directory whose replacement would destroy something (see `write`).
+pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Refusal> {
+    write::check_output_dir(root, out)
 }
 
 /// Stage timings: each [`end`](Stages::end) closes the stage that began where the last one
@@ -95,18 +126,14 @@ impl Stages {
     }
 }
 
-/// Builds the site at `root` into `out` (default `root/public`).
-pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildReport, BuildError> {
-    run(root, out, None, &Progress::hidden())
-}
-
-/// [`build`] with a progress bar on stderr when it is a terminal and `show` is set.
-pub fn build_with_progress(
+/// Builds the site at `root` into `out` (default `root/public`), with a progress bar on
+/// stderr when it is a terminal and `show_progress` is set.
+pub(crate) fn build(
     root: &Path,
     out: Option<&Path>,
-    show: bool,
+    show_progress: bool,
 ) -> Result<BuildReport, BuildError> {
-    let progress = if show {
+    let progress = if show_progress {
         Progress::on_terminal()
     } else {
         Progress::hidden()
@@ -117,7 +144,7 @@ pub fn build_with_progress(
 /// Builds into `out` reusing `session`: the first build is a normal staged build, later ones
 /// render only pages whose inputs changed and update `out` in place. A failed build leaves
 /// the output and the session as they were, so the last good site keeps being served.
-pub fn rebuild(
+pub(crate) fn rebuild(
     root: &Path,
     out: Option<&Path>,
     session: &mut Session,
@@ -132,40 +159,41 @@ fn run(
     progress: &Progress,
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let out = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join("public"));
-    write::check_output_dir(root, &out).map_err(BuildError::Output)?;
+    let out = output_dir(root, out);
+    write::check_output_dir(root, &out).map_err(WriteError::from)?;
     // A build killed mid-swap left the last good site aside: put it back before anything else.
-    write::recover_interrupted_swap(&out)
-        .map_err(|e| BuildError::Output(format!("cannot restore {}: {e}", out.display())))?;
+    write::recover_interrupted_swap(&out).map_err(|source| WriteError::Restore {
+        path: out.clone(),
+        source,
+    })?;
     progress.stage("loading content");
     let mut stages = Stages::default();
-    let output_error =
-        |e: std::io::Error| BuildError::Output(format!("cannot write {}: {e}", out.display()));
+    let output_error = |source: std::io::Error| WriteError::Io {
+        path: out.clone(),
+        source,
+    };
+    let static_dir = root.join("static");
     let (site, extracted, stats, outcome) = match session {
         None => {
             let (site, extracted) =
-                prepare_with(root, None, &mut stages).map_err(BuildError::Content)?;
+                prepare(root, None, &mut stages).map_err(BuildError::Content)?;
             progress.stage("rendering and writing");
             let writer = write::SiteWriter::staged(&out, false)
                 .map_err(output_error)?
                 .with_progress(progress.bar.clone());
-            let stats = render::render_into(&site, None, &writer);
+            let stats = render::render(&site, None, &writer)?;
             stages.end("render and write");
             progress.stage("copying static files");
-            let outcome = writer
-                .finish(Some(&root.join("static")))
-                .map_err(output_error)?;
+            let outcome = writer.finish(Some(&static_dir)).map_err(output_error)?;
             stages.end("static files and swap");
             (site, extracted, stats, outcome)
         }
         Some(session) => {
-            // Work on copies of the caches so a failed build cannot leave them describing
-            // output that was never written.
-            let (site, extracted) = prepare_with(root, Some(&mut session.load), &mut stages)
-                .map_err(BuildError::Content)?;
+            let (site, extracted) =
+                prepare(root, Some(&mut session.load), &mut stages).map_err(BuildError::Content)?;
             let in_place = session.manifest.clone().filter(|_| out.is_dir());
+            // Work on a copy of the render cache so a failed build cannot leave it describing
+            // output that was never written.
             let mut render_cache = std::mem::take(&mut session.render);
             let writer = match in_place {
                 Some(manifest) => write::SiteWriter::in_place(&out, manifest),
@@ -176,9 +204,9 @@ fn run(
                 }
             }
             .map_err(output_error)?;
-            let stats = render::render_into(&site, Some(&mut render_cache), &writer);
+            let stats = render::render(&site, Some(&mut render_cache), &writer)?;
             stages.end("render and write");
-            match writer.finish(Some(&root.join("static"))) {
+            match writer.finish(Some(&static_dir)) {
                 Ok(outcome) => {
                     stages.end("static files and swap");
                     session.render = render_cache;
@@ -188,17 +216,16 @@ fn run(
                 Err(e) => {
                     // What is on disk is now uncertain: start over with a full build.
                     session.manifest = None;
-                    return Err(output_error(e));
+                    return Err(output_error(e).into());
                 }
             }
         }
     };
     progress.finish();
-    let pages = stats.html_pages;
     Ok(BuildReport {
         events: site.events.len(),
         extracted,
-        pages,
+        pages: stats.html_pages,
         out,
         elapsed: started.elapsed(),
         rendered: stats.rendered,
@@ -208,6 +235,36 @@ fn run(
         stages: stages.done,
         warnings: site.warnings,
     })
+}
+
+/// Reads one article file given on the command line, as a site's articles are read.
+pub(crate) fn read_article(path: &Path) -> Result<Article, ReadError> {
+    load::read_article(path)
+}
+
+/// The events extraction finds in one article, as a build would add them to the site.
+pub(crate) fn extract_events(article: &Article) -> Vec<Event> {
+    extract::to_events(article, extract::engagements::extract(article))
+}
+
+/// An extracted event as a reviewable YAML draft in the hand-written event format, with
+/// comments saying why it was extracted: a mapping for a file of its own, or a list of one
+/// to append to others.
+pub(crate) fn event_draft(event: &Event, as_list: bool) -> Result<String, YamlWriteError> {
+    load::events::draft(event, as_list)
+}
+
+/// The temporal expressions of a whole file's text (`entente timex FILE`): the document
+/// date is `dct`, else the article's date line, front matter or dateline, else that of a
+/// TimeML file's `<DCT>`. Returns the date used and the expressions, offsets into `text`.
+pub(crate) fn tag_document(text: &str, dct: Option<NaiveDate>) -> (Option<NaiveDate>, Vec<Timex>) {
+    let doc = extract::timex::tag_document(text, dct);
+    (doc.dct, doc.timexes)
+}
+
+/// The temporal expressions of plain text, relative to `dct`.
+pub(crate) fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    extract::timex::tag(text, dct)
 }
 
 /// A progress bar on stderr, drawn only on a terminal: long builds show they are alive,

@@ -8,7 +8,7 @@
 //! `entente serve` instead updates the output directory in place after its first build,
 //! writing only files whose bytes changed and deleting those no longer produced.
 
-use crate::render::{OutputFile, Sink};
+use crate::model::{OutputFile, Sink};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -18,10 +18,89 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+/// Why the site could not be written; the previous output is untouched in every case but the
+/// last (an in-place update that failed midway, which the next build redoes in full).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum WriteError {
+    /// The output directory is one the build must not replace.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// The previous site, set aside by a build that was killed, could not be put back.
+    #[error("cannot restore {}: {source}", path.display())]
+    Restore {
+        /// The output directory.
+        path: PathBuf,
+        /// What the file system reported.
+        #[source]
+        source: io::Error,
+    },
+    /// Writing the output failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The output directory.
+        path: PathBuf,
+        /// What the file system reported.
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// An output directory the build refuses to replace, and why.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Refusal {
+    /// `/` or a path without a parent.
+    #[error("refusing to write the site to {}: choose a dedicated directory such as public/", .out.display())]
+    NoParent {
+        /// The output directory as given.
+        out: PathBuf,
+    },
+    /// The site root or one of its source directories.
+    #[error("refusing to use {} as the output directory: it is or contains {}, which the build would replace; choose a dedicated directory such as public/", .out.display(), .protected.display())]
+    Protected {
+        /// The output directory as given.
+        out: PathBuf,
+        /// The directory it would destroy.
+        protected: PathBuf,
+    },
+    /// The user's home directory.
+    #[error("refusing to use your home directory {} as the output directory", .out.display())]
+    Home {
+        /// The output directory as given.
+        out: PathBuf,
+    },
+    /// A symbolic link.
+    #[error("{} is a symbolic link: the build would replace the link, not what it points to; give the real directory as the output", .out.display())]
+    Symlink {
+        /// The output directory as given.
+        out: PathBuf,
+    },
+    /// A file.
+    #[error("{} is a file, not a directory: choose a directory for the site", .out.display())]
+    File {
+        /// The output directory as given.
+        out: PathBuf,
+    },
+    /// A directory that cannot be listed.
+    #[error("cannot read {}: {source}", .out.display())]
+    Unreadable {
+        /// The output directory as given.
+        out: PathBuf,
+        /// What the file system reported.
+        #[source]
+        source: io::Error,
+    },
+    /// A directory of other things.
+    #[error("{} holds files but no site (no index.html): the build replaces the output directory as a whole, so choose a new or empty directory, or empty this one", .out.display())]
+    NotASite {
+        /// The output directory as given.
+        out: PathBuf,
+    },
+}
+
 /// Refuses output directories whose replacement would destroy sources, the system or files
 /// that are not a site: the site root, `content/`, `static/`, `templates/`, anything containing
 /// them, `/`, the home directory, a file, a symbolic link, a directory of other things.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
+pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Refusal> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -46,13 +125,11 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
         }
         normalise(&resolved)
     };
+    let given = || out.to_path_buf();
     let out_abs = absolute(out);
     let root_abs = absolute(root);
     if out_abs.parent().is_none() {
-        return Err(format!(
-            "refusing to write the site to {}: choose a dedicated directory such as public/",
-            out.display()
-        ));
+        return Err(Refusal::NoParent { out: given() });
     }
     for protected in ["", "content", "static", "templates", "src", ".git"] {
         let p = if protected.is_empty() {
@@ -61,48 +138,36 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
             root_abs.join(protected)
         };
         if out_abs == p || p.starts_with(&out_abs) {
-            return Err(format!(
-                "refusing to use {} as the output directory: it is or contains {}, which the build would replace; choose a dedicated directory such as public/",
-                out.display(),
-                p.display()
-            ));
+            return Err(Refusal::Protected {
+                out: given(),
+                protected: p,
+            });
         }
     }
     if let Some(home) = std::env::var_os("HOME") {
         if out_abs == normalise(Path::new(&home)) {
-            return Err(format!(
-                "refusing to use your home directory {} as the output directory",
-                out.display()
-            ));
+            return Err(Refusal::Home { out: given() });
         }
     }
     // The build replaces the output directory as a whole, so it must be one that holds a site
     // (or nothing yet): never a file, a link to elsewhere, or a directory of other things.
     if let Ok(meta) = fs::symlink_metadata(out) {
         if meta.file_type().is_symlink() {
-            return Err(format!(
-                "{} is a symbolic link: the build would replace the link, not what it points \
-                 to; give the real directory as the output",
-                out.display()
-            ));
+            return Err(Refusal::Symlink { out: given() });
         }
         if !meta.is_dir() {
-            return Err(format!(
-                "{} is a file, not a directory: choose a directory for the site",
-                out.display()
-            ));
+            return Err(Refusal::File { out: given() });
         }
         let mut entries = fs::read_dir(out)
-            .map_err(|e| format!("cannot read {}: {e}", out.display()))?
+            .map_err(|source| Refusal::Unreadable {
+                out: given(),
+                source,
+            })?
             .filter_map(Result::ok)
             .map(|e| e.file_name());
         let empty = entries.all(|name| name == ".gitkeep");
         if !empty && !out.join("index.html").is_file() {
-            return Err(format!(
-                "{} holds files but no site (no index.html): the build replaces the output \
-                 directory as a whole, so choose a new or empty directory, or empty this one",
-                out.display()
-            ));
+            return Err(Refusal::NotASite { out: given() });
         }
     }
     Ok(())
@@ -159,13 +224,10 @@ pub fn static_files(static_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
 #[derive(Debug, Default, Clone)]
 pub struct Manifest(HashMap<String, u64>);
 
+#[cfg(test)]
 impl Manifest {
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
@@ -510,16 +572,16 @@ const BUILTIN_STATIC: [(&str, &[u8]); 2] = [
     ("entente.js", include_bytes!("../static/entente.js")),
 ];
 
-/// Writes `files` and the contents of `static_dir` as the new contents of `out`.
-pub fn write_site(out: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> io::Result<()> {
-    let writer = SiteWriter::staged(out, false)?;
-    files.par_iter().for_each(|f| writer.file(f.clone()));
-    writer.finish(static_dir).map(|_| ())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `files` and the contents of `static_dir` as the new contents of `out`.
+    fn write_site(out: &Path, files: &[OutputFile], static_dir: Option<&Path>) -> io::Result<()> {
+        let writer = SiteWriter::staged(out, false)?;
+        files.par_iter().for_each(|f| writer.file(f.clone()));
+        writer.finish(static_dir).map(|_| ())
+    }
 
     #[test]
     fn output_dir_cannot_be_a_source_dir() {

@@ -225,8 +225,8 @@ fn many_articles_keep_their_order_and_end_with_a_summary_on_stderr() {
     ]);
     assert_eq!(
         three.status.code(),
-        Some(1),
-        "a missing article is an error"
+        Some(2),
+        "a missing article is an error of the environment, as in every command"
     );
     let events: Vec<serde_json::Value> = serde_json::from_slice(&three.stdout).unwrap();
     assert_eq!(events.len(), single.len() * 2);

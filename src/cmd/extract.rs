@@ -2,10 +2,9 @@
 //! of the given articles, as JSON for tools or as YAML that can be pasted into
 //! `content/events/` (every event marked `reviewed: false`, with its evidence).
 
-use crate::extract;
-use crate::load::articles::parse_article;
-use crate::load::{read_text, yaml};
+use super::CmdError;
 use crate::model::{Event, Origin};
+use crate::pipeline::{self, ReadError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -76,102 +75,9 @@ fn json_event<'a>(e: &'a Event, path: &Path) -> Option<JsonEvent<'a>> {
     })
 }
 
-#[derive(Serialize)]
-struct YamlSource<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article: Option<&'a str>,
-}
-
-/// The hand-written event shape (see README), so drafts load like any other event file.
-#[derive(Serialize)]
-struct YamlEvent<'a> {
-    id: &'a str,
-    date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<String>,
-    title: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    actors: &'a [String],
-    countries: Vec<&'a str>,
-    places: &'a [String],
-    tags: &'a [String],
-    summary: &'a str,
-    sources: Vec<YamlSource<'a>>,
-    reviewed: bool,
-}
-
-fn yaml_event(e: &Event) -> YamlEvent<'_> {
-    YamlEvent {
-        id: &e.id,
-        date: e.date.start.iso(),
-        end: e.date.end.map(|d| d.iso()),
-        title: &e.title,
-        kind: e.kind.as_str(),
-        actors: &e.actors,
-        countries: e.countries.iter().map(|c| c.code.as_str()).collect(),
-        places: &e.places,
-        tags: &e.tags,
-        summary: &e.summary,
-        sources: e
-            .sources
-            .iter()
-            .map(|s| YamlSource {
-                title: &s.title,
-                publisher: s.publisher.as_deref(),
-                url: s.url.as_deref(),
-                date: s.date.map(|d| d.iso()),
-                article: s.article.as_deref(),
-            })
-            .collect(),
-        reviewed: false,
-    }
-}
-
-/// Comment lines placed above a draft so a reviewer sees why it was extracted.
-fn review_comment(e: &Event) -> String {
-    let mut out = String::new();
-    if let Origin::Extracted {
-        evidence,
-        confidence,
-        field_origins,
-    } = &e.origin
-    {
-        out.push_str(&format!("# Extracted automatically (confidence {confidence:.2}); set `reviewed: true` once checked.\n"));
-        for ev in evidence {
-            out.push_str(&format!(
-                "# Evidence ({} bytes {}-{}): {}\n",
-                ev.article,
-                ev.start,
-                ev.end,
-                ev.sentence.replace('\n', " ")
-            ));
-        }
-        for (field, origin) in field_origins {
-            out.push_str(&format!("# {field}: {origin}\n"));
-        }
-    }
-    out
-}
-
-fn load_events(path: &Path) -> Result<Vec<Event>, String> {
-    let text = read_text(path).map_err(|d| d.to_string())?;
-    let hint = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "article".into());
-    let article = parse_article(path, text, &hint).map_err(|d| d.to_string())?;
-    Ok(extract::to_events(
-        &article,
-        extract::engagements::extract(&article),
-    ))
+fn load_events(path: &Path) -> Result<Vec<Event>, ReadError> {
+    let article = pipeline::read_article(path)?;
+    Ok(pipeline::extract_events(&article))
 }
 
 /// Whether an existing draft may be replaced: only if a person has not reviewed it.
@@ -200,21 +106,56 @@ fn progress_bar(articles: usize) -> ProgressBar {
     bar
 }
 
-pub struct Options {
-    pub files: Vec<PathBuf>,
-    pub json: bool,
-    pub write: Option<PathBuf>,
-    pub out_dir: Option<PathBuf>,
+/// What to extract and where to put it.
+pub(super) struct Options {
+    /// Article files, in the order given.
+    pub(super) files: Vec<PathBuf>,
+    /// JSON instead of YAML on stdout.
+    pub(super) json: bool,
+    /// Directory for one reviewable draft per event.
+    pub(super) write: Option<PathBuf>,
+    /// Directory for one JSON file per article.
+    pub(super) out_dir: Option<PathBuf>,
 }
 
-/// Runs the command; returns the exit code.
-pub fn run(options: Options) -> i32 {
-    let mut code = 0;
+/// Runs the command: every article's events, then one of the three outputs.
+pub(super) fn run(options: Options) -> Result<(), CmdError> {
+    let (all, failed) = extract_all(&options.files);
+    let written = if let Some(dir) = &options.out_dir {
+        write_json_files(dir, &all)?
+    } else if let Some(dir) = &options.write {
+        write_drafts(dir, &all)?
+    } else {
+        print_events(&all, options.json);
+        0
+    };
+    if failed.count > 0 {
+        return Err(CmdError::Articles {
+            count: failed.count,
+            total: options.files.len(),
+            unreadable: failed.unreadable,
+        });
+    }
+    if written > 0 {
+        return Err(CmdError::Partial(written));
+    }
+    Ok(())
+}
+
+/// Articles that could not be used, each already reported.
+#[derive(Default)]
+struct Failed {
+    count: usize,
+    /// Whether one could not be read at all.
+    unreadable: bool,
+}
+
+/// Extracts every article on every core, reporting problems in the order given, and ends a run
+/// over several articles with a summary line on stderr (stdout carries the events).
+fn extract_all(files: &[PathBuf]) -> (Vec<(PathBuf, Vec<Event>)>, Failed) {
     let started = std::time::Instant::now();
-    let progress = progress_bar(options.files.len());
-    // Articles are independent: extract them on every core, report in the order given.
-    let loaded: Vec<(PathBuf, Result<Vec<Event>, String>)> = options
-        .files
+    let progress = progress_bar(files.len());
+    let loaded: Vec<(PathBuf, Result<Vec<Event>, ReadError>)> = files
         .par_iter()
         .map(|path| {
             let events = load_events(path);
@@ -223,82 +164,92 @@ pub fn run(options: Options) -> i32 {
         })
         .collect();
     progress.finish_and_clear();
-    let mut all: Vec<(PathBuf, Vec<Event>)> = Vec::new();
+    let mut all = Vec::new();
+    let mut failed = Failed::default();
     for (path, result) in loaded {
         match result {
             Ok(events) => all.push((path, events)),
-            Err(message) => {
-                eprintln!("{message}");
-                code = 1;
+            Err(ReadError::Content(problem)) => {
+                eprintln!("{problem}");
+                failed.count += 1;
+            }
+            Err(e) => {
+                anstream::eprintln!("{}error{:#}: {e}", super::ERROR, super::ERROR);
+                failed.count += 1;
+                failed.unreadable = true;
             }
         }
     }
-    if options.files.len() >= SUMMARY_FROM {
-        // On stderr: stdout carries the events themselves.
+    if files.len() >= SUMMARY_FROM {
         eprintln!(
             "extracted {} events from {} of {} articles in {:.2} s",
             all.iter().map(|(_, events)| events.len()).sum::<usize>(),
             all.len(),
-            options.files.len(),
+            files.len(),
             started.elapsed().as_secs_f64()
         );
     }
-    if let Some(dir) = &options.out_dir {
-        // One JSON file per article, named after it (for scorers that read DIR/NNN.json).
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot create {}: {e}", dir.display());
-            return 2;
+    (all, failed)
+}
+
+/// One JSON file per article, named after it (for scorers that read DIR/NNN.json); returns
+/// how many could not be written.
+fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
+    create_dir(dir)?;
+    let mut failed = 0;
+    for (path, events) in all {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let json: Vec<JsonEvent> = events.iter().filter_map(|e| json_event(e, path)).collect();
+        let target = dir.join(format!("{stem}.json"));
+        let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+        if let Err(source) = std::fs::write(&target, bytes) {
+            report_output("write", target, source);
+            failed += 1;
         }
-        for (path, events) in &all {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let json: Vec<JsonEvent> = events.iter().filter_map(|e| json_event(e, path)).collect();
-            let target = dir.join(format!("{stem}.json"));
-            if let Err(e) = std::fs::write(
-                &target,
-                serde_json::to_vec_pretty(&json).unwrap_or_default(),
-            ) {
-                eprintln!("error: cannot write {}: {e}", target.display());
-                code = 2;
-            }
-        }
-        return code;
     }
-    if let Some(dir) = &options.write {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot create {}: {e}", dir.display());
-            return 2;
+    Ok(failed)
+}
+
+/// One reviewable draft per event, never over a file a person has reviewed; returns how many
+/// could not be written.
+fn write_drafts(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
+    create_dir(dir)?;
+    let mut failed = 0;
+    for event in all.iter().flat_map(|(_, events)| events) {
+        let target = dir.join(format!("{}.yaml", event.id));
+        if !may_overwrite(&target) {
+            eprintln!(
+                "skipped {}: it has been reviewed (no `reviewed: false`), so it is kept as is",
+                target.display()
+            );
+            continue;
         }
-        for event in all.iter().flat_map(|(_, events)| events) {
-            let target = dir.join(format!("{}.yaml", event.id));
-            if !may_overwrite(&target) {
-                eprintln!(
-                    "skipped {}: it has been reviewed (no `reviewed: false`), so it is kept as is",
+        let written = pipeline::event_draft(event, false)
+            .map_err(|e| e.to_string())
+            .and_then(|draft| std::fs::write(&target, draft).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => println!("wrote {}", target.display()),
+            Err(e) => {
+                anstream::eprintln!(
+                    "{}error{:#}: cannot write {}: {e}",
+                    super::ERROR,
+                    super::ERROR,
                     target.display()
                 );
-                continue;
-            }
-            let body = match yaml::to_string(&yaml_event(event)) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    code = 2;
-                    continue;
-                }
-            };
-            match std::fs::write(&target, format!("{}{body}", review_comment(event))) {
-                Ok(()) => println!("wrote {}", target.display()),
-                Err(e) => {
-                    eprintln!("error: cannot write {}: {e}", target.display());
-                    code = 2;
-                }
+                failed += 1;
             }
         }
-        return code;
     }
-    if options.json {
+    Ok(failed)
+}
+
+/// The events on stdout: a JSON array, or YAML drafts that can be pasted into
+/// `content/events/`.
+fn print_events(all: &[(PathBuf, Vec<Event>)], json: bool) {
+    if json {
         let json: Vec<JsonEvent> = all
             .iter()
             .flat_map(|(p, events)| events.iter().filter_map(move |e| json_event(e, p)))
@@ -307,22 +258,36 @@ pub fn run(options: Options) -> i32 {
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into())
         );
-    } else {
-        let mut out = String::new();
-        for event in all.iter().flat_map(|(_, events)| events) {
-            match yaml::to_string(&vec![yaml_event(event)]) {
-                Ok(body) => {
-                    out.push_str(&review_comment(event));
-                    out.push_str(&body);
-                    out.push('\n');
-                }
-                Err(e) => eprintln!("error: {e}"),
-            }
-        }
-        if out.is_empty() {
-            out.push_str("# No engagement events found.\n[]\n");
-        }
-        print!("{out}");
+        return;
     }
-    code
+    let mut out = String::new();
+    for event in all.iter().flat_map(|(_, events)| events) {
+        match pipeline::event_draft(event, true) {
+            Ok(draft) => {
+                out.push_str(&draft);
+                out.push('\n');
+            }
+            Err(e) => anstream::eprintln!("{}error{:#}: {e}", super::ERROR, super::ERROR),
+        }
+    }
+    if out.is_empty() {
+        out.push_str("# No engagement events found.\n[]\n");
+    }
+    print!("{out}");
+}
+
+fn create_dir(dir: &Path) -> Result<(), CmdError> {
+    std::fs::create_dir_all(dir).map_err(|source| CmdError::Output {
+        action: "create",
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+fn report_output(action: &'static str, path: PathBuf, source: std::io::Error) {
+    super::report(&CmdError::Output {
+        action,
+        path,
+        source,
+    });
 }

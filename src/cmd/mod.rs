@@ -1,5 +1,160 @@
-//! Commands that are not the site build: each reads its inputs, calls a pipeline stage and
-//! prints machine-readable output.
+//! One module per command, each with one entry point that goes through the driver
+//! ([`crate::pipeline`]); this module dispatches to them and owns how their failures are
+//! printed and which exit code each class of failure gives.
 
-pub mod extract;
-pub mod timex;
+mod build;
+mod check;
+mod completions;
+mod extract;
+#[cfg(feature = "serve")]
+mod serve;
+mod timex;
+
+use crate::cli::{Cli, ColorWhen, Command, Format};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::pipeline::{BuildError, ReadError};
+use anstyle::{AnsiColor, Style};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CmdError {
+    /// A build (or `check`) stopped.
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// Problems in some of the articles given; the others were processed and printed.
+    #[error("{count} of {total} articles could not be used")]
+    Articles {
+        /// Articles that failed.
+        count: usize,
+        /// Articles given.
+        total: usize,
+        /// Whether one of them could not be read at all (an environment problem).
+        unreadable: bool,
+    },
+    /// An input file could not be read.
+    #[error(transparent)]
+    Input(#[from] ReadError),
+    /// Standard input could not be read.
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] std::io::Error),
+    /// An output file or directory could not be written.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Output {
+        /// "write" or "create".
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// What the file system reported.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Arguments that parse but make no sense.
+    #[error("{0}")]
+    Usage(String),
+    /// Some outputs could not be written; each was reported as it happened.
+    #[error("{0} output files could not be written")]
+    Partial(usize),
+    /// The development server could not start.
+    #[error("{0}")]
+    Serve(String),
+    /// Already printed where it happened.
+    #[error("")]
+    Reported,
+    /// The development server found no site to serve.
+    #[error("{0}")]
+    ServeContent(String),
+}
+
+impl CmdError {
+    /// 1 for problems in the content, 2 for usage and environment problems.
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        let content = match self {
+            CmdError::Build(BuildError::Content(_)) | CmdError::ServeContent(_) => true,
+            CmdError::Articles { unreadable, .. } => !unreadable,
+            CmdError::Input(ReadError::Content(_)) => true,
+            _ => false,
+        };
+        ExitCode::from(if content { 1 } else { 2 })
+    }
+}
+
+/// Runs one command.
+pub(crate) fn run(cli: Cli) -> Result<(), CmdError> {
+    let root = cli.root;
+    match cli.command {
+        Command::Build {
+            out,
+            quiet,
+            timings,
+        } => build::run(&root, out.as_deref(), quiet, timings),
+        Command::Check => check::run(&root),
+        Command::Timex { file, dct, jsonl } => {
+            if jsonl {
+                timex::serve_jsonl()
+            } else {
+                timex::run(file.as_deref().unwrap_or("-"), dct.as_deref())
+            }
+        }
+        Command::Extract {
+            files,
+            format,
+            write,
+            out_dir,
+        } => extract::run(extract::Options {
+            files,
+            json: matches!(format, Format::Json),
+            write,
+            out_dir,
+        }),
+        #[cfg(feature = "serve")]
+        Command::Serve { out, port, bind } => serve::run(&root, out.as_deref(), &bind, port),
+        Command::Completions { shell } => completions::run(shell),
+    }
+}
+
+/// Applies `--color` to everything printed through `anstream`.
+pub(crate) fn set_color(when: ColorWhen) {
+    let choice = match when {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+pub(super) const ERROR: Style = AnsiColor::Red.on_default().bold();
+
+/// Prints a failure on stderr: the problems one per line when there are several, then one
+/// `error:` line (coloured where colour is wanted).
+pub(crate) fn report(error: &CmdError) {
+    if let CmdError::Reported = error {
+        return;
+    }
+    if let CmdError::Build(BuildError::Content(problems)) = error {
+        print_problems(problems);
+        anstream::eprintln!("{ERROR}error{ERROR:#}: {problems}; nothing was written");
+        return;
+    }
+    anstream::eprintln!("{ERROR}error{ERROR:#}: {error}");
+}
+
+/// Problems sorted by file and position, one per line.
+pub(crate) fn print_problems(problems: &Diagnostics) {
+    let mut sorted = problems.0.clone();
+    sorted.sort();
+    sorted.dedup();
+    for p in sorted {
+        eprintln!("{p}");
+    }
+}
+
+/// Warnings go to stderr, sorted like errors, and change no exit code.
+pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
+    let mut sorted = warnings.to_vec();
+    sorted.sort();
+    for w in sorted {
+        eprintln!("{w}");
+    }
+}

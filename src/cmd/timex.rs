@@ -4,7 +4,8 @@
 //! are skipped (the valid stretches around them are tagged with their true offsets), so any
 //! file can be tagged without a crash.
 
-use crate::extract::timex::{self, Timex};
+use super::CmdError;
+use crate::pipeline::{self, Timex};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
@@ -33,9 +34,9 @@ fn to_json(t: &Timex) -> JsonTimex<'_> {
 }
 
 /// Tags raw bytes: the whole file when it is UTF-8, else each valid stretch.
-pub fn tag_bytes(bytes: &[u8], dct: Option<NaiveDate>) -> Vec<Timex> {
+fn tag_bytes(bytes: &[u8], dct: Option<NaiveDate>) -> Vec<Timex> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return timex::tag_document(text, dct).timexes;
+        return pipeline::tag_document(text, dct).1;
     }
     let mut out = Vec::new();
     let mut offset = 0;
@@ -43,11 +44,11 @@ pub fn tag_bytes(bytes: &[u8], dct: Option<NaiveDate>) -> Vec<Timex> {
     for (i, chunk) in bytes.utf8_chunks().enumerate() {
         let valid = chunk.valid();
         let found = if i == 0 {
-            let doc = timex::tag_document(valid, dct);
-            doc_dct = doc_dct.or(doc.dct);
-            doc.timexes
+            let (found_dct, timexes) = pipeline::tag_document(valid, dct);
+            doc_dct = doc_dct.or(found_dct);
+            timexes
         } else {
-            timex::tag(valid, doc_dct)
+            pipeline::tag_text(valid, doc_dct)
         };
         out.extend(found.into_iter().map(|mut t| {
             t.start += offset;
@@ -59,39 +60,42 @@ pub fn tag_bytes(bytes: &[u8], dct: Option<NaiveDate>) -> Vec<Timex> {
     out
 }
 
-fn parse_dct(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("invalid --dct \"{text}\": write it as YYYY-MM-DD"))
+/// A document date that is not a date.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid --dct \"{0}\": write it as YYYY-MM-DD")]
+struct BadDct(String);
+
+fn parse_dct(text: &str) -> Result<NaiveDate, BadDct> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| BadDct(text.to_string()))
 }
 
-/// Runs `entente timex FILE|- [--dct D]`; returns the exit code.
-pub fn run(input: &str, dct: Option<&str>) -> i32 {
-    let dct = match dct.map(parse_dct).transpose() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
-    let mut bytes = Vec::new();
-    let read = if input == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+/// Runs `entente timex FILE|- [--dct D]`.
+pub(super) fn run(input: &str, dct: Option<&str>) -> Result<(), CmdError> {
+    let dct = dct
+        .map(parse_dct)
+        .transpose()
+        .map_err(|e| CmdError::Usage(e.to_string()))?;
+    let bytes = if input == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(CmdError::Stdin)?;
+        bytes
     } else {
-        std::fs::read(input).map(|b| bytes = b)
+        std::fs::read(input).map_err(|source| pipeline::ReadError::Io {
+            path: input.into(),
+            source,
+        })?
     };
-    if let Err(e) = read {
-        eprintln!("error: cannot read {input}: {e}");
-        return 2;
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for t in tag_bytes(&bytes, dct) {
         if serde_json::to_writer(&mut out, &to_json(&t)).is_err() || writeln!(out).is_err() {
-            return 0; // stdout closed (e.g. piped into head): nothing more to do
+            return Ok(()); // stdout closed (e.g. piped into head): nothing more to do
         }
     }
     let _ = out.flush();
-    0
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -103,7 +107,7 @@ struct Request {
 
 /// `entente timex --jsonl`: one request per input line (`{"text": "...", "dct": "YYYY-MM-DD"}`),
 /// one JSON array of timexes per output line, for tagging many documents in one process.
-pub fn serve_jsonl() -> i32 {
+pub(super) fn serve_jsonl() -> Result<(), CmdError> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -115,11 +119,11 @@ pub fn serve_jsonl() -> i32 {
         let reply = match serde_json::from_str::<Request>(&line) {
             Ok(req) => match req.dct.as_deref().map(parse_dct).transpose() {
                 Ok(dct) => {
-                    let found = timex::tag_document(&req.text, dct).timexes;
+                    let found = pipeline::tag_document(&req.text, dct).1;
                     serde_json::to_string(&found.iter().map(to_json).collect::<Vec<_>>())
                         .unwrap_or_else(|_| "[]".into())
                 }
-                Err(e) => serde_json::json!({ "error": e }).to_string(),
+                Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
             },
             Err(e) => serde_json::json!({ "error": format!("bad request: {e}") }).to_string(),
         };
@@ -127,7 +131,7 @@ pub fn serve_jsonl() -> i32 {
             break;
         }
     }
-    0
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,13 +6,13 @@
 
 pub mod articles;
 pub mod briefings;
+pub(crate) mod config;
 pub mod events;
 pub mod pages;
 pub mod yaml;
 
-use crate::config::{RawSiteConfig, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Actor, Article, Event, Gazetteer, Page, PartialDate};
+use crate::model::{Actor, Article, Content, Event, Gazetteer};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -20,29 +20,52 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
-/// Everything in a site's `content/` directory.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub root: PathBuf,
-    pub config: SiteConfig,
-    pub events: Vec<Event>,
-    /// Ids of extracted events that hand-written files suppress.
-    pub suppressed: Vec<String>,
-    pub actors: Vec<Actor>,
-    pub pages: Vec<Page>,
-    pub articles: Vec<Article>,
-    pub briefings: Vec<crate::model::Briefing>,
-    /// Things worth a look that do not stop the build (events that repeat each other).
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// Largest content file read; beyond this a file is reported instead of loaded.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a file as UTF-8 text (without a BOM), or says why it cannot be used.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, format!("cannot read file: {e}")))?;
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file system refused (a missing file, a directory, no permission).
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the file system reported.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is there but unusable (too large, not UTF-8, not a valid article).
+    #[error(transparent)]
+    Content(#[from] Diagnostic),
+}
+
+impl ReadError {
+    /// The problem as a content diagnostic, for a site's own files: a file in `content/`
+    /// that cannot be read is a problem of the site.
+    fn into_diagnostic(self) -> Diagnostic {
+        match self {
+            ReadError::Io { path, source } => {
+                Diagnostic::file(&path, format!("cannot read file: {source}"))
+            }
+            ReadError::Content(d) => d,
+        }
+    }
+}
+
+/// Reads a file of the site as UTF-8 text (without a BOM), or says why it cannot be used.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    read_file(path).map_err(ReadError::into_diagnostic)
+}
+
+/// Reads a file as UTF-8 text (without a BOM), telling a file that cannot be read from one
+/// that cannot be used.
+fn read_file(path: &Path) -> Result<String, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::file(
             path,
@@ -51,10 +74,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 meta.len() / 1_048_576,
                 MAX_FILE_BYTES / 1_048_576
             ),
-        ));
+        )
+        .into());
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file(path, format!("cannot read file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -71,9 +94,21 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 line,
                 column,
                 "file is not valid UTF-8: save it as UTF-8 (most editors have an \"encoding\" option)",
-            ))
+            )
+            .into())
         }
     }
+}
+
+/// Reads one article file (named on the command line, not part of a site): its id is its
+/// file name.
+pub fn read_article(path: &Path) -> Result<Article, ReadError> {
+    let text = read_file(path)?;
+    let hint = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "article".into());
+    Ok(articles::parse_article(path, text, &hint)?)
 }
 
 /// Files under `dir` with one of `extensions`, sorted, never following symlinks (a link could
@@ -155,7 +190,7 @@ pub fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> Result<Content, 
         ));
         return Err(problems);
     }
-    let config = load_config(&content_dir.join("site.yaml"), &mut problems);
+    let config = config::load_config(&content_dir.join("site.yaml"), &mut problems);
     let actors = load_actors(&content_dir.join("actors.yaml"), &mut problems);
     let mut aliases = HashMap::new();
     for actor in &actors {
@@ -345,58 +380,6 @@ fn assign_generated_ids(
         }
         taken.insert(id.clone());
         events[i].id = id;
-    }
-}
-
-fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig {
-    let text = match read_text(path) {
-        Ok(t) => t,
-        Err(d) => {
-            if path.exists() {
-                problems.push(d);
-            } else {
-                problems.push(Diagnostic::file(
-                    path,
-                    "missing site.yaml: create it with at least `title: My timeline`",
-                ));
-            }
-            return SiteConfig::default();
-        }
-    };
-    let raw: RawSiteConfig = match yaml::from_str(&text) {
-        Ok(r) => r,
-        Err(e) => {
-            problems.push(Diagnostic::new(path, e.line, e.column, e.message));
-            return SiteConfig::default();
-        }
-    };
-    let mut as_of = None;
-    if let Some(scalar) = &raw.as_of {
-        match PartialDate::parse(&scalar.as_text()) {
-            Ok(d) => as_of = Some(d),
-            Err(e) => {
-                let (line, column) =
-                    yaml::locate(&text, &[yaml::Step::Key("as_of")]).unwrap_or((1, 1));
-                problems.push(Diagnostic::new(path, line, column, e));
-            }
-        }
-    }
-    if let Some(url) = &raw.base_url {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            let (line, column) =
-                yaml::locate(&text, &[yaml::Step::Key("base_url")]).unwrap_or((1, 1));
-            problems.push(Diagnostic::new(path, line, column, format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)")));
-        }
-    }
-    SiteConfig {
-        title: raw.title,
-        description: raw.description,
-        base_url: raw.base_url,
-        language: raw.language,
-        as_of,
-        publisher: raw.publisher,
-        license: raw.license,
-        unreviewed: raw.unreviewed,
     }
 }
 

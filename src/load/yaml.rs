@@ -111,9 +111,14 @@ pub fn items_from_str<T: DeserializeOwned>(
         .collect())
 }
 
+/// A value that could not be written as YAML.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write YAML: {0}")]
+pub(crate) struct YamlWriteError(#[from] serde_yaml::Error);
+
 /// Serialises `value` as YAML (used to write reviewable drafts).
-pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_yaml::to_string(value).map_err(|e| e.to_string())
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlWriteError> {
+    Ok(serde_yaml::to_string(value)?)
 }
 
 /// serde_yaml appends " at line L column C" to messages; we print the position ourselves.

@@ -182,35 +182,3 @@ pub struct Page {
     pub body_markdown: String,
     pub order: i64,
 }
-
-/// A saved selection of events from `content/briefings/*.yaml`, rendered as a print-ready
-/// page with CSV and Markdown exports.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Briefing {
-    pub slug: String,
-    pub title: String,
-    pub intro_markdown: String,
-    pub from: Option<PartialDate>,
-    pub to: Option<PartialDate>,
-    pub countries: Vec<Country>,
-    pub actors: Vec<String>,
-    pub types: Vec<EventType>,
-    pub tags: Vec<String>,
-    pub as_of: Option<PartialDate>,
-}
-
-/// A news article from `content/articles/`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Article {
-    pub id: String,
-    pub path: PathBuf,
-    pub headline: String,
-    pub date: Option<PartialDate>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub place: Option<String>,
-    /// The whole file as read; evidence offsets point into it.
-    pub text: String,
-    /// Byte offset where the body starts (after header line, headline or front matter).
-    pub body_start: usize,
-}

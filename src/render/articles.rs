@@ -1,10 +1,9 @@
 //! Article pages and the review page: a reader can check any extracted event against the
 //! article it came from, and an editor sees what extraction found that no one has reviewed.
 
-use super::views::{article_href, EventView};
-use super::{render_html, Chrome, OutputFile};
-use crate::merge::Site;
-use crate::model::{Event, Origin};
+use super::views::EventView;
+use super::{render_html, Chrome, ChromeFn, RenderError};
+use crate::model::{urls, Event, Origin, OutputFile, Site};
 use askama::Template;
 use std::collections::BTreeMap;
 
@@ -70,8 +69,8 @@ fn articles_of(event: &Event) -> Vec<String> {
 pub fn render<'a>(
     site: &'a Site,
     views: &'a [EventView],
-    chrome: &dyn Fn(&'static str, &str, String) -> Chrome<'a>,
-) -> Vec<OutputFile> {
+    chrome: &ChromeFn<'a>,
+) -> Result<Vec<OutputFile>, RenderError> {
     let mut files = Vec::new();
     let titles: BTreeMap<String, String> = site
         .articles
@@ -90,26 +89,26 @@ pub fn render<'a>(
                 c: chrome("../", &e.href, e.title.clone()),
                 e,
             },
-        ));
+        )?);
     }
     if !site.review.is_empty() {
         files.push(render_html(
-            "review.html".into(),
+            urls::REVIEW.into(),
             &ReviewPage {
-                c: chrome("", "review.html", "Awaiting review".into()),
+                c: chrome("", urls::REVIEW, "Awaiting review".into()),
                 events: review_views.iter().collect(),
             },
-        ));
+        )?);
     }
     if site.articles.is_empty() {
-        return files;
+        return Ok(files);
     }
     let articles: Vec<ArticleView> = site
         .articles
         .iter()
         .map(|a| ArticleView {
             id: a.id.clone(),
-            href: article_href(&a.id),
+            href: urls::article(&a.id),
             headline: a.headline.clone(),
             publisher: a.publisher.clone().unwrap_or_default(),
             date: a.date.map(|d| d.human()).unwrap_or_default(),
@@ -144,7 +143,7 @@ pub fn render<'a>(
                 in_review: in_review.get(a.id.as_str()).cloned().unwrap_or_default(),
                 review_listed: !site.review.is_empty(),
             },
-        ));
+        )?);
     }
     let index: Vec<(&ArticleView, usize)> = articles
         .iter()
@@ -157,11 +156,11 @@ pub fn render<'a>(
         })
         .collect();
     files.push(render_html(
-        "articles/index.html".into(),
+        urls::ARTICLES.into(),
         &ArticlesPage {
-            c: chrome("../", "articles/index.html", "Articles".into()),
+            c: chrome("../", urls::ARTICLES, "Articles".into()),
             articles: index,
         },
-    ));
-    files
+    )?);
+    Ok(files)
 }

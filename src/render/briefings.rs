@@ -5,10 +5,9 @@
 //! must select events the same way.
 
 use super::views::{EventView, Link};
-use super::{markdown, OutputFile};
-use crate::merge::Site;
+use super::{markdown, RenderError};
 use crate::model::slug::slugify;
-use crate::model::{Briefing, Event, PartialDate};
+use crate::model::{urls, Briefing, Event, OutputFile, PartialDate, Site};
 use askama::Template;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -135,38 +134,10 @@ pub fn links(site: &Site) -> Vec<Link> {
     site.briefings
         .iter()
         .map(|b| Link {
-            href: format!("briefings/{}.html", b.slug),
+            href: urls::briefing(&b.slug),
             label: b.title.clone(),
         })
         .collect()
-}
-
-/// Whether a briefing selects an event: the event overlaps the date range and matches every
-/// criterion given (any of the listed values of that criterion).
-pub fn selects(b: &Briefing, e: &Event) -> bool {
-    if let Some(from) = b.from {
-        if e.date.last_day() < from.first_day() {
-            return false;
-        }
-    }
-    if let Some(to) = b.to {
-        if e.date.first_day() > to.last_day() {
-            return false;
-        }
-    }
-    if !b.countries.is_empty() && !e.countries.iter().any(|c| b.countries.contains(c)) {
-        return false;
-    }
-    if !b.types.is_empty() && !b.types.contains(&e.kind) {
-        return false;
-    }
-    let any_slug = |wanted: &[String], have: &[String]| {
-        wanted.is_empty() || {
-            let have: Vec<String> = have.iter().map(|h| slugify(h)).collect();
-            wanted.iter().any(|w| have.contains(&slugify(w)))
-        }
-    };
-    any_slug(&b.actors, &e.actors) && any_slug(&b.tags, &e.tags)
 }
 
 /// A numbered source in the briefing's reference list.
@@ -279,11 +250,7 @@ fn cite(events: &[&Event]) -> (Vec<Vec<usize>>, Vec<Citation>) {
                         .unwrap_or_default(),
                     date: s.date.map(|d: PartialDate| d.human()).unwrap_or_default(),
                     url: s.url.clone().unwrap_or_default(),
-                    article_href: s
-                        .article
-                        .as_deref()
-                        .map(super::views::article_href)
-                        .unwrap_or_default(),
+                    article_href: s.article.as_deref().map(urls::article).unwrap_or_default(),
                 });
                 citations.len()
             });
@@ -356,7 +323,7 @@ fn to_markdown(
     let _ = writeln!(
         md,
         ". Web version: <{}>.\n",
-        md_url(&link(&format!("briefings/{}.html", b.slug)))
+        md_url(&link(&urls::briefing(&b.slug)))
     );
     for (label, value) in criteria(b, events.len()) {
         let _ = writeln!(md, "- **{label}:** {}", md_escape(&value));
@@ -376,7 +343,7 @@ fn to_markdown(
             i + 1,
             e.date.human(),
             md_escape(&e.title),
-            md_url(&link(&super::views::event_href(&e.id))),
+            md_url(&link(&urls::event(&e.id))),
             e.kind.label()
         );
         let mut facts = Vec::new();
@@ -425,9 +392,9 @@ fn to_markdown(
     md
 }
 
-pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
+pub(crate) fn render(site: &Site, views: &[EventView]) -> Result<Vec<OutputFile>, RenderError> {
     if site.briefings.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let config = &site.config;
     let mut files = Vec::new();
@@ -437,12 +404,12 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| selects(b, e))
+            .filter(|(_, e)| b.selects(e))
             .map(|(i, _)| i)
             .collect();
         let events: Vec<&Event> = selected.iter().map(|&i| &site.events[i]).collect();
         let (cites, citations) = cite(&events);
-        let path = format!("briefings/{}.html", b.slug);
+        let path = urls::briefing(&b.slug);
         let as_of = b.as_of.or(config.as_of).map(|d| (d.iso(), d.human()));
         let page = BriefingPage {
             lang: &config.language,
@@ -468,18 +435,18 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
             citations,
         };
         let markdown_text = to_markdown(site, b, &events, &cites, &page.citations);
-        files.push(super::render_html(path.clone(), &page));
+        files.push(super::render_html(path.clone(), &page)?);
         files.push(OutputFile {
-            path: format!("briefings/{}.csv", b.slug),
+            path: urls::briefing_csv(&b.slug),
             bytes: super::exports::to_csv(events.iter().copied()),
         });
         files.push(OutputFile {
-            path: format!("briefings/{}.md", b.slug),
+            path: urls::briefing_markdown(&b.slug),
             bytes: markdown_text.into_bytes(),
         });
         summaries.push(BriefingSummary {
             link: Link {
-                href: format!("{}.html", b.slug),
+                href: urls::briefing_from_index(&b.slug),
                 label: b.title.clone(),
             },
             slug: b.slug.clone(),
@@ -488,18 +455,18 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
         });
     }
     files.push(super::render_html(
-        "briefings/index.html".into(),
+        urls::BRIEFINGS.into(),
         &BriefingIndex {
             lang: &config.language,
             site_title: &config.title,
             canonical: config
                 .base_url_slash()
-                .map(|base| format!("{base}briefings/index.html"))
+                .map(|base| format!("{base}{}", urls::BRIEFINGS))
                 .unwrap_or_default(),
             briefings: summaries,
         },
-    ));
-    files
+    )?);
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -535,42 +502,6 @@ mod tests {
             },
             reviewed: true,
         }
-    }
-
-    #[test]
-    fn selection_combines_criteria_and_overlaps_dates() {
-        let b = Briefing {
-            slug: "b".into(),
-            title: "B".into(),
-            from: Some(PartialDate::month(2025, 3)),
-            to: Some(PartialDate::month(2025, 5)),
-            countries: vec![Gazetteer::get().normalise("JM").unwrap()],
-            actors: vec!["marco rubio".into()],
-            tags: vec!["caribbean".into()],
-            ..Default::default()
-        };
-        assert!(selects(
-            &b,
-            &event("a", "2025-03", &["US", "JM"], EventType::Tour)
-        ));
-        assert!(!selects(
-            &b,
-            &event("b", "2025-06-01", &["JM"], EventType::Visit)
-        ));
-        assert!(!selects(
-            &b,
-            &event("c", "2025-04-01", &["GY"], EventType::Visit)
-        ));
-        // A year-precision event overlaps the range.
-        assert!(selects(&b, &event("d", "2025", &["JM"], EventType::Visit)));
-        let typed = Briefing {
-            types: vec![EventType::Meeting],
-            ..b
-        };
-        assert!(!selects(
-            &typed,
-            &event("e", "2025-04-01", &["JM"], EventType::Visit)
-        ));
     }
 
     #[test]

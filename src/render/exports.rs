@@ -5,9 +5,7 @@
 
 use super::markdown;
 use super::views::EventView;
-use super::OutputFile;
-use crate::merge::Site;
-use crate::model::Event;
+use crate::model::{urls, Event, OutputFile, Site};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -222,7 +220,7 @@ pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
             })
             .collect(),
         reviewed: e.reviewed,
-        url: super::views::event_href(&e.id),
+        url: urls::event(&e.id),
     }
 }
 
@@ -234,11 +232,11 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
     );
     vec![
         OutputFile {
-            path: "events.csv".into(),
+            path: urls::CSV.into(),
             bytes: csv,
         },
         OutputFile {
-            path: "events.json".into(),
+            path: urls::JSON.into(),
             bytes: json,
         },
     ]
@@ -260,20 +258,27 @@ mod tests {
     #[test]
     fn parallel_exports_match_serial_ones() {
         use super::*;
-        let text =
-            "- {date: 2025-01-02, title: \"=A, \\\"quoted\\\"\", type: call, countries: [JM]}\n";
-        let mut events = Vec::new();
-        for i in 0..(CHUNK * 2 + 3) {
-            let file = crate::load::events::parse_file(
-                std::path::Path::new("x.yaml"),
-                text,
-                &Default::default(),
-            );
-            assert!(file.problems.is_empty(), "{:?}", file.problems);
-            let mut e = file.events.into_iter().next().unwrap();
-            e.id = format!("e{i}");
-            events.push(e);
-        }
+        use crate::model::{EventDate, EventType, Gazetteer, Origin, PartialDate, Source};
+        // A title that needs quoting and neutralising in CSV and escaping in JSON.
+        let event = |i: usize| Event {
+            id: format!("e{i}"),
+            date: EventDate::new(PartialDate::parse("2025-01-02").unwrap(), None).unwrap(),
+            title: "=A, \"quoted\"".into(),
+            kind: EventType::Call,
+            host: None,
+            actors: vec![],
+            countries: vec![Gazetteer::get().normalise("JM").unwrap()],
+            places: vec![],
+            tags: vec![],
+            summary: String::new(),
+            sources: Vec::<Source>::new(),
+            origin: Origin::HandWritten {
+                file: "x.yaml".into(),
+                line: 1,
+            },
+            reviewed: true,
+        };
+        let events: Vec<Event> = (0..(CHUNK * 2 + 3)).map(event).collect();
         let views: Vec<EventView> = events
             .iter()
             .map(|e| EventView::new(e, &Default::default()))

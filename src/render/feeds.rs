@@ -3,9 +3,7 @@
 //! same content are byte-identical.
 
 use super::views::EventView;
-use super::OutputFile;
-use crate::merge::Site;
-use crate::model::Event;
+use crate::model::{urls, Event, OutputFile, Site};
 use atom_syndication::{Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike};
@@ -49,7 +47,7 @@ fn ical_text(text: &str) -> String {
 }
 
 fn event_url(site: &Site, event: &Event) -> String {
-    site.config.absolute(&super::views::event_href(&event.id))
+    site.config.absolute(&urls::event(&event.id))
 }
 
 fn atom(site: &Site, views: &[EventView]) -> String {
@@ -65,7 +63,7 @@ fn atom(site: &Site, views: &[EventView]) -> String {
         .iter()
         .map(|&(e, view)| {
             let mut entry = Entry::default();
-            entry.set_id(format!("{id_base}events/{}", e.id));
+            entry.set_id(format!("{id_base}{}", urls::event_entry(&e.id)));
             entry.set_title(Text::plain(xml_text(&format!(
                 "{}: {}",
                 e.date.human(),
@@ -90,7 +88,7 @@ fn atom(site: &Site, views: &[EventView]) -> String {
         .collect();
     let mut feed = Feed::default();
     feed.set_title(Text::plain(xml_text(&site.config.title)));
-    feed.set_id(format!("{id_base}feed.atom"));
+    feed.set_id(format!("{id_base}{}", urls::FEED));
     feed.set_updated(fixed(stamp(site)));
     let mut author = Person::default();
     author.set_name(xml_text(
@@ -101,10 +99,10 @@ fn atom(site: &Site, views: &[EventView]) -> String {
     ));
     feed.set_authors(vec![author]);
     let mut self_link = Link::default();
-    self_link.set_href(site.config.absolute("feed.atom"));
+    self_link.set_href(site.config.absolute(urls::FEED));
     self_link.set_rel("self");
     let mut home = Link::default();
-    home.set_href(site.config.absolute("index.html"));
+    home.set_href(site.config.absolute(urls::HOME));
     feed.set_links(vec![self_link, home]);
     feed.set_entries(entries);
     feed.to_string()
@@ -176,11 +174,11 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
     let (atom, ics) = rayon::join(|| atom(site, views), || ics(site, views));
     vec![
         OutputFile {
-            path: "feed.atom".into(),
+            path: urls::FEED.into(),
             bytes: atom.into_bytes(),
         },
         OutputFile {
-            path: "events.ics".into(),
+            path: urls::CALENDAR.into(),
             bytes: ics.into_bytes(),
         },
     ]

@@ -82,12 +82,8 @@ fn plain_text<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
     out
 }
 
-/// First `max_chars` characters of the plain text, cut at a word boundary with an ellipsis.
-pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    excerpt_of_plain(&to_plain_text(markdown), max_chars)
-}
-
-/// [`excerpt`] of text already made plain by [`to_plain_text`].
+/// First `max_chars` characters of text made plain by [`to_plain_text`], cut at a word
+/// boundary with an ellipsis.
 pub fn excerpt_of_plain(text: &str, max_chars: usize) -> String {
     if text.len() <= max_chars || text.chars().count() <= max_chars {
         return text.to_string();
@@ -141,7 +137,7 @@ mod tests {
 
     #[test]
     fn excerpts_cut_on_words() {
-        let e = excerpt("One two three four five six seven", 15);
+        let e = excerpt_of_plain("One two three four five six seven", 15);
         assert!(e.ends_with('\u{2026}'));
         assert!(e.len() < 20);
         assert_eq!(to_plain_text("a <b>bold</b> *x*"), "a bold x");

@@ -3,7 +3,7 @@
 //! Templates only print; every decision (labels, links, excerpts, counts) is made here.
 
 use super::markdown;
-use crate::model::{Country, Event, Origin};
+use crate::model::{urls, Event, Origin};
 use std::collections::BTreeMap;
 
 /// A link whose `href` is relative to the site root; templates prefix it with `root`.
@@ -64,26 +64,6 @@ pub struct EventView {
     pub data_tags: String,
 }
 
-pub fn country_href(c: &Country) -> String {
-    format!("countries/{}.html", c.slug())
-}
-
-pub fn actor_href(name: &str) -> String {
-    format!("actors/{}.html", crate::model::slug::slugify(name))
-}
-
-pub fn tag_href(tag: &str) -> String {
-    format!("tags/{}.html", crate::model::slug::slugify(tag))
-}
-
-pub fn event_href(id: &str) -> String {
-    format!("events/{id}.html")
-}
-
-pub fn article_href(id: &str) -> String {
-    format!("articles/{id}.html")
-}
-
 impl EventView {
     pub fn new(event: &Event, article_titles: &BTreeMap<String, String>) -> EventView {
         let (evidence, confidence, field_origins) = match &event.origin {
@@ -96,7 +76,7 @@ impl EventView {
                     .iter()
                     .map(|e| EvidenceView {
                         sentence: e.sentence.clone(),
-                        article_href: article_href(&e.article),
+                        article_href: urls::article(&e.article),
                         article_label: article_titles
                             .get(&e.article)
                             .cloned()
@@ -120,7 +100,7 @@ impl EventView {
             .unwrap_or_else(|| event.date.last_day().to_string());
         EventView {
             id: event.id.clone(),
-            href: event_href(&event.id),
+            href: urls::event(&event.id),
             title: event.title.clone(),
             date_human: event.date.human(),
             date_iso: event.date.start.iso(),
@@ -137,7 +117,7 @@ impl EventView {
                 .countries
                 .iter()
                 .map(|c| Link {
-                    href: country_href(c),
+                    href: urls::country(c),
                     label: c.name.clone(),
                 })
                 .collect(),
@@ -145,7 +125,7 @@ impl EventView {
                 .actors
                 .iter()
                 .map(|a| Link {
-                    href: actor_href(a),
+                    href: urls::actor(a),
                     label: a.clone(),
                 })
                 .collect(),
@@ -154,7 +134,7 @@ impl EventView {
                 .tags
                 .iter()
                 .map(|t| Link {
-                    href: tag_href(t),
+                    href: urls::tag(t),
                     label: t.clone(),
                 })
                 .collect(),
@@ -169,7 +149,7 @@ impl EventView {
                     publisher: s.publisher.clone().unwrap_or_default(),
                     url: s.url.clone().unwrap_or_default(),
                     date: s.date.map(|d| d.human()).unwrap_or_default(),
-                    article_href: s.article.as_deref().map(article_href).unwrap_or_default(),
+                    article_href: s.article.as_deref().map(urls::article).unwrap_or_default(),
                 })
                 .collect(),
             unreviewed: !event.reviewed,

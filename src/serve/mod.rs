@@ -7,6 +7,7 @@
 //! reloads the page after a rebuild, or shows the build's errors over the page. A broken
 //! edit leaves the last good site on disk and being served.
 
+use crate::pipeline::Refusal as OutputRefusal;
 use crate::pipeline::{self, BuildError, Session};
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::{Component, Path, PathBuf};
@@ -21,42 +22,8 @@ const RESERVED: &str = "/__entente/";
 const DEBOUNCE: Duration = Duration::from_millis(120);
 const WORKERS: usize = 4;
 
-const RELOAD_JS: &str = r#"(function () {
-  "use strict";
-  var seen = null;
-  var overlay = null;
-  function show(text) {
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.id = "entente-error-overlay";
-      overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-        "background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 monospace;padding:2em;";
-      var title = document.createElement("h2");
-      title.textContent = "Build failed: still showing the last good version";
-      overlay.appendChild(title);
-      overlay.appendChild(document.createElement("pre"));
-      document.body.appendChild(overlay);
-    }
-    overlay.lastChild.textContent = text;
-  }
-  function hide() {
-    if (overlay) { overlay.remove(); overlay = null; }
-  }
-  function poll() {
-    fetch("/__entente/status", { cache: "no-store" })
-      .then(function (r) { return r.json(); })
-      .then(function (s) {
-        if (seen === null) { seen = s.generation; }
-        else if (s.generation !== seen) { location.reload(); return; }
-        if (s.error) { show(s.error); } else { hide(); }
-      })
-      .catch(function () {})
-      .then(function () { setTimeout(poll, 400); });
-  }
-  poll();
-})();
-"#;
+/// The live-reload script pages get (in responses only, never in built files).
+const RELOAD_JS: &str = include_str!("reload.js");
 
 /// What the HTTP threads need to know about the builds.
 struct State {
@@ -68,15 +35,57 @@ struct State {
     stop: AtomicBool,
 }
 
-/// Serves the site; returns the process exit code.
-pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
-    let out = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join("public"));
-    if let Err(message) = crate::write::check_output_dir(root, &out) {
-        eprintln!("error: {message}");
-        return 2;
+/// Why the server could not start (or keep going).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ServeError {
+    /// The output directory is one the build must not replace.
+    #[error(transparent)]
+    Refused(#[from] OutputRefusal),
+    /// The root holds no site.
+    #[error("{} has no content/ directory: run serve in a site (or give --root DIR)", .root.display())]
+    NoContent {
+        /// The site root given.
+        root: PathBuf,
+    },
+    /// The first build could not write its output (already reported).
+    #[error(transparent)]
+    Build(BuildError),
+    /// The address is taken or not allowed.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// `bind:port`.
+        address: String,
+        /// What the network layer reported.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The file watcher could not start.
+    #[error("cannot watch {what}: {source}")]
+    Watch {
+        /// "for changes" or the directory.
+        what: String,
+        /// What the watcher reported.
+        #[source]
+        source: notify::Error,
+    },
+}
+
+impl ServeError {
+    /// Whether the problem is the site's content (exit code 1) rather than the environment.
+    pub(crate) fn is_content(&self) -> bool {
+        matches!(self, ServeError::NoContent { .. })
     }
+}
+
+/// Serves the site until Ctrl-C.
+pub(crate) fn serve(
+    root: &Path,
+    out: Option<&Path>,
+    bind: &str,
+    port: u16,
+) -> Result<(), ServeError> {
+    let out = pipeline::output_dir(root, out);
+    pipeline::check_output_dir(root, &out)?;
     let state = Arc::new(State {
         out: out.clone(),
         generation: AtomicU64::new(0),
@@ -85,22 +94,20 @@ pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
     });
     // Without content/ there is nothing to watch: most likely a mistyped --root.
     if !root.join("content").is_dir() {
-        eprintln!(
-            "error: {} has no content/ directory: run serve in a site (or give --root DIR)",
-            root.display()
-        );
-        return 1;
+        return Err(ServeError::NoContent {
+            root: root.to_path_buf(),
+        });
     }
     let mut session = Session::default();
-    if let Err(code) = rebuild(root, &out, &mut session, &state) {
-        return code;
-    }
+    rebuild(root, &out, &mut session, &state).map_err(ServeError::Build)?;
 
     let server = match tiny_http::Server::http((bind, port)) {
         Ok(s) => Arc::new(s),
-        Err(e) => {
-            eprintln!("error: cannot listen on {bind}:{port}: {e}");
-            return 2;
+        Err(source) => {
+            return Err(ServeError::Listen {
+                address: format!("{bind}:{port}"),
+                source,
+            })
         }
     };
     let address = server
@@ -125,25 +132,25 @@ pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
     }
 
     let (events_tx, events_rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(move |event| {
+    let mut watcher = notify::recommended_watcher(move |event| {
         let _ = events_tx.send(event);
-    }) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch for changes: {e}");
-            return 2;
-        }
-    };
+    })
+    .map_err(|source| ServeError::Watch {
+        what: "for changes".into(),
+        source,
+    })?;
     let mut watched = Vec::new();
     for dir in ["content", "static"] {
         let path = root.join(dir);
         if path.is_dir() {
             // Absolute, so notifications name absolute paths comparable with `out`.
             let path = std::fs::canonicalize(&path).unwrap_or(path);
-            if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
-                eprintln!("error: cannot watch {}: {e}", path.display());
-                return 2;
-            }
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|source| ServeError::Watch {
+                    what: path.display().to_string(),
+                    source,
+                })?;
             watched.push(path.display().to_string());
         }
     }
@@ -180,12 +187,18 @@ pub fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> i32 {
     // A rebuild in progress finishes first, so the output is never left half-updated.
     let _ = rebuilder.join();
     println!("stopped");
-    0
+    Ok(())
 }
 
-/// Runs one build and publishes its outcome. Only an unusable output directory is fatal (as
-/// `Err(exit code)`); content errors are shown and the last good site stays.
-fn rebuild(root: &Path, out: &Path, session: &mut Session, state: &State) -> Result<(), i32> {
+/// Runs one build and publishes its outcome. Only an unusable output directory (or a page
+/// that cannot be rendered) is returned; content errors are shown and the last good site
+/// stays.
+fn rebuild(
+    root: &Path,
+    out: &Path,
+    session: &mut Session,
+    state: &State,
+) -> Result<(), BuildError> {
     let started = Instant::now();
     match pipeline::rebuild(root, Some(out), session) {
         Ok(report) => {
@@ -223,10 +236,11 @@ fn rebuild(root: &Path, out: &Path, session: &mut Session, state: &State) -> Res
             *state.error.lock().unwrap_or_else(|e| e.into_inner()) = text.join("\n");
             Ok(())
         }
-        Err(BuildError::Output(message)) => {
+        Err(e) => {
+            let message = e.to_string();
             eprintln!("error: {message}");
             *state.error.lock().unwrap_or_else(|e| e.into_inner()) = message;
-            Err(2)
+            Err(e)
         }
     }
 }
@@ -293,23 +307,6 @@ enum Refusal {
     Redirect(String),
 }
 
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
-}
-
 /// Maps a URL path to a file inside `out`, refusing anything that could leave it: `..`
 /// segments, encoded slashes or dots, backslashes, NULs, and symlinks that resolve outside.
 fn resolve(out: &Path, url_path: &str) -> Result<PathBuf, Refusal> {
@@ -325,8 +322,10 @@ fn resolve(out: &Path, url_path: &str) -> Result<PathBuf, Refusal> {
     {
         return Err(Refusal::Forbidden);
     }
-    let decoded = percent_decode(url_path).ok_or(Refusal::Forbidden)?;
-    let decoded = String::from_utf8(decoded).map_err(|_| Refusal::NotFound)?;
+    // A `%` that starts no escape stays as it is, as browsers send it.
+    let decoded = percent_encoding::percent_decode_str(url_path)
+        .decode_utf8()
+        .map_err(|_| Refusal::NotFound)?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return Err(Refusal::Forbidden);
     }
@@ -361,33 +360,19 @@ fn resolve(out: &Path, url_path: &str) -> Result<PathBuf, Refusal> {
     Ok(real)
 }
 
-fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "atom" => "application/atom+xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+/// The media type of a file by its extension; text is declared UTF-8, which is what the
+/// build writes.
+fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    // Older tables call JavaScript "application/javascript"; HTML now says text/javascript.
+    let essence = match mime.essence_str() {
+        "application/javascript" => "text/javascript",
+        other => other,
+    };
+    if essence.starts_with("text/") {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence.to_string()
     }
 }
 
@@ -468,7 +453,7 @@ fn handle(request: tiny_http::Request, state: &State) {
                 } else {
                     bytes
                 };
-                respond(request, 200, kind, body);
+                respond(request, 200, &kind, body);
             }
             Err(_) => not_found(request, state),
         },

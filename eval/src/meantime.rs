@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::timeml::{decode_entities, evaluate_sets, load_timeml, GoldDoc, GoldTimex};
+use crate::timeml::{decode_entities, evaluate_sets, load_timeml, GoldDoc, GoldTimex};
 
 /// Value of attribute `name` inside a start tag.
 fn attr(tag: &str, name: &str) -> Option<String> {

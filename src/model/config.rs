@@ -1,6 +1,7 @@
-//! `content/site.yaml`: what a publisher sets once for the whole site.
+//! Site settings: what a publisher sets once for the whole site in `content/site.yaml`
+//! (read and validated by `load`).
 
-use crate::model::PartialDate;
+use super::PartialDate;
 use serde::Deserialize;
 
 /// What to do with events that extraction found and no person has reviewed.
@@ -16,59 +17,44 @@ pub enum UnreviewedPolicy {
     Omit,
 }
 
-/// Site settings, as written in `content/site.yaml` (every field documented in the README).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSiteConfig {
-    pub title: String,
-    #[serde(default)]
-    pub description: String,
-    /// Absolute URL the site is published at, used only where a full URL is required (feeds,
-    /// sitemap, calendar). Pages link relatively, so the site also works under a sub-path and
-    /// from `file://`.
-    #[serde(default)]
-    pub base_url: Option<String>,
-    #[serde(default = "default_language")]
-    pub language: String,
-    /// "As of" date shown on every page: the date the content was last checked.
-    #[serde(default)]
-    pub as_of: Option<crate::load::yaml::Scalar>,
-    #[serde(default)]
-    pub publisher: Option<String>,
-    /// Licence or copyright line shown in the footer.
-    #[serde(default)]
-    pub license: Option<String>,
-    #[serde(default)]
-    pub unreviewed: UnreviewedPolicy,
-}
-
-fn default_language() -> String {
+/// The language of a site that names none.
+pub(crate) fn default_language() -> String {
     "en".to_string()
 }
 
 /// Site settings after validation.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
+    /// The site's name, in every page's title and header.
     pub title: String,
+    /// Shown under the title on the home page and in `<meta>`.
     pub description: String,
+    /// Absolute URL the site is published at, used only where a full URL is required (feeds,
+    /// sitemap, calendar, canonical links). Pages link relatively, so the site also works
+    /// under a sub-path and from `file://`.
     pub base_url: Option<String>,
+    /// `<html lang>`.
     pub language: String,
+    /// "As of" date shown on every page: the date the content was last checked.
     pub as_of: Option<PartialDate>,
+    /// Footer and feed author.
     pub publisher: Option<String>,
+    /// Licence or copyright line shown in the footer.
     pub license: Option<String>,
+    /// What to do with extracted events no person has reviewed.
     pub unreviewed: UnreviewedPolicy,
 }
 
 impl SiteConfig {
     /// `base_url` with exactly one trailing slash.
-    pub fn base_url_slash(&self) -> Option<String> {
+    pub(crate) fn base_url_slash(&self) -> Option<String> {
         self.base_url
             .as_ref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
     }
 
     /// Absolute URL of a site-relative path when `base_url` is set, else the relative path.
-    pub fn absolute(&self, path: &str) -> String {
+    pub(crate) fn absolute(&self, path: &str) -> String {
         match self.base_url_slash() {
             Some(base) => format!("{base}{path}"),
             None => path.to_string(),

@@ -3,5 +3,5 @@
 //! Out: a score table on stdout (the TimeML folders first when `--timeml` is given).
 
 fn main() {
-    std::process::exit(entente::eval::meantime::main_with_args(std::env::args()));
+    std::process::exit(entente_eval::meantime::main_with_args(std::env::args()));
 }

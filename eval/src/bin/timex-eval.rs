@@ -2,5 +2,5 @@
 //! In: a folder of `.tml` files or of such folders. Out: a score table on stdout.
 
 fn main() {
-    std::process::exit(entente::eval::timeml::main_with_args(std::env::args()));
+    std::process::exit(entente_eval::timeml::main_with_args(std::env::args()));
 }

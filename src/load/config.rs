@@ -1,0 +1,88 @@
+//! `content/site.yaml`: the site settings, read and validated into a [`SiteConfig`].
+
+use super::yaml::{self, Scalar};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::config::default_language;
+use crate::model::{PartialDate, SiteConfig, UnreviewedPolicy};
+use serde::Deserialize;
+use std::path::Path;
+
+/// Site settings, as written in `content/site.yaml` (every field documented in the README).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSiteConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    /// Absolute URL the site is published at, used only where a full URL is required (feeds,
+    /// sitemap, calendar). Pages link relatively, so the site also works under a sub-path and
+    /// from `file://`.
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default = "default_language")]
+    language: String,
+    /// "As of" date shown on every page: the date the content was last checked.
+    #[serde(default)]
+    as_of: Option<Scalar>,
+    #[serde(default)]
+    publisher: Option<String>,
+    /// Licence or copyright line shown in the footer.
+    #[serde(default)]
+    license: Option<String>,
+    #[serde(default)]
+    unreviewed: UnreviewedPolicy,
+}
+
+/// Reads `site.yaml`; every problem goes to `problems`, and the defaults stand in for what is
+/// wrong so the rest of the site can still be checked.
+pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig {
+    let text = match super::read_text(path) {
+        Ok(t) => t,
+        Err(d) => {
+            if path.exists() {
+                problems.push(d);
+            } else {
+                problems.push(Diagnostic::file(
+                    path,
+                    "missing site.yaml: create it with at least `title: My timeline`",
+                ));
+            }
+            return SiteConfig::default();
+        }
+    };
+    let raw: RawSiteConfig = match yaml::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(Diagnostic::new(path, e.line, e.column, e.message));
+            return SiteConfig::default();
+        }
+    };
+    let mut as_of = None;
+    if let Some(scalar) = &raw.as_of {
+        match PartialDate::parse(&scalar.as_text()) {
+            Ok(d) => as_of = Some(d),
+            Err(e) => {
+                let (line, column) =
+                    yaml::locate(&text, &[yaml::Step::Key("as_of")]).unwrap_or((1, 1));
+                problems.push(Diagnostic::new(path, line, column, e));
+            }
+        }
+    }
+    if let Some(url) = &raw.base_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            let (line, column) =
+                yaml::locate(&text, &[yaml::Step::Key("base_url")]).unwrap_or((1, 1));
+            problems.push(Diagnostic::new(path, line, column, format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)")));
+        }
+    }
+    SiteConfig {
+        title: raw.title,
+        description: raw.description,
+        base_url: raw.base_url,
+        language: raw.language,
+        as_of,
+        publisher: raw.publisher,
+        license: raw.license,
+        unreviewed: raw.unreviewed,
+    }
+}

@@ -1,0 +1,104 @@
+//! Every permalink and output path of a site, relative to its root: the one place that knows
+//! where a page lives, so links and the files they point to cannot disagree.
+//!
+//! Pages link relatively (templates prefix these paths with `""` or `"../"`), so a site works
+//! under any sub-path and from `file://`.
+
+use super::slug::slugify;
+use super::{Country, EventType};
+
+/// The timeline (home page).
+pub(crate) const HOME: &str = "index.html";
+/// The page shown for a path that does not exist.
+pub(crate) const NOT_FOUND: &str = "404.html";
+/// Extracted events awaiting review.
+pub(crate) const REVIEW: &str = "review.html";
+/// Index of the articles events were extracted from.
+pub(crate) const ARTICLES: &str = "articles/index.html";
+/// Index of the countries and regions.
+pub(crate) const COUNTRIES: &str = "countries/index.html";
+/// Index of the people.
+pub(crate) const ACTORS: &str = "actors/index.html";
+/// Index of the types of engagement.
+pub(crate) const TYPES: &str = "types/index.html";
+/// Index of the tags.
+pub(crate) const TAGS: &str = "tags/index.html";
+/// Index of the years.
+pub(crate) const YEARS: &str = "years/index.html";
+/// Index of the briefings.
+pub(crate) const BRIEFINGS: &str = "briefings/index.html";
+/// Atom feed of the newest events.
+pub(crate) const FEED: &str = "feed.atom";
+/// iCalendar of every event.
+pub(crate) const CALENDAR: &str = "events.ics";
+/// CSV export of every event.
+pub(crate) const CSV: &str = "events.csv";
+/// JSON export of every event.
+pub(crate) const JSON: &str = "events.json";
+/// Sitemap (written only with a `base_url`).
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+
+/// One event's page.
+pub(crate) fn event(id: &str) -> String {
+    format!("events/{id}.html")
+}
+
+/// The Atom entry id of an event, after the feed's base: stable, and not a file.
+pub(crate) fn event_entry(id: &str) -> String {
+    format!("events/{id}")
+}
+
+/// One article's page.
+pub(crate) fn article(id: &str) -> String {
+    format!("articles/{id}.html")
+}
+
+/// One country's (or region's) page.
+pub(crate) fn country(c: &Country) -> String {
+    format!("countries/{}.html", c.slug())
+}
+
+/// One person's page.
+pub(crate) fn actor(name: &str) -> String {
+    format!("actors/{}.html", slugify(name))
+}
+
+/// One tag's page.
+pub(crate) fn tag(tag: &str) -> String {
+    format!("tags/{}.html", slugify(tag))
+}
+
+/// The page of one type of engagement.
+pub(crate) fn event_type(kind: EventType) -> String {
+    format!("types/{}.html", kind.as_str())
+}
+
+/// One year's page.
+pub(crate) fn year(year: i32) -> String {
+    format!("years/{year}.html")
+}
+
+/// A Markdown page from `content/pages/`.
+pub(crate) fn page(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
+/// A briefing's print-ready page.
+pub(crate) fn briefing(slug: &str) -> String {
+    format!("briefings/{slug}.html")
+}
+
+/// A briefing's page as linked from the briefings index, which sits beside it.
+pub(crate) fn briefing_from_index(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
+/// A briefing's CSV export.
+pub(crate) fn briefing_csv(slug: &str) -> String {
+    format!("briefings/{slug}.csv")
+}
+
+/// A briefing's Markdown export.
+pub(crate) fn briefing_markdown(slug: &str) -> String {
+    format!("briefings/{slug}.md")
+}

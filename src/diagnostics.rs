@@ -20,24 +20,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn new(path: &Path, line: usize, column: usize, message: impl fmt::Display) -> Self {
         Diagnostic {
             path: path.to_path_buf(),
             line,
             column,
-            message: message.into(),
+            message: message.to_string(),
             warning: false,
         }
     }
 
-    pub fn warning(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: &Path, line: usize, column: usize, message: impl fmt::Display) -> Self {
         Diagnostic {
             warning: true,
             ..Diagnostic::new(path, line, column, message)
         }
     }
 
-    pub fn file(path: &Path, message: impl Into<String>) -> Self {
+    pub fn file(path: &Path, message: impl fmt::Display) -> Self {
         Diagnostic::new(path, 1, 1, message)
     }
 }

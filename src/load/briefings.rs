@@ -125,7 +125,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
                     countries.push(c);
                 }
             }
-            Err(e) => problem(&[Step::Key("countries"), Step::Index(i)], e),
+            Err(e) => problem(&[Step::Key("countries"), Step::Index(i)], e.to_string()),
         }
     }
     let mut types = Vec::new();
@@ -136,7 +136,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
                     types.push(t);
                 }
             }
-            Err(e) => problem(&[Step::Key("types"), Step::Index(i)], e),
+            Err(e) => problem(&[Step::Key("types"), Step::Index(i)], e.to_string()),
         }
     }
     for (key, values) in [("actors", &raw.actors), ("tags", &raw.tags)] {

@@ -5,6 +5,7 @@
 
 use super::yaml::{self, Scalar, Step};
 use crate::diagnostics::Diagnostic;
+use crate::model::date::DateError;
 use crate::model::slug::{slugify, validate_id};
 use crate::model::{Event, Source};
 use crate::model::{EventDate, EventType, Gazetteer, Origin, PartialDate};
@@ -110,64 +111,33 @@ pub struct EventFile {
 /// Longest text field we accept; a title is a line, a summary a few paragraphs.
 const MAX_FIELD_BYTES: usize = 100_000;
 
+/// The fields of an event, in the order the README lists them.
+const FIELDS: [&str; 15] = [
+    "id",
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "type",
+    "host",
+    "actors",
+    "countries",
+    "places",
+    "tags",
+    "summary",
+    "sources",
+    "reviewed",
+    "suppress",
+];
+
 /// Parses and validates one event file.
 pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) -> EventFile {
     let mut out = EventFile::default();
     let sequence = yaml::is_sequence(text);
     let raws: Vec<Option<RawEvent>> = if sequence {
-        match yaml::from_str::<Vec<RawEvent>>(text) {
-            Ok(v) => v.into_iter().map(Some).collect(),
-            Err(first) => match yaml::items_from_str::<RawEvent>(text) {
-                // Report every bad item, each at its own position, and keep the good ones.
-                Ok(items) => {
-                    let positions = yaml::top_level_positions(text);
-                    let mut reported_first = false;
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, item)| match item {
-                            Ok(raw) => Some(raw),
-                            Err(message) => {
-                                let item_pos = positions.get(i).cloned().unwrap_or_default();
-                                let field = message.split('`').nth(1).unwrap_or("");
-                                let (line, column) = if !reported_first {
-                                    // serde_yaml placed the first error exactly.
-                                    (first.line, first.column)
-                                } else if message.starts_with("unknown field") {
-                                    item_pos
-                                        .keys
-                                        .iter()
-                                        .find(|(k, _)| k == field)
-                                        .map(|(_, p)| {
-                                            // Keys are stored at their value; step back to the key.
-                                            (p.0, p.1.saturating_sub(field.len() + 2).max(1))
-                                        })
-                                        .unwrap_or(item_pos.start)
-                                } else {
-                                    item_pos.start
-                                };
-                                reported_first = true;
-                                out.problems.push(Diagnostic::new(
-                                    path,
-                                    line,
-                                    column,
-                                    explain(&message),
-                                ));
-                                None
-                            }
-                        })
-                        .collect()
-                }
-                Err(_) => {
-                    out.problems.push(Diagnostic::new(
-                        path,
-                        first.line,
-                        first.column,
-                        explain(&first.message),
-                    ));
-                    return out;
-                }
-            },
+        match parse_items(path, text, &mut out.problems) {
+            Some(raws) => raws,
+            None => return out,
         }
     } else if text.trim().is_empty()
         || text
@@ -179,12 +149,82 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
         match yaml::from_str::<RawEvent>(text) {
             Ok(v) => vec![Some(v)],
             Err(e) => {
+                let unknown = yaml::from_str::<yaml::Value>(text)
+                    .ok()
+                    .and_then(|item| yaml::unknown_key::<RawEvent>(&item, &FIELDS));
+                let message = explain(unknown.as_deref(), e.message);
                 out.problems
-                    .push(Diagnostic::new(path, e.line, e.column, explain(&e.message)));
+                    .push(Diagnostic::new(path, e.line, e.column, message));
                 return out;
             }
         }
     };
+    validate_items(path, text, sequence, raws, aliases, &mut out);
+    out
+}
+
+/// The items of a file holding a list of events, `None` for each bad one; every bad item is
+/// reported at its own position, so one run shows them all. `None` when the file is not YAML.
+fn parse_items(
+    path: &Path,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Vec<Option<RawEvent>>> {
+    let first = match yaml::from_str::<Vec<RawEvent>>(text) {
+        Ok(v) => return Some(v.into_iter().map(Some).collect()),
+        Err(first) => first,
+    };
+    let Ok(items) = yaml::values_from_str(text) else {
+        problems.push(Diagnostic::new(
+            path,
+            first.line,
+            first.column,
+            first.message,
+        ));
+        return None;
+    };
+    let positions = yaml::top_level_positions(text);
+    let mut reported_first = false;
+    let raws = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let unknown = yaml::unknown_key::<RawEvent>(&item, &FIELDS);
+            let error = match yaml::from_value::<RawEvent>(item) {
+                Ok(raw) => return Some(raw),
+                Err(error) => error,
+            };
+            let item_pos = positions.get(i).cloned().unwrap_or_default();
+            let (line, column) = if !reported_first {
+                // serde_yaml placed the first error exactly.
+                (first.line, first.column)
+            } else if let Some(field) = &unknown {
+                item_pos
+                    .key(field)
+                    // Keys are stored at their value; step back to the key.
+                    .map(|p| (p.0, p.1.saturating_sub(field.len() + 2).max(1)))
+                    .unwrap_or(item_pos.start)
+            } else {
+                item_pos.start
+            };
+            reported_first = true;
+            let message = explain(unknown.as_deref(), error.to_string());
+            problems.push(Diagnostic::new(path, line, column, message));
+            None
+        })
+        .collect();
+    Some(raws)
+}
+
+/// Validates the items that deserialised, placing each problem at its field.
+fn validate_items(
+    path: &Path,
+    text: &str,
+    sequence: bool,
+    raws: Vec<Option<RawEvent>>,
+    aliases: &HashMap<String, String>,
+    out: &mut EventFile,
+) {
     let positions = yaml::Positions::new(text);
     for (index, raw) in raws.into_iter().enumerate() {
         let Some(raw) = raw else { continue };
@@ -232,37 +272,46 @@ pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) ->
             out.events.push(event);
         }
     }
-    out
 }
 
-/// Adds a hint to serde's wording where a newcomer would need one.
-fn explain(message: &str) -> String {
-    if message.starts_with("unknown field") {
-        let known = "id, date, end, approximate, title, type, host, actors, countries, places, tags, summary, sources, reviewed, suppress";
-        let field = message.split('`').nth(1).unwrap_or("");
-        let best = known
-            .split(", ")
-            .map(|k| (strsim::jaro_winkler(k, field), k))
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .filter(|(s, _)| *s > 0.8);
-        return match best {
-            Some((_, k)) => format!("unknown field `{field}`: did you mean `{k}`?"),
-            None => format!("unknown field `{field}`: event fields are {known}"),
-        };
+/// serde's message, or, for a field no event has (`unknown`, found from the keys themselves),
+/// the field and the one it most likely meant.
+fn explain(unknown: Option<&str>, message: String) -> String {
+    let Some(field) = unknown else {
+        return message;
+    };
+    let best = FIELDS
+        .iter()
+        .map(|k| (strsim::jaro_winkler(k, field), k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(s, _)| *s > 0.8);
+    match best {
+        Some((_, k)) => format!("unknown field `{field}`: did you mean `{k}`?"),
+        None => format!(
+            "unknown field `{field}`: event fields are {}",
+            FIELDS.join(", ")
+        ),
     }
-    if message.contains("missing field") {
-        return format!("{message}: every event needs at least `date`, `title` and `type`");
-    }
-    message.to_string()
 }
 
-fn parse_date(scalar: &Scalar) -> Result<PartialDate, String> {
+fn parse_date(scalar: &Scalar) -> Result<PartialDate, DateError> {
     PartialDate::parse(&scalar.as_text())
+}
+
+/// A link that could run script or take the reader somewhere unexpected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum UrlError {
+    /// Control characters (a line break could start a header or a property elsewhere).
+    #[error("URL contains control characters")]
+    Control,
+    /// A scheme other than http(s) and mailto.
+    #[error("unsupported URL \"{}\": use an http(s) or mailto link", .0.chars().take(80).collect::<String>())]
+    Scheme(String),
 }
 
 /// Accepts http(s), mailto and relative links; anything else could run script or leave the
 /// reader somewhere unexpected.
-pub fn check_url(url: &str) -> Result<(), String> {
+pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
     let lower = url.trim().to_ascii_lowercase();
     let scheme_end = lower.find(':');
     let first_sep = lower.find(['/', '?', '#']);
@@ -277,14 +326,11 @@ pub fn check_url(url: &str) -> Result<(), String> {
         || lower.starts_with("mailto:")
     {
         if url.chars().any(|c| c.is_control()) {
-            return Err("URL contains control characters".into());
+            return Err(UrlError::Control);
         }
         Ok(())
     } else {
-        Err(format!(
-            "unsupported URL \"{}\": use an http(s) or mailto link",
-            url.chars().take(80).collect::<String>()
-        ))
+        Err(UrlError::Scheme(url.to_string()))
     }
 }
 
@@ -327,7 +373,7 @@ fn validate(
         Some(d) => match parse_date(d) {
             Ok(d) => Some(d),
             Err(e) => {
-                problem(&[Step::Key("date")], e);
+                problem(&[Step::Key("date")], e.to_string());
                 ok = false;
                 None
             }
@@ -345,7 +391,7 @@ fn validate(
         Some(d) => match parse_date(d) {
             Ok(d) => Some(d),
             Err(e) => {
-                problem(&[Step::Key("end")], e);
+                problem(&[Step::Key("end")], e.to_string());
                 ok = false;
                 None
             }
@@ -359,7 +405,7 @@ fn validate(
                 Some(d)
             }
             Err(e) => {
-                problem(&[Step::Key("end")], e);
+                problem(&[Step::Key("end")], e.to_string());
                 ok = false;
                 None
             }
@@ -370,7 +416,7 @@ fn validate(
         Some(k) => match EventType::parse(k) {
             Ok(k) => Some(k),
             Err(e) => {
-                problem(&[Step::Key("type")], e);
+                problem(&[Step::Key("type")], e.to_string());
                 ok = false;
                 None
             }
@@ -390,7 +436,7 @@ fn validate(
                 }
             }
             Err(e) => {
-                problem(&[Step::Key("countries"), Step::Index(i)], e);
+                problem(&[Step::Key("countries"), Step::Index(i)], e.to_string());
                 ok = false;
             }
         }
@@ -404,7 +450,7 @@ fn validate(
                 Some(country)
             }
             Err(e) => {
-                problem(&[Step::Key("host")], e);
+                problem(&[Step::Key("host")], e.to_string());
                 ok = false;
                 None
             }
@@ -415,7 +461,7 @@ fn validate(
         Some(id) => match validate_id(id) {
             Ok(()) => id.clone(),
             Err(e) => {
-                problem(&[Step::Key("id")], e);
+                problem(&[Step::Key("id")], e.to_string());
                 ok = false;
                 String::new()
             }
@@ -430,7 +476,7 @@ fn validate(
                 Err(e) => {
                     problem(
                         &[Step::Key("sources"), Step::Index(i), Step::Key("date")],
-                        e,
+                        e.to_string(),
                     );
                     ok = false;
                     None
@@ -440,7 +486,10 @@ fn validate(
         };
         if let Some(url) = &s.url {
             if let Err(e) = check_url(url) {
-                problem(&[Step::Key("sources"), Step::Index(i), Step::Key("url")], e);
+                problem(
+                    &[Step::Key("sources"), Step::Index(i), Step::Key("url")],
+                    e.to_string(),
+                );
                 ok = false;
             }
         }

@@ -99,16 +99,49 @@ fn too_deep(text: &str) -> Option<YamlError> {
     None
 }
 
-/// Deserialises each item of a top-level sequence separately, so that one bad item does not
-/// hide the problems (or the good events) of the others. `Err` only for YAML syntax errors.
-pub fn items_from_str<T: DeserializeOwned>(
-    text: &str,
-) -> Result<Vec<Result<T, String>>, YamlError> {
-    let values: Vec<serde_yaml::Value> = from_str(text)?;
-    Ok(values
-        .into_iter()
-        .map(|v| serde_yaml::from_value(v).map_err(|e| tidy_message(&e.to_string())))
-        .collect())
+/// A YAML document as data, for deserialising item by item.
+pub(crate) use serde_yaml::Value;
+
+/// The items of a top-level sequence, each to be deserialised separately so that one bad item
+/// does not hide the problems (or the good events) of the others. `Err` only for YAML syntax
+/// errors.
+pub(crate) fn values_from_str(text: &str) -> Result<Vec<Value>, YamlError> {
+    from_str(text)
+}
+
+/// An item that does not fit the type it is read as (no position: the item is already parsed).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub(crate) struct ItemError {
+    message: String,
+}
+
+/// Deserialises one item of [`values_from_str`].
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ItemError> {
+    serde_yaml::from_value(value).map_err(|e| ItemError {
+        message: tidy_message(&e.to_string()),
+    })
+}
+
+/// The first key of a mapping that is not one of `known`, when that key is where reading the
+/// mapping as `T` stops: the keys before it read without error. Found from the keys
+/// themselves, never from the wording of serde's messages. `T` must accept a mapping with any
+/// of its fields missing.
+pub(crate) fn unknown_key<T: DeserializeOwned>(item: &Value, known: &[&str]) -> Option<String> {
+    let Value::Mapping(map) = item else {
+        return None;
+    };
+    let at = map
+        .iter()
+        .position(|(k, _)| k.as_str().is_some_and(|k| !known.contains(&k)))?;
+    let key = map.iter().nth(at)?.0.as_str()?.to_string();
+    let before: serde_yaml::Mapping = map
+        .iter()
+        .take(at)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    serde_yaml::from_value::<T>(Value::Mapping(before)).ok()?;
+    Some(key)
 }
 
 /// A value that could not be written as YAML.

@@ -293,6 +293,19 @@ pub fn normalise_key(text: &str) -> String {
     key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
 }
 
+/// A country no table knows, with the nearest name when one is near.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown country \"{text}\": {}", match .suggestion {
+    Some((name, code)) => format!("did you mean {name} ({code})?"),
+    None => "use an ISO 3166-1 alpha-2 code (e.g. JM) or an English name; historical states use ISO 3166-3 codes (e.g. SUHH for the Soviet Union)".to_string(),
+})]
+pub struct UnknownCountry {
+    /// The name or code as written.
+    pub text: String,
+    /// The nearest (display name, code).
+    pub suggestion: Option<(String, String)>,
+}
+
 /// The lookup tables, built once from keshvar plus the entities above.
 pub struct Gazetteer {
     by_code: HashMap<String, Country>,
@@ -424,7 +437,7 @@ impl Gazetteer {
     }
 
     /// Normalises a code or name, or explains what is wrong with a did-you-mean.
-    pub fn normalise(&self, text: &str) -> Result<Country, String> {
+    pub fn normalise(&self, text: &str) -> Result<Country, UnknownCountry> {
         if let Some(country) = self.lookup(text) {
             return Ok(country.clone());
         }
@@ -455,16 +468,10 @@ impl Gazetteer {
             })
             .filter(|(score, _, _)| *score >= 0.6)
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let mut message = format!("unknown country \"{text}\"");
-        match best {
-            Some((_, name, code)) => {
-                message.push_str(&format!(": did you mean {name} ({code})?"));
-            }
-            None => message.push_str(
-                ": use an ISO 3166-1 alpha-2 code (e.g. JM) or an English name; historical states use ISO 3166-3 codes (e.g. SUHH for the Soviet Union)",
-            ),
-        }
-        Err(message)
+        Err(UnknownCountry {
+            text: text.to_string(),
+            suggestion: best.map(|(_, name, code)| (name.clone(), code.clone())),
+        })
     }
 }
 
@@ -558,9 +565,15 @@ mod tests {
 
     #[test]
     fn unknown_country_suggests_the_closest() {
-        let err = Gazetteer::get().normalise("Jamiaca").unwrap_err();
+        let err = Gazetteer::get()
+            .normalise("Jamiaca")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("did you mean Jamaica (JM)?"), "{err}");
-        let err = Gazetteer::get().normalise("Qwxyzzy land").unwrap_err();
+        let err = Gazetteer::get()
+            .normalise("Qwxyzzy land")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("ISO 3166-1"), "{err}");
     }
 

@@ -8,6 +8,44 @@ use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 use std::fmt;
 
+/// A date that cannot be used, with what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error(
+        "invalid date \"{0}\": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2025-03, 2025-05-06)"
+    )]
+    Format(String),
+    /// A month outside 01 to 12.
+    #[error("invalid date \"{text}\": month {month} does not exist (use 01 to 12)")]
+    NoSuchMonth {
+        /// The date as written.
+        text: String,
+        /// The month it names.
+        month: u32,
+    },
+    /// A day the month does not have.
+    #[error("invalid date \"{text}\": {} {year} has no day {day}", month_name(*month))]
+    NoSuchDay {
+        /// The date as written.
+        text: String,
+        /// Its year.
+        year: i32,
+        /// Its month.
+        month: u32,
+        /// The day the month does not have.
+        day: u32,
+    },
+    /// A range that ends before it starts.
+    #[error("`end` {end} is before `date` {start}: swap them or fix the end date")]
+    EndBeforeStart {
+        /// The start.
+        start: PartialDate,
+        /// The end, before the start.
+        end: PartialDate,
+    },
+}
+
 /// How much of a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -79,17 +117,25 @@ impl PartialDate {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, DateError> {
         let text = text.trim();
         let parts: Vec<&str> = text.split('-').collect();
-        let bad = || {
-            format!("invalid date \"{text}\": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2025-03, 2025-05-06)")
-        };
+        let bad = || DateError::Format(text.to_string());
         let number = |s: &str, len: usize| -> Option<u32> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().ok()
             } else {
                 None
+            }
+        };
+        let month = |m: u32| {
+            if (1..=12).contains(&m) {
+                Ok(m)
+            } else {
+                Err(DateError::NoSuchMonth {
+                    text: text.to_string(),
+                    month: m,
+                })
             }
         };
         match parts.as_slice() {
@@ -99,30 +145,21 @@ impl PartialDate {
             }
             [y, m] => {
                 let year = number(y, 4).ok_or_else(bad)?;
-                let month = number(m, 2).ok_or_else(bad)?;
-                if !(1..=12).contains(&month) {
-                    return Err(format!(
-                        "invalid date \"{text}\": month {month} does not exist (use 01 to 12)"
-                    ));
-                }
-                Ok(PartialDate::month(year as i32, month))
+                let m = month(number(m, 2).ok_or_else(bad)?)?;
+                Ok(PartialDate::month(year as i32, m))
             }
             [y, m, d] => {
                 let year = number(y, 4).ok_or_else(bad)?;
-                let month = number(m, 2).ok_or_else(bad)?;
+                let m = number(m, 2).ok_or_else(bad)?;
                 let day = number(d, 2).ok_or_else(bad)?;
-                if !(1..=12).contains(&month) {
-                    return Err(format!(
-                        "invalid date \"{text}\": month {month} does not exist (use 01 to 12)"
-                    ));
-                }
-                NaiveDate::from_ymd_opt(year as i32, month, day)
+                let m = month(m)?;
+                NaiveDate::from_ymd_opt(year as i32, m, day)
                     .map(PartialDate::day)
-                    .ok_or_else(|| {
-                        format!(
-                            "invalid date \"{text}\": {} {year} has no day {day}",
-                            month_name(month)
-                        )
+                    .ok_or_else(|| DateError::NoSuchDay {
+                        text: text.to_string(),
+                        year: year as i32,
+                        month: m,
+                        day,
                     })
             }
             _ => Err(bad()),
@@ -204,14 +241,10 @@ pub struct EventDate {
 }
 
 impl EventDate {
-    pub fn new(start: PartialDate, end: Option<PartialDate>) -> Result<Self, String> {
+    pub fn new(start: PartialDate, end: Option<PartialDate>) -> Result<Self, DateError> {
         if let Some(end) = end {
             if end.last_day() < start.first_day() {
-                return Err(format!(
-                    "`end` {} is before `date` {}: swap them or fix the end date",
-                    end.iso(),
-                    start.iso()
-                ));
+                return Err(DateError::EndBeforeStart { start, end });
             }
         }
         // An end equal to the start adds nothing and would print "6-6 May".
@@ -321,9 +354,11 @@ mod tests {
     fn rejects_impossible_dates_with_reason() {
         assert!(PartialDate::parse("2025-13-01")
             .unwrap_err()
+            .to_string()
             .contains("month 13"));
         assert!(PartialDate::parse("2025-02-30")
             .unwrap_err()
+            .to_string()
             .contains("no day 30"));
         assert!(PartialDate::parse("25-01-01").is_err());
         assert!(PartialDate::parse("2025/01/01").is_err());

@@ -71,25 +71,36 @@ impl EventType {
         }
     }
 
-    pub fn parse(text: &str) -> Result<EventType, String> {
+    /// Reads a type as written (any case), or suggests the nearest one.
+    pub fn parse(text: &str) -> Result<EventType, UnknownType> {
         let t = text.trim().to_ascii_lowercase();
         EventType::ALL
             .iter()
             .find(|k| k.as_str() == t)
             .copied()
-            .ok_or_else(|| {
-                let names: Vec<&str> = EventType::ALL.iter().map(|k| k.as_str()).collect();
-                let best = names
+            .ok_or_else(|| UnknownType {
+                text: text.to_string(),
+                suggestion: EventType::ALL
                     .iter()
-                    .map(|n| (strsim::jaro_winkler(n, &t), n))
+                    .map(|k| (strsim::jaro_winkler(k.as_str(), &t), *k))
                     .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .filter(|(s, _)| *s > 0.8);
-                match best {
-                    Some((_, n)) => format!("unknown type \"{text}\": did you mean \"{n}\"?"),
-                    None => format!("unknown type \"{text}\": use one of {}", names.join(", ")),
-                }
+                    .filter(|(s, _)| *s > 0.8)
+                    .map(|(_, k)| k),
             })
     }
+}
+
+/// A type that is not in the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown type \"{text}\": {}", match .suggestion {
+    Some(k) => format!("did you mean \"{k}\"?"),
+    None => format!("use one of {}", EventType::ALL.map(|k| k.as_str()).join(", ")),
+})]
+pub struct UnknownType {
+    /// The type as written.
+    pub text: String,
+    /// The nearest type, when one is near.
+    pub suggestion: Option<EventType>,
 }
 
 impl fmt::Display for EventType {

@@ -33,31 +33,42 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// An id that cannot be a directory name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    /// `id:` with nothing after it.
+    #[error("empty `id`: remove the field to get one made from date and title")]
+    Empty,
+    /// Characters other than lower-case letters, digits, '-' and '_', or a leading '-' or '_'.
+    #[error("invalid id \"{}\": use only lower-case letters, digits, '-' and '_' (e.g. \"{}\")", .id.chars().take(60).collect::<String>(), slugify(.id))]
+    Characters {
+        /// The id as written.
+        id: String,
+    },
+    /// Longer than [`MAX_SLUG_LEN`].
+    #[error("id is {0} characters long: keep it to {MAX_SLUG_LEN} or fewer")]
+    TooLong(usize),
+    /// A device name on Windows.
+    #[error("id \"{0}\" is a reserved device name on Windows: choose another")]
+    Reserved(String),
+}
+
 /// Checks a user-written id: it is used as a directory name, so it must already be a slug.
-pub fn validate_id(id: &str) -> Result<(), String> {
+pub fn validate_id(id: &str) -> Result<(), IdError> {
     let ok_chars = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if id.is_empty() {
-        return Err("empty `id`: remove the field to get one made from date and title".into());
+        return Err(IdError::Empty);
     }
     if !ok_chars || id.starts_with(['-', '_']) {
-        return Err(format!(
-            "invalid id \"{}\": use only lower-case letters, digits, '-' and '_' (e.g. \"{}\")",
-            id.chars().take(60).collect::<String>(),
-            slugify(id)
-        ));
+        return Err(IdError::Characters { id: id.to_string() });
     }
     if id.len() > MAX_SLUG_LEN {
-        return Err(format!(
-            "id is {} characters long: keep it to {MAX_SLUG_LEN} or fewer",
-            id.len()
-        ));
+        return Err(IdError::TooLong(id.len()));
     }
     if RESERVED.contains(&id) {
-        return Err(format!(
-            "id \"{id}\" is a reserved device name on Windows: choose another"
-        ));
+        return Err(IdError::Reserved(id.to_string()));
     }
     Ok(())
 }

@@ -230,152 +230,9 @@ fn may_start(t: &Token) -> bool {
         Kind::Other => false,
         Kind::Word => {
             let w = t.lower.as_str();
-            lexicon::month(w).is_some()
-                || lexicon::weekday(w).is_some()
-                || lexicon::number_word(w).is_some()
-                || lexicon::unit(w).is_some()
-                || lexicon::season(w).is_some()
-                || lexicon::ordinal(w).is_some()
-                || modifier_word(w)
-                || matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "fy"
-                        | "today"
-                        | "yesterday"
-                        | "tomorrow"
-                        | "tonight"
-                        | "now"
-                        | "currently"
-                        | "current"
-                        | "recently"
-                        | "nowadays"
-                        | "these"
-                        | "right"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "past"
-                        | "coming"
-                        | "previous"
-                        | "fiscal"
-                        | "few"
-                        | "several"
-                        | "many"
-                        | "some"
-                        | "couple"
-                        | "daily"
-                        | "weekly"
-                        | "monthly"
-                        | "annually"
-                        | "yearly"
-                        | "hourly"
-                        | "quarterly"
-                        | "nightly"
-                        | "every"
-                        | "each"
-                        | "per"
-                        | "once"
-                        | "twice"
-                        | "thrice"
-                        | "noon"
-                        | "midnight"
-                        | "midday"
-                        | "christmas"
-                        | "new"
-                        | "thanksgiving"
-                        | "independence"
-                        | "halloween"
-                        | "labor"
-                        | "memorial"
-                        | "recent"
-                        | "future"
-                        | "earlier"
-                        | "later"
-                        | "weekend"
-                        | "single"
-                        | "mid"
-                        | "end"
-                        | "beginning"
-                        | "start"
-                        | "middle"
-                        | "upcoming"
-                        | "overnight"
-                        | "that"
-                        | "two"
-                        | "nineteen"
-                        | "half"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                )
+            lexicon::context::starts_expression(w)
         }
     }
-}
-
-fn modifier_word(w: &str) -> bool {
-    matches!(
-        w,
-        "early"
-            | "late"
-            | "mid"
-            | "about"
-            | "around"
-            | "approximately"
-            | "roughly"
-            | "nearly"
-            | "almost"
-            | "at"
-            | "more"
-            | "less"
-            | "over"
-            | "under"
-            | "up"
-            | "no"
-            | "within"
-    )
-}
-
-/// Words after which "that" opens a clause rather than pointing at a time:
-/// "said that night raids ...".
-fn introduces_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "told"
-            | "tell"
-            | "believe"
-            | "believed"
-            | "think"
-            | "thought"
-            | "know"
-            | "knew"
-            | "so"
-            | "such"
-            | "now"
-            | "announced"
-            | "reported"
-            | "added"
-            | "noted"
-            | "warned"
-            | "claimed"
-            | "argued"
-            | "insisted"
-            | "stated"
-            | "confirmed"
-            | "denied"
-            | "fear"
-            | "feared"
-            | "hope"
-            | "hoped"
-            | "means"
-            | "meant"
-    )
 }
 
 /// Whether a `mod` suits the kind of expression it precedes.
@@ -917,46 +774,7 @@ impl<'a> G<'a> {
         if (first == "a" || first == "per") && i > 0 && !distance {
             let p = &self.t[i - 1];
             let rate = p.kind == Kind::Num
-                || (p.kind == Kind::Word
-                    && !p.cap
-                    && !matches!(
-                        p.lower.as_str(),
-                        "in" | "for"
-                            | "about"
-                            | "than"
-                            | "over"
-                            | "within"
-                            | "of"
-                            | "after"
-                            | "nearly"
-                            | "almost"
-                            | "least"
-                            | "to"
-                            | "and"
-                            | "or"
-                            | "by"
-                            | "under"
-                            | "only"
-                            | "just"
-                            | "past"
-                            | "spent"
-                            | "took"
-                            | "take"
-                            | "lasted"
-                            | "last"
-                            | "wait"
-                            | "waited"
-                            | "around"
-                            | "roughly"
-                            | "approximately"
-                            | "during"
-                            | "is"
-                            | "was"
-                            | "be"
-                            | "been"
-                            | "until"
-                            | "through"
-                    ));
+                || (p.kind == Kind::Word && !p.cap && !lexicon::context::measures_length(&p.lower));
             if rate {
                 return None;
             }
@@ -1727,31 +1545,7 @@ impl<'a> G<'a> {
         // that introduces a time.
         if m == 5 || m == 3 {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            let ok = matches!(
-                prev,
-                "in" | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "of"
-                    | "through"
-                    | "during"
-                    | "from"
-                    | "to"
-                    | "before"
-                    | "after"
-                    | "between"
-                    | "-"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "and"
-                    | "or"
-                    | "on"
-            );
+            let ok = lexicon::context::introduces_month(prev);
             if !ok {
                 return None;
             }
@@ -1810,51 +1604,7 @@ impl<'a> G<'a> {
             }
             // Only words that close a noun phrase: "May 3 and 4 people"
             // counts people.
-            Kind::Word => {
-                !t.cap
-                    && matches!(
-                        t.lower.as_str(),
-                        "in" | "at"
-                            | "on"
-                            | "and"
-                            | "when"
-                            | "as"
-                            | "with"
-                            | "for"
-                            | "to"
-                            | "of"
-                            | "the"
-                            | "respectively"
-                            | "but"
-                            | "or"
-                            | "before"
-                            | "after"
-                            | "during"
-                            | "while"
-                            | "will"
-                            | "would"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "from"
-                            | "this"
-                            | "that"
-                            | "next"
-                            | "last"
-                            | "because"
-                            | "since"
-                            | "until"
-                            | "by"
-                            | "between"
-                            | "where"
-                            | "which"
-                            | "who"
-                    )
-            }
+            Kind::Word => !t.cap && lexicon::context::closes_noun_phrase(&t.lower),
         }
     }
 
@@ -2153,7 +1903,7 @@ impl<'a> G<'a> {
             ("that", _)
                 if lexicon::part_of_day(w1).is_some()
                     && !self.is(i + 2, "-")
-                    && !(i > 0 && introduces_clause(self.w(i - 1))) =>
+                    && !(i > 0 && lexicon::context::introduces_clause(self.w(i - 1))) =>
             {
                 let part = lexicon::part_of_day(w1)?;
                 c(

@@ -8,7 +8,8 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::grammar::{duration_value, Amount, Anchor, Cand, Expr, Shift};
-use super::lexicon::{self, Tense, Unit};
+use super::lexicon::verbs::{self, Tense};
+use super::lexicon::Unit;
 use super::scan::{Kind, Token};
 use super::TimexType;
 
@@ -55,7 +56,7 @@ pub fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
             separated = true;
         }
         if let Some(tense) = cue_at(toks, k, true) {
-            if (separated && is_reporting(&t.lower)) || joined {
+            if (separated && verbs::is_reporting(&t.lower)) || joined {
                 weak = Some(tense);
             } else {
                 right = Some((k + 1 - e, tense));
@@ -127,7 +128,7 @@ fn past_perfect_near(toks: &[Token], s: usize, e: usize) -> bool {
                     && (matches!(
                         w,
                         "not" | "been" | "already" | "never" | "just" | "long" | "since"
-                    ) || lexicon::verb_cue(w) == Some(Tense::Past)
+                    ) || verbs::verb_cue(w) == Some(Tense::Past)
                         && !matches!(w, "last" | "earlier" | "ago" | "yesterday"))
             })
     };
@@ -139,14 +140,6 @@ fn past_perfect_near(toks: &[Token], s: usize, e: usize) -> bool {
         .take_while(|&k| k == e || !toks[k - 1].sent_end)
         .any(aux);
     left || right
-}
-
-/// Verbs that attribute a statement to its source.
-fn is_reporting(w: &str) -> bool {
-    matches!(
-        w,
-        "said" | "says" | "told" | "added" | "stated" | "noted" | "announced" | "reported"
-    )
 }
 
 /// Tense cue of token `k`; `right` when it follows the expression.
@@ -207,7 +200,7 @@ fn cue_at(toks: &[Token], k: usize, right: bool) -> Option<Tense> {
         return None;
     }
     // Proper names ending in -ed ("Ahmed") are not verbs.
-    if t.cap && w.ends_with("ed") && lexicon::verb_cue(w).is_none() {
+    if t.cap && w.ends_with("ed") && verbs::verb_cue(w).is_none() {
         return None;
     }
     if t.cap && k > 0 && !toks[k - 1].sent_end && w.ends_with("ed") {
@@ -223,8 +216,8 @@ fn cue_at(toks: &[Token], k: usize, right: bool) -> Option<Tense> {
     {
         return None;
     }
-    match lexicon::verb_cue(w) {
-        Some(Tense::Future) if lexicon::timetable_verb(w) && in_headline(toks, k) => {
+    match verbs::verb_cue(w) {
+        Some(Tense::Future) if verbs::timetable_verb(w) && in_headline(toks, k) => {
             Some(Tense::Present)
         }
         cue => cue,

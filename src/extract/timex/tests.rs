@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::lexicon::Tense;
+use super::lexicon::verbs::Tense;
 use super::resolve::weekday_date;
 use super::{find_dateline, range_end, tag, tag_document, Timex, TimexType};
 

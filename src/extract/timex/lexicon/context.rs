@@ -274,3 +274,25 @@ pub(crate) fn measures_length(w: &str) -> bool {
             | "through"
     )
 }
+
+/// Words between "the" and a count or unit that make a span of it: "the past
+/// two years", "the first nine months", "the next few days", "the following
+/// year".
+pub(crate) fn span_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "past"
+            | "last"
+            | "next"
+            | "coming"
+            | "first"
+            | "latest"
+            | "previous"
+            | "following"
+            | "preceding"
+            | "final"
+            | "remaining"
+            | "initial"
+            | "prior"
+    )
+}

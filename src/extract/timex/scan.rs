@@ -9,6 +9,8 @@
 
 use super::lexicon;
 
+/// A run of ASCII letters, a run of ASCII digits, one ASCII punctuation
+/// character, or one non-ASCII character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Word,
@@ -17,6 +19,7 @@ pub(crate) enum Kind {
     Other,
 }
 
+/// One token: its byte span in the text and what the grammar asks of it.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
     pub(crate) start: usize,
@@ -39,6 +42,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// The punctuation token `c`.
     pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.lower.len() == 1 && self.lower.starts_with(c)
     }

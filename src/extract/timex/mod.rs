@@ -21,8 +21,6 @@ pub mod timeml;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use lexicon::Tense;
-
 /// TIMEX3 `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimexType {
@@ -66,23 +64,6 @@ pub struct Timex {
     /// month unless the text names another). `value` holds the first day, as
     /// TimeML does for the whole span. `None` for anything that is not a range.
     pub end_value: Option<String>,
-}
-
-/// Date a bare weekday refers to, given the document date and the tense of
-/// its clause: past looks back (the DCT itself included), future forward,
-/// present/unknown back as news reports mostly do. Exposed for callers that
-/// find weekdays themselves.
-pub fn resolve_weekday(
-    dct: NaiveDate,
-    weekday: chrono::Weekday,
-    tense: Tense,
-) -> Option<NaiveDate> {
-    resolve::weekday_date(
-        dct,
-        weekday.num_days_from_monday(),
-        tense,
-        grammar::Shift::None,
-    )
 }
 
 /// Convenience accessor for the end of a range; see [`Timex::end_value`].

@@ -9,43 +9,47 @@
 
 use super::lexicon;
 
+/// A run of ASCII letters, a run of ASCII digits, one ASCII punctuation
+/// character, or one non-ASCII character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Word,
     Num,
     Punct,
     Other,
 }
 
+/// One token: its byte span in the text and what the grammar asks of it.
 #[derive(Debug, Clone)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
     /// Lower-cased word, or the punctuation character; empty for numbers.
-    pub lower: String,
+    pub(crate) lower: String,
     /// Value of a digit run (saturating); 0 otherwise.
-    pub num: u32,
+    pub(crate) num: u32,
     /// Number of digits of a digit run.
-    pub digits: u8,
+    pub(crate) digits: u8,
     /// First letter upper case.
-    pub cap: bool,
+    pub(crate) cap: bool,
     /// Whitespace (or nothing) separates it from the previous token.
-    pub space_before: bool,
+    pub(crate) space_before: bool,
     /// A line break lies between it and the previous token.
-    pub newline_before: bool,
+    pub(crate) newline_before: bool,
     /// This token ends a sentence (`.`, `!`, `?`, `;` not after an abbreviation).
-    pub sent_end: bool,
+    pub(crate) sent_end: bool,
 }
 
 impl Token {
-    pub fn is_punct(&self, c: char) -> bool {
+    /// The punctuation token `c`.
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.lower.len() == 1 && self.lower.starts_with(c)
     }
 }
 
 /// Tokenise `text`. Linear in its length; allocates one small string per word.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks: Vec<Token> = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;

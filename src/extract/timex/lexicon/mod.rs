@@ -1,13 +1,18 @@
 //! Word tables for the tagger.
 //!
-//! In: one lower-cased token. Out: what that word means to the grammar
-//! (month number, weekday, number value, unit, season, verb tense cue).
-//! Everything is a `match` on `&str`, so lookups cost a few comparisons and
-//! nothing is built at run time.
+//! In: one lower-cased token. Out: what that word names (month number,
+//! weekday, number value, unit, season, part of day, time zone). [`verbs`]
+//! holds the words that give a clause its tense, [`context`] the function
+//! words the grammar's rules look at around an expression. Everything is a
+//! `match` on `&str`, so lookups cost a few comparisons and nothing is built
+//! at run time.
+
+pub(crate) mod context;
+pub(crate) mod verbs;
 
 /// Calendar units a duration or a relative expression counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     Second,
     Minute,
     Hour,
@@ -20,21 +25,8 @@ pub enum Unit {
     Century,
 }
 
-/// Tense of the clause around an expression, as far as nearby verbs tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
-    /// "said", "-ed" forms, "was", "had".
-    Past,
-    /// "is", "says", "has": resolved like `Unknown`.
-    Present,
-    /// "will", "'ll", "is to", "plans to", "due to".
-    Future,
-    /// No cue in the clause.
-    Unknown,
-}
-
 /// Month number (1-12) of a month name or its common abbreviation.
-pub fn month(w: &str) -> Option<u32> {
+pub(crate) fn month(w: &str) -> Option<u32> {
     Some(match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -54,12 +46,12 @@ pub fn month(w: &str) -> Option<u32> {
 
 /// True for the abbreviated spellings, which are only trusted before a `.`
 /// or a number (bare "dec" or "mar" are too often something else).
-pub fn month_is_abbrev(w: &str) -> bool {
+pub(crate) fn month_is_abbrev(w: &str) -> bool {
     w.len() <= 4 && w != "may" && w != "june" && w != "july"
 }
 
 /// Weekday index, Monday = 0.
-pub fn weekday(w: &str) -> Option<u32> {
+pub(crate) fn weekday(w: &str) -> Option<u32> {
     Some(match w {
         "monday" => 0,
         "tuesday" => 1,
@@ -73,7 +65,7 @@ pub fn weekday(w: &str) -> Option<u32> {
 }
 
 /// Cardinal number words up to the tens; compounds are assembled by the caller.
-pub fn number_word(w: &str) -> Option<u32> {
+pub(crate) fn number_word(w: &str) -> Option<u32> {
     Some(match w {
         "one" => 1,
         "two" => 2,
@@ -109,7 +101,7 @@ pub fn number_word(w: &str) -> Option<u32> {
 }
 
 /// Decade words: "nineties" = 9, "twenties" = 2.
-pub fn decade_word(w: &str) -> Option<u32> {
+pub(crate) fn decade_word(w: &str) -> Option<u32> {
     Some(match w {
         "twenties" => 2,
         "thirties" => 3,
@@ -124,7 +116,7 @@ pub fn decade_word(w: &str) -> Option<u32> {
 }
 
 /// Ordinal words and suffixed digits used for quarters, halves and centuries.
-pub fn ordinal(w: &str) -> Option<u32> {
+pub(crate) fn ordinal(w: &str) -> Option<u32> {
     Some(match w {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
@@ -146,7 +138,7 @@ pub fn ordinal(w: &str) -> Option<u32> {
 }
 
 /// A unit noun, singular or plural; the bool is true for the plural.
-pub fn unit(w: &str) -> Option<(Unit, bool)> {
+pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
         "second" => (Unit::Second, false),
         "seconds" => (Unit::Second, true),
@@ -173,7 +165,7 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
 }
 
 /// TIMEX3 season code.
-pub fn season(w: &str) -> Option<&'static str> {
+pub(crate) fn season(w: &str) -> Option<&'static str> {
     Some(match w {
         "spring" => "SP",
         "summer" => "SU",
@@ -184,7 +176,7 @@ pub fn season(w: &str) -> Option<&'static str> {
 }
 
 /// TIMEX3 part-of-day code.
-pub fn part_of_day(w: &str) -> Option<&'static str> {
+pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "morning" => "MO",
         "afternoon" => "AF",
@@ -195,7 +187,7 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
 }
 
 /// Time zone abbreviations that may follow a clock time and belong to it.
-pub fn time_zone(w: &str) -> bool {
+pub(crate) fn time_zone(w: &str) -> bool {
     matches!(
         w,
         "est"
@@ -226,7 +218,7 @@ pub fn time_zone(w: &str) -> bool {
 }
 
 /// Words after which a `.` does not end a sentence.
-pub fn abbreviation(w: &str) -> bool {
+pub(crate) fn abbreviation(w: &str) -> bool {
     w.len() == 1
         || month(w).is_some()
         || matches!(
@@ -257,126 +249,4 @@ pub fn abbreviation(w: &str) -> bool {
                 | "mt"
                 | "u.s"
         )
-}
-
-/// Tense cue of a single word, ignoring context.
-pub fn verb_cue(w: &str) -> Option<Tense> {
-    match w {
-        "will" | "shall" | "ll" | "would" | "tomorrow" | "next" | "upcoming" | "coming"
-        | "scheduled" | "due" | "planned" | "plans" | "plan" | "expects" | "expected"
-        | "intends" | "later" => Some(Tense::Future),
-        "said" | "was" | "were" | "had" | "did" | "told" | "met" | "held" | "went" | "came"
-        | "made" | "took" | "gave" | "left" | "saw" | "began" | "won" | "lost" | "fell"
-        | "rose" | "sold" | "bought" | "paid" | "found" | "got" | "kept" | "led" | "ran"
-        | "sent" | "spent" | "struck" | "thought" | "wrote" | "spoke" | "broke" | "chose"
-        | "drove" | "flew" | "grew" | "hit" | "knew" | "meant" | "put" | "quit" | "read"
-        | "set" | "shot" | "shut" | "stood" | "stole" | "swore" | "threw" | "understood"
-        | "withdrew" | "wore" | "ago" | "yesterday" | "last" | "earlier" | "became" | "brought"
-        | "built" | "caught" | "fought" | "felt" | "heard" | "hung" | "lay" | "lent" | "rang"
-        | "sank" | "slid" | "sought" | "taught" | "tore" | "woke" | "forecast" | "cut"
-        | "posted" => Some(Tense::Past),
-        "is" | "are" | "am" | "says" | "has" | "have" | "does" | "do" | "today" | "now" => {
-            Some(Tense::Present)
-        }
-        // The present of a timetable: "the truce expires Friday", "the
-        // minister travels to Paris on Thursday".
-        _ if timetable_verb(w) => Some(Tense::Future),
-        _ => {
-            if w.len() >= 5 && w.ends_with("ed") && !not_past_ed(w) {
-                Some(Tense::Past)
-            } else {
-                None
-            }
-        }
-    }
-}
-
-/// Present-tense verbs of a timetable: "the truce expires Friday", "the
-/// minister travels to Paris on Thursday".
-pub fn timetable_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "begins"
-            | "starts"
-            | "opens"
-            | "ends"
-            | "expires"
-            | "closes"
-            | "resumes"
-            | "arrives"
-            | "departs"
-            | "travels"
-            | "heads"
-            | "hosts"
-            | "convenes"
-            | "kicks"
-            | "takes"
-    )
-}
-
-/// Words ending in "-ed" that are not past-tense verbs.
-fn not_past_ed(w: &str) -> bool {
-    matches!(
-        w,
-        "need"
-            | "speed"
-            | "feed"
-            | "seed"
-            | "proceed"
-            | "exceed"
-            | "succeed"
-            | "breed"
-            | "bleed"
-            | "greed"
-            | "indeed"
-            | "steed"
-            | "tweed"
-    ) || matches!(
-        w,
-        "hundred"
-            | "united"
-            | "limited"
-            | "based"
-            | "interested"
-            | "related"
-            | "concerned"
-            | "advanced"
-            | "detailed"
-            | "sacred"
-            | "wicked"
-            | "naked"
-            | "kindred"
-            | "talented"
-            | "scheduled"
-            | "expected"
-            | "planned"
-            | "unprecedented"
-            | "sophisticated"
-            | "alleged"
-            | "armed"
-            | "infrared"
-            | "biased"
-            | "tired"
-            | "beloved"
-            | "rugged"
-    ) || matches!(
-        w,
-        // Negated participles are adjectives far more often than verbs.
-        "unspecified"
-            | "unnamed"
-            | "unidentified"
-            | "unexpected"
-            | "undisclosed"
-            | "unconfirmed"
-            | "unscheduled"
-            | "unannounced"
-            | "unexplained"
-            | "unarmed"
-            | "unmanned"
-            | "unemployed"
-            | "unresolved"
-            | "unchanged"
-            | "unrelated"
-            | "unlimited"
-    )
 }

@@ -21,6 +21,7 @@ mod pipeline;
 mod render;
 #[cfg(feature = "serve")]
 mod serve;
+pub mod timex;
 mod write;
 
 pub use cli::main as run;

@@ -12,16 +12,16 @@ use crate::model::{Article, Event, Site};
 use crate::render::RenderError;
 pub(crate) use crate::write::Refusal;
 use crate::write::WriteError;
-use crate::{extract, load, merge, render, write};
+use crate::{extract, load, merge, render, timex, write};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub(crate) use crate::extract::timex::Timex;
 pub(crate) use crate::load::yaml::YamlWriteError;
 pub(crate) use crate::load::ReadError;
+pub(crate) use crate::timex::Timex;
 
 /// What a build did, for the summary line.
 #[derive(Debug)]
@@ -254,17 +254,34 @@ pub(crate) fn event_draft(event: &Event, as_list: bool) -> Result<String, YamlWr
     load::events::draft(event, as_list)
 }
 
-/// The temporal expressions of a whole file's text (`entente timex FILE`): the document
-/// date is `dct`, else the article's date line, front matter or dateline, else that of a
-/// TimeML file's `<DCT>`. Returns the date used and the expressions, offsets into `text`.
+/// The temporal expressions of a whole file's text (`entente timex FILE`), offsets into
+/// `text`: a TimeML file's `<TEXT>` against its `<DCT>`; else the text after an article's
+/// date line or front matter, read as every article is, against its date or dateline. `dct`
+/// wins over what the file says. Returns the date used and the expressions.
 pub(crate) fn tag_document(text: &str, dct: Option<NaiveDate>) -> (Option<NaiveDate>, Vec<Timex>) {
-    let doc = extract::timex::tag_document(text, dct);
-    (doc.dct, doc.timexes)
+    if let Some(tagged) = timex::tag_timeml(text, dct) {
+        return tagged;
+    }
+    // Offsets stay into the file as given, byte order mark included.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &text[bom..];
+    let (start, found) = match load::read_document(text) {
+        Ok(article) => (article.text_start, load::document_date(&article)),
+        // A header or front matter that is wrong: plain text, dated by its dateline.
+        Err(_) => (0, timex::find_dateline(text, dct).and_then(|d| d.date)),
+    };
+    let dct = dct.or(found);
+    let mut timexes = timex::tag_resolved(&text[start..], dct);
+    for t in &mut timexes {
+        t.start += bom + start;
+        t.end += bom + start;
+    }
+    (dct, timexes)
 }
 
-/// The temporal expressions of plain text, relative to `dct`.
+/// The temporal expressions of plain text, relative to `dct` (else to a dated dateline).
 pub(crate) fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    extract::timex::tag(text, dct)
+    timex::tag(text, dct)
 }
 
 /// A progress bar on stderr, drawn only on a terminal: long builds show they are alive,
@@ -299,5 +316,150 @@ impl Progress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// Whole documents through the driver: the article read as every article is, then tagged
+/// (these tests were the tagger's while it read articles itself).
+#[cfg(test)]
+mod tests {
+    use crate::timex::{Timex, TimexType};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The seed article's date: Wednesday 7 May 2025.
+    fn seed_dct() -> NaiveDate {
+        d(2025, 5, 7)
+    }
+
+    fn find<'a>(all: &'a [Timex], span: &str) -> &'a Timex {
+        all.iter()
+            .find(|t| t.text == span)
+            .unwrap_or_else(|| panic!("no timex {span:?} in {all:#?}"))
+    }
+
+    struct Doc {
+        dct: Option<NaiveDate>,
+        timexes: Vec<Timex>,
+    }
+
+    fn document(text: &str, dct: Option<NaiveDate>) -> Doc {
+        let (dct, timexes) = super::tag_document(text, dct);
+        Doc { dct, timexes }
+    }
+
+    #[test]
+    fn seed_article() {
+        let text = std::fs::read_to_string("/work/shared/seed/kuna-2025-05-07-rubio-caribbean.txt")
+            .unwrap_or_else(|_| SEED.to_string());
+        let doc = document(&text, None);
+        assert_eq!(doc.dct, Some(seed_dct()));
+        let late = find(&doc.timexes, "late Tuesday");
+        assert_eq!(late.value, "2025-05-06");
+        assert_eq!(late.modifier.as_deref(), Some("END"));
+        assert_eq!(&text[late.start..late.end], "late Tuesday");
+        assert_eq!(find(&doc.timexes, "March").value, "2025-03");
+        let two = find(&doc.timexes, "two-day");
+        assert_eq!((two.kind, two.value.as_str()), (TimexType::Duration, "P2D"));
+        assert_eq!(find(&doc.timexes, "May 7").value, "2025-05-07");
+        // The header line is not tagged.
+        assert!(doc
+            .timexes
+            .iter()
+            .all(|t| t.start > text.find('\n').unwrap()));
+    }
+
+    /// The seed's opening, in case the shared folder is absent.
+    const SEED: &str = " date 2025-05-07 403\nSec. Rubio: US, Caribbean Countries Urgently Need To Strengthen Partnerships\n(MENAFN- Kuwait News Agency (KUNA)) WASHINGTON, May 7 (KUNA) -- US Secretary of State Marco Rubio stressed late Tuesday the \"urgent\" need for his country to strengthen partnership with Caribbean nations.\nRubio, back in March, carried out a two-day tour to the Caribbean sea region.\n";
+
+    #[test]
+    fn front_matter_and_override() {
+        let text = "---\ntitle: Talks\ndate: 2025-05-07\n---\nThe envoys met yesterday.\n";
+        let doc = document(text, None);
+        assert_eq!(doc.dct, Some(seed_dct()));
+        let y = find(&doc.timexes, "yesterday");
+        assert_eq!(&text[y.start..y.end], "yesterday");
+        assert_eq!(y.value, "2025-05-06");
+        let doc = document(text, Some(d(2020, 1, 1)));
+        assert_eq!(find(&doc.timexes, "yesterday").value, "2019-12-31");
+        // The front matter's own date is not tagged.
+        assert!(doc.timexes.iter().all(|t| t.start > 30));
+    }
+
+    #[test]
+    fn partial_front_matter_date_completes_the_dateline() {
+        // The front matter knows only the month; the dateline gives the day.
+        let text = "---\ntitle: Talks\ndate: 2025-05\n---\nWASHINGTON, May 7 (KUNA) -- The minister met his counterpart late Tuesday.\n";
+        let doc = document(text, None);
+        assert_eq!(doc.dct, Some(seed_dct()));
+        let t = find(&doc.timexes, "late Tuesday");
+        assert_eq!(
+            (t.value.as_str(), t.modifier.as_deref()),
+            ("2025-05-06", Some("END"))
+        );
+        // A year alone does too, and a full date still wins over the dateline.
+        let text = "---\ndate: 2025\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended.\n";
+        assert_eq!(document(text, None).dct, Some(seed_dct()));
+        let text = "---\ndate: 2025-05-08\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended.\n";
+        assert_eq!(document(text, None).dct, Some(d(2025, 5, 8)));
+        // No date anywhere: nothing is guessed.
+        let text = "---\ntitle: x\n---\nWASHINGTON, May 7 (KUNA) -- Talks ended late Tuesday.\n";
+        let doc = document(text, None);
+        assert_eq!(doc.dct, None);
+        assert_eq!(find(&doc.timexes, "late Tuesday").value, "XXXX-XX-XX");
+    }
+
+    #[test]
+    fn timeml_files_are_tagged_in_their_text_with_offsets_into_the_file() {
+        let file = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>X</DOCID>\n\
+            <DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-08-07\" functionInDocument=\"CREATION_TIME\">08/07/1998</TIMEX3></DCT>\n\
+            <TITLE>Blasts on 5 May 1990</TITLE>\n\
+            <TEXT>\nNAIROBI, Kenya (AP) _\nBombs <EVENT eid=\"e1\">exploded</EVENT> at AT&amp;T offices \
+            <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3>, and late \
+            <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1998-08-06\">Thursday</TIMEX3> police said.\n</TEXT>\n</TimeML>\n";
+        let doc = document(file, None);
+        assert_eq!(doc.dct, Some(d(1998, 8, 7)), "the DCT comes from <DCT>");
+        // Nothing outside <TEXT>: neither the DCT's own text nor the title's date.
+        let found: Vec<(&str, &str)> = doc
+            .timexes
+            .iter()
+            .map(|t| (&file[t.start..t.end], t.value.as_str()))
+            .collect();
+        assert!(found.contains(&("Friday", "1998-08-07")), "{found:?}");
+        // A span that crosses a tag keeps the file's bytes between its ends and the plain text.
+        let late = doc
+            .timexes
+            .iter()
+            .find(|t| t.text == "late Thursday")
+            .unwrap();
+        assert_eq!(late.value, "1998-08-06");
+        assert!(file[late.start..late.end].starts_with("late <TIMEX3"));
+        assert!(file[late.start..late.end].ends_with("Thursday"));
+        assert!(doc.timexes.iter().all(|t| !t.value.starts_with("1990")));
+        // --dct still wins.
+        let other = document(file, Some(d(2001, 1, 1)));
+        assert_eq!(other.dct, Some(d(2001, 1, 1)));
+    }
+
+    #[test]
+    fn seed_without_header_is_dated_only_by_a_publication_date() {
+        let body = &SEED[SEED.find('\n').unwrap() + 1..];
+        // Plain text: the dateline alone gives no year, so nothing is resolved.
+        let doc = document(body, None);
+        assert_eq!(doc.dct, None);
+        assert_eq!(find(&doc.timexes, "late Tuesday").value, "XXXX-XX-XX");
+        // With a publication date it does.
+        let doc = document(body, Some(seed_dct()));
+        assert_eq!(find(&doc.timexes, "late Tuesday").value, "2025-05-06");
+    }
+
+    #[test]
+    fn odd_documents() {
+        assert!(document("", None).timexes.is_empty());
+        assert!(document("---\n", None).timexes.is_empty());
+        assert_eq!(document("date 2025-13-45 9\n", None).dct, None);
     }
 }

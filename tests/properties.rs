@@ -4,9 +4,9 @@
 mod common;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use entente::extract::timex;
 use entente::model::slug::{slugify, validate_id, MAX_SLUG_LEN};
 use entente::model::PartialDate;
+use entente::timex;
 use proptest::prelude::*;
 use std::fs;
 use std::path::Path;

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use entente::extract::timex::{self, Timex};
+use entente::timex::{self, Timex};
 
 /// One gold TIMEX3: byte span into the document's plain text.
 #[derive(Debug, Clone, PartialEq)]

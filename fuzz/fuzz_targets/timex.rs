@@ -1,5 +1,5 @@
-//! The dates tagger: `extract::timex::tag_document`. The first byte chooses a document date
-//! (or none); the rest is the document.
+//! The dates tagger: `timex::tag` and, for TimeML input, `timex::tag_timeml`. The first byte
+//! chooses a document date (or none); the rest is the document.
 #![no_main]
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
@@ -19,8 +19,16 @@ fuzz_target!(|data: &[u8]| {
         )
         .unwrap()
     });
-    let doc = entente::extract::timex::tag_document(text, dct);
-    for t in &doc.timexes {
+    let timexes = match entente::timex::tag_timeml(text, dct) {
+        Some((_, timexes)) => {
+            for t in &timexes {
+                assert!(t.start <= t.end && t.end <= text.len(), "span out of range");
+            }
+            return;
+        }
+        None => entente::timex::tag(text, dct),
+    };
+    for t in &timexes {
         assert!(t.start <= t.end && t.end <= text.len(), "span out of range");
         assert_eq!(&text[t.start..t.end], t.text);
     }

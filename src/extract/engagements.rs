@@ -7,8 +7,8 @@
 
 use super::mentions::{self, CountryMention, PersonMention, Source as MentionSource};
 use super::sentences;
-use super::timex::{self, Timex, TimexType};
 use crate::model::{Article, Country, EventDate, EventType, Gazetteer, PartialDate};
+use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -596,7 +596,7 @@ pub fn extract(article: &Article) -> Vec<Draft> {
     let text = article.text.as_str();
     let body_start = article.body_start.min(text.len());
     let publication = article.date.map(|d| d.first_day());
-    let dateline = timex::find_dateline(&text[body_start..], publication);
+    let dateline = article.dateline.clone();
     // The body is written relative to its dateline when it has one.
     let dct = dateline
         .as_ref()
@@ -605,7 +605,7 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default());
     let dateline_span = dateline
         .as_ref()
-        .map(|d| (d.start + body_start, d.end + body_start))
+        .map(|d| (d.start, d.end))
         .unwrap_or((0, 0));
     let mut timexes = timex::tag(&text[body_start..], Some(dct));
     for t in &mut timexes {

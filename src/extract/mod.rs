@@ -2,13 +2,13 @@
 //!
 //! In: articles loaded from `content/articles/`. Out: unreviewed [`Event`]s, each with its
 //! evidence sentence, byte offsets, confidence and where every field came from.
-//! [`timex`] finds and normalises dates, [`sentences`] splits text, [`mentions`] finds
-//! countries and people, [`engagements`] applies the rules of `EVENTS.md`.
+//! The dates tagger (`crate::timex`, shared with `load`) finds and normalises dates,
+//! [`sentences`] splits text, [`mentions`] finds countries and people, [`engagements`]
+//! applies the rules of `EVENTS.md`.
 
 pub mod engagements;
 pub mod mentions;
 pub mod sentences;
-pub mod timex;
 
 use crate::model::slug::slugify;
 use crate::model::{Article, Event, EventType, Evidence, Origin, Source};

@@ -5,6 +5,7 @@
 //! every file. Nothing is written.
 
 pub mod articles;
+pub(crate) use articles::{document_date, read_document};
 pub mod briefings;
 pub(crate) mod config;
 pub mod events;

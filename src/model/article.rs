@@ -1,7 +1,23 @@
 //! News articles (`content/articles/**`), as load reads them once for every later stage.
 
 use super::PartialDate;
+use chrono::NaiveDate;
 use std::path::PathBuf;
+
+/// A news dateline such as `WASHINGTON, May 7 (KUNA) --`, as the body of an article opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    /// Where the story was filed ("WASHINGTON", "NUSA DUA, Indonesia").
+    pub place: String,
+    /// The news agency in parentheses.
+    pub agency: Option<String>,
+    /// The date it names; `None` when it names none or no year can be had.
+    pub date: Option<NaiveDate>,
+    /// Byte offset of the dateline in the article's text, place to dash.
+    pub start: usize,
+    /// Byte offset one past its dash.
+    pub end: usize,
+}
 
 /// A news article from `content/articles/`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +36,13 @@ pub struct Article {
     pub url: Option<String>,
     /// Where it was written: from the front matter or the dateline.
     pub place: Option<String>,
+    /// The news dateline the body opens with, if any.
+    pub dateline: Option<Dateline>,
     /// The whole file as read; evidence offsets point into it.
     pub text: String,
+    /// Byte offset where the article's own words start: after the `date` line or the front
+    /// matter (a headline on a line of its own is part of them).
+    pub text_start: usize,
     /// Byte offset where the body starts (after header line, headline or front matter).
     pub body_start: usize,
 }

@@ -7,8 +7,8 @@
 //! gives none.
 
 use super::{Cand, Expr, Shift, G};
-use crate::extract::timex::lexicon;
-use crate::extract::timex::scan::Kind;
+use crate::timex::lexicon;
+use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// "2025-05-07", "05/07/2025" (only when day and month cannot be swapped).
@@ -299,8 +299,8 @@ impl G<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, find, seed_dct, value};
-    use crate::extract::timex::{range_end, tag};
+    use crate::timex::tests::{d, find, seed_dct, value};
+    use crate::timex::{range_end, tag};
 
     #[test]
     fn absolute_dates() {

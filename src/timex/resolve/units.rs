@@ -11,9 +11,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{add_days, add_months, day_str, quarter_of, quarter_str, week_str};
 use super::{date, Ctx, Gran, Out};
-use crate::extract::timex::grammar::{Amount, Anchor};
-use crate::extract::timex::lexicon::Unit;
-use crate::extract::timex::TimexType;
+use crate::timex::grammar::{Amount, Anchor};
+use crate::timex::lexicon::Unit;
+use crate::timex::TimexType;
 
 /// The last quarter that has ended by the document date.
 fn latest_quarter(dct: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -257,8 +257,8 @@ pub(super) fn same_year_before_value(unit: Option<Unit>, ctx: &Ctx) -> Out {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tag;
-    use crate::extract::timex::tests::{d, find, seed_dct, value};
+    use crate::timex::tag;
+    use crate::timex::tests::{d, find, seed_dct, value};
 
     #[test]
     fn anaphora_follows_last_mention() {

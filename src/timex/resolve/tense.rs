@@ -6,9 +6,9 @@
 //! Tuesday" behind, "Friday's ruling" is past). The resolver picks the year
 //! of a month or the week of a weekday by it.
 
-use crate::extract::timex::grammar::{Cand, Expr, Shift};
-use crate::extract::timex::lexicon::verbs::{self, Tense};
-use crate::extract::timex::scan::{Kind, Token};
+use crate::timex::grammar::{Cand, Expr, Shift};
+use crate::timex::lexicon::verbs::{self, Tense};
+use crate::timex::scan::{Kind, Token};
 
 /// How far (in tokens) to look for a verb that sets the tense.
 const TENSE_WINDOW: usize = 12;
@@ -303,8 +303,8 @@ fn possessive(toks: &[Token], e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::{tag, TimexType};
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::{tag, TimexType};
 
     #[test]
     fn weekdays_follow_tense() {

@@ -10,8 +10,8 @@
 use std::ops::ControlFlow;
 
 use super::{Amount, Cand, Expr, Shift, G};
-use crate::extract::timex::lexicon::{self, Unit};
-use crate::extract::timex::scan::Kind;
+use crate::timex::lexicon::{self, Unit};
+use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// "the ..." phrases: the rules below in order, the first that decides wins.
@@ -515,8 +515,8 @@ fn decide(c: Option<Cand>) -> ControlFlow<Option<Cand>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::{tag, TimexType};
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::{tag, TimexType};
 
     #[test]
     fn ordinal_day_of_the_month() {

@@ -7,8 +7,8 @@
 //! "of last year" tails the season and month rules share.
 
 use super::{Cand, Expr, G};
-use crate::extract::timex::lexicon;
-use crate::extract::timex::scan::Kind;
+use crate::timex::lexicon;
+use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// A bare year "1998", "fiscal 1989", decades "the 1990s" without article.
@@ -252,8 +252,8 @@ impl G<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::{tag, TimexType};
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::{tag, TimexType};
 
     #[test]
     fn money_and_counts_are_not_years() {

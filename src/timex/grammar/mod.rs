@@ -485,7 +485,7 @@ impl<'a> G<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{one, seed_dct};
+    use crate::timex::tests::{one, seed_dct};
 
     #[test]
     fn modifiers() {

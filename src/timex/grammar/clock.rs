@@ -5,8 +5,8 @@
 //! the day written after it if there is one.
 
 use super::{Cand, Expr, G};
-use crate::extract::timex::lexicon;
-use crate::extract::timex::scan::Kind;
+use crate::timex::lexicon;
+use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// "10 p.m.", "10:35 a.m. EST", "noon Thursday", "5 p.m. EST, Nov. 9".
@@ -151,8 +151,8 @@ impl G<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::TimexType;
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::TimexType;
 
     #[test]
     fn clock_times() {

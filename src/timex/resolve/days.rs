@@ -10,9 +10,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{add_days, add_months, day_str, week_str};
 use super::{date, Ctx, Gran, Out};
-use crate::extract::timex::grammar::{Expr, Shift};
-use crate::extract::timex::lexicon::verbs::Tense;
-use crate::extract::timex::TimexType;
+use crate::timex::grammar::{Expr, Shift};
+use crate::timex::lexicon::verbs::Tense;
+use crate::timex::TimexType;
 
 /// Weekday from tense and "last/next/this". Past clauses never go forward.
 pub(super) fn weekday_date(
@@ -150,9 +150,9 @@ mod tests {
     use chrono::{Datelike, NaiveDate};
 
     use super::weekday_date;
-    use crate::extract::timex::grammar::Shift;
-    use crate::extract::timex::lexicon::verbs::Tense;
-    use crate::extract::timex::tests::{d, value};
+    use crate::timex::grammar::Shift;
+    use crate::timex::lexicon::verbs::Tense;
+    use crate::timex::tests::{d, value};
 
     #[test]
     fn past_tense_weekday_never_after_dct() {

@@ -5,7 +5,7 @@
 //! the duration, year and set rules to build on.
 
 use super::{Amount, G};
-use crate::extract::timex::lexicon;
+use crate::timex::lexicon;
 
 impl G<'_> {
     /// A count: digits, number words ("twenty-four"), "a few", "several".

@@ -6,7 +6,7 @@
 
 use super::durations::set_value;
 use super::{Amount, Cand, Expr, G};
-use crate::extract::timex::lexicon;
+use crate::timex::lexicon;
 
 impl G<'_> {
     /// daily, weekly, every day, each Thursday, each July.
@@ -79,8 +79,8 @@ impl G<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::TimexType;
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::TimexType;
 
     #[test]
     fn sets() {

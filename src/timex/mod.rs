@@ -1,7 +1,11 @@
 //! Temporal-expression tagger for English news text.
 //!
-//! In: text (plain, the article format, or Markdown with YAML front matter)
-//! and optionally a document creation time (DCT). Out: [`Timex`] records —
+//! A shared library of the crate: extraction tags article bodies with it, `load` reads
+//! news datelines with [`find_dateline`], and `entente timex` tags whole files (the article
+//! itself is read by `load`, once, like every article).
+//!
+//! In: text, or a TimeML file, and optionally a document creation time (DCT). Out: [`Timex`]
+//! records —
 //! byte spans into the text as given, each with a TIMEX3 (TimeML 1.2) type,
 //! value normalised against the DCT, and `mod`.
 //!
@@ -71,13 +75,6 @@ pub fn range_end(t: &Timex) -> Option<String> {
     t.end_value.clone()
 }
 
-/// Result of [`tag_document`]: the DCT that was used and the expressions.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TaggedDocument {
-    pub dct: Option<NaiveDate>,
-    pub timexes: Vec<Timex>,
-}
-
 /// A news dateline such as `WASHINGTON, May 7 (KUNA) --`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dateline {
@@ -97,7 +94,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     tag_resolved(text, dct)
 }
 
-fn tag_resolved(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+/// Tag plain text against `dct` as given: no dateline is looked for, and without a DCT
+/// relative expressions keep `X` placeholders.
+pub fn tag_resolved(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let toks = scan::tokenize(text);
     let cands = grammar::find(&toks);
     let mut ctx = resolve::Ctx {
@@ -171,143 +170,20 @@ fn order_weekday_ranges(text: &str, out: &mut [Timex], dct: Option<NaiveDate>) {
     }
 }
 
-/// Tag a whole file. Recognised layouts, offsets always into `file_text`:
-/// the article format (`date YYYY-MM-DD N` line, headline, body), Markdown or
-/// text with YAML front matter holding `date: YYYY-MM-DD`, TimeML (`<DCT>`
-/// and the text of `<TEXT>`), and plain text whose dateline may give the
-/// date. `dct_override` wins over all of them.
-pub fn tag_document(file_text: &str, dct_override: Option<NaiveDate>) -> TaggedDocument {
-    if let Some(doc) = timeml::read(file_text) {
-        let dct = dct_override.or(doc.dct);
-        let mut timexes = tag_resolved(&doc.text, dct);
-        for t in &mut timexes {
-            (t.start, t.end) = doc.file_span(t.start, t.end);
-        }
-        return TaggedDocument { dct, timexes };
-    }
-    let (found, body) = if let Some((d, off)) = article_header(file_text) {
-        (Some(d), off)
-    } else if let Some((d, off)) = front_matter(file_text) {
-        match d {
-            Some(FrontDate::Day(d)) => (Some(d), off),
-            // A front matter dated only to the month or year (or not at
-            // all) leaves the day to the body's dateline, whose missing
-            // year the front matter can still supply.
-            partial => {
-                let hint = dct_override.or(partial.map(FrontDate::anchor));
-                let dl = find_dateline(&file_text[off..], hint).and_then(|d| d.date);
-                (dl, off)
-            }
-        }
-    } else {
-        let dl = find_dateline(file_text, dct_override).and_then(|d| d.date);
-        (dl, 0)
-    };
-    let dct = dct_override.or(found);
-    let mut timexes = tag_resolved(&file_text[body..], dct);
+/// Tag a TimeML file (`.tml`, as in TimeBank): the DCT is `dct_override`, else the file's
+/// `<DCT>`; only the text of `<TEXT>` is tagged, offsets into the file. `None` when the file
+/// is not TimeML. Returns the DCT used and the expressions.
+pub fn tag_timeml(
+    file_text: &str,
+    dct_override: Option<NaiveDate>,
+) -> Option<(Option<NaiveDate>, Vec<Timex>)> {
+    let doc = timeml::read(file_text)?;
+    let dct = dct_override.or(doc.dct);
+    let mut timexes = tag_resolved(&doc.text, dct);
     for t in &mut timexes {
-        t.start += body;
-        t.end += body;
+        (t.start, t.end) = doc.file_span(t.start, t.end);
     }
-    TaggedDocument { dct, timexes }
-}
-
-/// `YYYY-MM-DD` at the start of `s`.
-fn parse_ymd(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i32 = s.get(0..4)?.parse().ok()?;
-    let m: u32 = s.get(5..7)?.parse().ok()?;
-    let d: u32 = s.get(8..10)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// Line 1 `date YYYY-MM-DD N`: the DCT and the offset of line 2.
-fn article_header(text: &str) -> Option<(NaiveDate, usize)> {
-    let line_end = text.find('\n').unwrap_or(text.len());
-    let first = text[..line_end].trim();
-    let rest = first.strip_prefix("date")?;
-    if !rest.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let d = parse_ymd(rest.trim_start())?;
-    Some((d, (line_end + 1).min(text.len())))
-}
-
-/// The `date:` of a front matter, at the precision it was written.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum FrontDate {
-    Day(NaiveDate),
-    /// `YYYY-MM`: the first day of that month.
-    Month(NaiveDate),
-    /// `YYYY`: the middle of that year, so a dateline's month and day take
-    /// that year whichever they are.
-    Year(NaiveDate),
-}
-
-impl FrontDate {
-    /// The day a dateline's missing year is chosen around.
-    fn anchor(self) -> NaiveDate {
-        match self {
-            FrontDate::Day(d) | FrontDate::Month(d) | FrontDate::Year(d) => d,
-        }
-    }
-
-    fn parse(v: &str) -> Option<FrontDate> {
-        if let Some(d) = parse_ymd(v) {
-            return Some(FrontDate::Day(d));
-        }
-        let b = v.as_bytes();
-        let digits =
-            |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-        if !digits(0..4) {
-            return None;
-        }
-        let y: i32 = v.get(0..4)?.parse().ok()?;
-        let rest = &b[4..];
-        if rest.first() == Some(&b'-')
-            && digits(5..7)
-            && b.get(7).is_none_or(|c| !c.is_ascii_digit())
-        {
-            let m: u32 = v.get(5..7)?.parse().ok()?;
-            return NaiveDate::from_ymd_opt(y, m, 1).map(FrontDate::Month);
-        }
-        if rest
-            .first()
-            .is_none_or(|c| !c.is_ascii_digit() && *c != b'-')
-        {
-            return NaiveDate::from_ymd_opt(y, 7, 1).map(FrontDate::Year);
-        }
-        None
-    }
-}
-
-/// YAML front matter between `---` lines: its `date:` (if any) and the
-/// offset of the first byte after the closing line.
-fn front_matter(text: &str) -> Option<(Option<FrontDate>, usize)> {
-    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let skip = text.len() - t.len();
-    let first_end = t.find('\n')?;
-    if t[..first_end].trim_end() != "---" {
-        return None;
-    }
-    let mut pos = first_end + 1;
-    let mut date = None;
-    while pos < t.len() {
-        let end = t[pos..].find('\n').map_or(t.len(), |k| pos + k);
-        let line = t[pos..end].trim_end();
-        if line == "---" || line == "..." {
-            return Some((date, skip + (end + 1).min(t.len())));
-        }
-        if let Some(v) = line.strip_prefix("date:") {
-            let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
-            date = date.or_else(|| FrontDate::parse(v));
-        }
-        pos = end + 1;
-    }
-    None
+    Some((dct, timexes))
 }
 
 /// How much of a document to search for a dateline.

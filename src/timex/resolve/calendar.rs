@@ -9,9 +9,9 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::{date, Ctx, Gran, Out};
-use crate::extract::timex::grammar::{Expr, Shift};
-use crate::extract::timex::lexicon::verbs::Tense;
-use crate::extract::timex::TimexType;
+use crate::timex::grammar::{Expr, Shift};
+use crate::timex::lexicon::verbs::Tense;
+use crate::timex::TimexType;
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")

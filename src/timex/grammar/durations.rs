@@ -7,8 +7,8 @@
 //! resolver and the set rules write.
 
 use super::{Amount, Anchor, Cand, Expr, G};
-use crate::extract::timex::lexicon::{self, Unit};
-use crate::extract::timex::scan::Kind;
+use crate::timex::lexicon::{self, Unit};
+use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// A plural unit without a count where it can only be a length of time:
@@ -329,8 +329,8 @@ fn half_value(n: u32, u: Unit) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::{tag, TimexType};
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::{tag, TimexType};
 
     #[test]
     fn durations() {

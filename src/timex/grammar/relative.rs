@@ -7,7 +7,7 @@
 //! which day they name is the resolver's business.
 
 use super::{Amount, Cand, Expr, Shift, G};
-use crate::extract::timex::lexicon::{self, Unit};
+use crate::timex::lexicon::{self, Unit};
 
 impl G<'_> {
     /// Single words and fixed phrases: "today", "now", "recently", "that
@@ -343,8 +343,8 @@ impl G<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::timex::tests::{d, one, seed_dct, value};
-    use crate::extract::timex::{tag, TimexType};
+    use crate::timex::tests::{d, one, seed_dct, value};
+    use crate::timex::{tag, TimexType};
 
     #[test]
     fn relative_days() {

@@ -9,17 +9,20 @@ use std::path::{Path, PathBuf};
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
+    /// The file the problem is in.
     pub path: PathBuf,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
     /// 1-based; 0 when unknown.
     pub column: usize,
+    /// What is wrong, and how to fix it.
     pub message: String,
     /// Worth a look but not wrong: printed, and the build goes on.
     pub warning: bool,
 }
 
 impl Diagnostic {
+    /// An error at `line` and `column` (1-based; 0 when unknown).
     pub fn new(path: &Path, line: usize, column: usize, message: impl fmt::Display) -> Self {
         Diagnostic {
             path: path.to_path_buf(),
@@ -30,6 +33,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning: printed, and the build goes on.
     pub fn warning(path: &Path, line: usize, column: usize, message: impl fmt::Display) -> Self {
         Diagnostic {
             warning: true,
@@ -37,6 +41,7 @@ impl Diagnostic {
         }
     }
 
+    /// An error about the file as a whole, shown at its start.
     pub fn file(path: &Path, message: impl fmt::Display) -> Self {
         Diagnostic::new(path, 1, 1, message)
     }
@@ -57,7 +62,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
-pub fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -90,18 +95,22 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 impl Diagnostics {
+    /// Adds one problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Adds several problems.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
 
+    /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// How many problems.
     pub fn len(&self) -> usize {
         self.0.len()
     }

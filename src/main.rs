@@ -1,3 +1,6 @@
+//! `entente`: builds, checks and serves timeline sites, extracts events from articles and
+//! tags dates (`entente --help`).
+
 use std::process::ExitCode;
 
 // Builds allocate and free millions of small strings across threads; glibc's allocator spent

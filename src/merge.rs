@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 /// Whether two events describe the same engagement: compatible dates, a shared country (or
 /// actor when neither has countries) and compatible types.
-pub fn same_engagement(a: &Event, b: &Event) -> bool {
+pub(crate) fn same_engagement(a: &Event, b: &Event) -> bool {
     if !a.date.overlaps(&b.date) {
         return false;
     }
@@ -82,7 +82,7 @@ fn absorb(into: &mut Event, from: Event) {
 }
 
 /// Merges and orders events.
-pub fn merge(content: Content, extracted: Vec<Event>) -> Site {
+pub(crate) fn merge(content: Content, extracted: Vec<Event>) -> Site {
     let suppressed: HashSet<&str> = content.suppressed.iter().map(String::as_str).collect();
     let mut hand = content.events;
     let hand_ids: HashSet<String> = hand.iter().map(|e| e.id.clone()).collect();

@@ -10,6 +10,7 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Article, Event, Site};
 use crate::render::RenderError;
+#[cfg(feature = "serve")]
 pub(crate) use crate::write::Refusal;
 use crate::write::WriteError;
 use crate::{extract, load, merge, render, timex, write};
@@ -25,6 +26,8 @@ pub(crate) use crate::timex::Timex;
 
 /// What a build did, for the summary line.
 #[derive(Debug)]
+// The development server reports what was rendered and written; `build` does not.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 pub(crate) struct BuildReport {
     /// Events in the timeline.
     pub(crate) events: usize,
@@ -98,6 +101,7 @@ pub(crate) fn output_dir(root: &Path, out: Option<&Path>) -> PathBuf {
 }
 
 /// Refuses an output directory whose replacement would destroy something (see `write`).
+#[cfg(feature = "serve")]
 pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Refusal> {
     write::check_output_dir(root, out)
 }
@@ -144,6 +148,7 @@ pub(crate) fn build(
 /// Builds into `out` reusing `session`: the first build is a normal staged build, later ones
 /// render only pages whose inputs changed and update `out` in place. A failed build leaves
 /// the output and the session as they were, so the last good site keeps being served.
+#[cfg(feature = "serve")]
 pub(crate) fn rebuild(
     root: &Path,
     out: Option<&Path>,
@@ -244,7 +249,7 @@ pub(crate) fn read_article(path: &Path) -> Result<Article, ReadError> {
 
 /// The events extraction finds in one article, as a build would add them to the site.
 pub(crate) fn extract_events(article: &Article) -> Vec<Event> {
-    extract::to_events(article, extract::engagements::extract(article))
+    extract::extract_article(article)
 }
 
 /// An extracted event as a reviewable YAML draft in the hand-written event format, with

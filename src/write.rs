@@ -199,7 +199,7 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
 }
 
 /// Static files to copy: (relative path, source path); regular files only.
-pub fn static_files(static_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+pub(crate) fn static_files(static_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     if !static_dir.is_dir() {
         return Vec::new();
     }
@@ -222,7 +222,7 @@ pub fn static_files(static_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
 /// Hashes of the files an in-place build left in the output directory, by relative path, so
 /// the next one rewrites only what changed and deletes what is gone.
 #[derive(Debug, Default, Clone)]
-pub struct Manifest(HashMap<String, u64>);
+pub(crate) struct Manifest(HashMap<String, u64>);
 
 #[cfg(test)]
 impl Manifest {
@@ -250,13 +250,13 @@ fn static_stamp(path: &Path) -> io::Result<u64> {
 
 /// What a finished write did.
 #[derive(Debug, Default)]
-pub struct WriteOutcome {
+pub(crate) struct WriteOutcome {
     /// Files written (created or replaced).
-    pub written: usize,
+    pub(crate) written: usize,
     /// Files deleted because the build no longer produces them (in place only).
-    pub removed: usize,
+    pub(crate) removed: usize,
     /// Present when the writer was asked to keep one, for the next in-place build.
-    pub manifest: Option<Manifest>,
+    pub(crate) manifest: Option<Manifest>,
 }
 
 enum Mode {
@@ -268,7 +268,7 @@ enum Mode {
 
 /// Writes rendered files as the renderer hands them over (it implements [`Sink`]), so the
 /// site never has to be held in memory whole.
-pub struct SiteWriter {
+pub(crate) struct SiteWriter {
     out: PathBuf,
     dir: PathBuf,
     mode: Mode,
@@ -297,7 +297,7 @@ impl SiteWriter {
 
     /// A writer into a fresh staging directory beside `out`; [`finish`](Self::finish) swaps it
     /// in. With `record`, the outcome carries a manifest for later in-place builds.
-    pub fn staged(out: &Path, record: bool) -> io::Result<SiteWriter> {
+    pub(crate) fn staged(out: &Path, record: bool) -> io::Result<SiteWriter> {
         let staging = beside(out, "entente-staging");
         if let Some(parent) = staging.parent() {
             fs::create_dir_all(parent)?;
@@ -320,7 +320,7 @@ impl SiteWriter {
     }
 
     /// A writer that updates `out` in place, given the manifest of what is there.
-    pub fn in_place(out: &Path, previous: Manifest) -> io::Result<SiteWriter> {
+    pub(crate) fn in_place(out: &Path, previous: Manifest) -> io::Result<SiteWriter> {
         fs::create_dir_all(out)?;
         Ok(SiteWriter::new(
             out,
@@ -331,7 +331,7 @@ impl SiteWriter {
     }
 
     /// Counts written files on this progress bar.
-    pub fn with_progress(mut self, bar: indicatif::ProgressBar) -> SiteWriter {
+    pub(crate) fn with_progress(mut self, bar: indicatif::ProgressBar) -> SiteWriter {
         self.progress = Some(bar);
         self
     }
@@ -413,7 +413,7 @@ impl SiteWriter {
     /// Copies `static_dir` (and the built-in files it does not replace), then makes the result
     /// the output directory (staged) or removes what the build no longer produces (in place).
     /// Reports the first write error, if any, leaving the previous site in place when staged.
-    pub fn finish(self, static_dir: Option<&Path>) -> io::Result<WriteOutcome> {
+    pub(crate) fn finish(self, static_dir: Option<&Path>) -> io::Result<WriteOutcome> {
         let first_error = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(e) = first_error {
             if let Mode::Staged { staging } = &self.mode {
@@ -539,7 +539,7 @@ fn beside(out: &Path, suffix: &str) -> PathBuf {
 /// Puts the previous site back when a build was killed between the two renames of the swap
 /// (`out` moved aside to `.out.entente-old`, the new site not yet in place): without this,
 /// the next build would delete the only copy of the last good site.
-pub fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
+pub(crate) fn recover_interrupted_swap(out: &Path) -> io::Result<()> {
     let old = beside(out, "entente-old");
     if old.is_dir() && fs::symlink_metadata(out).is_err() {
         fs::rename(&old, out)?;

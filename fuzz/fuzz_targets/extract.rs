@@ -1,5 +1,5 @@
-//! The engagement extractor: `extract::engagements::extract` and `extract::to_events` on an
-//! article parsed from the input (falling back to a plain-text article with a fixed date).
+//! The engagement extractor: `extract::extract_article` on an article parsed from the input
+//! (falling back to a plain-text article with a fixed date).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
@@ -22,12 +22,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     };
-    let drafts = entente::extract::engagements::extract(&article);
-    for d in &drafts {
-        assert!(d.start <= d.end && d.end <= article.text.len());
-    }
-    let events = entente::extract::to_events(&article, drafts);
+    let events = entente::extract::extract_article(&article);
     for e in &events {
+        if let entente::model::Origin::Extracted { evidence, .. } = &e.origin {
+            for ev in evidence {
+                assert!(ev.start <= ev.end && ev.end <= article.text.len());
+            }
+        }
         assert!(
             entente::model::slug::validate_id(&e.id).is_ok(),
             "bad id {}",

@@ -57,12 +57,15 @@ pub(crate) enum CmdError {
     #[error("{0} output files could not be written")]
     Partial(usize),
     /// The development server could not start.
+    #[cfg(feature = "serve")]
     #[error("{0}")]
     Serve(String),
     /// Already printed where it happened.
+    #[cfg(feature = "serve")]
     #[error("")]
     Reported,
     /// The development server found no site to serve.
+    #[cfg(feature = "serve")]
     #[error("{0}")]
     ServeContent(String),
 }
@@ -71,7 +74,9 @@ impl CmdError {
     /// 1 for problems in the content, 2 for usage and environment problems.
     pub(crate) fn exit_code(&self) -> ExitCode {
         let content = match self {
-            CmdError::Build(BuildError::Content(_)) | CmdError::ServeContent(_) => true,
+            CmdError::Build(BuildError::Content(_)) => true,
+            #[cfg(feature = "serve")]
+            CmdError::ServeContent(_) => true,
             CmdError::Articles { unreadable, .. } => !unreadable,
             CmdError::Input(ReadError::Content(_)) => true,
             _ => false,
@@ -129,6 +134,7 @@ pub(super) const ERROR: Style = AnsiColor::Red.on_default().bold();
 /// Prints a failure on stderr: the problems one per line when there are several, then one
 /// `error:` line (coloured where colour is wanted).
 pub(crate) fn report(error: &CmdError) {
+    #[cfg(feature = "serve")]
     if let CmdError::Reported = error {
         return;
     }

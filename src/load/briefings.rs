@@ -30,7 +30,8 @@ struct RawBriefing {
     as_of: Option<Scalar>,
 }
 
-pub fn load_briefings(dir: &Path, problems: &mut Diagnostics) -> Vec<Briefing> {
+/// Every briefing of `dir`, by slug; problems go to `problems`.
+pub(crate) fn load_briefings(dir: &Path, problems: &mut Diagnostics) -> Vec<Briefing> {
     let mut briefings: Vec<Briefing> = Vec::new();
     for path in super::content_files(dir, &["yaml", "yml"]) {
         let text = match super::read_text(&path) {

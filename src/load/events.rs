@@ -16,34 +16,34 @@ use std::path::Path;
 /// An event as written; every field is checked in [`validate`].
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
-    pub id: Option<String>,
-    pub date: Option<Scalar>,
-    pub end: Option<Scalar>,
+pub(crate) struct RawEvent {
+    id: Option<String>,
+    date: Option<Scalar>,
+    end: Option<Scalar>,
     #[serde(default)]
-    pub approximate: bool,
-    pub title: Option<String>,
+    approximate: bool,
+    title: Option<String>,
     #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub host: Option<String>,
+    kind: Option<String>,
+    host: Option<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub actors: Vec<String>,
+    actors: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub countries: Vec<String>,
+    countries: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub places: Vec<String>,
+    places: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub tags: Vec<String>,
+    tags: Vec<String>,
     #[serde(default)]
-    pub summary: Option<String>,
+    summary: Option<String>,
     #[serde(default)]
-    pub sources: Vec<RawSource>,
+    sources: Vec<RawSource>,
     /// Set to false on an extracted draft until a person has checked it.
     #[serde(default)]
-    pub reviewed: Option<bool>,
+    reviewed: Option<bool>,
     /// `true` removes the extracted event with this id from the site.
     #[serde(default)]
-    pub suppress: bool,
+    suppress: bool,
 }
 
 /// A list field written as a single value (`countries: Jamaica`) is a list of one: people
@@ -88,24 +88,26 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub title: Option<String>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub date: Option<Scalar>,
+pub(crate) struct RawSource {
+    title: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    date: Option<Scalar>,
     /// Id of an article in `content/articles/`.
-    pub article: Option<String>,
+    article: Option<String>,
 }
 
 /// A parsed event file: events, ids to suppress, and the problems found.
 #[derive(Debug, Default, Clone)]
 pub struct EventFile {
-    pub events: Vec<Event>,
+    /// The valid events, in file order.
+    pub(crate) events: Vec<Event>,
     /// Ids (of extracted events) a person asked to remove, with their line.
-    pub suppressed: Vec<(String, usize)>,
+    pub(crate) suppressed: Vec<(String, usize)>,
     /// Explicit ids with their position, for the duplicate check.
-    pub id_positions: HashMap<String, (usize, usize)>,
-    pub problems: Vec<Diagnostic>,
+    pub(crate) id_positions: HashMap<String, (usize, usize)>,
+    /// Every problem found, each with line and column.
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 /// Longest text field we accept; a title is a line, a summary a few paragraphs.
@@ -549,7 +551,7 @@ fn validate(
 /// Closes the bidirectional overrides and isolates a text leaves open (U+202A..U+202E need
 /// U+202C, U+2066..U+2068 need U+2069), so a title or name shown inline cannot reverse the
 /// text that follows it on the page ("Trojan Source" spoofing). Nothing is removed.
-pub fn close_bidi(text: &str) -> String {
+pub(crate) fn close_bidi(text: &str) -> String {
     let (mut embeddings, mut isolates) = (0usize, 0usize);
     for c in text.chars() {
         match c {
@@ -577,7 +579,7 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// Id made from date and title when none is written: stable as long as both are.
-pub fn generated_id(event: &Event) -> String {
+pub(crate) fn generated_id(event: &Event) -> String {
     slugify(&format!("{} {}", event.date.start.iso(), event.title))
 }
 

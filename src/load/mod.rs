@@ -10,7 +10,7 @@ pub mod briefings;
 pub(crate) mod config;
 pub mod events;
 pub mod pages;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Actor, Article, Content, Event, Gazetteer};
@@ -22,7 +22,7 @@ use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// Largest content file read; beyond this a file is reported instead of loaded.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -114,7 +114,7 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
 
 /// Files under `dir` with one of `extensions`, sorted, never following symlinks (a link could
 /// point outside the site).
-pub fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+pub(crate) fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(false)
         // Not even `dir` itself: `content/events` linked to a directory elsewhere stays out.
@@ -151,7 +151,7 @@ struct RawActor {
 /// Parsed event files of the previous load, kept by `entente serve` so a rebuild re-reads
 /// only the files that changed.
 #[derive(Default)]
-pub struct LoadCache {
+pub(crate) struct LoadCache {
     /// By path: size, modification time, the actor aliases it was parsed with, the result.
     files: HashMap<PathBuf, (FileStamp, u64, Arc<events::EventFile>)>,
 }
@@ -178,7 +178,10 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 }
 
 /// [`load`], reusing (and refreshing) the parsed event files in `cache`.
-pub fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> Result<Content, Diagnostics> {
+pub(crate) fn load_with(
+    root: &Path,
+    cache: Option<&mut LoadCache>,
+) -> Result<Content, Diagnostics> {
     let mut problems = Diagnostics::default();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {

@@ -34,7 +34,8 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize, usize)> {
     None
 }
 
-pub fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
+/// Every page of `dir`, in navigation order; problems go to `problems`.
+pub(crate) fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
     for path in super::content_files(dir, &["md", "markdown"]) {
         let text = match super::read_text(&path) {

@@ -12,13 +12,13 @@ use serde::de::DeserializeOwned;
 /// YAML reads an unquoted year as an integer, and it is still a year.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(untagged)]
-pub enum Scalar {
+pub(crate) enum Scalar {
     Int(i64),
     Str(String),
 }
 
 impl Scalar {
-    pub fn as_text(&self) -> String {
+    pub(crate) fn as_text(&self) -> String {
         match self {
             Scalar::Int(i) => i.to_string(),
             Scalar::Str(s) => s.clone(),
@@ -28,15 +28,15 @@ impl Scalar {
 
 /// A YAML problem with its 1-based position.
 #[derive(Debug, Clone, PartialEq)]
-pub struct YamlError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+pub(crate) struct YamlError {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 /// Deserialises YAML text into `T`. Alias expansion is bounded by serde_yaml, so a "billion
 /// laughs" file fails with an error instead of eating memory.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     if let Some(e) = too_deep(text) {
         return Err(e);
     }
@@ -162,13 +162,13 @@ fn tidy_message(message: &str) -> String {
 
 /// One step into a YAML document: a key of a mapping or an index of a sequence.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Step<'a> {
+pub(crate) enum Step<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// Whether the first node of the document is a sequence (a file of several events).
-pub fn is_sequence(text: &str) -> bool {
+pub(crate) fn is_sequence(text: &str) -> bool {
     // Stop at the first syntax error: the parser reports it again on every call, so skipping
     // errors (`flatten`) would loop forever on a file such as ",".
     for (event, _) in Parser::new_from_str(text).map_while(Result::ok) {
@@ -183,13 +183,13 @@ pub fn is_sequence(text: &str) -> bool {
 
 /// Position of one top-level node and of its direct keys.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct NodePositions {
-    pub start: (usize, usize),
-    pub keys: Vec<(String, (usize, usize))>,
+pub(crate) struct NodePositions {
+    pub(crate) start: (usize, usize),
+    pub(crate) keys: Vec<(String, (usize, usize))>,
 }
 
 impl NodePositions {
-    pub fn key(&self, name: &str) -> Option<(usize, usize)> {
+    pub(crate) fn key(&self, name: &str) -> Option<(usize, usize)> {
         self.keys.iter().find(|(k, _)| k == name).map(|(_, p)| *p)
     }
 }
@@ -198,14 +198,14 @@ impl NodePositions {
 /// is, from a pass that stops at the `id` of a single-event file; every other key only when an
 /// error has to be placed. A valid file is the common case and the YAML is already parsed
 /// once by serde, so this spares a second full parse of nearly every file.
-pub struct Positions<'t> {
+pub(crate) struct Positions<'t> {
     text: &'t str,
     quick: Vec<NodePositions>,
     full: std::cell::OnceCell<Vec<NodePositions>>,
 }
 
 impl<'t> Positions<'t> {
-    pub fn new(text: &'t str) -> Positions<'t> {
+    pub(crate) fn new(text: &'t str) -> Positions<'t> {
         Positions {
             text,
             quick: scan_positions(text, Some("id")),
@@ -214,12 +214,12 @@ impl<'t> Positions<'t> {
     }
 
     /// Where item `index` starts, (0, 0) if there is no such item.
-    pub fn start(&self, index: usize) -> (usize, usize) {
+    pub(crate) fn start(&self, index: usize) -> (usize, usize) {
         self.quick.get(index).map(|p| p.start).unwrap_or_default()
     }
 
     /// Where the value of `key` in item `index` starts.
-    pub fn key(&self, index: usize, key: &str) -> Option<(usize, usize)> {
+    pub(crate) fn key(&self, index: usize, key: &str) -> Option<(usize, usize)> {
         if key == "id" {
             return self.quick.get(index)?.key(key);
         }
@@ -233,7 +233,7 @@ impl<'t> Positions<'t> {
 /// Positions of the items of a top-level sequence (or of the single top-level mapping) and of
 /// their keys, in one pass: placing every event of a 100,000-event file must not re-parse it
 /// per event.
-pub fn top_level_positions(text: &str) -> Vec<NodePositions> {
+pub(crate) fn top_level_positions(text: &str) -> Vec<NodePositions> {
     scan_positions(text, None)
 }
 
@@ -311,7 +311,7 @@ fn scan_positions(text: &str, only_key: Option<&str>) -> Vec<NodePositions> {
 /// Finds the 1-based line and column of the node at `path` (or of its deepest existing
 /// ancestor) in the first document of `text`. Used only to place errors, so it is allowed to be
 /// slower than deserialisation.
-pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     enum Frame {
         Seq(usize),
         Map {

@@ -28,6 +28,7 @@ pub struct Country {
     pub code: String,
     /// English display name.
     pub name: String,
+    /// State, historical state or region.
     pub kind: CountryKind,
 }
 

@@ -50,16 +50,22 @@ pub enum DateError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// Only the year is known.
     Year,
+    /// The year and the month.
     Month,
+    /// The exact day.
     Day,
 }
 
 /// A calendar date known to year, month or day precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
+    /// The year.
     pub year: i32,
+    /// The month, 1 to 12, when known.
     pub month: Option<u32>,
+    /// The day of the month, when known (only with a month).
     pub day: Option<u32>,
 }
 
@@ -84,6 +90,7 @@ pub fn month_name(month: u32) -> &'static str {
 }
 
 impl PartialDate {
+    /// A year.
     pub fn year(year: i32) -> Self {
         PartialDate {
             year,
@@ -92,6 +99,7 @@ impl PartialDate {
         }
     }
 
+    /// A month of a year.
     pub fn month(year: i32, month: u32) -> Self {
         PartialDate {
             year,
@@ -100,6 +108,7 @@ impl PartialDate {
         }
     }
 
+    /// A day.
     pub fn day(date: NaiveDate) -> Self {
         PartialDate {
             year: date.year(),
@@ -108,6 +117,7 @@ impl PartialDate {
         }
     }
 
+    /// How much of the date is known.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
             (Some(_), Some(_)) => Precision::Day,
@@ -235,12 +245,16 @@ impl PartialOrd for PartialDate {
 /// When an event happened: a start, an optional end (a range) and whether it is approximate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventDate {
+    /// The first (or only) date.
     pub start: PartialDate,
+    /// The last date of a range (never equal to `start`).
     pub end: Option<PartialDate>,
+    /// Shown as "c." (circa).
     pub approximate: bool,
 }
 
 impl EventDate {
+    /// A date or range, refusing an end before the start; an end equal to the start is dropped.
     pub fn new(start: PartialDate, end: Option<PartialDate>) -> Result<Self, DateError> {
         if let Some(end) = end {
             if end.last_day() < start.first_day() {
@@ -256,10 +270,12 @@ impl EventDate {
         })
     }
 
+    /// First day covered.
     pub fn first_day(&self) -> NaiveDate {
         self.start.first_day()
     }
 
+    /// Last day covered.
     pub fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.start).last_day()
     }

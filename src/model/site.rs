@@ -5,23 +5,23 @@ use crate::diagnostics::Diagnostic;
 
 /// Everything the renderer needs, in final order.
 #[derive(Debug, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// `site.yaml`.
-    pub config: SiteConfig,
+    pub(crate) config: SiteConfig,
     /// Events shown in the timeline, chronological.
-    pub events: Vec<Event>,
+    pub(crate) events: Vec<Event>,
     /// Unreviewed extracted events kept off the timeline, for the review page.
-    pub review: Vec<Event>,
+    pub(crate) review: Vec<Event>,
     /// Markdown pages, in navigation order.
-    pub pages: Vec<Page>,
+    pub(crate) pages: Vec<Page>,
     /// News articles events were extracted from.
-    pub articles: Vec<Article>,
+    pub(crate) articles: Vec<Article>,
     /// Saved selections, by slug.
-    pub briefings: Vec<Briefing>,
+    pub(crate) briefings: Vec<Briefing>,
     /// People described in `actors.yaml`.
-    pub actors: Vec<Actor>,
+    pub(crate) actors: Vec<Actor>,
     /// Warnings from loading, printed by `check` and `build`.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     /// Taxonomies and permalinks of `events`, computed once.
-    pub index: SiteIndex,
+    pub(crate) index: SiteIndex,
 }

@@ -7,15 +7,15 @@ use crate::model::{urls, Event, Origin, OutputFile, Site};
 use askama::Template;
 use std::collections::BTreeMap;
 
-pub struct ArticleView {
-    pub id: String,
-    pub href: String,
-    pub headline: String,
-    pub publisher: String,
-    pub date: String,
-    pub date_iso: String,
-    pub url: String,
-    pub place: String,
+pub(crate) struct ArticleView {
+    pub(crate) id: String,
+    pub(crate) href: String,
+    pub(crate) headline: String,
+    pub(crate) publisher: String,
+    pub(crate) date: String,
+    pub(crate) date_iso: String,
+    pub(crate) url: String,
+    pub(crate) place: String,
 }
 
 #[derive(Template)]
@@ -66,7 +66,7 @@ fn articles_of(event: &Event) -> Vec<String> {
 
 /// Renders article pages, the article index, the review page and pages for events awaiting
 /// review (which are not in the timeline but must be reachable from their articles).
-pub fn render<'a>(
+pub(crate) fn render<'a>(
     site: &'a Site,
     views: &'a [EventView],
     chrome: &ChromeFn<'a>,

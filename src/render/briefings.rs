@@ -14,22 +14,22 @@ use std::fmt::Write;
 
 /// One option of a filter `<select>`: the value the browser matches against `data-*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub count: usize,
+pub(crate) struct Choice {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) count: usize,
 }
 
 /// Everything the home page's filter form offers, taken from the events themselves.
 #[derive(Debug, Clone, Default)]
-pub struct FilterChoices {
-    pub countries: Vec<Choice>,
-    pub actors: Vec<Choice>,
-    pub types: Vec<Choice>,
-    pub tags: Vec<Choice>,
+pub(crate) struct FilterChoices {
+    pub(crate) countries: Vec<Choice>,
+    pub(crate) actors: Vec<Choice>,
+    pub(crate) types: Vec<Choice>,
+    pub(crate) tags: Vec<Choice>,
     /// First and last day covered by any event, as the date inputs' hints.
-    pub first: String,
-    pub last: String,
+    pub(crate) first: String,
+    pub(crate) last: String,
 }
 
 fn choices(map: BTreeMap<String, (String, usize)>) -> Vec<Choice> {
@@ -50,7 +50,7 @@ fn choices(map: BTreeMap<String, (String, usize)>) -> Vec<Choice> {
     out
 }
 
-pub fn filter_choices(site: &Site) -> FilterChoices {
+pub(crate) fn filter_choices(site: &Site) -> FilterChoices {
     let mut countries: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut actors: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut types: BTreeMap<crate::model::EventType, usize> = BTreeMap::new();
@@ -102,7 +102,7 @@ pub fn filter_choices(site: &Site) -> FilterChoices {
 /// Full plain-text summaries of the events whose list item shows only an excerpt, as JSON
 /// (`{"id": "text"}`) for a `<script type="application/json">` block: search must see the
 /// whole summary, and the page must work from disk, where nothing can be fetched.
-pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
+pub(crate) fn search_extra_json(site: &Site, views: &[EventView]) -> String {
     let mut extra: BTreeMap<&str, &str> = BTreeMap::new();
     for (e, v) in site.events.iter().zip(views) {
         if v.plain_summary != v.excerpt {
@@ -130,7 +130,7 @@ pub fn search_extra_json(site: &Site, views: &[EventView]) -> String {
 }
 
 /// Links to the briefings from the site root, for the home page.
-pub fn links(site: &Site) -> Vec<Link> {
+pub(crate) fn links(site: &Site) -> Vec<Link> {
     site.briefings
         .iter()
         .map(|b| Link {
@@ -141,18 +141,18 @@ pub fn links(site: &Site) -> Vec<Link> {
 }
 
 /// A numbered source in the briefing's reference list.
-pub struct Citation {
-    pub n: usize,
-    pub title: String,
-    pub publisher: String,
-    pub date: String,
-    pub url: String,
-    pub article_href: String,
+pub(crate) struct Citation {
+    pub(crate) n: usize,
+    pub(crate) title: String,
+    pub(crate) publisher: String,
+    pub(crate) date: String,
+    pub(crate) url: String,
+    pub(crate) article_href: String,
 }
 
-pub struct BriefingItem<'a> {
-    pub e: &'a EventView,
-    pub cites: Vec<usize>,
+pub(crate) struct BriefingItem<'a> {
+    pub(crate) e: &'a EventView,
+    pub(crate) cites: Vec<usize>,
 }
 
 #[derive(Template)]
@@ -171,11 +171,11 @@ struct BriefingPage<'a> {
     citations: Vec<Citation>,
 }
 
-pub struct BriefingSummary {
-    pub link: Link,
-    pub slug: String,
-    pub period: String,
-    pub count: usize,
+pub(crate) struct BriefingSummary {
+    pub(crate) link: Link,
+    pub(crate) slug: String,
+    pub(crate) period: String,
+    pub(crate) count: usize,
 }
 
 #[derive(Template)]

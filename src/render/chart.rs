@@ -3,10 +3,10 @@
 use std::fmt::Write;
 
 /// One bar: label, count, link relative to the page.
-pub struct Bar {
-    pub label: String,
-    pub count: usize,
-    pub href: String,
+pub(crate) struct Bar {
+    pub(crate) label: String,
+    pub(crate) count: usize,
+    pub(crate) href: String,
 }
 
 fn esc(text: &str) -> String {
@@ -17,7 +17,7 @@ fn esc(text: &str) -> String {
 }
 
 /// A bar chart with one bar per entry; empty string when there is nothing to draw.
-pub fn bar_chart(bars: &[Bar], title: &str) -> String {
+pub(crate) fn bar_chart(bars: &[Bar], title: &str) -> String {
     if bars.is_empty() {
         return String::new();
     }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 /// Neutralises spreadsheet formula injection (OWASP's recommendation).
-pub fn csv_safe(cell: &str) -> String {
+pub(crate) fn csv_safe(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -18,7 +18,7 @@ pub fn csv_safe(cell: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 15] = [
+pub(crate) const CSV_COLUMNS: [&str; 15] = [
     "id",
     "date",
     "end",
@@ -72,7 +72,7 @@ fn csv_row(e: &Event, plain_summary: &str) -> Vec<String> {
 }
 
 /// CSV of the given events with the documented columns.
-pub fn to_csv<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<u8> {
+pub(crate) fn to_csv<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(CSV_COLUMNS);
     for e in events {
@@ -163,7 +163,7 @@ struct JsonSource<'a> {
 }
 
 #[derive(Serialize)]
-pub struct JsonEvent<'a> {
+pub(crate) struct JsonEvent<'a> {
     id: &'a str,
     date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,7 +185,7 @@ pub struct JsonEvent<'a> {
     url: String,
 }
 
-pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
+pub(crate) fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
     JsonEvent {
         id: &e.id,
         date: e.date.start.iso(),
@@ -225,7 +225,7 @@ pub fn json_event<'a>(e: &'a Event) -> JsonEvent<'a> {
 }
 
 /// `events.csv` and `events.json`; `views` are the events' views, in the same order.
-pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
+pub(crate) fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
     let (csv, json) = rayon::join(
         || to_csv_parallel(&site.events, views),
         || to_json_parallel(&site.events),

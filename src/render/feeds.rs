@@ -170,7 +170,7 @@ fn ics(site: &Site, views: &[EventView]) -> String {
 }
 
 /// `feed.atom` and `events.ics`; `views` are the events' views, in the same order.
-pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
+pub(crate) fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
     let (atom, ics) = rayon::join(|| atom(site, views), || ics(site, views));
     vec![
         OutputFile {

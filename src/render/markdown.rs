@@ -22,7 +22,7 @@ fn options() -> Options {
 }
 
 /// Renders Markdown to sanitised HTML.
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     if markdown.trim().is_empty() {
         return String::new();
     }
@@ -37,7 +37,7 @@ fn sanitise<'a>(events: impl Iterator<Item = Event<'a>>, size: usize) -> String 
 
 /// [`to_html`] and [`to_plain_text`] of the same Markdown from one parse: every event's
 /// summary needs both, and parsing is a tenth of a build.
-pub fn to_html_and_plain_text(markdown: &str) -> (String, String) {
+pub(crate) fn to_html_and_plain_text(markdown: &str) -> (String, String) {
     if markdown.trim().is_empty() {
         return (String::new(), String::new());
     }
@@ -48,7 +48,7 @@ pub fn to_html_and_plain_text(markdown: &str) -> (String, String) {
 
 /// Plain text of Markdown (for excerpts, feeds, CSV and search): formatting dropped, HTML
 /// dropped, whitespace collapsed.
-pub fn to_plain_text(markdown: &str) -> String {
+pub(crate) fn to_plain_text(markdown: &str) -> String {
     plain_text(Parser::new_ext(markdown, options()))
 }
 
@@ -84,7 +84,7 @@ fn plain_text<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
 
 /// First `max_chars` characters of text made plain by [`to_plain_text`], cut at a word
 /// boundary with an ellipsis.
-pub fn excerpt_of_plain(text: &str, max_chars: usize) -> String {
+pub(crate) fn excerpt_of_plain(text: &str, max_chars: usize) -> String {
     if text.len() <= max_chars || text.chars().count() <= max_chars {
         return text.to_string();
     }

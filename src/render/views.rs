@@ -8,64 +8,64 @@ use std::collections::BTreeMap;
 
 /// A link whose `href` is relative to the site root; templates prefix it with `root`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Link {
-    pub href: String,
-    pub label: String,
+pub(crate) struct Link {
+    pub(crate) href: String,
+    pub(crate) label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash)]
-pub struct SourceView {
-    pub title: String,
-    pub publisher: String,
-    pub url: String,
-    pub date: String,
+pub(crate) struct SourceView {
+    pub(crate) title: String,
+    pub(crate) publisher: String,
+    pub(crate) url: String,
+    pub(crate) date: String,
     /// Link to the article page on this site, when the source is an article we hold.
-    pub article_href: String,
+    pub(crate) article_href: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Hash)]
-pub struct EvidenceView {
-    pub sentence: String,
-    pub article_href: String,
-    pub article_label: String,
-    pub offsets: String,
+pub(crate) struct EvidenceView {
+    pub(crate) sentence: String,
+    pub(crate) article_href: String,
+    pub(crate) article_label: String,
+    pub(crate) offsets: String,
 }
 
 /// Everything a template shows about one event. `Hash` lets incremental builds tell which
 /// pages showing it must be rendered again.
 #[derive(Debug, Clone, PartialEq, Hash)]
-pub struct EventView {
-    pub id: String,
-    pub href: String,
-    pub title: String,
-    pub date_human: String,
-    pub date_iso: String,
-    pub start_iso: String,
-    pub end_iso: String,
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub host: String,
-    pub countries: Vec<Link>,
-    pub actors: Vec<Link>,
-    pub places: Vec<String>,
-    pub tags: Vec<Link>,
-    pub excerpt: String,
-    pub summary_html: String,
+pub(crate) struct EventView {
+    pub(crate) id: String,
+    pub(crate) href: String,
+    pub(crate) title: String,
+    pub(crate) date_human: String,
+    pub(crate) date_iso: String,
+    pub(crate) start_iso: String,
+    pub(crate) end_iso: String,
+    pub(crate) kind: &'static str,
+    pub(crate) kind_label: &'static str,
+    pub(crate) host: String,
+    pub(crate) countries: Vec<Link>,
+    pub(crate) actors: Vec<Link>,
+    pub(crate) places: Vec<String>,
+    pub(crate) tags: Vec<Link>,
+    pub(crate) excerpt: String,
+    pub(crate) summary_html: String,
     /// The summary as plain text, made once for the excerpt, exports, feeds and search.
-    pub plain_summary: String,
-    pub sources: Vec<SourceView>,
-    pub unreviewed: bool,
-    pub confidence: String,
-    pub evidence: Vec<EvidenceView>,
-    pub field_origins: Vec<(String, String)>,
+    pub(crate) plain_summary: String,
+    pub(crate) sources: Vec<SourceView>,
+    pub(crate) unreviewed: bool,
+    pub(crate) confidence: String,
+    pub(crate) evidence: Vec<EvidenceView>,
+    pub(crate) field_origins: Vec<(String, String)>,
     /// Space-separated codes and slugs for the browser-side filter.
-    pub data_countries: String,
-    pub data_actors: String,
-    pub data_tags: String,
+    pub(crate) data_countries: String,
+    pub(crate) data_actors: String,
+    pub(crate) data_tags: String,
 }
 
 impl EventView {
-    pub fn new(event: &Event, article_titles: &BTreeMap<String, String>) -> EventView {
+    pub(crate) fn new(event: &Event, article_titles: &BTreeMap<String, String>) -> EventView {
         let (evidence, confidence, field_origins) = match &event.origin {
             Origin::Extracted {
                 evidence,
@@ -180,21 +180,21 @@ impl EventView {
 
 /// Events of one month (or of a year whose month is not known).
 #[derive(Debug, Clone)]
-pub struct MonthGroup {
-    pub id: String,
-    pub label: String,
-    pub events: Vec<usize>,
+pub(crate) struct MonthGroup {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) events: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
-pub struct YearGroup {
-    pub year: i32,
-    pub count: usize,
-    pub months: Vec<MonthGroup>,
+pub(crate) struct YearGroup {
+    pub(crate) year: i32,
+    pub(crate) count: usize,
+    pub(crate) months: Vec<MonthGroup>,
 }
 
 /// Groups events (given in chronological order) by year and month for the timeline.
-pub fn group_by_month(events: &[&Event]) -> Vec<YearGroup> {
+pub(crate) fn group_by_month(events: &[&Event]) -> Vec<YearGroup> {
     let mut years: Vec<YearGroup> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let year = e.date.start.year;

@@ -57,7 +57,9 @@ pub struct Timex {
     pub start: usize,
     /// Byte offset one past the last character.
     pub end: usize,
+    /// The expression as written.
     pub text: String,
+    /// TIMEX3 `type`.
     pub kind: TimexType,
     /// TIMEX3 `value`: `2025-05-06`, `2025-Q1`, `P2D`, `PAST_REF`, `XXXX-05-07`...
     pub value: String,
@@ -78,12 +80,15 @@ pub fn range_end(t: &Timex) -> Option<String> {
 /// A news dateline such as `WASHINGTON, May 7 (KUNA) --`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dateline {
+    /// Where the story was filed ("WASHINGTON").
     pub place: String,
     /// The date it names; `None` when it names none or no year can be had.
     pub date: Option<NaiveDate>,
+    /// The news agency in parentheses.
     pub agency: Option<String>,
     /// Byte span of the whole dateline, place to dash.
     pub start: usize,
+    /// Byte offset one past the dash.
     pub end: usize,
 }
 

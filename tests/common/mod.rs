@@ -5,20 +5,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
 /// Copies a fixture site into a fresh temporary directory, so tests never write into the repo.
-pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&fixture(name), dir.path());
     dir
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk fixture");
         let rel = entry.path().strip_prefix(from).expect("prefix");
@@ -31,14 +31,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-pub fn entente(args: &[&str]) -> Output {
+pub(crate) fn entente(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_entente"))
         .args(args)
         .output()
         .expect("run entente")
 }
 
-pub fn build(root: &Path) -> Output {
+pub(crate) fn build(root: &Path) -> Output {
     let out = entente(&["build", "--root", root.to_str().unwrap(), "--quiet"]);
     assert!(
         out.status.success(),
@@ -48,12 +48,12 @@ pub fn build(root: &Path) -> Output {
     out
 }
 
-pub fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// The `data-event-id` values in a page, in document order.
-pub fn event_ids(html: &str) -> Vec<String> {
+pub(crate) fn event_ids(html: &str) -> Vec<String> {
     html.split("data-event-id=\"")
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap_or("").to_string())
@@ -61,7 +61,7 @@ pub fn event_ids(html: &str) -> Vec<String> {
 }
 
 /// All files under a directory, relative paths sorted.
-pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -74,7 +74,7 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// Fails if the page could run script: script elements other than our own local files or
 /// JSON data, event-handler attributes, `javascript:`/`data:` URLs, or embedded frames.
-pub fn assert_inert_html(html: &str, name: &str) {
+pub(crate) fn assert_inert_html(html: &str, name: &str) {
     let doc = scraper::Html::parse_document(html);
     for node in doc.tree.nodes() {
         let Some(el) = node.value().as_element() else {

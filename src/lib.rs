@@ -5,7 +5,8 @@
 //! `merge` with hand-written events -> `render` pages -> `write` the output directory.
 //! `pipeline` is the driver that runs them in order; each stage knows only [`model`], the
 //! plain data they share, and the shared utilities ([`diagnostics`], the dates tagger).
-//! `cli` parses arguments and `cmd` runs one command per subcommand, through the driver.
+//! `cli` parses arguments and `cmd` runs one command per subcommand (the development
+//! server is `cmd/serve`), through the driver.
 //!
 //! The public API is what the binary, the fuzz targets, the evaluation crate and the tests
 //! need; everything else is crate-private.
@@ -19,8 +20,6 @@ mod merge;
 pub mod model;
 mod pipeline;
 mod render;
-#[cfg(feature = "serve")]
-mod serve;
 pub mod timex;
 mod write;
 

@@ -351,3 +351,27 @@ fn single_values_are_lists_of_one_and_catalogue_names_are_understood() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_and_colour_follow_the_flags() {
+    let out = entente(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("_entente()"));
+    let broken = fixture("broken");
+    let root = broken.to_str().unwrap();
+    let always = entente(&["--color", "always", "check", "--root", root]);
+    assert!(String::from_utf8_lossy(&always.stderr).contains("\x1b["));
+    // NO_COLOR wins over a terminal, but not over an explicit `--color always`.
+    for args in [
+        &["--color", "never", "check", "--root", root][..],
+        &["check", "--root", root][..],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run entente");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
+    }
+}

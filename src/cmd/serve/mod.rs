@@ -7,6 +7,7 @@
 //! reloads the page after a rebuild, or shows the build's errors over the page. A broken
 //! edit leaves the last good site on disk and being served.
 
+use super::CmdError;
 use crate::pipeline::Refusal as OutputRefusal;
 use crate::pipeline::{self, BuildError, Session};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -35,9 +36,19 @@ struct State {
     stop: AtomicBool,
 }
 
+/// Serves the site at `root` until Ctrl-C.
+pub(super) fn run(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), CmdError> {
+    serve(root, out, bind, port).map_err(|e| match e {
+        // The first build's failure was printed as it happened.
+        ServeError::Build(_) => CmdError::Reported,
+        e if e.is_content() => CmdError::ServeContent(e.to_string()),
+        e => CmdError::Serve(e.to_string()),
+    })
+}
+
 /// Why the server could not start (or keep going).
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum ServeError {
+enum ServeError {
     /// The output directory is one the build must not replace.
     #[error(transparent)]
     Refused(#[from] OutputRefusal),
@@ -72,18 +83,13 @@ pub(crate) enum ServeError {
 
 impl ServeError {
     /// Whether the problem is the site's content (exit code 1) rather than the environment.
-    pub(crate) fn is_content(&self) -> bool {
+    fn is_content(&self) -> bool {
         matches!(self, ServeError::NoContent { .. })
     }
 }
 
 /// Serves the site until Ctrl-C.
-pub(crate) fn serve(
-    root: &Path,
-    out: Option<&Path>,
-    bind: &str,
-    port: u16,
-) -> Result<(), ServeError> {
+fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), ServeError> {
     let out = pipeline::output_dir(root, out);
     pipeline::check_output_dir(root, &out)?;
     let state = Arc::new(State {

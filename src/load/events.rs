@@ -7,7 +7,7 @@ use super::yaml::{self, Scalar, Step};
 use crate::diagnostics::Diagnostic;
 use crate::model::date::DateError;
 use crate::model::slug::{slugify, validate_id};
-use crate::model::{Event, Source};
+use crate::model::{Country, Event, Source};
 use crate::model::{EventDate, EventType, Gazetteer, Origin, PartialDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -344,7 +344,6 @@ fn validate(
     problem: &mut dyn FnMut(&[Step], String),
 ) -> Option<Event> {
     let mut ok = true;
-    let gazetteer = Gazetteer::get();
     let title = match raw.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
@@ -371,49 +370,7 @@ fn validate(
             ok = false;
         }
     }
-    let start = match &raw.date {
-        Some(d) => match parse_date(d) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                problem(&[Step::Key("date")], e.to_string());
-                ok = false;
-                None
-            }
-        },
-        None => {
-            problem(
-                &[],
-                "missing `date`: write it as YYYY, YYYY-MM or YYYY-MM-DD".into(),
-            );
-            ok = false;
-            None
-        }
-    };
-    let end = match &raw.end {
-        Some(d) => match parse_date(d) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                problem(&[Step::Key("end")], e.to_string());
-                ok = false;
-                None
-            }
-        },
-        None => None,
-    };
-    let date = match start {
-        Some(start) => match EventDate::new(start, end) {
-            Ok(mut d) => {
-                d.approximate = raw.approximate;
-                Some(d)
-            }
-            Err(e) => {
-                problem(&[Step::Key("end")], e.to_string());
-                ok = false;
-                None
-            }
-        },
-        None => None,
-    };
+    let date = event_date(&raw, problem, &mut ok);
     let kind = match &raw.kind {
         Some(k) => match EventType::parse(k) {
             Ok(k) => Some(k),
@@ -429,36 +386,7 @@ fn validate(
             None
         }
     };
-    let mut countries = Vec::new();
-    for (i, c) in raw.countries.iter().enumerate() {
-        match gazetteer.normalise(c) {
-            Ok(country) => {
-                if !countries.contains(&country) {
-                    countries.push(country)
-                }
-            }
-            Err(e) => {
-                problem(&[Step::Key("countries"), Step::Index(i)], e.to_string());
-                ok = false;
-            }
-        }
-    }
-    let host = match &raw.host {
-        Some(h) => match gazetteer.normalise(h) {
-            Ok(country) => {
-                if !countries.contains(&country) {
-                    countries.push(country.clone());
-                }
-                Some(country)
-            }
-            Err(e) => {
-                problem(&[Step::Key("host")], e.to_string());
-                ok = false;
-                None
-            }
-        },
-        None => None,
-    };
+    let (countries, host) = event_countries(&raw, problem, &mut ok);
     let id = match &raw.id {
         Some(id) => match validate_id(id) {
             Ok(()) => id.clone(),
@@ -470,53 +398,7 @@ fn validate(
         },
         None => String::new(),
     };
-    let mut sources = Vec::new();
-    for (i, s) in raw.sources.iter().enumerate() {
-        let date = match &s.date {
-            Some(d) => match parse_date(d) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    problem(
-                        &[Step::Key("sources"), Step::Index(i), Step::Key("date")],
-                        e.to_string(),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-            None => None,
-        };
-        if let Some(url) = &s.url {
-            if let Err(e) = check_url(url) {
-                problem(
-                    &[Step::Key("sources"), Step::Index(i), Step::Key("url")],
-                    e.to_string(),
-                );
-                ok = false;
-            }
-        }
-        let title = s
-            .title
-            .clone()
-            .or_else(|| s.publisher.clone())
-            .or_else(|| s.url.clone())
-            .or_else(|| s.article.clone());
-        let Some(title) = title else {
-            problem(
-                &[Step::Key("sources"), Step::Index(i)],
-                "source has no `title`, `publisher`, `url` or `article`: give at least one".into(),
-            );
-            ok = false;
-            continue;
-        };
-        sources.push(Source {
-            title,
-            publisher: s.publisher.clone(),
-            url: s.url.clone(),
-            date,
-            article: s.article.clone(),
-        });
-    }
+    let sources = event_sources(&raw, problem, &mut ok);
     if !ok {
         return None;
     }
@@ -546,6 +428,150 @@ fn validate(
         },
         reviewed: raw.reviewed.unwrap_or(true),
     })
+}
+
+fn event_date(
+    raw: &RawEvent,
+    problem: &mut dyn FnMut(&[Step], String),
+    ok: &mut bool,
+) -> Option<EventDate> {
+    let start = match &raw.date {
+        Some(d) => match parse_date(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problem(&[Step::Key("date")], e.to_string());
+                *ok = false;
+                None
+            }
+        },
+        None => {
+            problem(
+                &[],
+                "missing `date`: write it as YYYY, YYYY-MM or YYYY-MM-DD".into(),
+            );
+            *ok = false;
+            None
+        }
+    };
+    let end = match &raw.end {
+        Some(d) => match parse_date(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problem(&[Step::Key("end")], e.to_string());
+                *ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    match start {
+        Some(start) => match EventDate::new(start, end) {
+            Ok(mut d) => {
+                d.approximate = raw.approximate;
+                Some(d)
+            }
+            Err(e) => {
+                problem(&[Step::Key("end")], e.to_string());
+                *ok = false;
+                None
+            }
+        },
+        None => None,
+    }
+}
+
+fn event_countries(
+    raw: &RawEvent,
+    problem: &mut dyn FnMut(&[Step], String),
+    ok: &mut bool,
+) -> (Vec<Country>, Option<Country>) {
+    let gazetteer = Gazetteer::get();
+    let mut countries = Vec::new();
+    for (i, c) in raw.countries.iter().enumerate() {
+        match gazetteer.normalise(c) {
+            Ok(country) => {
+                if !countries.contains(&country) {
+                    countries.push(country)
+                }
+            }
+            Err(e) => {
+                problem(&[Step::Key("countries"), Step::Index(i)], e.to_string());
+                *ok = false;
+            }
+        }
+    }
+    let host = match &raw.host {
+        Some(h) => match gazetteer.normalise(h) {
+            Ok(country) => {
+                if !countries.contains(&country) {
+                    countries.push(country.clone());
+                }
+                Some(country)
+            }
+            Err(e) => {
+                problem(&[Step::Key("host")], e.to_string());
+                *ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    (countries, host)
+}
+
+fn event_sources(
+    raw: &RawEvent,
+    problem: &mut dyn FnMut(&[Step], String),
+    ok: &mut bool,
+) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for (i, s) in raw.sources.iter().enumerate() {
+        let date = match &s.date {
+            Some(d) => match parse_date(d) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    problem(
+                        &[Step::Key("sources"), Step::Index(i), Step::Key("date")],
+                        e.to_string(),
+                    );
+                    *ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
+        if let Some(url) = &s.url {
+            if let Err(e) = check_url(url) {
+                problem(
+                    &[Step::Key("sources"), Step::Index(i), Step::Key("url")],
+                    e.to_string(),
+                );
+                *ok = false;
+            }
+        }
+        let title = s
+            .title
+            .clone()
+            .or_else(|| s.publisher.clone())
+            .or_else(|| s.url.clone())
+            .or_else(|| s.article.clone());
+        let Some(title) = title else {
+            problem(
+                &[Step::Key("sources"), Step::Index(i)],
+                "source has no `title`, `publisher`, `url` or `article`: give at least one".into(),
+            );
+            *ok = false;
+            continue;
+        };
+        sources.push(Source {
+            title,
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            date,
+            article: s.article.clone(),
+        });
+    }
+    sources
 }
 
 /// Closes the bidirectional overrides and isolates a text leaves open (U+202A..U+202E need

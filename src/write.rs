@@ -8,7 +8,7 @@
 //! `entente serve` instead updates the output directory in place after its first build,
 //! writing only files whose bytes changed and deleting those no longer produced.
 
-use crate::model::{OutputFile, Sink};
+use crate::model::{urls, OutputFile, Sink};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -166,7 +166,7 @@ pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Refusal> {
             .filter_map(Result::ok)
             .map(|e| e.file_name());
         let empty = entries.all(|name| name == ".gitkeep");
-        if !empty && !out.join("index.html").is_file() {
+        if !empty && !out.join(urls::HOME).is_file() {
             return Err(Refusal::NotASite { out: given() });
         }
     }

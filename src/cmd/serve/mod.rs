@@ -8,6 +8,7 @@
 //! edit leaves the last good site on disk and being served.
 
 use super::CmdError;
+use crate::model::urls;
 use crate::pipeline::Refusal as OutputRefusal;
 use crate::pipeline::{self, BuildError, Session};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -353,7 +354,7 @@ fn resolve(out: &Path, url_path: &str) -> Result<PathBuf, Refusal> {
         if !decoded.ends_with('/') {
             return Err(Refusal::Redirect(format!("{url_path}/")));
         }
-        candidate.push("index.html");
+        candidate.push(urls::HOME);
     }
     let real = std::fs::canonicalize(&candidate).map_err(|_| Refusal::NotFound)?;
     let base = std::fs::canonicalize(out).map_err(|_| Refusal::NotFound)?;
@@ -480,7 +481,7 @@ fn handle(request: tiny_http::Request, state: &State) {
 fn not_found(request: tiny_http::Request, state: &State) {
     // Without a built 404 page (the first build failed), a bare page still carries the script,
     // so the error overlay shows and the page reloads once the site builds.
-    let page = std::fs::read(state.out.join("404.html")).unwrap_or_else(|_| {
+    let page = std::fs::read(state.out.join(urls::NOT_FOUND)).unwrap_or_else(|_| {
         b"<!DOCTYPE html><title>Not found</title><body><p>Not found.</p></body>".to_vec()
     });
     respond(request, 404, "text/html; charset=utf-8", inject(page));

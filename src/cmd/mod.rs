@@ -138,6 +138,10 @@ pub(crate) fn report(error: &CmdError) {
     if let CmdError::Reported = error {
         return;
     }
+    // One article: its own error line says it all.
+    if let CmdError::Articles { total: 1, .. } = error {
+        return;
+    }
     if let CmdError::Build(BuildError::Content(problems)) = error {
         print_problems(problems);
         anstream::eprintln!("{ERROR}error{ERROR:#}: {problems}; nothing was written");

@@ -79,7 +79,7 @@ fn no_space_after(w: &str) -> bool {
 }
 
 /// Parse one MEANTIME document.
-pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, String> {
+pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, crate::EvalError> {
     let mut toks = Vec::new();
     let mut mentions = Vec::new();
     // Only the first sentences of each article are annotated: every
@@ -97,15 +97,19 @@ pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, String> {
     let mut rest = src;
     while let Some(p) = rest.find('<') {
         rest = &rest[p..];
-        let close = rest
-            .find('>')
-            .ok_or_else(|| format!("{name}: unterminated tag"))?;
+        let close = rest.find('>').ok_or_else(|| crate::EvalError::Malformed {
+            doc: name.to_string(),
+            problem: "unterminated tag",
+        })?;
         let tag = &rest[1..close];
         if let Some(inner) = tag.strip_prefix("token ") {
             let body = &rest[close + 1..];
             let end = body
                 .find("</token>")
-                .ok_or_else(|| format!("{name}: unterminated token"))?;
+                .ok_or_else(|| crate::EvalError::Malformed {
+                    doc: name.to_string(),
+                    problem: "unterminated token",
+                })?;
             let id = attr(inner, "t_id").and_then(|v| v.parse().ok());
             let sentence = attr(inner, "sentence").and_then(|v| v.parse().ok());
             if let (Some(id), Some(sentence)) = (id, sentence) {
@@ -130,7 +134,10 @@ pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, String> {
             if !self_closing {
                 let end = body
                     .find("</TIMEX3>")
-                    .ok_or_else(|| format!("{name}: unterminated TIMEX3"))?;
+                    .ok_or_else(|| crate::EvalError::Malformed {
+                        doc: name.to_string(),
+                        problem: "unterminated TIMEX3",
+                    })?;
                 let mut a = &body[..end];
                 while let Some(q) = a.find("<token_anchor") {
                     a = &a[q..];
@@ -240,9 +247,12 @@ pub fn parse_meantime(name: &str, src: &str) -> Result<GoldDoc, String> {
     })
 }
 
-fn xml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+fn xml_files(dir: &Path) -> Result<Vec<PathBuf>, crate::EvalError> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .map_err(|source| crate::EvalError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     v.sort();
@@ -250,7 +260,7 @@ fn xml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Read a MEANTIME folder (all sub-folders' documents together) as one set.
-pub fn load_meantime(root: &Path) -> Result<Vec<GoldDoc>, String> {
+pub fn load_meantime(root: &Path) -> Result<Vec<GoldDoc>, crate::EvalError> {
     let mut docs = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -258,8 +268,10 @@ pub fn load_meantime(root: &Path) -> Result<Vec<GoldDoc>, String> {
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "xml") {
-                let src =
-                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let src = std::fs::read_to_string(&p).map_err(|source| crate::EvalError::Io {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
                 if !src.contains("<token ") {
                     continue;
                 }
@@ -272,7 +284,10 @@ pub fn load_meantime(root: &Path) -> Result<Vec<GoldDoc>, String> {
     }
     docs.sort_by(|a, b| a.name.cmp(&b.name));
     if docs.is_empty() {
-        return Err(format!("{}: no MEANTIME documents", root.display()));
+        return Err(crate::EvalError::Empty {
+            path: root.to_path_buf(),
+            what: "MEANTIME documents",
+        });
     }
     Ok(docs)
 }
@@ -317,13 +332,13 @@ pub fn main_with_args<I: IntoIterator<Item = String>>(args: I) -> i32 {
         eprintln!("{USAGE}");
         return 2;
     };
-    let run = || -> Result<String, String> {
+    let run = || -> Result<String, crate::EvalError> {
         let docs = load_meantime(&dir)?;
         if let Some(d) = &dump {
             let doc = docs
                 .iter()
                 .find(|x| x.name.contains(d.as_str()))
-                .ok_or_else(|| format!("no document matching {d}"))?;
+                .ok_or_else(|| crate::EvalError::NoMatch(d.to_string()))?;
             let mut s = format!("dct {:?}\n{}\n", doc.dct, doc.text);
             for g in &doc.timexes {
                 s.push_str(&format!(

@@ -75,7 +75,7 @@ pub fn decode_entities(s: &str) -> String {
 }
 
 /// Parse one TimeML document.
-pub fn parse_tml(name: &str, src: &str) -> Result<GoldDoc, String> {
+pub fn parse_tml(name: &str, src: &str) -> Result<GoldDoc, crate::EvalError> {
     let dct = src.find("<DCT>").and_then(|p| {
         let inner = &src[p..];
         let close = inner.find("</DCT>")?;
@@ -85,11 +85,17 @@ pub fn parse_tml(name: &str, src: &str) -> Result<GoldDoc, String> {
     });
     let open = src
         .find("<TEXT>")
-        .ok_or_else(|| format!("{name}: no <TEXT>"))?
+        .ok_or_else(|| crate::EvalError::Malformed {
+            doc: name.to_string(),
+            problem: "no <TEXT>",
+        })?
         + "<TEXT>".len();
     let close = src[open..]
         .find("</TEXT>")
-        .ok_or_else(|| format!("{name}: no </TEXT>"))?
+        .ok_or_else(|| crate::EvalError::Malformed {
+            doc: name.to_string(),
+            problem: "no </TEXT>",
+        })?
         + open;
     let body = &src[open..close];
     let mut text = String::with_capacity(body.len());
@@ -110,9 +116,10 @@ pub fn parse_tml(name: &str, src: &str) -> Result<GoldDoc, String> {
             rest = &rest[k + 1..];
             continue;
         }
-        let end = rest
-            .find('>')
-            .ok_or_else(|| format!("{name}: unterminated tag"))?;
+        let end = rest.find('>').ok_or_else(|| crate::EvalError::Malformed {
+            doc: name.to_string(),
+            problem: "unterminated tag",
+        })?;
         let tag = &rest[1..end];
         if let Some(inner) = tag.strip_prefix("TIMEX3") {
             pending = Some(GoldTimex {
@@ -322,10 +329,13 @@ fn score_doc(doc: &GoldDoc, sys: &[Timex], errs: &mut Vec<Mismatch>) -> Counts {
 
 /// Folders to evaluate: `root` itself if it holds `.tml` files, else its
 /// sub-folders that do.
-fn folders(root: &Path) -> Result<Vec<(String, Vec<PathBuf>)>, String> {
-    let list = |dir: &Path| -> Result<Vec<PathBuf>, String> {
+fn folders(root: &Path) -> Result<Vec<(String, Vec<PathBuf>)>, crate::EvalError> {
+    let list = |dir: &Path| -> Result<Vec<PathBuf>, crate::EvalError> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .map_err(|source| crate::EvalError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         v.sort();
@@ -354,18 +364,24 @@ fn folders(root: &Path) -> Result<Vec<(String, Vec<PathBuf>)>, String> {
         }
     }
     if out.is_empty() {
-        return Err(format!("{}: no .tml files", root.display()));
+        return Err(crate::EvalError::Empty {
+            path: root.to_path_buf(),
+            what: ".tml files",
+        });
     }
     Ok(out)
 }
 
 /// Read every folder under `root` into gold documents, folder by folder.
-pub fn load_timeml(root: &Path) -> Result<Vec<(String, Vec<GoldDoc>)>, String> {
+pub fn load_timeml(root: &Path) -> Result<Vec<(String, Vec<GoldDoc>)>, crate::EvalError> {
     let mut sets = Vec::new();
     for (name, files) in folders(root)? {
         let mut docs = Vec::with_capacity(files.len());
         for f in files {
-            let src = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+            let src = std::fs::read_to_string(&f).map_err(|source| crate::EvalError::Io {
+                path: f.to_path_buf(),
+                source,
+            })?;
             let doc_name = f
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
@@ -377,7 +393,11 @@ pub fn load_timeml(root: &Path) -> Result<Vec<(String, Vec<GoldDoc>)>, String> {
 }
 
 /// Evaluate every folder under `root`; returns the rendered report.
-pub fn evaluate(root: &Path, errors: usize, only: Option<&str>) -> Result<String, String> {
+pub fn evaluate(
+    root: &Path,
+    errors: usize,
+    only: Option<&str>,
+) -> Result<String, crate::EvalError> {
     Ok(evaluate_sets(&load_timeml(root)?, errors, only))
 }
 

@@ -16,6 +16,15 @@ pub enum UnreviewedPolicy {
     Omit,
 }
 
+/// Paper size of documents made for printing (the briefings' Word documents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
 /// Site settings, as written in `content/site.yaml` (every field documented in the README).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +49,8 @@ pub struct RawSiteConfig {
     pub license: Option<String>,
     #[serde(default)]
     pub unreviewed: UnreviewedPolicy,
+    #[serde(default)]
+    pub paper: Paper,
 }
 
 fn default_language() -> String {
@@ -57,6 +68,7 @@ pub struct SiteConfig {
     pub publisher: Option<String>,
     pub license: Option<String>,
     pub unreviewed: UnreviewedPolicy,
+    pub paper: Paper,
 }
 
 impl SiteConfig {
@@ -87,6 +99,7 @@ impl Default for SiteConfig {
             publisher: None,
             license: None,
             unreviewed: UnreviewedPolicy::default(),
+            paper: Paper::default(),
         }
     }
 }

@@ -397,6 +397,7 @@ fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig {
         publisher: raw.publisher,
         license: raw.license,
         unreviewed: raw.unreviewed,
+        paper: raw.paper,
     }
 }
 

@@ -477,6 +477,13 @@ pub fn render(site: &Site, views: &[EventView]) -> Vec<OutputFile> {
             path: format!("briefings/{}.md", b.slug),
             bytes: markdown_text.into_bytes(),
         });
+        // Word document, timeline graphic and its image (issue 17).
+        files.extend(super::briefing_exports::render(
+            site,
+            b,
+            &events,
+            &page.criteria,
+        ));
         summaries.push(BriefingSummary {
             link: Link {
                 href: format!("{}.html", b.slug),

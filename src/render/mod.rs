@@ -8,6 +8,7 @@
 //! content always renders to the same bytes.
 
 pub mod articles;
+pub mod briefing_exports;
 pub mod briefings;
 pub mod chart;
 pub mod exports;

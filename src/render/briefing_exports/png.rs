@@ -1,0 +1,43 @@
+//! The timeline graphic as an image (`briefings/<id>.png`), drawn by resvg.
+//!
+//! In: the SVG text of [`super::timeline_svg`]. Out: PNG bytes at the SVG's own size.
+//!
+//! Only the Liberation Sans files compiled in from `assets/fonts/` are used, never the
+//! machine's fonts: the image is the same on every machine, and keeps its text on a machine
+//! with no fonts at all (see `assets/fonts/README.md`).
+
+use resvg::{tiny_skia, usvg};
+use std::sync::{Arc, OnceLock};
+
+static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+
+fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for data in [REGULAR, BOLD] {
+                db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
+            }
+            // Every family the SVG names falls back to the one it has.
+            db.set_sans_serif_family("Liberation Sans");
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Renders an SVG document to PNG bytes.
+pub fn to_png(svg: &str) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        font_family: "Liberation Sans".into(),
+        fontdb: fonts(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| format!("cannot draw an image of {}x{}", size.width(), size.height()))?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}

@@ -512,12 +512,14 @@ impl Writer {
 }
 
 /// The opening of a complex field: begin, instruction, separate; the caller adds the shown
-/// result and the end.
+/// result and the end. docx-rs writes an instruction as it is given, so it is escaped here.
 fn field_begin(p: Paragraph, instruction: &str) -> Paragraph {
+    let escaped = clean(instruction)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     p.add_run(Run::new().add_field_char(FieldCharType::Begin, false))
-        .add_run(
-            Run::new().add_instr_text(InstrText::Unsupported(format!(" {} ", clean(instruction)))),
-        )
+        .add_run(Run::new().add_instr_text(InstrText::Unsupported(format!(" {escaped} "))))
         .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
 }
 

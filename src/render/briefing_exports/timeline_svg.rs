@@ -69,7 +69,7 @@ pub struct Level {
     pub title_lines: usize,
 }
 
-pub const LEVELS: [Level; 4] = [
+pub const LEVELS: [Level; 3] = [
     Level {
         font_size: 17.0,
         max_title: 270.0,
@@ -77,40 +77,34 @@ pub const LEVELS: [Level; 4] = [
     },
     Level {
         font_size: 15.0,
-        max_title: 240.0,
+        max_title: 230.0,
         title_lines: 2,
     },
-    Level {
-        font_size: 14.0,
-        max_title: 230.0,
-        title_lines: 1,
-    },
-    // The smallest: 13 px on a 1600 px canvas is about 10 pt on a projected slide.
+    // The smallest: 13 px on a 1600 px canvas is about 10 pt on a projected slide. Titles
+    // keep two lines: cut to one, too many lose the words that tell events apart.
     Level {
         font_size: 13.0,
-        max_title: 190.0,
-        title_lines: 1,
+        max_title: 170.0,
+        title_lines: 2,
     },
 ];
 
 /// Advance widths in thousandths of an em of the characters U+0020 to U+007E: the larger of
 /// Liberation Sans Regular and DejaVu Sans for each (see the module header).
 const REGULAR: [u16; 95] = [
-    318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337, 637, 637,
-    637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557, 1016, 685, 687, 723,
-    771, 667, 611, 778, 752, 295, 500, 667, 558, 863, 749, 788, 667, 788, 723, 667, 611, 732,
-    685, 989, 686, 667, 686, 391, 337, 391, 838, 557, 500, 613, 635, 550, 635, 616, 353, 635,
-    634, 278, 278, 580, 278, 975, 634, 612, 635, 635, 412, 521, 393, 634, 592, 818, 592, 592,
-    525, 637, 337, 637, 838,
+    318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337, 637, 637, 637,
+    637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557, 1016, 685, 687, 723, 771, 667,
+    611, 778, 752, 295, 500, 667, 558, 863, 749, 788, 667, 788, 723, 667, 611, 732, 685, 989, 686,
+    667, 686, 391, 337, 391, 838, 557, 500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580,
+    278, 975, 634, 612, 635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
 ];
 /// The same for Liberation Sans Bold and DejaVu Sans Bold.
 const BOLD: [u16; 95] = [
-    349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696,
-    696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 611, 1000, 774, 763, 734,
-    831, 684, 684, 821, 837, 373, 557, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813,
-    774, 1104, 771, 725, 726, 458, 366, 458, 838, 557, 500, 675, 716, 593, 716, 679, 436, 716,
-    712, 343, 343, 666, 343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652,
-    583, 712, 366, 712, 838,
+    349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696, 696,
+    696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 611, 1000, 774, 763, 734, 831, 684,
+    684, 821, 837, 373, 557, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813, 774, 1104, 771,
+    725, 726, 458, 366, 458, 838, 557, 500, 675, 716, 593, 716, 679, 436, 716, 712, 343, 343, 666,
+    343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838,
 ];
 
 /// Estimated width in pixels of `text` at `size` pixels: never less than the real width in
@@ -430,12 +424,7 @@ fn label_box(
         level.max_title,
         level.title_lines,
     );
-    let date = truncate(
-        &item.date_label,
-        level.date_size(),
-        false,
-        level.max_title,
-    );
+    let date = truncate(&item.date_label, level.date_size(), false, level.max_title);
     let text = lines
         .iter()
         .map(|l| text_width(l, level.font_size, false))
@@ -450,7 +439,8 @@ fn month_start(d: NaiveDate) -> NaiveDate {
 }
 
 fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
-    d.checked_add_months(chrono::Months::new(n)).unwrap_or(NaiveDate::MAX)
+    d.checked_add_months(chrono::Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 const SHORT_MONTHS: [&str; 12] = [
@@ -495,9 +485,13 @@ fn ticks(from: NaiveDate, to: NaiveDate, x_of: &dyn Fn(NaiveDate) -> f64) -> Vec
         }
     } else {
         // Weeks, from the first Monday.
-        let mut d = from + Duration::days(i64::from((7 - from.weekday().num_days_from_monday()) % 7));
+        let mut d =
+            from + Duration::days(i64::from((7 - from.weekday().num_days_from_monday()) % 7));
         while d < to {
-            dates.push((d, format!("{} {}", d.day(), SHORT_MONTHS[d.month0() as usize])));
+            dates.push((
+                d,
+                format!("{} {}", d.day(), SHORT_MONTHS[d.month0() as usize]),
+            ));
             d += Duration::days(7);
         }
     }
@@ -627,9 +621,9 @@ pub fn to_svg(heading: &Heading<'_>, items: &[Item]) -> String {
     let l = layout(items);
     let level = l.level;
     let mut s = String::with_capacity(4096 + items.len() * 900);
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"{FONT_FAMILY}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\">\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"{FONT_FAMILY}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\">",
         w = l.width,
         h = l.height
     );
@@ -694,7 +688,10 @@ pub fn to_svg(heading: &Heading<'_>, items: &[Item]) -> String {
     );
 
     // Leaders first, so that labels cover them.
-    let _ = writeln!(s, "<g class=\"tl-leaders\" stroke=\"#9a9a9a\" stroke-width=\"1\">");
+    let _ = writeln!(
+        s,
+        "<g class=\"tl-leaders\" stroke=\"#9a9a9a\" stroke-width=\"1\">"
+    );
     for p in &l.placed {
         let end = if p.above {
             p.label.y + p.label.h
@@ -869,8 +866,14 @@ mod tests {
     fn assert_clean(l: &Layout) {
         for (i, a) in l.placed.iter().enumerate() {
             let r = a.label;
-            assert!(r.x >= 0.0 && r.x + r.w <= l.width, "label {i} off canvas: {r:?}");
-            assert!(r.y >= PLOT_TOP && r.y + r.h <= l.legend_top, "label {i}: {r:?}");
+            assert!(
+                r.x >= 0.0 && r.x + r.w <= l.width,
+                "label {i} off canvas: {r:?}"
+            );
+            assert!(
+                r.y >= PLOT_TOP && r.y + r.h <= l.legend_top,
+                "label {i}: {r:?}"
+            );
             let axis = Rect {
                 x: 0.0,
                 y: l.axis_y - AXIS_ABOVE,

@@ -321,6 +321,22 @@ fn check_docx(path: &Path) -> (String, String) {
         .filter(|n| n.has_tag_name((W, "num")))
         .filter_map(|n| attr(n, W, "numId"))
         .collect();
+    // Each definition once: Word takes a duplicate id as a broken document.
+    let ids = |doc: &roxmltree::Document, tag: &str, at: &str| -> Vec<String> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, tag)))
+            .filter_map(|n| attr(n, W, at).map(str::to_string))
+            .collect()
+    };
+    for (doc, tag, at) in [
+        (&styles, "style", "styleId"),
+        (&numbering, "num", "numId"),
+        (&numbering, "abstractNum", "abstractNumId"),
+    ] {
+        let all = ids(doc, tag, at);
+        let unique: BTreeSet<&String> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "duplicate {tag} ids: {all:?}");
+    }
     let mut para_ids = BTreeSet::new();
     for (name, t) in [
         ("document.xml", &document),

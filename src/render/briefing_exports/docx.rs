@@ -58,10 +58,11 @@ pub struct DocxBriefing<'a> {
 /// private-use character, removed from every text the document shows.
 const FOOTNOTE_REF_MARK: char = '\u{E000}';
 
-/// Ids of the bullet and numbered-list definitions in `numbering.xml`.
-const BULLET_ABSTRACT: usize = 1;
-const NUMBER_ABSTRACT: usize = 2;
-const BULLET_NUM: usize = 1;
+/// Ids of the bullet and numbered-list definitions in `numbering.xml`, clear of docx-rs's
+/// own default definition (abstract 1, instance 1), which every document carries.
+const BULLET_ABSTRACT: usize = 10;
+const NUMBER_ABSTRACT: usize = 11;
+const BULLET_NUM: usize = 10;
 
 /// One run of text with its formatting.
 #[derive(Debug, Clone, Default)]

@@ -707,9 +707,18 @@ pub fn to_svg(heading: &Heading<'_>, items: &[Item]) -> String {
     }
     let _ = writeln!(s, "</g>");
 
-    // Marks on the axis: bars for periods, dots for days.
+    // Marks on the axis: bars for periods, longest first so that shorter ones stay visible
+    // on top, then dots for days.
     let _ = writeln!(s, "<g class=\"tl-marks\">");
-    for p in &l.placed {
+    let mut marks: Vec<&Placed> = l.placed.iter().collect();
+    marks.sort_by(|a, b| {
+        let single = |p: &Placed| items[p.item].single_day;
+        single(a)
+            .cmp(&single(b))
+            .then((b.x1 - b.x0).total_cmp(&(a.x1 - a.x0)))
+            .then(a.item.cmp(&b.item))
+    });
+    for p in marks {
         let kind = items[p.item].kind;
         if items[p.item].single_day {
             let _ = writeln!(

@@ -3,7 +3,7 @@
 use super::yaml::{self, Scalar};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::default_language;
-use crate::model::{PartialDate, SiteConfig, UnreviewedPolicy};
+use crate::model::{Paper, PartialDate, SiteConfig, UnreviewedPolicy};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -31,6 +31,8 @@ pub(crate) struct RawSiteConfig {
     license: Option<String>,
     #[serde(default)]
     unreviewed: UnreviewedPolicy,
+    #[serde(default)]
+    paper: Paper,
 }
 
 /// Reads `site.yaml`; every problem goes to `problems`, and the defaults stand in for what is
@@ -84,5 +86,6 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
         publisher: raw.publisher,
         license: raw.license,
         unreviewed: raw.unreviewed,
+        paper: raw.paper,
     }
 }

@@ -17,6 +17,17 @@ pub enum UnreviewedPolicy {
     Omit,
 }
 
+/// Paper size of documents made for printing (the briefings' Word documents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 x 297 mm (the default).
+    #[default]
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+}
+
 /// The language of a site that names none.
 pub(crate) fn default_language() -> String {
     "en".to_string()
@@ -43,6 +54,8 @@ pub struct SiteConfig {
     pub license: Option<String>,
     /// What to do with extracted events no person has reviewed.
     pub unreviewed: UnreviewedPolicy,
+    /// Paper size of printable documents (`a4` or `letter`).
+    pub paper: Paper,
 }
 
 impl SiteConfig {
@@ -73,6 +86,7 @@ impl Default for SiteConfig {
             publisher: None,
             license: None,
             unreviewed: UnreviewedPolicy::default(),
+            paper: Paper::default(),
         }
     }
 }

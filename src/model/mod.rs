@@ -20,7 +20,7 @@ pub(crate) mod urls;
 
 pub use article::{Article, Dateline};
 pub use briefing::Briefing;
-pub use config::{SiteConfig, UnreviewedPolicy};
+pub use config::{Paper, SiteConfig, UnreviewedPolicy};
 pub use content::Content;
 pub use country::{Country, CountryKind, Gazetteer};
 pub use date::{EventDate, PartialDate, Precision};

@@ -444,6 +444,13 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> Result<Vec<OutputFile>
             path: urls::briefing_markdown(&b.slug),
             bytes: markdown_text.into_bytes(),
         });
+        // Word document, timeline graphic and its image (issue 17).
+        files.extend(super::briefing_exports::render(
+            site,
+            b,
+            &events,
+            &page.criteria,
+        )?);
         summaries.push(BriefingSummary {
             link: Link {
                 href: urls::briefing_from_index(&b.slug),

@@ -14,7 +14,7 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
     })
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);

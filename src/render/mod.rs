@@ -9,6 +9,7 @@
 //! content always renders to the same bytes.
 
 mod articles;
+mod briefing_exports;
 mod briefings;
 mod cache;
 mod chart;
@@ -31,6 +32,15 @@ use views::{EventView, Link};
 /// A page or file that could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum RenderError {
+    /// A briefing's Word document or graphic could not be made.
+    #[error("cannot make {path}: {source}")]
+    Export {
+        /// The file's path in the output directory.
+        path: String,
+        /// What went wrong.
+        #[source]
+        source: briefing_exports::ExportError,
+    },
     /// A template failed to render a page.
     #[error("cannot render {path}: {source}")]
     Page {

@@ -5,10 +5,18 @@
 //! [`timex`] finds and normalises dates, [`sentences`] splits text, [`mentions`] finds
 //! countries and people, [`engagements`] applies the rules of `EVENTS.md`.
 
+mod dates;
+mod document;
 pub mod engagements;
-pub mod mentions;
+mod folding;
+mod lexicon;
+mod mentions;
+mod participants;
+mod places;
 pub mod sentences;
 pub mod timex;
+mod tokens;
+mod triggers;
 
 use crate::model::slug::slugify;
 use crate::model::{Article, Event, EventType, Evidence, Origin, Source};

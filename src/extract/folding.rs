@@ -1,0 +1,200 @@
+//! From reported engagements to events: mentions of the same engagement become one event
+//! ("the visit", "during his stay"), meetings held during a trip fold into the trip, a trip
+//! through several countries is a tour, and what names no state twice is dropped.
+//!
+//! In: [`Mention`]s in text order. Out: the article's events as [`Mention`]s, merged.
+
+use super::dates::DateSource;
+use super::participants::Parties;
+use crate::model::{Country, CountryKind, EventDate, EventType};
+
+/// One reported engagement: a trigger with its date and parties.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub(crate) kind: EventType,
+    pub(crate) date: EventDate,
+    pub(crate) date_source: DateSource,
+    pub(crate) date_words: String,
+    pub(crate) parties: Parties,
+    pub(crate) sentence: usize,
+    /// Byte range of the evidence sentence.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) noun: bool,
+    pub(crate) future: bool,
+    /// Name of a gathering ("the APEC summit"), when the text gives one.
+    pub(crate) name: Option<String>,
+    /// Other sentences that report the same engagement.
+    pub(crate) also: Vec<(usize, usize)>,
+    /// The trigger words, for field origins.
+    pub(crate) trigger: String,
+}
+
+impl Mention {
+    fn states(&self) -> Vec<&Country> {
+        self.parties.states().collect()
+    }
+}
+
+fn family(kind: EventType) -> u8 {
+    match kind {
+        EventType::Visit | EventType::Tour => 0,
+        EventType::Meeting => 1,
+        EventType::Summit => 2,
+        EventType::Call => 3,
+        EventType::Statement => 4,
+        EventType::Agreement => 5,
+        EventType::Other => 6,
+    }
+}
+
+/// Whether two dates can be the same engagement's: they overlap, or one of them is only the
+/// reporting day.
+fn dates_agree(a: &Mention, b: &Mention) -> bool {
+    a.date.overlaps(&b.date) || a.date_source != DateSource::Text || b.date_source != DateSource::Text
+}
+
+/// Whether a mention names enough parties to stand as an event on its own.
+fn stands_alone(m: &Mention) -> bool {
+    let states = m.states().len();
+    let bodies = m
+        .parties
+        .countries
+        .iter()
+        .any(|c| c.kind == CountryKind::Region);
+    match m.kind {
+        EventType::Summit => states >= 1 || bodies,
+        EventType::Visit | EventType::Tour => {
+            states >= 2 || states == 1 && (bodies || m.parties.traveller.is_none() && !m.parties.actors.is_empty())
+        }
+        _ => states >= 2 || states == 1 && bodies,
+    }
+}
+
+fn merge_into(target: &mut Mention, m: Mention) {
+    // The more precise, text-given date wins.
+    let better_date = target.date_source != DateSource::Text && m.date_source == DateSource::Text
+        || m.date_source == DateSource::Text
+            && target.date_source == DateSource::Text
+            && m.date.end.is_some()
+            && target.date.end.is_none()
+            && m.date.overlaps(&target.date);
+    if better_date {
+        target.date = m.date.clone();
+        target.date_source = m.date_source;
+        target.date_words = m.date_words.clone();
+    }
+    for c in &m.parties.countries {
+        if !target.parties.countries.contains(c) {
+            target.parties.countries.push(c.clone());
+        }
+    }
+    for a in &m.parties.actors {
+        if !target.parties.actors.contains(a) {
+            target.parties.actors.push(a.clone());
+        }
+    }
+    for pl in &m.parties.places {
+        if !target.parties.places.iter().any(|x| x.eq_ignore_ascii_case(pl)) {
+            target.parties.places.push(pl.clone());
+        }
+    }
+    for d in &m.parties.destinations {
+        if !target.parties.destinations.contains(d) && Some(d) != target.parties.traveller.as_ref() {
+            target.parties.destinations.push(d.clone());
+        }
+    }
+    if target.parties.traveller.is_none() {
+        target.parties.traveller = m.parties.traveller.clone();
+    }
+    if target.name.is_none() {
+        target.name = m.name.clone();
+    }
+    if m.sentence != target.sentence && !target.also.contains(&(m.start, m.end)) {
+        target.also.push((m.start, m.end));
+    }
+}
+
+/// Whether `m` reports the same engagement as `e`.
+fn same_engagement(e: &Mention, m: &Mention) -> bool {
+    if family(e.kind) != family(m.kind) || !dates_agree(e, m) {
+        return false;
+    }
+    let shared = m.states().iter().filter(|c| e.states().contains(c)).count();
+    let m_states = m.states().len();
+    let needed = m_states.min(e.states().len()).min(2);
+    if m_states == 0 {
+        // "the visit", "the talks": the nearest such engagement.
+        return m.sentence <= e.sentence + 3;
+    }
+    if e.sentence == m.sentence {
+        return shared >= 1;
+    }
+    shared >= needed.max(1)
+}
+
+/// Merges, folds and types the mentions of one article into its events.
+pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
+    let mut events: Vec<Mention> = Vec::new();
+    for m in mentions {
+        if let Some(e) = events.iter_mut().rev().find(|e| same_engagement(e, &m)) {
+            merge_into(e, m);
+            continue;
+        }
+        events.push(m);
+    }
+    events.retain(stands_alone);
+    fold_meetings_into_trips(&mut events);
+    for e in &mut events {
+        if matches!(e.kind, EventType::Visit | EventType::Tour) {
+            let foreign: Vec<&Country> = e
+                .parties
+                .destinations
+                .iter()
+                .filter(|c| c.kind != CountryKind::Region && Some(c.code.as_str()) != home)
+                .filter(|c| Some(*c) != e.parties.traveller.as_ref())
+                .collect();
+            e.kind = if foreign.len() >= 2 {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            };
+        }
+    }
+    events
+}
+
+/// A meeting held during a trip, with the trip's host state, is part of the trip.
+fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        if events[k].kind != EventType::Meeting {
+            k += 1;
+            continue;
+        }
+        let meeting = &events[k];
+        let trip = events.iter().position(|t| {
+            matches!(t.kind, EventType::Visit | EventType::Tour)
+                && t.date.start.first_day() <= meeting.date.first_day()
+                && meeting.date.last_day() <= t.date.last_day()
+                && meeting
+                    .states()
+                    .iter()
+                    .filter(|c| t.states().contains(c))
+                    .count()
+                    >= meeting.states().len().min(2)
+        });
+        match trip {
+            Some(t) if t != k => {
+                let m = events.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                let date = events[t].date.clone();
+                let source = events[t].date_source;
+                merge_into(&mut events[t], m);
+                events[t].date = date;
+                events[t].date_source = source;
+            }
+            _ => k += 1,
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Who took part in an engagement and where: the states and bodies of the people and
+//! countries its clause names (not those of its topic: "talks on the Iraq war"), the
+//! traveller and destinations of a trip, and the place ("in Maastricht", "here").
+//!
+//! In: a sentence, a [`Trigger`] and the article's [`Cast`]. Out: [`Parties`].
+
+use super::document::{Doc, Sent};
+use super::lexicon as lex;
+use super::mentions::Via;
+use super::triggers::Trigger;
+use crate::model::{Country, CountryKind, EventType, Gazetteer};
+
+/// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
+/// same person with the same country.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    people: Vec<(String, Option<Country>)>,
+}
+
+impl Cast {
+    /// Collects the people of every sentence, first mention first.
+    pub(crate) fn new(doc: &Doc) -> Cast {
+        let mut cast = Cast::default();
+        for s in &doc.sentences {
+            for p in &s.people {
+                if p.speaker {
+                    continue;
+                }
+                cast.add(&p.name, p.country.clone());
+            }
+        }
+        cast
+    }
+
+    fn add(&mut self, name: &str, country: Option<Country>) {
+        let last = surname(name);
+        if let Some(entry) = self
+            .people
+            .iter_mut()
+            .find(|(full, _)| full == name || surname(full) == last)
+        {
+            if entry.1.is_none() {
+                entry.1 = country;
+            }
+            if name.len() > entry.0.len() && surname(name) == surname(&entry.0) {
+                entry.0 = name.to_string();
+            }
+            return;
+        }
+        self.people.push((name.to_string(), country));
+    }
+
+    /// The full name and country of someone named by full name or surname.
+    pub(crate) fn find(&self, name: &str) -> Option<&(String, Option<Country>)> {
+        let last = surname(name);
+        self.people
+            .iter()
+            .find(|(full, _)| full == name || surname(full) == last)
+    }
+
+    /// People of the cast named bare in a sentence (by surname), as token index and entry.
+    fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
+        let mut out = Vec::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            if !t.word || !t.cap || s.people.iter().any(|p| p.first <= k && k <= p.last) {
+                continue;
+            }
+            if let Some(entry) = self.people.iter().find(|(full, _)| surname(full) == t.text) {
+                out.push((k, entry));
+            }
+        }
+        out
+    }
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// The parties of one engagement.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parties {
+    /// States and bodies taking part, plus the state where it takes place.
+    pub(crate) countries: Vec<Country>,
+    pub(crate) actors: Vec<String>,
+    pub(crate) places: Vec<String>,
+    /// For trips: the traveller's state, and the states travelled to.
+    pub(crate) traveller: Option<Country>,
+    pub(crate) destinations: Vec<Country>,
+    /// The place's state when the text places the event ("in Rome", "here").
+    pub(crate) host: Option<Country>,
+}
+
+impl Parties {
+    /// States (not regions or bodies) among the countries.
+    pub(crate) fn states(&self) -> impl Iterator<Item = &Country> {
+        self.countries.iter().filter(|c| c.kind != CountryKind::Region)
+    }
+
+    fn add_country(&mut self, c: &Country) {
+        if !self.countries.contains(c) {
+            self.countries.push(c.clone());
+        }
+    }
+
+    fn add_actor(&mut self, name: &str) {
+        if !self.actors.iter().any(|a| a == name) {
+            self.actors.push(name.to_string());
+        }
+    }
+
+    fn add_place(&mut self, place: &str) {
+        if !self.places.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+            self.places.push(place.to_string());
+        }
+    }
+}
+
+fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
+    s.toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// The first token after the trigger where the clause turns to the topic of the talks.
+fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
+    let (_, last) = trig.clause;
+    let mut k = trig.last + 1;
+    while k <= last {
+        let t = &s.toks[k];
+        let w = t.lower.as_str();
+        if t.word && !t.cap && lex::TOPIC_CUTS.contains(&w) {
+            // "on Monday", "over the weekend" date the talks; they do not start a topic.
+            let dated = s.times.iter().any(|x| x.first == k + 1 || x.first == k + 2);
+            if !dated && !(w == "on" && matches!(lower(s, k + 1), "the" | "a") && matches!(lower(s, k + 2), "sidelines" | "margins" | "eve" | "occasion")) {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    last + 1
+}
+
+/// The parties of the engagement a trigger reports.
+pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
+    let mut p = Parties::default();
+    let (mut first, last) = trig.clause;
+    let cut = topic_cut(s, trig);
+    // A clause that opens with "who", "where" or a participle hangs on the sentence's
+    // subject: "Kamal, who flew here from Malaysia, ...".
+    let relative = first > 0
+        && matches!(lower(s, first), "who" | "where" | "which" | "after" | "before" | "while" | "during");
+    if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
+        first = 0;
+    }
+    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;
+
+    // People.
+    let mut people: Vec<(usize, String, Option<Country>, bool)> = Vec::new();
+    for person in &s.people {
+        if person.speaker || !in_scope(person.first, person.last) {
+            continue;
+        }
+        let known = cast.find(&person.name);
+        let name = known.map_or(person.name.clone(), |k| k.0.clone());
+        let country = person
+            .country
+            .clone()
+            .or_else(|| known.and_then(|k| k.1.clone()))
+            .or_else(|| home(doc));
+        people.push((person.first, name, country, person.visiting));
+    }
+    for (k, entry) in cast.bare(s) {
+        if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
+            let country = entry.1.clone().or_else(|| home(doc));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    // The subject of a relative clause.
+    if relative || people.iter().all(|(k, ..)| *k > trig.first) {
+        if let Some(subject) = s.people.iter().find(|x| x.first < first && !x.speaker) {
+            let known = cast.find(&subject.name);
+            let name = known.map_or(subject.name.clone(), |k| k.0.clone());
+            let country = subject
+                .country
+                .clone()
+                .or_else(|| known.and_then(|k| k.1.clone()))
+                .or_else(|| home(doc));
+            if !people.iter().any(|(_, n, _, _)| *n == name) {
+                people.push((subject.first, name, country, subject.visiting));
+            }
+        } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
+            let country = entry.1.clone().or_else(|| home(doc));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    people.sort_by_key(|(k, ..)| *k);
+
+    // Countries named in scope.
+    let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();
+    for c in &s.countries {
+        if in_scope(c.first, c.last) {
+            named.push((c.first, c.country.clone(), c.via, c.place.clone()));
+        }
+    }
+    let here = s
+        .here
+        .iter()
+        .copied()
+        .filter(|&k| in_scope(k, k))
+        .min_by_key(|&k| (k as i64 - trig.head as i64).abs());
+
+    // Places: cities and capitals the clause puts the event in, and "here".
+    for (k, c, via, place) in &named {
+        if matches!(via, Via::City | Via::Capital) {
+            let placed = *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into");
+            if let Some(name) = place {
+                if placed || *via == Via::City {
+                    p.add_place(name);
+                    if p.host.is_none() && placed {
+                        p.host = Some(c.clone());
+                    }
+                }
+            }
+        }
+    }
+    if let (Some(_), Some(h)) = (here, &doc.here) {
+        p.add_place(&h.place);
+        p.host = Some(h.country.clone());
+    }
+
+    match trig.kind {
+        EventType::Visit | EventType::Tour => trip(doc, s, trig, &people, &named, here, &mut p),
+        _ => {
+            for (_, name, country, _) in &people {
+                p.add_actor(name);
+                if let Some(c) = country {
+                    p.add_country(c);
+                }
+            }
+            for (_, c, _, _) in &named {
+                p.add_country(c);
+            }
+            if let Some(h) = p.host.clone() {
+                p.add_country(&h);
+            }
+        }
+    }
+    p
+}
+
+/// The state of unattributed officials in a government's own text.
+fn home(doc: &Doc) -> Option<Country> {
+    doc.home
+        .as_deref()
+        .and_then(|h| Gazetteer::get().by_code(h))
+        .cloned()
+}
+
+/// A trip's traveller (the person or state before the trigger, or whose trip it is) and
+/// its destinations (the places after it, or "here").
+fn trip(
+    doc: &Doc,
+    s: &Sent,
+    trig: &Trigger,
+    people: &[(usize, String, Option<Country>, bool)],
+    named: &[(usize, Country, Via, Option<String>)],
+    here: Option<usize>,
+    p: &mut Parties,
+) {
+    // Traveller: "X visited", "X's visit", "the visit by X", "visiting X".
+    let by = (trig.last + 1..(trig.last + 4).min(s.toks.len()))
+        .find(|&k| lower(s, k) == "by")
+        .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
+    let before = people.iter().rev().find(|(k, ..)| *k < trig.first);
+    let traveller = by.or(before).or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
+    if let Some((_, name, country, _)) = traveller {
+        p.add_actor(name);
+        p.traveller = country.clone();
+    }
+    if p.traveller.is_none() {
+        // "China's premier", "a Chinese delegation": a state named before the trigger.
+        p.traveller = named
+            .iter()
+            .rev()
+            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City)
+            .map(|(_, c, _, _)| c.clone());
+    }
+    // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
+    // demonym right before a trip noun ("his China visit").
+    for (k, c, via, _) in named {
+        if *k > trig.last && *via != Via::Demonym || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name {
+            if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) {
+                p.destinations.push(c.clone());
+            }
+        }
+    }
+    if let (Some(_), Some(h)) = (here, &doc.here) {
+        if Some(&h.country) != p.traveller.as_ref() && !p.destinations.contains(&h.country) {
+            p.destinations.insert(0, h.country.clone());
+        }
+    }
+    // People met there are the hosts.
+    for (k, name, country, _) in people {
+        if *k > trig.last {
+            p.add_actor(name);
+            if let Some(c) = country {
+                if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) && c.kind != CountryKind::Region {
+                    p.destinations.push(c.clone());
+                }
+            }
+        }
+    }
+    if let Some(t) = p.traveller.clone() {
+        p.add_country(&t);
+    }
+    for d in p.destinations.clone() {
+        p.add_country(&d);
+    }
+    if p.destinations.is_empty() {
+        // The other states of the clause.
+        for (_, c, _, _) in named {
+            p.add_country(c);
+        }
+    }
+}

@@ -50,10 +50,13 @@ fn reports_date(s: &Sent, t: &TimeRef) -> bool {
             break;
         }
     }
-    // "Thursday, officials said" / "on Monday, the ministry said".
+    // "Thursday, officials said" / "On Monday, the ministry said": a date that opens its
+    // clause and is followed by the reporting verb.
+    let opens_clause = t.first == 0 || s.toks[t.first - 1].is(",") || (t.first == 1 && lower(s, 0) == "on");
     let after: Vec<&str> = (t.last + 1..(t.last + 5).min(s.toks.len())).map(|k| lower(s, k)).collect();
-    after.first() == Some(&",") && after.iter().skip(1).any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
-        && !after.iter().any(|w| lex::VISIT_VERBS.contains(w) || lex::MEETING_VERBS.contains(w))
+    opens_clause
+        && after.first() == Some(&",")
+        && after.iter().skip(1).any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
 }
 
 /// Distance-based score of a date expression for a trigger; lower is better.
@@ -127,7 +130,7 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     // A date too far from the trigger and outside its clause belongs to something else.
     let best = best.filter(|(sc, _)| *sc < 30);
     let Some((_, t)) = best else {
-        return undated(doc, trig);
+        return undated(doc, s, trig);
     };
     let mut date = t.date.clone()?;
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
@@ -142,6 +145,9 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     if let Some((widened, how)) = widen_by_length(s, trig, t, &date) {
         date = widened;
         words = format!("{words}; {how}");
+    } else if let Some(stay) = stay_since_arrival(doc, s, trig, &date) {
+        date = stay;
+        words = format!("{words}; arrived then and still there on the day of the report");
     }
     Some(Dated {
         date,
@@ -157,13 +163,19 @@ fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     if !matches!(joiner, "to" | "and" | "-" | "through" | "till" | "until" | "--") {
         return None;
     }
-    let between = (t.first.saturating_sub(2)..t.first).any(|k| matches!(lower(s, k), "from" | "between"));
+    let between = (t.first.saturating_sub(2)..t.first).any(|k| matches!(lower(s, k), "from" | "between" | "on"));
     if joiner == "and" && !between {
         return None;
     }
     let next = s.times.iter().find(|n| n.first == j + 1 || n.first == j + 2)?;
     let end = next.date.as_ref()?;
     if end.start.precision() != Precision::Day {
+        return None;
+    }
+    let start = t.date.as_ref()?.first_day();
+    // "on Monday and Tuesday" is a range only of days next to each other; "between April 7
+    // and 9" of any.
+    if joiner == "and" && lower(s, t.first.saturating_sub(1)) == "on" && end.first_day() - start > Duration::days(1) {
         return None;
     }
     Some(end.end.unwrap_or(end.start))
@@ -241,13 +253,43 @@ fn widen_by_length(
     Some((widened, format!("{days} days")))
 }
 
+/// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
+/// the day of the report (EVENTS.md: a stop is dated by its arrival day).
+fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {
+    if date.end.is_some() || date.start.precision() != Precision::Day || trig.kind != EventType::Visit {
+        return None;
+    }
+    if !lower(s, trig.first).starts_with("arriv") {
+        return None;
+    }
+    let day = date.start.first_day();
+    let gap = doc.dct - day;
+    if gap <= Duration::zero() || gap > Duration::days(6) {
+        return None;
+    }
+    // "arrived ... and left", "before leaving": the stay ended.
+    if s.toks.iter().any(|t| matches!(t.lower.as_str(), "left" | "leaving" | "departed" | "ended" | "wrapped")) {
+        return None;
+    }
+    EventDate::new(PartialDate::day(day), Some(PartialDate::day(doc.dct))).ok()
+}
+
 /// The date of an engagement the text does not date: today's news for a report of the
 /// day, the month for one recounted from before (EVENTS.md R9), nothing for plans.
-fn undated(doc: &Doc, trig: &Trigger) -> Option<Dated> {
+fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     if trig.future || trig.hypothetical {
         return None;
     }
     let day = doc.dct;
+    // "his recent visit", "recently visited": this year, at least.
+    let recent = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "recent" | "recently"));
+    if recent {
+        return Some(Dated {
+            date: EventDate::new(PartialDate::year(day.year()), None).ok()?,
+            source: DateSource::Text,
+            words: "recent".into(),
+        });
+    }
     if trig.perfect {
         let month = PartialDate::month(day.year(), day.month());
         return Some(Dated {

@@ -169,7 +169,10 @@ fn dateline_here(place: &str) -> Option<Here> {
             });
         }
     }
-    let p = Places::get().best(&city, &[])?;
+    let places = Places::get();
+    let p = places
+        .best(&city, &[])
+        .or_else(|| places.closest(&city).map(|(_, p)| p))?;
     let country = g.by_code(p.country)?.clone();
     Some(Here {
         place: city,
@@ -268,16 +271,12 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     if has_dateline || article.place.is_some() {
         return None;
     }
+    // Without a seat named, an English-language government text is most often a U.S.
+    // one (a White House or State Department readout).
     let seat = sentences
         .iter()
         .flat_map(|s| &s.countries)
-        .find(|c| c.via == Via::Capital && c.is_state())
+        .find(|c| c.via == Via::Seat)
         .map(|c| c.country.code.clone());
-    seat.or_else(|| {
-        sentences
-            .iter()
-            .flat_map(|s| &s.countries)
-            .any(|c| c.country.code == "US" && c.via == Via::Name)
-            .then(|| "US".to_string())
-    })
+    Some(seat.unwrap_or_else(|| "US".to_string()))
 }

@@ -8,7 +8,7 @@
 //! and where each field came from.
 
 use super::dates::{self, DateSource};
-use super::document::Doc;
+use super::document::{Doc, Sent};
 use super::folding::{self, Mention};
 use super::participants::{self, Cast};
 use super::triggers;
@@ -42,9 +42,22 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         return Vec::new();
     };
     let cast = Cast::new(&doc);
+    let debug = std::env::var_os("ENTENTE_DEBUG_EXTRACT").is_some();
+    if debug {
+        eprintln!("dct {} here {:?} home {:?}", doc.dct, doc.here.as_ref().map(|h| (&h.place, &h.country.code)), doc.home);
+    }
     let mut mentions: Vec<Mention> = Vec::new();
     for s in &doc.sentences {
         let found = triggers::find(s);
+        if debug {
+            eprintln!("-- [{}] {}", s.index, &doc.text[s.start..s.end]);
+            eprintln!("   countries {:?}", s.countries.iter().map(|c| format!("{}@{}{:?}", c.country.code, c.first, c.via)).collect::<Vec<_>>());
+            eprintln!("   people {:?}", s.people.iter().map(|p| format!("{}({})@{}", p.name, p.country.as_ref().map_or("?", |c| c.code.as_str()), p.first)).collect::<Vec<_>>());
+            eprintln!("   times {:?}", s.times.iter().map(|t| format!("{}={}@{}", t.timex.text, t.timex.value, t.first)).collect::<Vec<_>>());
+            for t in &found {
+                eprintln!("   trigger {:?} '{}' neg={} hyp={} fut={} clause={:?}", t.kind, s.toks[t.first..=t.last].iter().map(|x| x.text).collect::<Vec<_>>().join(" "), t.negated, t.hypothetical, t.future, t.clause);
+            }
+        }
         for t in &found {
             if t.negated {
                 continue;
@@ -55,7 +68,10 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             if t.hypothetical && dated.source != DateSource::Text {
                 continue;
             }
-            let parties = participants::parties_of(&doc, &cast, s, t);
+            let mut parties = participants::parties_of(&doc, &cast, s, t);
+            let mut dated = dated;
+            anaphora(&doc, s, &mentions, &mut parties, &mut dated);
+            place_at_dateline(&doc, t.kind, &dated, &mut parties);
             let trigger = s.toks[t.first..=t.last]
                 .iter()
                 .map(|x| x.text)
@@ -83,6 +99,84 @@ pub fn extract(article: &Article) -> Vec<Draft> {
         .into_iter()
         .map(|m| draft(&doc, m))
         .collect()
+}
+
+/// "They signed two pacts", "The two sides agreed": a sentence whose subject points back
+/// takes the parties (and, when it has none, the date) of the sentence before.
+fn anaphora(
+    doc: &Doc,
+    s: &Sent,
+    earlier: &[Mention],
+    parties: &mut participants::Parties,
+    dated: &mut dates::Dated,
+) {
+    if s.index == 0 || parties.states().count() >= 2 {
+        return;
+    }
+    let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
+        || opening.len() >= 2
+            && opening[0] == "the"
+            && (matches!(opening[1], "two" | "leaders" | "sides" | "ministers" | "countries" | "call" | "meeting" | "talks" | "visit" | "summit"));
+    if !points_back {
+        return;
+    }
+    let before = &doc.sentences[s.index - 1];
+    let from_mention = earlier.last().filter(|m| m.sentence + 1 == s.index);
+    let states: Vec<Country> = match from_mention {
+        Some(m) => m.parties.states().cloned().collect(),
+        None => before
+            .countries
+            .iter()
+            .filter(|c| c.is_state())
+            .map(|c| c.country.clone())
+            .collect(),
+    };
+    for c in states {
+        if !parties.countries.contains(&c) {
+            parties.countries.push(c);
+        }
+    }
+    if dated.source != DateSource::Text {
+        let carried = match from_mention {
+            Some(m) if m.date_source == DateSource::Text => Some((m.date.clone(), m.date_words.clone())),
+            _ => before
+                .times
+                .iter()
+                .rev()
+                .find_map(|t| Some((t.date.clone()?, t.timex.text.clone()))),
+        };
+        if let Some((date, words)) = carried {
+            dated.date = date;
+            dated.source = DateSource::Text;
+            dated.words = format!("{words} (the sentence before)");
+        }
+    }
+}
+
+/// A gathering reported from its own city, with no other place named, is where the
+/// dateline is; so is a meeting the report gives no second state for.
+fn place_at_dateline(doc: &Doc, kind: EventType, dated: &dates::Dated, parties: &mut participants::Parties) {
+    let Some(here) = &doc.here else { return };
+    if parties.host.is_some() {
+        return;
+    }
+    let near = (dated.date.first_day() - doc.dct).num_days().abs() <= 3
+        || dated.date.overlaps(&crate::model::EventDate::new(crate::model::PartialDate::day(doc.dct), None).unwrap_or_else(|_| dated.date.clone()));
+    let applies = match kind {
+        EventType::Summit => near,
+        EventType::Meeting => near && parties.states().count() < 2,
+        _ => false,
+    };
+    if applies {
+        if !parties.countries.contains(&here.country) {
+            parties.countries.push(here.country.clone());
+        }
+        if parties.places.is_empty() {
+            parties.places.push(here.place.clone());
+        }
+        parties.host = Some(here.country.clone());
+    }
 }
 
 fn draft(doc: &Doc, m: Mention) -> Draft {

@@ -63,7 +63,7 @@ fn stands_alone(m: &Mention) -> bool {
         .iter()
         .any(|c| c.kind == CountryKind::Region);
     match m.kind {
-        EventType::Summit => states >= 1 || bodies,
+        EventType::Summit => states >= 1,
         EventType::Visit | EventType::Tour => {
             states >= 2 || states == 1 && (bodies || m.parties.traveller.is_none() && !m.parties.actors.is_empty())
         }
@@ -115,29 +115,44 @@ fn merge_into(target: &mut Mention, m: Mention) {
     }
 }
 
-/// Whether `m` reports the same engagement as `e`.
+/// Whether `m` reports the same engagement as `e`: same kind, dates that agree, and
+/// parties that fit (one side's states among the other's; for trips, the same
+/// destinations; a mention that names nobody is the nearest one of its kind).
 fn same_engagement(e: &Mention, m: &Mention) -> bool {
     if family(e.kind) != family(m.kind) || !dates_agree(e, m) {
         return false;
     }
-    let shared = m.states().iter().filter(|c| e.states().contains(c)).count();
-    let m_states = m.states().len();
-    let needed = m_states.min(e.states().len()).min(2);
-    if m_states == 0 {
-        // "the visit", "the talks": the nearest such engagement.
+    let es = e.states();
+    let ms = m.states();
+    if ms.is_empty() || es.is_empty() {
         return m.sentence <= e.sentence + 3;
     }
-    if e.sentence == m.sentence {
-        return shared >= 1;
+    let shared = ms.iter().filter(|c| es.contains(c)).count();
+    match family(e.kind) {
+        0 => {
+            let ed = &e.parties.destinations;
+            let md = &m.parties.destinations;
+            if !ed.is_empty() && !md.is_empty() {
+                return md.iter().any(|d| ed.contains(d))
+                    && (e.parties.traveller.is_none()
+                        || m.parties.traveller.is_none()
+                        || e.parties.traveller == m.parties.traveller);
+            }
+            shared >= ms.len().min(es.len()).min(2)
+        }
+        // Gatherings are few in an article: one with the same dates is the same.
+        2 => shared >= 1 || e.date_source == DateSource::Text && m.date_source == DateSource::Text,
+        _ => shared == ms.len() || shared == es.len(),
     }
-    shared >= needed.max(1)
 }
 
 /// Merges, folds and types the mentions of one article into its events.
 pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     let mut events: Vec<Mention> = Vec::new();
     for m in mentions {
-        if let Some(e) = events.iter_mut().rev().find(|e| same_engagement(e, &m)) {
+        // Reports of one engagement are near each other; looking back a few events keeps a
+        // long article linear.
+        if let Some(e) = events.iter_mut().rev().take(12).find(|e| same_engagement(e, &m)) {
             merge_into(e, m);
             continue;
         }
@@ -173,10 +188,14 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
             continue;
         }
         let meeting = &events[k];
-        let trip = events.iter().position(|t| {
+        let lo = k.saturating_sub(10);
+        let hi = (k + 10).min(events.len());
+        let trip = (lo..hi).find(|&t| {
+            let t = &events[t];
             matches!(t.kind, EventType::Visit | EventType::Tour)
-                && t.date.start.first_day() <= meeting.date.first_day()
-                && meeting.date.last_day() <= t.date.last_day()
+                && (t.date.start.first_day() <= meeting.date.first_day()
+                    && meeting.date.last_day() <= t.date.last_day()
+                    || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))
                 && meeting
                     .states()
                     .iter()

@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 /// How a country is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Via {
+    /// The seat of its government ("the White House", "the Kremlin").
+    Seat,
     /// Its name ("China", "the United States").
     Name,
     /// A demonym or adjective ("Chinese", "Sino-").
@@ -279,8 +281,7 @@ const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("asean", "asean"),
 ];
 
-/// Capitals and seats of government that stand for their states in news ("Washington
-/// said"), beyond the capitals the city table flags.
+/// Seats of government that stand for their states in news ("the Kremlin said").
 const SEATS: &[(&str, &str)] = &[
     ("White House", "US"),
     ("Camp David", "US"),
@@ -295,6 +296,11 @@ const SEATS: &[(&str, &str)] = &[
     ("Great Hall of the People", "CN"),
     ("Blue House", "KR"),
     ("Quai d'Orsay", "FR"),
+];
+
+/// Capitals that stand for their states in news ("Washington said"), beyond those the city
+/// table flags.
+const CAPITALS: &[(&str, &str)] = &[
     ("Vatican", "VA"),
     ("Kiev", "UA"),
     ("Beijing", "CN"),
@@ -367,7 +373,10 @@ impl Lexicon {
                 names.insert(normalise_key(key), (code.to_string(), via));
             }
             for (seat, code) in SEATS {
-                names.insert(normalise_key(seat), (code.to_string(), Via::Capital));
+                names.insert(normalise_key(seat), (code.to_string(), Via::Seat));
+            }
+            for (capital, code) in CAPITALS {
+                names.insert(normalise_key(capital), (code.to_string(), Via::Capital));
             }
             let max_words = names
                 .keys()
@@ -457,7 +466,7 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
             }
         }
         if let Some((n, country, via)) = found {
-            let place = (via == Via::Capital).then(|| join(&toks[i..i + n]));
+            let place = matches!(via, Via::Capital | Via::Seat).then(|| join(&toks[i..i + n]));
             out.push(CountryRef {
                 country,
                 via,
@@ -477,7 +486,29 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
         out.extend(compound_parts(&toks[i], i));
         i += 1;
     }
+    // "the Turkish capital": the capital of the country named.
+    for c in &mut out {
+        if c.via == Via::Demonym && toks.get(c.last + 1).is_some_and(|t| t.lower == "capital") {
+            if let Some(capital) = places.capital_of(&c.country.code) {
+                c.via = Via::Capital;
+                c.last += 1;
+                c.place = Some(title_case(capital));
+            }
+        }
+    }
     out
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_all_caps_body(t: &Tok) -> bool {
@@ -527,7 +558,11 @@ fn city_at(
             .collect();
         let place = places.best(&name, &preferred)?;
         let capital = place.capital && place.population >= 100_000;
-        if !(placed_before || apposed.is_some() || capital || place.population >= 1_000_000) {
+        // Right after another capitalised word, a city's name is part of a longer name
+        // ("Li Changchun", "Port Victoria").
+        let after_name = i > 0 && toks[i - 1].word && toks[i - 1].cap && !placed_before
+            && !COMMON_CAPITALISED.contains(&toks[i - 1].lower.as_str());
+        if after_name || !(placed_before || apposed.is_some() || capital) {
             return None;
         }
         let country = Gazetteer::get().by_code(place.country)?.clone();
@@ -826,7 +861,12 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        let country = person_country(toks, countries, first, last);
+        // The Pope heads the Holy See (EVENTS.md R1).
+        let country = person_country(toks, countries, first, last).or_else(|| {
+            (toks[head].lower == "pope")
+                .then(|| Gazetteer::get().by_code("VA").cloned())
+                .flatten()
+        });
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             title,

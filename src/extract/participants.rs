@@ -309,6 +309,17 @@ fn trip(
             }
         }
     }
+    // A trip whose text names no destination is to where the dateline is ("arrived for a
+    // two-day visit", reported from the host's capital).
+    let motion = !trig.noun && !lower(s, trig.first).starts_with("arriv") && !lower(s, trig.first).starts_with("visit");
+    if p.destinations.is_empty() && !motion {
+        if let Some(h) = &doc.here {
+            if Some(&h.country) != p.traveller.as_ref() {
+                p.destinations.push(h.country.clone());
+                p.add_place(&h.place);
+            }
+        }
+    }
     if let Some(t) = p.traveller.clone() {
         p.add_country(&t);
     }

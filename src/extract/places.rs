@@ -80,6 +80,31 @@ impl Places {
             .unwrap_or(&[])
     }
 
+    /// The name in the table closest to a misspelt one ("Dares Salaam"), among places large
+    /// enough to file news from; for datelines, which always name a place.
+    pub(crate) fn closest(&self, name: &str) -> Option<(&str, Place)> {
+        let key = normalise_key(name);
+        self.by_name
+            .iter()
+            .filter_map(|(k, places)| {
+                let p = places.first()?;
+                (p.population >= 100_000 && !p.alternate).then_some((k, *p))
+            })
+            .map(|(k, p)| (strsim::jaro_winkler(&key, k), k, p))
+            .filter(|(score, _, _)| *score >= 0.93)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, k, p)| (k.as_str(), p))
+    }
+
+    /// The capital of a country, by code.
+    pub(crate) fn capital_of(&self, code: &str) -> Option<&str> {
+        self.by_name
+            .iter()
+            .filter(|(_, places)| places.iter().any(|p| p.capital && p.country == code))
+            .map(|(k, _)| k.as_str())
+            .min()
+    }
+
     /// The place a name most likely means: one in `preferred` if there is one, else the
     /// capital or most populous.
     pub(crate) fn best(&self, name: &str, preferred: &[&str]) -> Option<Place> {

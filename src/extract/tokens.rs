@@ -92,10 +92,12 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Tok<'_>> {
     out
 }
 
-/// Whether the period at `j` ends an abbreviation with inner periods ("U.S.", "U.N.").
+/// Whether the period at `j` ends an abbreviation with inner periods ("U.S.", "U.N.") or an
+/// initial ("Joseph R. Biden").
 fn abbreviation_continues(chars: &[(usize, char)], from: usize, j: usize) -> bool {
     let word: String = chars[from..j].iter().map(|&(_, c)| c).collect();
-    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
 }
 
 fn word(text: &str, start: usize, end: usize, offset: usize) -> Tok<'_> {

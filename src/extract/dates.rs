@@ -94,13 +94,32 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
             score += 15;
         }
     }
-    // "since 1979" dates a background fact.
-    if t.first > 0 && lower(s, t.first - 1) == "since" {
-        let first_since = (cf..t.first).any(|k| matches!(lower(s, k), "first" | "last"));
-        if first_since {
+    // "the first visit since 1979", "the highest-level visits since ... in 1989": the date
+    // of a background fact, no event of its own. "has not visited since May 2001" dates a
+    // visit.
+    let (lo, hi) = if t.first > trig.last { (trig.last, t.first) } else { (t.last, trig.first) };
+    if let Some(since) = (lo..hi).find(|&k| lower(s, k) == "since") {
+        let superlative = (cf..since).any(|k| {
+            let w = lower(s, k);
+            matches!(w, "first" | "last" | "only" | "second" | "third") || w.starts_with("highest") || w.ends_with("est")
+        });
+        if superlative && t.first > since {
             return None;
         }
         score += 5;
+    }
+    // A past-tense verb nearer the date than the trigger is what the date dates
+    // ("relations established in 1964").
+    for k in lo + 1..hi {
+        let w = &s.toks[k];
+        let verb = w.word && !w.cap && w.lower.len() > 4 && w.lower.ends_with("ed")
+            && !matches!(w.lower.as_str(), "scheduled" | "expected" | "planned" | "slated" | "held" | "hosted" | "organised" | "organized" | "based" | "related" | "united" | "proposed" | "called" | "aimed" | "needed")
+            && !lex::REPORTING.contains(&w.lower.as_str());
+        let nearer = if t.first > trig.last { t.first - k < k - trig.last } else { k - t.last < trig.first - k };
+        if verb && nearer {
+            score += 15;
+            break;
+        }
     }
     // Prepositions that attach a date to an event.
     if t.first > 0 && matches!(lower(s, t.first - 1), "on" | "from" | "between" | "in" | "during" | "until" | "for" | "at" | "by") {

@@ -59,6 +59,8 @@ pub(crate) struct Doc<'a> {
     /// The state the article's own officials serve, when the text makes it plain (readouts
     /// of one government); `None` for news agencies reporting on others.
     pub(crate) home: Option<String>,
+    /// The state the article names most often, other than its home.
+    pub(crate) dominant: Option<Country>,
 }
 
 /// Turns a TIMEX3 value into an event date, if it names a resolvable period.
@@ -253,12 +255,14 @@ impl<'a> Doc<'a> {
             });
         }
         let home = home_country(article, &sentences_out, dateline.is_some());
+        let dominant = dominant_state(&sentences_out, home.as_deref());
         Some(Doc {
             text,
             dct,
             here,
             sentences: sentences_out,
             home,
+            dominant,
         })
     }
 }
@@ -279,4 +283,23 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
         .find(|c| c.via == Via::Seat)
         .map(|c| c.country.code.clone());
     Some(seat.unwrap_or_else(|| "US".to_string()))
+}
+
+/// The state named most often (first named on a tie), other than `home`.
+fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
+    let mut counts: Vec<(&Country, usize)> = Vec::new();
+    for c in sentences.iter().flat_map(|s| &s.countries) {
+        if !c.is_state() || Some(c.country.code.as_str()) == home {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _)| *x == &c.country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((&c.country, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(c, _)| c.clone())
 }

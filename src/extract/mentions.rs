@@ -466,6 +466,13 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
             }
         }
         if let Some((n, country, via)) = found {
+            // "Palestinian American community leaders": people of a country, not its state.
+            if via == Via::Demonym
+                && toks.get(i + n).is_some_and(|t| matches!(t.lower.as_str(), "american" | "americans" | "community" | "diaspora" | "expatriates"))
+            {
+                i += n + 1;
+                continue;
+            }
             let place = matches!(via, Via::Capital | Via::Seat).then(|| join(&toks[i..i + n]));
             out.push(CountryRef {
                 country,
@@ -673,6 +680,11 @@ const TITLE_HEADS: &[&str] = &[
     "gen",
     "pm",
     "fm",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
 ];
 
 /// Words that may stand before a title's head ("Vice Foreign Minister").
@@ -818,6 +830,10 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
             i = j.max(i + 1);
             continue;
         };
+        // "Dr. Phil Gordon": the period of an abbreviated title.
+        if toks.get(j).is_some_and(|t| t.is(".")) && toks[j - 1].text.len() <= 4 {
+            j += 1;
+        }
         // A lower-case title must be followed by a capitalised name to be one.
         let mut k = j;
         let mut name: Vec<&Tok> = Vec::new();
@@ -877,6 +893,16 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
             speaker,
         });
         i = k;
+    }
+    // "Chinese President Jiang Zemin and Prime Minister Li Peng": the second shares the
+    // first one's country.
+    for k in 1..out.len() {
+        if out[k].country.is_none()
+            && out[k - 1].last + 2 == out[k].first
+            && toks[out[k - 1].last + 1].lower == "and"
+        {
+            out[k].country = out[k - 1].country.clone();
+        }
     }
     out.extend(untitled_with_country(toks, countries, &out));
     out.sort_by_key(|p| p.first);

@@ -165,12 +165,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             .country
             .clone()
             .or_else(|| known.and_then(|k| k.1.clone()))
-            .or_else(|| home(doc));
+            .or_else(|| unattributed(doc, s, person.first, person.visiting));
         people.push((person.first, name, country, person.visiting));
     }
     for (k, entry) in cast.bare(s) {
         if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
-            let country = entry.1.clone().or_else(|| home(doc));
+            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
             people.push((k, entry.0.clone(), country, false));
         }
     }
@@ -183,12 +183,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
                 .country
                 .clone()
                 .or_else(|| known.and_then(|k| k.1.clone()))
-                .or_else(|| home(doc));
+                .or_else(|| unattributed(doc, s, subject.first, subject.visiting));
             if !people.iter().any(|(_, n, _, _)| *n == name) {
                 people.push((subject.first, name, country, subject.visiting));
             }
         } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
-            let country = entry.1.clone().or_else(|| home(doc));
+            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
             people.push((k, entry.0.clone(), country, false));
         }
     }
@@ -227,6 +227,13 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         p.host = Some(h.country.clone());
     }
 
+    // A government's readout reports its own officials' calls, meetings and trips, even
+    // when the sentence names only "The President".
+    if let Some(h) = home(doc) {
+        if matches!(trig.kind, EventType::Call | EventType::Meeting) {
+            p.add_country(&h);
+        }
+    }
     match trig.kind {
         EventType::Visit | EventType::Tour => trip(doc, s, trig, &people, &named, here, &mut p),
         _ => {
@@ -255,6 +262,24 @@ fn home(doc: &Doc) -> Option<Country> {
         .cloned()
 }
 
+/// The state of an official the article never attributes: in a government's readout, its
+/// own when the official is the sentence's subject, else the foreign state it names most;
+/// in agency copy, the dateline's state (officials quoted there are mostly local), unless
+/// the official is visiting.
+fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
+    if doc.home.is_some() {
+        let subject = s.people.first().is_none_or(|p| p.first >= first);
+        return if subject { home(doc) } else { doc.dominant.clone() };
+    }
+    if visiting {
+        return None;
+    }
+    doc.here
+        .as_ref()
+        .map(|h| h.country.clone())
+        .or_else(|| doc.dominant.clone())
+}
+
 /// A trip's traveller (the person or state before the trigger, or whose trip it is) and
 /// its destinations (the places after it, or "here").
 fn trip(
@@ -275,6 +300,21 @@ fn trip(
     if let Some((_, name, country, _)) = traveller {
         p.add_actor(name);
         p.traveller = country.clone();
+    }
+    if p.traveller.is_none() && traveller.is_none() {
+        // The article's one "visiting" official ("visiting French Defense Minister X").
+        let visitors: Vec<&Country> = doc
+            .sentences
+            .iter()
+            .flat_map(|x| &x.people)
+            .filter(|x| x.visiting)
+            .filter_map(|x| x.country.as_ref())
+            .collect();
+        if let Some(first) = visitors.first() {
+            if visitors.iter().all(|v| v == first) && doc.here.as_ref().is_none_or(|h| h.country != **first) {
+                p.traveller = Some((*first).clone());
+            }
+        }
     }
     if p.traveller.is_none() {
         // "China's premier", "a Chinese delegation": a state named before the trigger.

@@ -268,12 +268,24 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
                 return None;
             }
+            // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
+            // country welcomed is a decision welcomed; a person welcomed is a meeting.
+            if w.starts_with("welcom")
+                && s.countries.iter().any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
+                && !s.people.iter().any(|p| p.first <= j + 1 && j <= p.last)
+            {
+                return None;
+            }
         }
         if matches!(w, "met" | "meet" | "meets") && matches!(next, "reporters" | "journalists" | "the") && matches!(lower(s, k + 2), "press" | "media" | "") {
             return None;
         }
         if w == "talked" && !matches!(next, "with" | "to") {
             return None;
+        }
+        // "met virtually", "met by video": a call.
+        if matches!(next, "virtually" | "online") || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference") {
+            return Some((EventType::Call, k + 1, false));
         }
         return Some((EventType::Meeting, k, false));
     }
@@ -294,6 +306,9 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         }
         if w == "negotiations" && matches!(next, "on" | "over") && !matches!(prev, "the" | "bilateral" | "direct") {
             // "negotiations on the treaty" name a process more often than a meeting.
+        }
+        if matches!(prev, "virtual" | "video" | "online") {
+            return Some((EventType::Call, k, true));
         }
         return Some((EventType::Meeting, k, true));
     }
@@ -330,6 +345,12 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         return None;
     }
     if lex::VISIT_NOUNS.contains(&w) {
+        // "more visits", "regular exchanges of visits": visits in general, not one.
+        if matches!(w, "visits" | "trips")
+            && matches!(prev, "more" | "regular" | "frequent" | "further" | "future" | "such" | "reciprocal" | "mutual" | "of" | "high-level" | "french" | "chinese")
+        {
+            return None;
+        }
         if matches!(w, "stay" | "leg") && !matches!(prev, "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final") {
             return None;
         }

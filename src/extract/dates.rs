@@ -108,15 +108,27 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         }
         score += 5;
     }
-    // A past-tense verb nearer the date than the trigger is what the date dates
-    // ("relations established in 1964").
-    for k in lo + 1..hi {
+    // Another verb nearer the date than the trigger is what the date dates ("relations
+    // established in 1964", "departed Washington early Thursday for ... the summit").
+    let near_lo = t.first.saturating_sub(4).min(lo + 1);
+    let near_hi = (t.last + 4).max(hi).min(s.toks.len());
+    for k in near_lo..near_hi {
+        if (trig.first..=trig.last).contains(&k) || (t.first..=t.last).contains(&k) {
+            continue;
+        }
         let w = &s.toks[k];
-        let verb = w.word && !w.cap && w.lower.len() > 4 && w.lower.ends_with("ed")
-            && !matches!(w.lower.as_str(), "scheduled" | "expected" | "planned" | "slated" | "held" | "hosted" | "organised" | "organized" | "based" | "related" | "united" | "proposed" | "called" | "aimed" | "needed")
-            && !lex::REPORTING.contains(&w.lower.as_str());
-        let nearer = if t.first > trig.last { t.first - k < k - trig.last } else { k - t.last < trig.first - k };
-        if verb && nearer {
+        let lw = w.lower.as_str();
+        let past = w.word && !w.cap && lw.len() > 4 && lw.ends_with("ed")
+            && !matches!(lw, "scheduled" | "expected" | "planned" | "slated" | "held" | "hosted" | "organised" | "organized" | "based" | "related" | "united" | "proposed" | "called" | "aimed" | "needed" | "invited" | "attended" | "concluded" | "opened" | "started" | "ended" | "wrapped" | "kicked" | "launched" | "convened" | "arrived")
+            && !lex::REPORTING.contains(&lw);
+        let motion = lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == lw) || matches!(lw, "returned" | "returns" | "return" | "returning" | "departure");
+        if !(past || motion) {
+            continue;
+        }
+        let to_date = if k < t.first { t.first - k } else { k - t.last };
+        let trig_to_date = if trig.first > t.last { trig.first - t.last } else { t.first.saturating_sub(trig.last) };
+        let between_date_and_trigger = (k > t.last && k < trig.first) || (k < t.first && k > trig.last);
+        if to_date < trig_to_date && (between_date_and_trigger || to_date <= 3) {
             score += 15;
             break;
         }
@@ -296,6 +308,21 @@ fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> 
 /// The date of an engagement the text does not date: today's news for a report of the
 /// day, the month for one recounted from before (EVENTS.md R9), nothing for plans.
 fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
+    // The next stops of a trip under way ("and will visit Brazil and Panama
+    // subsequently"): the month, as precise as the text allows (EVENTS.md R3).
+    if trig.future && !trig.hypothetical && matches!(trig.kind, EventType::Visit | EventType::Tour) {
+        let continuing = s.toks.iter().any(|t| {
+            matches!(t.lower.as_str(), "subsequently" | "then" | "later" | "afterwards" | "returning" | "leg" | "continue" | "continues" | "proceed" | "proceeding" | "next")
+        });
+        if continuing {
+            let day = doc.dct;
+            return Some(Dated {
+                date: EventDate::new(PartialDate::month(day.year(), day.month()), None).ok()?,
+                source: DateSource::Recounted,
+                words: "later on the same trip".into(),
+            });
+        }
+    }
     if trig.future || trig.hypothetical {
         return None;
     }

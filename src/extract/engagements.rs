@@ -69,9 +69,11 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let mut parties = participants::parties_of(&doc, &cast, s, t);
+            if parties.unofficial && t.kind != EventType::Summit || attends_gathering(s, t) {
+                continue;
+            }
             let mut dated = dated;
             anaphora(&doc, s, &mentions, &mut parties, &mut dated);
-            place_at_dateline(&doc, t.kind, &dated, &mut parties);
             let trigger = s.toks[t.first..=t.last]
                 .iter()
                 .map(|x| x.text)
@@ -87,6 +89,9 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 start: s.start,
                 end: s.end,
                 noun: t.noun,
+                definite: t.noun
+                    && t.first > 0
+                    && matches!(s.toks[t.first - 1].lower.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its"),
                 future: t.future,
                 name: None,
                 also: Vec::new(),
@@ -94,11 +99,42 @@ pub fn extract(article: &Article) -> Vec<Draft> {
             });
         }
     }
-    let events = folding::fold(mentions, doc.home.as_deref());
+    let mut events = folding::fold(mentions, doc.home.as_deref());
+    for e in &mut events {
+        place_at_dateline(&doc, e.kind, e.date_source, &e.date, &mut e.parties);
+        if e.kind == EventType::Summit {
+            the_gathering_of_the_day(&doc, &cast, e);
+        }
+    }
+    events.retain(folding::stands_alone);
     events
         .into_iter()
         .map(|m| draft(&doc, m))
         .collect()
+}
+
+/// A trip made to attend a gathering is the gathering's (EVENTS.md R4): "arrived here to
+/// attend the summit", "left for Dhaka to participate in the SAARC summit". A state or
+/// official visit with its own programme stays a visit.
+fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
+    if !matches!(t.kind, EventType::Visit | EventType::Tour) {
+        return false;
+    }
+    let (_, last) = t.clause;
+    let window: Vec<&str> = (t.last + 1..=last.min(t.last + 14))
+        .map(|k| s.toks[k].lower.as_str())
+        .collect();
+    let framed = (t.clause.0..=last).any(|k| {
+        matches!(s.toks[k].lower.as_str(), "state" | "official" | "working" | "goodwill")
+            && s.toks.get(k + 1).is_some_and(|n| n.lower == "visit")
+    });
+    let attend = window.windows(2).any(|w| {
+        matches!(w[0], "attend" | "attending" | "participate" | "participating")
+            || w[0] == "part" && w[1] == "in"
+    }) || window.windows(3).any(|w| {
+        w[0] == "for" && w[1] == "the" && matches!(w[2], "summit" | "talks" | "conference" | "meeting" | "forum" | "session" | "ministerial")
+    });
+    attend && !framed
 }
 
 /// "They signed two pacts", "The two sides agreed": a sentence whose subject points back
@@ -117,7 +153,7 @@ fn anaphora(
     let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
         || opening.len() >= 2
             && opening[0] == "the"
-            && (matches!(opening[1], "two" | "leaders" | "sides" | "ministers" | "countries" | "call" | "meeting" | "talks" | "visit" | "summit"));
+            && (matches!(opening[1], "two" | "leaders" | "sides" | "ministers" | "countries"));
     if !points_back {
         return;
     }
@@ -156,13 +192,20 @@ fn anaphora(
 
 /// A gathering reported from its own city, with no other place named, is where the
 /// dateline is; so is a meeting the report gives no second state for.
-fn place_at_dateline(doc: &Doc, kind: EventType, dated: &dates::Dated, parties: &mut participants::Parties) {
+fn place_at_dateline(
+    doc: &Doc,
+    kind: EventType,
+    source: DateSource,
+    date: &EventDate,
+    parties: &mut participants::Parties,
+) {
     let Some(here) = &doc.here else { return };
     if parties.host.is_some() {
         return;
     }
-    let near = (dated.date.first_day() - doc.dct).num_days().abs() <= 3
-        || dated.date.overlaps(&crate::model::EventDate::new(crate::model::PartialDate::day(doc.dct), None).unwrap_or_else(|_| dated.date.clone()));
+    let today = EventDate::new(crate::model::PartialDate::day(doc.dct), None).ok();
+    let near = (date.first_day() - doc.dct).num_days().abs() <= 3
+        || source == DateSource::Text && today.as_ref().is_some_and(|t| date.overlaps(t) && date.start.precision() != crate::model::Precision::Year);
     let applies = match kind {
         EventType::Summit => near,
         EventType::Meeting => near && parties.states().count() < 2,
@@ -176,6 +219,30 @@ fn place_at_dateline(doc: &Doc, kind: EventType, dated: &dates::Dated, parties: 
             parties.places.push(here.place.clone());
         }
         parties.host = Some(here.country.clone());
+    }
+}
+
+/// A gathering held where and when the article reports from is what the article is about:
+/// the officials it names, with their states, are its participants.
+fn the_gathering_of_the_day(doc: &Doc, cast: &Cast, e: &mut Mention) {
+    let Some(here) = &doc.here else { return };
+    let at_dateline = e.parties.host.as_ref().is_none_or(|h| *h == here.country)
+        && e.parties.countries.contains(&here.country);
+    let today = EventDate::new(crate::model::PartialDate::day(doc.dct), None).ok();
+    let now = (e.date.first_day() - doc.dct).num_days().abs() <= 2
+        || today.as_ref().is_some_and(|t| e.date.overlaps(t) && e.date.start.precision() == crate::model::Precision::Day);
+    if !(at_dateline && now) {
+        return;
+    }
+    for (name, country) in cast.officials() {
+        if let Some(c) = country {
+            if !e.parties.countries.contains(c) {
+                e.parties.countries.push(c.clone());
+            }
+        }
+        if !e.parties.actors.iter().any(|a| a == name) {
+            e.parties.actors.push(name.clone());
+        }
     }
 }
 

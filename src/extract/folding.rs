@@ -21,6 +21,8 @@ pub(crate) struct Mention {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) noun: bool,
+    /// "the summit", "his visit": a noun that points at an engagement already named.
+    pub(crate) definite: bool,
     pub(crate) future: bool,
     /// Name of a gathering ("the APEC summit"), when the text gives one.
     pub(crate) name: Option<String>,
@@ -55,7 +57,7 @@ fn dates_agree(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Whether a mention names enough parties to stand as an event on its own.
-fn stands_alone(m: &Mention) -> bool {
+pub(crate) fn stands_alone(m: &Mention) -> bool {
     let states = m.states().len();
     let bodies = m
         .parties
@@ -79,7 +81,28 @@ fn merge_into(target: &mut Mention, m: Mention) {
             && m.date.end.is_some()
             && target.date.end.is_none()
             && m.date.overlaps(&target.date);
-    if better_date {
+    // Days of one gathering reported apart widen it into a range.
+    let widen = target.kind == EventType::Summit
+        && target.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+        && !target.date.overlaps(&m.date)
+        && (target.date.first_day() - m.date.first_day()).num_days().abs() <= 5;
+    if widen {
+        let start = if m.date.first_day() < target.date.first_day() { m.date.start } else { target.date.start };
+        let end_a = target.date.end.unwrap_or(target.date.start);
+        let end_b = m.date.end.unwrap_or(m.date.start);
+        let end = if end_b.last_day() > end_a.last_day() { end_b } else { end_a };
+        if let Ok(d) = EventDate::new(start, Some(end)) {
+            target.date = d;
+        }
+    } else if better_date {
+        if target.date_source != DateSource::Text {
+            // The sentence that dates the engagement is the better evidence.
+            target.also.push((target.start, target.end));
+            target.start = m.start;
+            target.end = m.end;
+            target.sentence = m.sentence;
+        }
         target.date = m.date.clone();
         target.date_source = m.date_source;
         target.date_words = m.date_words.clone();
@@ -119,15 +142,37 @@ fn merge_into(target: &mut Mention, m: Mention) {
 /// parties that fit (one side's states among the other's; for trips, the same
 /// destinations; a mention that names nobody is the nearest one of its kind).
 fn same_engagement(e: &Mention, m: &Mention) -> bool {
-    if family(e.kind) != family(m.kind) || !dates_agree(e, m) {
-        return false;
-    }
     let es = e.states();
     let ms = m.states();
-    if ms.is_empty() || es.is_empty() {
-        return m.sentence <= e.sentence + 3;
-    }
     let shared = ms.iter().filter(|c| es.contains(c)).count();
+    // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
+    // gathering of the same place are one.
+    let gathering_pair = matches!((family(e.kind), family(m.kind)), (1, 2) | (2, 1));
+    if family(e.kind) != family(m.kind) && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len()) {
+        return false;
+    }
+    // "the summit" without a date of its own is the summit named before.
+    if m.definite && m.date_source != DateSource::Text && m.sentence <= e.sentence + 6 {
+        return true;
+    }
+    // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
+    // "wrapped up on Friday"), are one gathering, unless they are in different places.
+    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b);
+    if family(e.kind) == 2 && e.kind == m.kind && (shared >= 1 || es.is_empty() || ms.is_empty()) && !hosts_differ && e.date_source == DateSource::Text && m.date_source == DateSource::Text {
+        let gap = (e.date.first_day() - m.date.first_day()).num_days().abs();
+        if gap <= 5 && e.date.start.precision() == crate::model::Precision::Day && m.date.start.precision() == crate::model::Precision::Day {
+            return true;
+        }
+    }
+    if !dates_agree(e, m) {
+        return false;
+    }
+    if ms.is_empty() || es.is_empty() {
+        // A mention that names nobody is the nearest one of its kind, unless its own date
+        // says it is another.
+        let own_date_differs = m.date_source == DateSource::Text && e.date_source != DateSource::Text;
+        return m.sentence <= e.sentence + 3 && !own_date_differs;
+    }
     match family(e.kind) {
         0 => {
             let ed = &e.parties.destinations;
@@ -142,7 +187,43 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         }
         // Gatherings are few in an article: one with the same dates is the same.
         2 => shared >= 1 || e.date_source == DateSource::Text && m.date_source == DateSource::Text,
-        _ => shared == ms.len() || shared == es.len(),
+        // One state in common is not enough to make two meetings one ("talks with the
+        // Seychelles" and "a meeting with Sudan's president" the same day), unless they
+        // are in one sentence.
+        _ => {
+            let subset = shared == ms.len() || shared == es.len();
+            subset && (ms.len().min(es.len()) >= 2 || e.sentence == m.sentence || m.definite)
+        }
+    }
+}
+
+/// Leaders arriving for a gathering ("15 African leaders arrived in Beijing Thursday,
+/// including presidents of Zambia, Ghana and Kenya") come for it: their states join it.
+fn fold_arrivals_into_gatherings(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let arrival = &events[k];
+        let several = arrival.parties.traveller.is_none() && arrival.parties.destinations.len() >= 3
+            || arrival.trigger.to_lowercase().starts_with("arriv") && arrival.states().len() >= 4;
+        if !matches!(arrival.kind, EventType::Visit | EventType::Tour) || !several {
+            k += 1;
+            continue;
+        }
+        let gathering = events.iter().position(|g| {
+            g.kind == EventType::Summit
+                && (g.date.first_day() - arrival.date.last_day()).num_days().abs() <= 4
+        });
+        match gathering {
+            Some(g) if g != k => {
+                let m = events.remove(k);
+                let g = if g > k { g - 1 } else { g };
+                let (date, source) = (events[g].date.clone(), events[g].date_source);
+                merge_into(&mut events[g], m);
+                events[g].date = date;
+                events[g].date_source = source;
+            }
+            _ => k += 1,
+        }
     }
 }
 
@@ -158,8 +239,9 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
         }
         events.push(m);
     }
-    events.retain(stands_alone);
+    events.retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
     fold_meetings_into_trips(&mut events);
+    fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {
         if matches!(e.kind, EventType::Visit | EventType::Tour) {
             let foreign: Vec<&Country> = e

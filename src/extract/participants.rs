@@ -15,6 +15,8 @@ use crate::model::{Country, CountryKind, EventType, Gazetteer};
 #[derive(Debug, Default)]
 pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
+    /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
+    titles: Vec<(String, usize)>,
 }
 
 impl Cast {
@@ -27,6 +29,13 @@ impl Cast {
                     continue;
                 }
                 cast.add(&p.name, p.country.clone());
+                if let Some(head) = p.title.split_whitespace().last() {
+                    let head = head.to_lowercase();
+                    if let Some(index) = cast.people.iter().position(|(n, _)| surname(n) == surname(&p.name)) {
+                        cast.titles.retain(|(h, _)| *h != head);
+                        cast.titles.push((head, index));
+                    }
+                }
             }
         }
         cast
@@ -50,6 +59,11 @@ impl Cast {
         self.people.push((name.to_string(), country));
     }
 
+    /// Everyone named with a title, with their state when known.
+    pub(crate) fn officials(&self) -> impl Iterator<Item = (&String, &Option<Country>)> {
+        self.people.iter().map(|(n, c)| (n, c))
+    }
+
     /// The full name and country of someone named by full name or surname.
     pub(crate) fn find(&self, name: &str) -> Option<&(String, Option<Country>)> {
         let last = surname(name);
@@ -58,15 +72,26 @@ impl Cast {
             .find(|(full, _)| full == name || surname(full) == last)
     }
 
-    /// People of the cast named bare in a sentence (by surname), as token index and entry.
+    /// People of the cast named bare in a sentence (by surname, or by a title alone: "the
+    /// King", "the Pope"), as token index and entry.
     fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
         let mut out = Vec::new();
         for (k, t) in s.toks.iter().enumerate() {
-            if !t.word || !t.cap || s.people.iter().any(|p| p.first <= k && k <= p.last) {
+            if !t.word || s.people.iter().any(|p| p.first <= k && k <= p.last) {
                 continue;
             }
-            if let Some(entry) = self.people.iter().find(|(full, _)| surname(full) == t.text) {
-                out.push((k, entry));
+            if t.cap {
+                if let Some(entry) = self.people.iter().find(|(full, _)| surname(full) == t.text) {
+                    out.push((k, entry));
+                    continue;
+                }
+            }
+            let definite = k > 0 && s.toks[k - 1].lower == "the";
+            let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
+            if definite && !next_is_name {
+                if let Some((_, index)) = self.titles.iter().find(|(h, _)| *h == t.lower) {
+                    out.push((k, &self.people[*index]));
+                }
             }
         }
         out
@@ -89,6 +114,9 @@ pub(crate) struct Parties {
     pub(crate) destinations: Vec<Country>,
     /// The place's state when the text places the event ("in Rome", "here").
     pub(crate) host: Option<Country>,
+    /// The clause's subject holds no office ("the presidential candidate", "an opposition
+    /// leader"): no engagement between states (EVENTS.md R1).
+    pub(crate) unofficial: bool,
 }
 
 impl Parties {
@@ -227,6 +255,16 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         p.host = Some(h.country.clone());
     }
 
+    // "The presidential candidate ..., X, arrived": no official, no engagement.
+    p.unofficial = (first..trig.first).any(|k| {
+        matches!(
+            lower(s, k),
+            "candidate" | "candidates" | "activist" | "activists" | "businessman" | "businessmen"
+                | "tycoon" | "students" | "scholars" | "astronauts" | "taikonauts" | "rebels"
+                | "rebel" | "dissident" | "dissidents" | "exiled" | "opposition" | "singer"
+                | "actor" | "athletes" | "tourists" | "pilgrims"
+        )
+    }) && !people.iter().any(|(k, ..)| *k < trig.first && s.people.iter().any(|x| x.first == *k && !x.title.is_empty() && !x.title.to_lowercase().contains("candidate")));
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
     if let Some(h) = home(doc) {
@@ -236,6 +274,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     }
     match trig.kind {
         EventType::Visit | EventType::Tour => trip(doc, s, trig, &people, &named, here, &mut p),
+        EventType::Summit => gathering(s, trig, &people, &named, &mut p),
         _ => {
             for (_, name, country, _) in &people {
                 p.add_actor(name);
@@ -252,6 +291,58 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         }
     }
     p
+}
+
+/// A gathering's parties: its host (the place after it, "in Hanoi", or in its name: "the
+/// Beijing Summit"), the states of the people in its clause, and states listed as taking
+/// part; not the places people travel through to reach it.
+fn gathering(
+    s: &Sent,
+    trig: &Trigger,
+    people: &[(usize, String, Option<Country>, bool)],
+    named: &[(usize, Country, Via, Option<String>)],
+    p: &mut Parties,
+) {
+    for (_, name, country, _) in people {
+        p.add_actor(name);
+        if let Some(c) = country {
+            p.add_country(c);
+        }
+    }
+    // The gathering's name: capitalised words around the trigger.
+    let mut name_first = trig.first;
+    while name_first > 0 && s.toks[name_first - 1].word && (s.toks[name_first - 1].cap || s.toks[name_first - 1].lower.chars().any(|c| c.is_ascii_digit())) {
+        name_first -= 1;
+    }
+    let mut name_last = trig.last;
+    while name_last + 2 < s.toks.len()
+        && matches!(lower(s, name_last + 1), "of" | "on" | "for")
+        && s.toks[name_last + 2].cap
+    {
+        name_last += 2;
+        while name_last + 1 < s.toks.len() && s.toks[name_last + 1].word && (s.toks[name_last + 1].cap || matches!(lower(s, name_last + 1), "and" | "of" | "the")) {
+            name_last += 1;
+        }
+    }
+    for (k, c, via, place) in named {
+        let in_name = *k >= name_first && *k <= name_last;
+        let placed_after = *k > trig.last && *k > 0 && matches!(lower(s, k - 1), "in" | "at") && *k <= name_last + 12;
+        let listed = *k > trig.last && (lower(s, k.saturating_sub(1)) == "," || lower(s, k.saturating_sub(1)) == "and" || lower(s, k.saturating_sub(1)) == "from") && *via != Via::City;
+        if in_name && *via != Via::Demonym || placed_after {
+            p.add_country(c);
+            if p.host.is_none() && c.kind != CountryKind::Region {
+                p.host = Some(c.clone());
+            }
+            if let Some(place) = place {
+                p.add_place(place);
+            }
+        } else if in_name || listed || *via == Via::Demonym && *k >= name_first.saturating_sub(3) {
+            p.add_country(c);
+        }
+    }
+    if let Some(h) = p.host.clone() {
+        p.add_country(&h);
+    }
 }
 
 /// The state of unattributed officials in a government's own text.
@@ -352,7 +443,16 @@ fn trip(
     // A trip whose text names no destination is to where the dateline is ("arrived for a
     // two-day visit", reported from the host's capital).
     let motion = !trig.noun && !lower(s, trig.first).starts_with("arriv") && !lower(s, trig.first).starts_with("visit");
-    if p.destinations.is_empty() && !motion {
+    // "visited the Yasukuni Shrine", "a visit to the flood zone": somewhere, not a state.
+    let mut object = trig.last + 1;
+    while matches!(lower(s, object), "to" | "the" | "a" | "an" | "its" | "his" | "her") {
+        object += 1;
+    }
+    let elsewhere = s.toks.get(object).is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
+        && (lower(s, trig.last + 1) == "to" || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
+        && !matches!(lower(s, object), "here" | "china" | "on" | "in" | "from" | "at" | "last" | "next" | "this" | "today" | "yesterday")
+        && s.times.iter().all(|t| t.first != object);
+    if p.destinations.is_empty() && !motion && !elsewhere {
         if let Some(h) = &doc.here {
             if Some(&h.country) != p.traveller.as_ref() {
                 p.destinations.push(h.country.clone());

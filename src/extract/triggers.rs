@@ -36,7 +36,7 @@ pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
     let toks = &s.toks;
     let boundary = |k: usize| -> bool {
         let t = &toks[k];
-        if t.is(";") || t.is(":") || t.is_dash() && t.text != "-" || t.is_quote() || t.is("(") || t.is(")") {
+        if t.is(";") || t.is(":") || t.is_dash() && t.text != "-" || t.is_quote() {
             return true;
         }
         if t.is(",") {
@@ -228,8 +228,17 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
 
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
-        if matches!(prev, "press" | "news") || matches!(next, "call" | "room" | "centre" | "center" | "hall") {
+        if matches!(prev, "press" | "news") || matches!(next, "call" | "room" | "centre" | "center" | "hall" | "process" | "venue" | "preparations" | "site" | "organisers" | "organizers") {
             return None;
+        }
+        // A national body's name ("the People's Political Consultative Conference", "the
+        // National Assembly") is no gathering of states.
+        if matches!(w, "conference" | "assembly" | "forum") && toks[k].cap {
+            let name_start = (0..k).rev().take_while(|&j| toks[j].word && (toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "and" | "the"))).last().unwrap_or(k);
+            let domestic = (name_start..k).any(|j| matches!(toks[j].lower.as_str(), "people's" | "people" | "national" | "consultative" | "party" | "congress" | "parliamentary" | "constitutional"));
+            if domestic {
+                return None;
+            }
         }
         // A conference, forum or assembly counts when it is one of states: named with
         // capitals, ministerial, or of a body.
@@ -386,8 +395,9 @@ fn modality(s: &Sent, t: &mut Trigger) {
     let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5)).map(|k| lower(s, k)).collect();
     t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
         || after.iter().take(4).any(|w| {
-            matches!(*w, "cancelled" | "canceled" | "postponed" | "called" | "scrapped" | "delayed" | "suspended" | "shelved")
-        });
+            matches!(*w, "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed" | "suspended" | "shelved")
+        })
+        || after.windows(2).take(4).any(|w| w[0] == "called" && w[1] == "off");
     // "no", "not" after "whether" or in "not only" do not deny.
     if near.contains(&"only") && near.contains(&"not") {
         t.negated = false;

@@ -108,6 +108,11 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         }
         score += 5;
     }
+    // "the first visit by Chinese leaders in ten years": a length, not a date.
+    let superlative_before = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "first" | "last" | "only"));
+    if superlative_before && t.first > trig.last && t.first > 0 && lower(s, t.first - 1) == "in" && t.timex.text.to_lowercase().contains("year") {
+        return None;
+    }
     // Another verb nearer the date than the trigger is what the date dates ("relations
     // established in 1964", "departed Washington early Thursday for ... the summit").
     let near_lo = t.first.saturating_sub(4).min(lo + 1);
@@ -164,6 +169,15 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         return undated(doc, s, trig);
     };
     let mut date = t.date.clone()?;
+    // A bare weekday of an engagement still to come is the coming one ("to be held on
+    // Thursday", "opening here Saturday"), whatever tense the report's verb has.
+    let weekday = lex::is_weekday(&t.timex.text.to_lowercase());
+    let coming = trig.future
+        || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| matches!(lower(s, k), "opening" | "opens" | "starting" | "begins" | "beginning"));
+    if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
+        let day = date.first_day() + Duration::days(7);
+        date = EventDate::new(PartialDate::day(day), None).ok()?;
+    }
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
     if date.end.is_none() {
         if let Some(end) = range_end(s, t) {
@@ -290,7 +304,8 @@ fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> 
     if date.end.is_some() || date.start.precision() != Precision::Day || trig.kind != EventType::Visit {
         return None;
     }
-    if !lower(s, trig.first).starts_with("arriv") {
+    let started = (trig.first.saturating_sub(4)..trig.first).any(|k| matches!(lower(s, k), "started" | "began" | "kicked" | "launched" | "opened"));
+    if !lower(s, trig.first).starts_with("arriv") && !started {
         return None;
     }
     let day = date.start.first_day();

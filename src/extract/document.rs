@@ -196,7 +196,14 @@ impl<'a> Doc<'a> {
             .unwrap_or((0, 0));
         let here = dateline
             .as_ref()
-            .and_then(|d| dateline_here(&d.place))
+            .and_then(|d| {
+                // The place runs from the dateline's start to its first comma: "XI'AN, Nov.
+                // 26" (the dateline reader may stop at an apostrophe).
+                let span = &text[body_start + d.start..body_start + d.end];
+                let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
+                let place = if head.len() > d.place.len() { head } else { d.place.as_str() };
+                dateline_here(place).or_else(|| dateline_here(&d.place))
+            })
             .or_else(|| article.place.as_deref().and_then(dateline_here));
         let mut timexes = timex::tag(&text[body_start..], Some(dct));
         for t in &mut timexes {

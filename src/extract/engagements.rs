@@ -90,8 +90,10 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 end: s.end,
                 noun: t.noun,
                 definite: t.noun
-                    && t.first > 0
-                    && matches!(s.toks[t.first - 1].lower.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its"),
+                    && (t.first.saturating_sub(3)..t.first)
+                        .rev()
+                        .take_while(|&k| s.toks[k].word)
+                        .any(|k| matches!(s.toks[k].lower.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its")),
                 future: t.future,
                 name: None,
                 also: Vec::new(),

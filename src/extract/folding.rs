@@ -66,9 +66,7 @@ pub(crate) fn stands_alone(m: &Mention) -> bool {
         .any(|c| c.kind == CountryKind::Region);
     match m.kind {
         EventType::Summit => states >= 1,
-        EventType::Visit | EventType::Tour => {
-            states >= 2 || states == 1 && (bodies || m.parties.traveller.is_none() && !m.parties.actors.is_empty())
-        }
+        EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
         _ => states >= 2 || states == 1 && bodies,
     }
 }

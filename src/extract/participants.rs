@@ -72,6 +72,20 @@ impl Cast {
             .find(|(full, _)| full == name || surname(full) == last)
     }
 
+    /// Someone named by one word: the last word of a name, or its first in names written
+    /// family name first ("Hu" of "Hu Jintao").
+    fn by_word(&self, word: &str) -> Option<&(String, Option<Country>)> {
+        self.people
+            .iter()
+            .find(|(full, _)| surname(full) == word)
+            .or_else(|| {
+                self.people.iter().find(|(full, _)| {
+                    let parts: Vec<&str> = full.split_whitespace().collect();
+                    parts.len() >= 2 && parts.len() <= 3 && parts[0] == word && word.len() >= 2
+                })
+            })
+    }
+
     /// People of the cast named bare in a sentence (by surname, or by a title alone: "the
     /// King", "the Pope"), as token index and entry.
     fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
@@ -81,7 +95,7 @@ impl Cast {
                 continue;
             }
             if t.cap {
-                if let Some(entry) = self.people.iter().find(|(full, _)| surname(full) == t.text) {
+                if let Some(entry) = self.by_word(t.text) {
                     out.push((k, entry));
                     continue;
                 }
@@ -408,12 +422,29 @@ fn trip(
         }
     }
     if p.traveller.is_none() {
-        // "China's premier", "a Chinese delegation": a state named before the trigger.
-        p.traveller = named
+        // "China's premier", "a Chinese delegation": a state named before the trigger, when
+        // what it qualifies travels as an official ("Russian aircraft" do not).
+        let state = named
             .iter()
             .rev()
-            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City)
-            .map(|(_, c, _, _)| c.clone());
+            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City);
+        if let Some((k, c, _, _)) = state {
+            let official = (*k + 1..trig.first).any(|j| {
+                matches!(
+                    lower(s, j),
+                    "delegation" | "delegations" | "minister" | "ministers" | "president" | "premier"
+                        | "leader" | "leaders" | "officials" | "official" | "envoy" | "envoys"
+                        | "mission" | "team" | "government" | "king" | "queen" | "prince" | "emir"
+                        | "chancellor" | "secretary" | "ambassador" | "head" | "chief" | "side"
+                        | "navy" | "warships" | "parliamentarians" | "lawmakers" | "speaker"
+                )
+            }) || trig.noun;
+            if official {
+                p.traveller = Some(c.clone());
+            } else if !trig.noun {
+                p.unofficial = true;
+            }
+        }
     }
     // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
     // demonym right before a trip noun ("his China visit").

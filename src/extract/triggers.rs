@@ -228,6 +228,18 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
 
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
+        // "a joint press conference with the Pakistani minister": they met.
+        if matches!(prev, "press" | "news") && k >= 2 && lower(s, k - 2) == "joint" {
+            return Some((EventType::Meeting, k, true));
+        }
+        // "the Cabinda Forum for Dialogue": an organisation; "Private Enterprise Summit": a
+        // business event.
+        if toks[k].cap && matches!(next, "for") && w != "summit" {
+            return None;
+        }
+        if toks[k].cap && (k.saturating_sub(4)..k).any(|j| matches!(lower(s, j), "enterprise" | "business" | "private" | "investment" | "investors" | "industry" | "ceo" | "media" | "film" | "youth")) {
+            return None;
+        }
         if matches!(prev, "press" | "news") || matches!(next, "call" | "room" | "centre" | "center" | "hall" | "process" | "venue" | "preparations" | "site" | "organisers" | "organizers") {
             return None;
         }

@@ -6,13 +6,17 @@
 //! [`sentences`] splits text, [`mentions`] finds countries and people, [`engagements`]
 //! applies the rules of `EVENTS.md`.
 
-// The extractor proper is being rewritten; its files set their own visibility then.
-#[allow(unreachable_pub, missing_docs)]
+mod dates;
+mod document;
 pub(crate) mod engagements;
-#[allow(unreachable_pub, missing_docs)]
+mod folding;
+mod lexicon;
 mod mentions;
-#[allow(unreachable_pub, missing_docs)]
+mod participants;
+mod places;
 mod sentences;
+mod tokens;
+mod triggers;
 
 use crate::model::slug::slugify;
 use crate::model::{Article, Event, EventType, Evidence, Origin, Source};

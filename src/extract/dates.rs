@@ -1,0 +1,372 @@
+//! The date of one reported engagement: the date expression that belongs to its trigger,
+//! widened by a stated length ("arrived Tuesday for a three-day visit" is Tuesday to
+//! Thursday), never the date of a report ("said on Friday").
+//!
+//! In: a sentence and a [`Trigger`]. Out: a [`Dated`] event date and how it was found.
+
+use super::document::{Doc, Sent, TimeRef};
+use super::lexicon as lex;
+use super::triggers::Trigger;
+use crate::model::{EventDate, EventType, PartialDate, Precision};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// How an event's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateSource {
+    /// A date expression of the trigger's clause or sentence.
+    Text,
+    /// Nothing in the text: the day the article reports from.
+    Reported,
+    /// Recounted without a date: the month the article reports from (EVENTS.md R9).
+    Recounted,
+}
+
+/// An event date with its source and the words it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct Dated {
+    pub(crate) date: EventDate,
+    pub(crate) source: DateSource,
+    pub(crate) words: String,
+}
+
+fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
+    s.toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// Whether the date expression is the time of a report: right after (or right before) a
+/// reporting verb ("said Thursday", "told reporters on Monday", "Thursday's statement").
+fn reports_date(s: &Sent, t: &TimeRef) -> bool {
+    let mut k = t.first;
+    // Skip "on", "late", "early", "here", and a short object ("told AFP on Monday").
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let w = lower(s, k);
+        if lex::REPORTING.contains(&w) && !matches!(w, "agreed" | "welcomed" | "called" | "expressed" | "pledged" | "vowed" | "hailed" | "praised") {
+            return true;
+        }
+        if !(matches!(w, "on" | "late" | "early" | "here" | "reporters" | "journalists" | "afp" | "xinhua" | "him" | "her" | "them" | "in" | "a" | "the" | "statement" | "interview" | "newspaper" | "radio" | "television") || s.toks[k].cap) {
+            break;
+        }
+    }
+    // "Thursday, officials said" / "On Monday, the ministry said": a date that opens its
+    // clause and is followed by the reporting verb.
+    let opens_clause = t.first == 0 || s.toks[t.first - 1].is(",") || (t.first == 1 && lower(s, 0) == "on");
+    let after: Vec<&str> = (t.last + 1..(t.last + 5).min(s.toks.len())).map(|k| lower(s, k)).collect();
+    opens_clause
+        && after.first() == Some(&",")
+        && after.iter().skip(1).any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
+}
+
+/// Distance-based score of a date expression for a trigger; lower is better.
+fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i64> {
+    let (cf, cl) = trig.clause;
+    let distance = if t.last < trig.first {
+        (trig.first - t.last) as i64
+    } else if t.first > trig.last {
+        (t.first - trig.last) as i64
+    } else {
+        0
+    };
+    let mut score = distance;
+    let in_clause = t.first >= cf && t.last <= cl;
+    if !in_clause {
+        score += 12;
+    }
+    if reports_date(s, t) {
+        score += 40;
+    }
+    // A date that belongs to another trigger nearer to it.
+    for o in others {
+        if o.first == trig.first {
+            continue;
+        }
+        let od = if t.last < o.first {
+            (o.first - t.last) as i64
+        } else if t.first > o.last {
+            (t.first - o.last) as i64
+        } else {
+            0
+        };
+        let o_in_clause = t.first >= o.clause.0 && t.last <= o.clause.1;
+        if od + 1 < distance && (o_in_clause || !in_clause) {
+            score += 15;
+        }
+    }
+    // "the first visit since 1979", "the highest-level visits since ... in 1989": the date
+    // of a background fact, no event of its own. "has not visited since May 2001" dates a
+    // visit.
+    let (lo, hi) = if t.first > trig.last { (trig.last, t.first) } else { (t.last, trig.first) };
+    if let Some(since) = (lo..hi).find(|&k| lower(s, k) == "since") {
+        let superlative = (cf..since).any(|k| {
+            let w = lower(s, k);
+            matches!(w, "first" | "last" | "only" | "second" | "third") || w.starts_with("highest") || w.ends_with("est")
+        });
+        if superlative && t.first > since {
+            return None;
+        }
+        score += 5;
+    }
+    // "the first visit by Chinese leaders in ten years": a length, not a date.
+    let superlative_before = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "first" | "last" | "only"));
+    if superlative_before && t.first > trig.last && t.first > 0 && lower(s, t.first - 1) == "in" && t.timex.text.to_lowercase().contains("year") {
+        return None;
+    }
+    // Another verb nearer the date than the trigger is what the date dates ("relations
+    // established in 1964", "departed Washington early Thursday for ... the summit").
+    let near_lo = t.first.saturating_sub(4).min(lo + 1);
+    let near_hi = (t.last + 4).max(hi).min(s.toks.len());
+    for k in near_lo..near_hi {
+        if (trig.first..=trig.last).contains(&k) || (t.first..=t.last).contains(&k) {
+            continue;
+        }
+        let w = &s.toks[k];
+        let lw = w.lower.as_str();
+        let past = w.word && !w.cap && lw.len() > 4 && lw.ends_with("ed")
+            && !matches!(lw, "scheduled" | "expected" | "planned" | "slated" | "held" | "hosted" | "organised" | "organized" | "based" | "related" | "united" | "proposed" | "called" | "aimed" | "needed" | "invited" | "attended" | "concluded" | "opened" | "started" | "ended" | "wrapped" | "kicked" | "launched" | "convened" | "arrived")
+            && !lex::REPORTING.contains(&lw);
+        let motion = lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == lw) || matches!(lw, "returned" | "returns" | "return" | "returning" | "departure");
+        if !(past || motion) {
+            continue;
+        }
+        let to_date = if k < t.first { t.first - k } else { k - t.last };
+        let trig_to_date = if trig.first > t.last { trig.first - t.last } else { t.first.saturating_sub(trig.last) };
+        let between_date_and_trigger = (k > t.last && k < trig.first) || (k < t.first && k > trig.last);
+        if to_date < trig_to_date && (between_date_and_trigger || to_date <= 3) {
+            score += 15;
+            break;
+        }
+    }
+    // Prepositions that attach a date to an event.
+    if t.first > 0 && matches!(lower(s, t.first - 1), "on" | "from" | "between" | "in" | "during" | "until" | "for" | "at" | "by") {
+        score -= 2;
+    }
+    // "next week's talks", "Wednesday's meeting", "the April summit".
+    if trig.noun && (t.last + 1 == trig.first || t.last + 2 == trig.first) {
+        score -= 4;
+    }
+    Some(score)
+}
+
+/// Finds the date of a trigger. `None` when the event cannot be dated (undated plans).
+pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -> Option<Dated> {
+    let mut best: Option<(i64, &TimeRef)> = None;
+    for t in &s.times {
+        if t.date.is_none() {
+            continue;
+        }
+        let Some(sc) = score(s, trig, t, others) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| sc < b) {
+            best = Some((sc, t));
+        }
+    }
+    // A date too far from the trigger and outside its clause belongs to something else.
+    let best = best.filter(|(sc, _)| *sc < 30);
+    let Some((_, t)) = best else {
+        return undated(doc, s, trig);
+    };
+    let mut date = t.date.clone()?;
+    // A bare weekday of an engagement still to come is the coming one ("to be held on
+    // Thursday", "opening here Saturday"), whatever tense the report's verb has.
+    let weekday = lex::is_weekday(&t.timex.text.to_lowercase());
+    let coming = trig.future
+        || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| matches!(lower(s, k), "opening" | "opens" | "starting" | "begins" | "beginning"));
+    if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
+        let day = date.first_day() + Duration::days(7);
+        date = EventDate::new(PartialDate::day(day), None).ok()?;
+    }
+    // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
+    if date.end.is_none() {
+        if let Some(end) = range_end(s, t) {
+            if end.first_day() >= date.first_day() {
+                date = EventDate::new(date.start, Some(end)).ok()?;
+            }
+        }
+    }
+    let mut words = t.timex.text.clone();
+    if let Some((widened, how)) = widen_by_length(s, trig, t, &date) {
+        date = widened;
+        words = format!("{words}; {how}");
+    } else if let Some(stay) = stay_since_arrival(doc, s, trig, &date) {
+        date = stay;
+        words = format!("{words}; arrived then and still there on the day of the report");
+    }
+    Some(Dated {
+        date,
+        source: DateSource::Text,
+        words,
+    })
+}
+
+/// The date expression after "to", "and", "-", "through" that ends a range begun by `t`.
+fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
+    let j = t.last + 1;
+    let joiner = lower(s, j);
+    if !matches!(joiner, "to" | "and" | "-" | "through" | "till" | "until" | "--") {
+        return None;
+    }
+    let between = (t.first.saturating_sub(2)..t.first).any(|k| matches!(lower(s, k), "from" | "between" | "on"));
+    if joiner == "and" && !between {
+        return None;
+    }
+    let next = s.times.iter().find(|n| n.first == j + 1 || n.first == j + 2)?;
+    let end = next.date.as_ref()?;
+    if end.start.precision() != Precision::Day {
+        return None;
+    }
+    let start = t.date.as_ref()?.first_day();
+    // "on Monday and Tuesday" is a range only of days next to each other; "between April 7
+    // and 9" of any.
+    if joiner == "and" && lower(s, t.first.saturating_sub(1)) == "on" && end.first_day() - start > Duration::days(1) {
+        return None;
+    }
+    Some(end.end.unwrap_or(end.start))
+}
+
+/// Turns a day into a range with the length stated beside the trigger.
+fn widen_by_length(
+    s: &Sent,
+    trig: &Trigger,
+    t: &TimeRef,
+    date: &EventDate,
+) -> Option<(EventDate, String)> {
+    if date.end.is_some() || date.start.precision() != Precision::Day {
+        return None;
+    }
+    if !matches!(trig.kind, EventType::Visit | EventType::Tour | EventType::Summit | EventType::Meeting) {
+        return None;
+    }
+    let (cf, cl) = trig.clause;
+    let lo = cf.min(trig.first.saturating_sub(8));
+    let hi = cl.max(trig.last + 8).min(s.toks.len().saturating_sub(1));
+    let length = s
+        .times
+        .iter()
+        .filter(|d| d.days.is_some() && d.first >= lo && d.last <= hi)
+        .min_by_key(|d| (d.first as i64 - trig.head as i64).abs())?;
+    let days = length.days?;
+    if days < 2 {
+        return None;
+    }
+    // The length must describe this trigger's event: "a three-day visit", "two-day summit",
+    // "for three days".
+    let describes = (length.last + 1..=(length.last + 4).min(hi)).any(|k| {
+        lex::VISIT_NOUNS.contains(&lower(s, k))
+            || lex::SUMMIT_NOUNS.contains(&lower(s, k))
+            || lex::MEETING_NOUNS.contains(&lower(s, k))
+            || matches!(lower(s, k), "tour" | "mission")
+    }) || (length.first > 0 && lower(s, length.first - 1) == "for");
+    if !describes {
+        return None;
+    }
+    // Which end of the stay the date gives: an arrival or start gives the first day, an
+    // end or departure the last.
+    let around: Vec<&str> = (t.first.saturating_sub(6)..=(t.last + 3).min(s.toks.len() - 1))
+        .chain(trig.first..=trig.last)
+        .chain(trig.first.saturating_sub(6)..trig.first)
+        .map(|k| lower(s, k))
+        .collect();
+    let ends = around.iter().any(|w| {
+        matches!(
+            *w,
+            "ended" | "ends" | "ending" | "concluded" | "concludes" | "wrapped" | "wraps" | "wrapping"
+                | "left" | "leaves" | "leaving" | "winding" | "closed" | "closes" | "completed"
+                | "after"
+        )
+    });
+    let starts = around.iter().any(|w| {
+        matches!(
+            *w,
+            "arrived" | "arrives" | "arriving" | "arrive" | "started" | "starts" | "starting" | "start"
+                | "began" | "begins" | "beginning" | "begin" | "kicked" | "kicks" | "kick" | "opened"
+                | "opens" | "open" | "launched" | "from"
+        )
+    });
+    let day = date.start.first_day();
+    let span = Duration::days(days - 1);
+    let (a, b) = if ends && !starts {
+        (day - span, day)
+    } else if starts || trig.future || t.first > trig.last {
+        (day, day + span)
+    } else {
+        return None;
+    };
+    let widened = EventDate::new(PartialDate::day(a), Some(PartialDate::day(b))).ok()?;
+    Some((widened, format!("{days} days")))
+}
+
+/// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
+/// the day of the report (EVENTS.md: a stop is dated by its arrival day).
+fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {
+    if date.end.is_some() || date.start.precision() != Precision::Day || trig.kind != EventType::Visit {
+        return None;
+    }
+    let started = (trig.first.saturating_sub(4)..trig.first).any(|k| matches!(lower(s, k), "started" | "began" | "kicked" | "launched" | "opened"));
+    if !lower(s, trig.first).starts_with("arriv") && !started {
+        return None;
+    }
+    let day = date.start.first_day();
+    let gap = doc.dct - day;
+    if gap <= Duration::zero() || gap > Duration::days(6) {
+        return None;
+    }
+    // "arrived ... and left", "before leaving": the stay ended.
+    if s.toks.iter().any(|t| matches!(t.lower.as_str(), "left" | "leaving" | "departed" | "ended" | "wrapped")) {
+        return None;
+    }
+    EventDate::new(PartialDate::day(day), Some(PartialDate::day(doc.dct))).ok()
+}
+
+/// The date of an engagement the text does not date: today's news for a report of the
+/// day, the month for one recounted from before (EVENTS.md R9), nothing for plans.
+fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
+    // The next stops of a trip under way ("and will visit Brazil and Panama
+    // subsequently"): the month, as precise as the text allows (EVENTS.md R3).
+    if trig.future && !trig.hypothetical && matches!(trig.kind, EventType::Visit | EventType::Tour) {
+        let continuing = s.toks.iter().any(|t| {
+            matches!(t.lower.as_str(), "subsequently" | "then" | "later" | "afterwards" | "returning" | "leg" | "continue" | "continues" | "proceed" | "proceeding" | "next")
+        });
+        if continuing {
+            let day = doc.dct;
+            return Some(Dated {
+                date: EventDate::new(PartialDate::month(day.year(), day.month()), None).ok()?,
+                source: DateSource::Recounted,
+                words: "later on the same trip".into(),
+            });
+        }
+    }
+    if trig.future || trig.hypothetical {
+        return None;
+    }
+    let day = doc.dct;
+    // "his recent visit", "recently visited": this year, at least.
+    let recent = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "recent" | "recently"));
+    if recent {
+        return Some(Dated {
+            date: EventDate::new(PartialDate::year(day.year()), None).ok()?,
+            source: DateSource::Text,
+            words: "recent".into(),
+        });
+    }
+    if trig.perfect {
+        let month = PartialDate::month(day.year(), day.month());
+        return Some(Dated {
+            date: EventDate::new(month, None).ok()?,
+            source: DateSource::Recounted,
+            words: String::new(),
+        });
+    }
+    Some(Dated {
+        date: EventDate::new(PartialDate::day(day), None).ok()?,
+        source: DateSource::Reported,
+        words: String::new(),
+    })
+}
+
+/// The first day of a date, for ordering and arithmetic.
+pub(crate) fn first_day(d: &EventDate) -> NaiveDate {
+    d.first_day()
+}

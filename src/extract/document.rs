@@ -1,0 +1,309 @@
+//! An article made ready for extraction: its anchor date, its dateline place, and each
+//! sentence with its tokens, dates, countries and people.
+//!
+//! In: an [`Article`]. Out: a [`Doc`] that the later phases (triggers, dates, participants,
+//! folding) read without going back to the raw text.
+
+use super::mentions::{self, CountryRef, PersonRef, Via};
+use super::places::Places;
+use super::sentences;
+use crate::timex::{self, Timex, TimexType};
+use super::tokens::{tokenize, Tok};
+use crate::model::country::normalise_key;
+use crate::model::{Article, Country, EventDate, Gazetteer, PartialDate};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// A date expression of a sentence, as tokens and as an event date.
+#[derive(Debug, Clone)]
+pub(crate) struct TimeRef {
+    pub(crate) timex: Timex,
+    /// Token range (inclusive) in the sentence.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// The calendar period it names, if it names one.
+    pub(crate) date: Option<EventDate>,
+    /// The number of days of a length ("three-day", "48-hour"), if it is one.
+    pub(crate) days: Option<i64>,
+}
+
+/// One sentence, analysed.
+#[derive(Debug)]
+pub(crate) struct Sent<'a> {
+    pub(crate) index: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok<'a>>,
+    pub(crate) times: Vec<TimeRef>,
+    pub(crate) countries: Vec<CountryRef>,
+    pub(crate) people: Vec<PersonRef>,
+    /// Token indices of "here" that stand for the dateline's place.
+    pub(crate) here: Vec<usize>,
+}
+
+/// Where the dateline puts the reporter ("here").
+#[derive(Debug, Clone)]
+pub(crate) struct Here {
+    pub(crate) place: String,
+    pub(crate) country: Country,
+}
+
+/// The article, analysed.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    /// The day the body is written relative to: the dateline's, else the publication date.
+    pub(crate) dct: NaiveDate,
+    pub(crate) here: Option<Here>,
+    pub(crate) sentences: Vec<Sent<'a>>,
+    /// The state the article's own officials serve, when the text makes it plain (readouts
+    /// of one government); `None` for news agencies reporting on others.
+    pub(crate) home: Option<String>,
+    /// The state the article names most often, other than its home.
+    pub(crate) dominant: Option<Country>,
+}
+
+/// Turns a TIMEX3 value into an event date, if it names a resolvable period.
+pub(crate) fn timex_date(t: &Timex, dct: NaiveDate) -> Option<EventDate> {
+    let v = t.value.as_str();
+    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    match v {
+        "PAST_REF" | "PRESENT_REF" | "FUTURE_REF" => None,
+        _ if v.contains('X') || v.starts_with('P') || v.ends_with("_REF") => None,
+        _ if v.len() >= 10 && day(v).is_some() => {
+            let start = PartialDate::day(day(v)?);
+            let end = t.end_value.as_deref().and_then(day).map(PartialDate::day);
+            EventDate::new(start, end).ok()
+        }
+        _ if v.len() == 7
+            && v.as_bytes()[4] == b'-'
+            && v[5..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            let year = v[..4].parse().ok()?;
+            let month = v[5..].parse().ok()?;
+            let end = t
+                .end_value
+                .as_deref()
+                .and_then(|e| PartialDate::parse(e).ok());
+            EventDate::new(PartialDate::month(year, month), end).ok()
+        }
+        _ if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) => {
+            EventDate::new(PartialDate::year(v.parse().ok()?), None).ok()
+        }
+        _ if v.len() >= 7 && v.as_bytes().get(5) == Some(&b'W') => {
+            // ISO week: Monday to Sunday, as EVENTS.md asks for "last week" / "next week".
+            let year: i32 = v[..4].parse().ok()?;
+            let week: u32 = v[6..].trim_end_matches("-WE").parse().ok()?;
+            let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+            EventDate::new(
+                PartialDate::day(monday),
+                Some(PartialDate::day(monday + Duration::days(6))),
+            )
+            .ok()
+        }
+        _ if v.len() == 7 && v.as_bytes()[5] == b'Q' => {
+            let year: i32 = v[..4].parse().ok()?;
+            let q: u32 = v[6..].parse().ok()?;
+            EventDate::new(
+                PartialDate::month(year, q * 3 - 2),
+                Some(PartialDate::month(year, q * 3)),
+            )
+            .ok()
+        }
+        _ if v.len() >= 7 && v.as_bytes()[4] == b'-' => {
+            // Seasons and halves: the year is what we know.
+            EventDate::new(PartialDate::year(v[..4].parse().ok()?), None).ok()
+        }
+        _ => None,
+    }
+    .filter(|_| dct.year() > 0)
+}
+
+/// Days of a "two-day", "48-hour", "week-long" length, if the expression is one.
+fn duration_days(t: &Timex) -> Option<i64> {
+    if t.kind != TimexType::Duration {
+        return None;
+    }
+    let v = t.value.strip_prefix('P')?;
+    let days = if let Some(d) = v.strip_suffix('D') {
+        d.parse::<f64>().ok()?
+    } else if let Some(w) = v.strip_suffix('W') {
+        w.parse::<f64>().ok()? * 7.0
+    } else if let Some(h) = v.strip_prefix('T').and_then(|h| h.strip_suffix('H')) {
+        (h.parse::<f64>().ok()? / 24.0).ceil()
+    } else {
+        return None;
+    };
+    let days = days.round() as i64;
+    (1..=31).contains(&days).then_some(days)
+}
+
+/// The token range of a byte span, if it lies within `toks`.
+fn token_span(toks: &[Tok], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = toks.iter().position(|t| t.end > start)?;
+    let last = toks.iter().rposition(|t| t.start < end)?;
+    (first <= last).then_some((first, last))
+}
+
+/// The dateline's place and country.
+fn dateline_here(place: &str) -> Option<Here> {
+    let g = Gazetteer::get();
+    // "NUSA DUA, Indonesia": the last part that is a country decides.
+    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+    let title_case = |s: &str| -> String {
+        s.split_whitespace()
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let city = title_case(parts.first()?);
+    for part in parts.iter().rev() {
+        if let Some(c) = g.lookup(part).filter(|c| c.kind != crate::model::CountryKind::Region) {
+            return Some(Here {
+                place: if parts.len() > 1 { city } else { c.name.clone() },
+                country: c.clone(),
+            });
+        }
+    }
+    let places = Places::get();
+    let p = places
+        .best(&city, &[])
+        .or_else(|| places.closest(&city).map(|(_, p)| p))?;
+    let country = g.by_code(p.country)?.clone();
+    Some(Here {
+        place: city,
+        country,
+    })
+}
+
+impl<'a> Doc<'a> {
+    /// Analyses an article. `None` when it has no usable date.
+    pub(crate) fn new(article: &'a Article) -> Option<Doc<'a>> {
+        let text = article.text.as_str();
+        let body_start = article.body_start.min(text.len());
+        let publication = article.date.map(|d| d.first_day());
+        let dateline = article.dateline.as_ref();
+        // The body is written relative to its dateline when it has one.
+        let dct = dateline.and_then(|d| d.date).or(publication)?;
+        let dateline_span = dateline.map(|d| (d.start, d.end)).unwrap_or((0, 0));
+        let here = dateline
+            .and_then(|d| {
+                // The place runs from the dateline's start to its first comma: "XI'AN, Nov.
+                // 26" (the dateline reader may stop at an apostrophe).
+                let span = text.get(d.start..d.end).unwrap_or("");
+                let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
+                let place = if head.len() > d.place.len() { head } else { d.place.as_str() };
+                dateline_here(place).or_else(|| dateline_here(&d.place))
+            })
+            .or_else(|| article.place.as_deref().and_then(dateline_here));
+        let mut timexes = timex::tag(&text[body_start..], Some(dct));
+        for t in &mut timexes {
+            t.start += body_start;
+            t.end += body_start;
+        }
+        timexes.retain(|t| t.end <= dateline_span.0 || t.start >= dateline_span.1);
+        timexes.sort_by_key(|t| t.start);
+        let spans = sentences::split(text, body_start, text.len());
+        let mut sentences_out = Vec::with_capacity(spans.len());
+        let mut next_timex = 0;
+        for (index, s) in spans.iter().enumerate() {
+            // The dateline is not part of the first sentence's words.
+            let start = if dateline_span.1 > s.start && dateline_span.1 <= s.end {
+                dateline_span.1
+            } else {
+                s.start
+            };
+            let sentence_text = &text[start..s.end];
+            let toks = tokenize(sentence_text, start);
+            let mut times = Vec::new();
+            while next_timex < timexes.len() && timexes[next_timex].start < s.end {
+                let t = &timexes[next_timex];
+                next_timex += 1;
+                if t.start < start || t.end > s.end {
+                    continue;
+                }
+                if let Some((first, last)) = token_span(&toks, t.start, t.end) {
+                    times.push(TimeRef {
+                        date: timex_date(t, dct),
+                        days: duration_days(t),
+                        timex: t.clone(),
+                        first,
+                        last,
+                    });
+                }
+            }
+            let countries = mentions::countries(&toks);
+            let people = mentions::people(&toks, &countries);
+            let here_toks = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.lower == "here")
+                .map(|(k, _)| k)
+                .collect();
+            sentences_out.push(Sent {
+                index,
+                start,
+                end: s.end,
+                text: sentence_text,
+                toks,
+                times,
+                countries,
+                people,
+                here: here_toks,
+            });
+        }
+        let home = home_country(article, &sentences_out, dateline.is_some());
+        let dominant = dominant_state(&sentences_out, home.as_deref());
+        Some(Doc {
+            text,
+            dct,
+            here,
+            sentences: sentences_out,
+            home,
+            dominant,
+        })
+    }
+}
+
+/// The state whose officials a text speaks for when it names them without their country
+/// ("The President spoke today with ..."): a government's own readout has no dateline and
+/// names its seat ("the White House") or, in English, its country by name. Agency copy has
+/// a dateline and reports on others: it has none.
+fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Option<String> {
+    if has_dateline || article.place.is_some() {
+        return None;
+    }
+    // Without a seat named, an English-language government text is most often a U.S.
+    // one (a White House or State Department readout).
+    let seat = sentences
+        .iter()
+        .flat_map(|s| &s.countries)
+        .find(|c| c.via == Via::Seat)
+        .map(|c| c.country.code.clone());
+    Some(seat.unwrap_or_else(|| "US".to_string()))
+}
+
+/// The state named most often (first named on a tie), other than `home`.
+fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
+    let mut counts: Vec<(&Country, usize)> = Vec::new();
+    for c in sentences.iter().flat_map(|s| &s.countries) {
+        if !c.is_state() || Some(c.country.code.as_str()) == home {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _)| *x == &c.country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((&c.country, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(c, _)| c.clone())
+}

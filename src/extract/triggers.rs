@@ -1,0 +1,494 @@
+//! The words that report an engagement, and what the clause around them says of it: which
+//! type of event, whether it is denied, only possible, or still to come.
+//!
+//! In: a sentence's tokens and mentions. Out: [`Trigger`]s, one per reported engagement.
+
+use super::document::Sent;
+use super::lexicon::{self as lex};
+use crate::model::EventType;
+
+/// A word or phrase that reports an engagement.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Trigger {
+    pub(crate) kind: EventType,
+    /// Token range (inclusive) of the trigger words.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// A noun ("the visit", "talks") rather than a verb ("visited", "met").
+    pub(crate) noun: bool,
+    /// The clause the trigger belongs to, as a token range (inclusive).
+    pub(crate) clause: (usize, usize),
+    /// "did not meet", "cancelled the visit".
+    pub(crate) negated: bool,
+    /// "would like to visit", "proposed talks": only real when a date schedules it.
+    pub(crate) hypothetical: bool,
+    /// "will visit", "is due in": scheduled or expected, after the reporting day.
+    pub(crate) future: bool,
+    /// "had met": recounted from before the story.
+    pub(crate) perfect: bool,
+    /// The token the trigger's head word is (for distances).
+    pub(crate) head: usize,
+}
+
+/// The clause around token `at`: bounded by the sentence, semicolons, colons, dashes,
+/// quotation marks, and commas that open another clause ("..., which", "..., said").
+pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
+    let toks = &s.toks;
+    let boundary = |k: usize| -> bool {
+        let t = &toks[k];
+        if t.is(";") || t.is(":") || t.is_dash() && t.text != "-" || t.is_quote() {
+            return true;
+        }
+        if t.is(",") {
+            if let Some(next) = toks.get(k + 1) {
+                if lex::CLAUSE_OPENERS.contains(&next.lower.as_str()) {
+                    return true;
+                }
+                // ", officials said", ", he added": a reporting tail.
+                if toks[k + 1..]
+                    .iter()
+                    .take(4)
+                    .take_while(|t| t.word)
+                    .any(|t| matches!(t.lower.as_str(), "said" | "says" | "told" | "added" | "according" | "reported"))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    let mut first = at;
+    while first > 0 && !boundary(first - 1) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < toks.len() && !boundary(last + 1) {
+        last += 1;
+    }
+    (first, last)
+}
+
+fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
+    s.toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// Whether the token at `k` (or the phrase it starts) is a person, title, demonym,
+/// country or delegation: someone who can be met, received or hosted.
+fn someone_at(s: &Sent, k: usize) -> bool {
+    let mut k = k;
+    while matches!(lower(s, k), "the" | "a" | "visiting" | "his" | "her" | "their" | "its" | "two" | "three" | "several" | "top" | "senior" | "new") {
+        k += 1;
+    }
+    let Some(t) = s.toks.get(k) else { return false };
+    if s.people.iter().any(|p| p.first <= k && k <= p.last)
+        || s.countries.iter().any(|c| c.first == k)
+    {
+        return true;
+    }
+    matches!(
+        t.lower.as_str(),
+        "delegation" | "delegations" | "leaders" | "leader" | "president" | "premier" | "prime"
+            | "minister" | "ministers" | "foreign" | "counterpart" | "counterparts" | "envoy"
+            | "envoys" | "officials" | "king" | "queen" | "prince" | "emir" | "chancellor"
+            | "secretary" | "ambassador" | "ambassadors" | "vice" | "deputy" | "heads" | "head"
+            | "members" | "representatives" | "him" | "her" | "them" | "pope" | "sultan"
+            | "sheikh" | "crown" | "chairman" | "mr" | "mrs" | "ms" | "dr"
+    ) || t.cap && t.word && !matches!(t.lower.as_str(), "the" | "this" | "that")
+}
+
+/// Finds every trigger in a sentence.
+pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
+    let mut out: Vec<Trigger> = Vec::new();
+    let toks = &s.toks;
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].word {
+            k += 1;
+            continue;
+        }
+        if let Some((kind, last, noun)) = match_at(s, k) {
+            let head = if noun { last } else { k };
+            let clause = clause_of(s, head);
+            out.push(Trigger {
+                kind,
+                first: k,
+                last,
+                noun,
+                clause,
+                negated: false,
+                hypothetical: false,
+                future: false,
+                perfect: false,
+                head,
+            });
+            k = last + 1;
+        } else {
+            k += 1;
+        }
+    }
+    for t in &mut out {
+        modality(s, t);
+    }
+    out
+}
+
+/// The trigger starting at token `k`: its type, last token, and whether it is a noun.
+fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
+    let toks = &s.toks;
+    let w = toks[k].lower.as_str();
+    let next = lower(s, k + 1);
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+
+    // Calls.
+    for phrase in lex::CALL_PHRASES {
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(i, p)| lower(s, k + i) == *p)
+        {
+            let last = k + phrase.len() - 1;
+            match phrase[0] {
+                // "called" only with someone right after, and not "called for/on".
+                "called" => {
+                    if someone_at(s, k + 1) && !matches!(next, "for" | "on" | "it" | "off" | "upon" | "the" | "a" | "an" | "this") && !s.toks[k + 1].possessive {
+                        return Some((EventType::Call, last, false));
+                    }
+                    continue;
+                }
+                // "spoke with" is a call in a readout; talks in person are met, visited.
+                "spoke" | "speaks" => {
+                    let in_person = toks.iter().any(|t| {
+                        matches!(t.lower.as_str(), "met" | "meeting" | "visit" | "visited" | "sidelines" | "summit" | "person" | "during" | "arrived" | "here")
+                    });
+                    if in_person {
+                        continue;
+                    }
+                    return Some((EventType::Call, last, false));
+                }
+                "by" | "on" | "over" => {
+                    // "spoke by telephone", "talked on the phone": the call is the verb's.
+                    return Some((EventType::Call, last, false));
+                }
+                _ => return Some((EventType::Call, last, phrase.len() > 1)),
+            }
+        }
+    }
+
+    // Agreements: a signing verb with an agreement noun after it.
+    if lex::SIGN_VERBS.contains(&w) {
+        let object = (k + 1..(k + 10).min(toks.len()))
+            .find(|&j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou");
+        if let Some(j) = object {
+            // "the signing of the treaty" is the treaty's signing.
+            let _ = j;
+            return Some((EventType::Agreement, k, false));
+        }
+        // "signed a joint statement".
+        if (k + 1..(k + 6).min(toks.len())).any(|j| matches!(lower(s, j), "declaration" | "communique" | "statement")) {
+            return Some((EventType::Statement, k, false));
+        }
+        return None;
+    }
+    // An agreement noun dated in passing: "the 1984 Joint Declaration agreement", "the
+    // agreement signed in 1998", "a pact they signed last year".
+    if lex::AGREEMENT_NOUNS.contains(&w) && !matches!(w, "documents" | "contracts" | "deal" | "deals") {
+        let dated_before = s
+            .times
+            .iter()
+            .any(|t| t.last < k && k - t.last <= 4 && t.date.is_some());
+        let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck"));
+        if dated_before || signed_after {
+            return Some((EventType::Agreement, k, true));
+        }
+        return None;
+    }
+
+    // Joint documents.
+    if matches!(w, "joint") && matches!(next, "statement" | "declaration" | "communique" | "communiqué" | "press") {
+        if next == "press" {
+            return None;
+        }
+        return Some((EventType::Statement, k + 1, true));
+    }
+    if matches!(w, "adopted" | "adopting" | "adopt" | "issued" | "issuing" | "passed" | "released" | "endorsed" | "approved") {
+        if let Some(j) = (k + 1..(k + 8).min(toks.len())).find(|&j| {
+            matches!(lower(s, j), "declaration" | "communique" | "communiqué" | "agenda" | "statement")
+                || lower(s, j) == "plan" && matches!(lower(s, j.saturating_sub(1)), "action")
+                || lower(s, j) == "action" && lower(s, j.saturating_sub(1)) == "of" && lower(s, j.saturating_sub(2)) == "plan"
+                || lower(s, j) == "conduct" && lower(s, j.saturating_sub(1)) == "of"
+        }) {
+            let _ = j;
+            return Some((EventType::Statement, k, false));
+        }
+    }
+    // "the Dhaka Declaration", "the Tunis Agenda" named with a capital.
+    if matches!(w, "declaration" | "communique" | "communiqué") && toks[k].cap && k > 0 && toks[k - 1].cap && toks[k - 1].word {
+        return Some((EventType::Statement, k, true));
+    }
+
+    // Summits and conferences.
+    if lex::SUMMIT_NOUNS.contains(&w) {
+        // "a joint press conference with the Pakistani minister": they met.
+        if matches!(prev, "press" | "news") && k >= 2 && lower(s, k - 2) == "joint" {
+            return Some((EventType::Meeting, k, true));
+        }
+        // "the Cabinda Forum for Dialogue": an organisation; "Private Enterprise Summit": a
+        // business event.
+        if toks[k].cap && matches!(next, "for") && w != "summit" {
+            return None;
+        }
+        if toks[k].cap && (k.saturating_sub(4)..k).any(|j| matches!(lower(s, j), "enterprise" | "business" | "private" | "investment" | "investors" | "industry" | "ceo" | "media" | "film" | "youth")) {
+            return None;
+        }
+        if matches!(prev, "press" | "news") || matches!(next, "call" | "room" | "centre" | "center" | "hall" | "process" | "venue" | "preparations" | "site" | "organisers" | "organizers") {
+            return None;
+        }
+        // A national body's name ("the People's Political Consultative Conference", "the
+        // National Assembly") is no gathering of states.
+        if matches!(w, "conference" | "assembly" | "forum") && toks[k].cap {
+            let name_start = (0..k).rev().take_while(|&j| toks[j].word && (toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "and" | "the"))).last().unwrap_or(k);
+            let domestic = (name_start..k).any(|j| matches!(toks[j].lower.as_str(), "people's" | "people" | "national" | "consultative" | "party" | "congress" | "parliamentary" | "constitutional"));
+            if domestic {
+                return None;
+            }
+        }
+        // A conference, forum or assembly counts when it is one of states: named with
+        // capitals, ministerial, or of a body.
+        if matches!(w, "conference" | "forum" | "assembly") && !toks[k].cap {
+            let qualified = (k.saturating_sub(4)..k).any(|j| {
+                lex::GATHERING_QUALIFIERS.contains(&lower(s, j))
+                    || matches!(lower(s, j), "international" | "donor" | "donors" | "ministerial" | "peace")
+                    || s.countries.iter().any(|c| c.first == j && !c.is_state())
+            });
+            if !qualified {
+                return None;
+            }
+        }
+        return Some((EventType::Summit, k, true));
+    }
+    // "the G8 meeting", "EU foreign ministers' meeting", "Economic Leaders' Meeting".
+    if matches!(w, "meeting" | "meetings" | "talks" | "session") {
+        let before: Vec<&str> = (k.saturating_sub(3)..k).map(|j| lower(s, j)).collect();
+        let leaders = before.iter().any(|b| {
+            matches!(*b, "ministers" | "ministers'" | "leaders" | "leaders'" | "ministerial" | "heads")
+        }) || (k.saturating_sub(3)..k).any(|j| s.countries.iter().any(|c| c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")));
+        if leaders && !before.contains(&"summit") {
+            return Some((EventType::Summit, k, true));
+        }
+    }
+
+    // Meetings.
+    if lex::MEETING_VERBS.contains(&w) {
+        // "received a call/letter", "welcomed the decision", "hosted the summit": only
+        // someone received, welcomed or hosted is a meeting.
+        if matches!(w, "received" | "receives" | "receive" | "receiving" | "welcomed" | "welcomes" | "welcoming" | "hosted" | "hosts" | "hosting") {
+            let mut j = k + 1;
+            while matches!(lower(s, j), "here" | "on" | "today" | "yesterday" | "in") {
+                j += 1;
+            }
+            if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
+                return None;
+            }
+            // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
+            // country welcomed is a decision welcomed; a person welcomed is a meeting.
+            if w.starts_with("welcom")
+                && s.countries.iter().any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
+                && !s.people.iter().any(|p| p.first <= j + 1 && j <= p.last)
+            {
+                return None;
+            }
+        }
+        if matches!(w, "met" | "meet" | "meets") && matches!(next, "reporters" | "journalists" | "the") && matches!(lower(s, k + 2), "press" | "media" | "") {
+            return None;
+        }
+        if w == "talked" && !matches!(next, "with" | "to") {
+            return None;
+        }
+        // "met virtually", "met by video": a call.
+        if matches!(next, "virtually" | "online") || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference") {
+            return Some((EventType::Call, k + 1, false));
+        }
+        return Some((EventType::Meeting, k, false));
+    }
+    if lex::MEETING_NOUNS.contains(&w) {
+        if matches!(prev, "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business")
+            && w != "talks"
+        {
+            return None;
+        }
+        if w == "dinner" || w == "luncheon" || w == "banquet" {
+            // A dinner is a meeting when it is a working or state dinner with someone.
+            if !matches!(prev, "working" | "state" | "official") {
+                return None;
+            }
+        }
+        if w == "dialogue" && !(toks[k].cap || matches!(prev, "strategic" | "political" | "bilateral" | "security" | "economic")) {
+            return None;
+        }
+        if w == "negotiations" && matches!(next, "on" | "over") && !matches!(prev, "the" | "bilateral" | "direct") {
+            // "negotiations on the treaty" name a process more often than a meeting.
+        }
+        if matches!(prev, "virtual" | "video" | "online") {
+            return Some((EventType::Call, k, true));
+        }
+        return Some((EventType::Meeting, k, true));
+    }
+
+    // Trips.
+    if lex::VISIT_VERBS.contains(&w) {
+        let tour = w.starts_with("tour");
+        // "toured the flood damage": a tour of things, not of countries.
+        if w.starts_with("arriv") {
+            // "arrived in X", "arrived here", "arrived Tuesday for a visit".
+            return Some((EventType::Visit, k, false));
+        }
+        if w == "visiting" && !(matches!(prev, "is" | "was" | "were" | "are" | "been" | "be" | "while" | "when" | "after" | "before") || s.countries.iter().any(|c| c.first == k + 1 && c.via != super::mentions::Via::Demonym)) {
+            // "visiting Romanian minister": an adjective; the person is marked as a visitor.
+            return None;
+        }
+        if w == "visit" && matches!(prev, "a" | "the" | "his" | "her" | "their" | "this" | "that" | "official" | "state" | "working") {
+            return Some((EventType::Visit, k, true));
+        }
+        return Some((if tour { EventType::Tour } else { EventType::Visit }, k, false));
+    }
+    if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
+        let mut j = k + 1;
+        while matches!(lower(s, j), "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight") {
+            j += 1;
+        }
+        if preps.contains(&lower(s, j)) {
+            // The destination must be a place.
+            let place = s.countries.iter().any(|c| c.first > j && c.first <= j + 3 && c.via != super::mentions::Via::Demonym);
+            if place {
+                return Some((EventType::Visit, j, false));
+            }
+        }
+        return None;
+    }
+    if lex::VISIT_NOUNS.contains(&w) {
+        // "more visits", "regular exchanges of visits": visits in general, not one.
+        if matches!(w, "visits" | "trips")
+            && matches!(prev, "more" | "regular" | "frequent" | "further" | "future" | "such" | "reciprocal" | "mutual" | "of" | "high-level" | "french" | "chinese")
+        {
+            return None;
+        }
+        if matches!(w, "stay" | "leg") && !matches!(prev, "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final") {
+            return None;
+        }
+        if w == "trip" && matches!(prev, "field" | "road" | "business") {
+            return None;
+        }
+        return Some((if w == "tour" { EventType::Tour } else { EventType::Visit }, k, true));
+    }
+    // "is in Brussels", "will be in Tokyo", "is due in Hanoi", "was expected in Lima".
+    if matches!(w, "is" | "was" | "be" | "are" | "were" | "due" | "expected" | "arrives" | "now") {
+        let mut j = k + 1;
+        while matches!(lower(s, j), "now" | "currently" | "still" | "already" | "due" | "expected" | "also" | "to" | "arrive" | "be") {
+            j += 1;
+        }
+        if lower(s, j) == "in" && s.countries.iter().any(|c| c.first == j + 1 && c.via != super::mentions::Via::Demonym) {
+            // Someone must be the subject: a person right before.
+            let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
+                || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
+            if subject || matches!(w, "due" | "expected") {
+                return Some((EventType::Visit, j, false));
+            }
+        }
+    }
+    None
+}
+
+/// Sets negation, hypotheticals, future and perfect from the words before the trigger in
+/// its clause (and a few after: "talks were cancelled").
+fn modality(s: &Sent, t: &mut Trigger) {
+    let (first, last) = t.clause;
+    let before: Vec<&str> = (first..t.first).map(|k| lower(s, k)).collect();
+    let near: Vec<&str> = before.iter().rev().take(7).copied().collect();
+    let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5)).map(|k| lower(s, k)).collect();
+    t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
+        || after.iter().take(4).any(|w| {
+            matches!(*w, "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed" | "suspended" | "shelved")
+        })
+        || after.windows(2).take(4).any(|w| w[0] == "called" && w[1] == "off");
+    // "no", "not" after "whether" or in "not only" do not deny.
+    if near.contains(&"only") && near.contains(&"not") {
+        t.negated = false;
+    }
+    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w));
+    // "at the invitation of" a dated visit is still the visit.
+    if near.contains(&"invitation") && near.iter().any(|w| *w == "at") {
+        t.hypothetical = false;
+    }
+    t.future = near.iter().take(5).any(|w| lex::FUTURE.contains(w))
+        || before.last().is_some_and(|w| *w == "to")
+        || after.first().is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
+        || near.contains(&"upcoming")
+        || near.contains(&"forthcoming");
+    t.perfect = near.iter().take(3).any(|w| *w == "had") && !near.contains(&"has");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::document::Doc;
+    use crate::model::{Article, PartialDate};
+
+    fn triggers(body: &str) -> Vec<(EventType, String, bool, bool, bool)> {
+        let article = Article {
+            id: "t".into(),
+            path: "t.txt".into(),
+            headline: "H".into(),
+            date: PartialDate::parse("2006-11-07").ok(),
+            publisher: None,
+            url: None,
+            place: None,
+            text: body.to_string(),
+            body_start: 0,
+        };
+        let doc = Doc::new(&article).expect("dated");
+        doc.sentences
+            .iter()
+            .flat_map(|s| {
+                find(s).into_iter().map(move |t| {
+                    let words = s.toks[t.first..=t.last]
+                        .iter()
+                        .map(|x| x.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (t.kind, words, t.negated, t.hypothetical, t.future)
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trip_wording_with_modifiers_and_motion() {
+        let got = triggers("The premier arrived here Friday for a three-day official visit. He will fly to Hanoi on Sunday.");
+        let kinds: Vec<EventType> = got.iter().map(|g| g.0).collect();
+        assert_eq!(kinds, [EventType::Visit, EventType::Visit, EventType::Visit]);
+        assert!(got[2].4, "flying on Sunday is to come");
+    }
+
+    #[test]
+    fn press_conferences_and_receiving_things_are_not_engagements() {
+        let got = triggers("He told a press conference that he received a letter and welcomed the decision.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn denials_and_wishes_are_marked() {
+        let got = triggers("She did not want to meet the envoy. He hopes to visit Chile.");
+        assert!(got[0].2, "{got:?}");
+        assert!(got[1].3, "{got:?}");
+    }
+
+    #[test]
+    fn calls_documents_and_gatherings() {
+        let got = triggers("The leaders spoke by telephone. They signed three agreements and issued a joint statement at the APEC summit.");
+        let kinds: Vec<EventType> = got.iter().map(|g| g.0).collect();
+        assert_eq!(
+            kinds,
+            [EventType::Call, EventType::Agreement, EventType::Statement, EventType::Summit]
+        );
+    }
+}

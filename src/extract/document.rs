@@ -7,10 +7,9 @@
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::Places;
 use super::sentences;
-use crate::timex::{self, Timex, TimexType};
 use super::tokens::{tokenize, Tok};
-use crate::model::country::normalise_key;
 use crate::model::{Article, Country, EventDate, Gazetteer, PartialDate};
+use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// A date expression of a sentence, as tokens and as an event date.
@@ -32,7 +31,6 @@ pub(crate) struct Sent<'a> {
     pub(crate) index: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) text: &'a str,
     pub(crate) toks: Vec<Tok<'a>>,
     pub(crate) times: Vec<TimeRef>,
     pub(crate) countries: Vec<CountryRef>,
@@ -155,7 +153,10 @@ fn dateline_here(place: &str) -> Option<Here> {
             .map(|w| {
                 let mut cs = w.chars();
                 match cs.next() {
-                    Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    Some(c) => c
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
                     None => String::new(),
                 }
             })
@@ -164,9 +165,16 @@ fn dateline_here(place: &str) -> Option<Here> {
     };
     let city = title_case(parts.first()?);
     for part in parts.iter().rev() {
-        if let Some(c) = g.lookup(part).filter(|c| c.kind != crate::model::CountryKind::Region) {
+        if let Some(c) = g
+            .lookup(part)
+            .filter(|c| c.kind != crate::model::CountryKind::Region)
+        {
             return Some(Here {
-                place: if parts.len() > 1 { city } else { c.name.clone() },
+                place: if parts.len() > 1 {
+                    city
+                } else {
+                    c.name.clone()
+                },
                 country: c.clone(),
             });
         }
@@ -198,7 +206,11 @@ impl<'a> Doc<'a> {
                 // 26" (the dateline reader may stop at an apostrophe).
                 let span = text.get(d.start..d.end).unwrap_or("");
                 let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
-                let place = if head.len() > d.place.len() { head } else { d.place.as_str() };
+                let place = if head.len() > d.place.len() {
+                    head
+                } else {
+                    d.place.as_str()
+                };
                 dateline_here(place).or_else(|| dateline_here(&d.place))
             })
             .or_else(|| article.place.as_deref().and_then(dateline_here));
@@ -250,7 +262,6 @@ impl<'a> Doc<'a> {
                 index,
                 start,
                 end: s.end,
-                text: sentence_text,
                 toks,
                 times,
                 countries,

@@ -31,7 +31,11 @@ impl Cast {
                 cast.add(&p.name, p.country.clone());
                 if let Some(head) = p.title.split_whitespace().last() {
                     let head = head.to_lowercase();
-                    if let Some(index) = cast.people.iter().position(|(n, _)| surname(n) == surname(&p.name)) {
+                    if let Some(index) = cast
+                        .people
+                        .iter()
+                        .position(|(n, _)| surname(n) == surname(&p.name))
+                    {
                         cast.titles.retain(|(h, _)| *h != head);
                         cast.titles.push((head, index));
                     }
@@ -136,7 +140,9 @@ pub(crate) struct Parties {
 impl Parties {
     /// States (not regions or bodies) among the countries.
     pub(crate) fn states(&self) -> impl Iterator<Item = &Country> {
-        self.countries.iter().filter(|c| c.kind != CountryKind::Region)
+        self.countries
+            .iter()
+            .filter(|c| c.kind != CountryKind::Region)
     }
 
     fn add_country(&mut self, c: &Country) {
@@ -172,7 +178,14 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
         if t.word && !t.cap && lex::TOPIC_CUTS.contains(&w) {
             // "on Monday", "over the weekend" date the talks; they do not start a topic.
             let dated = s.times.iter().any(|x| x.first == k + 1 || x.first == k + 2);
-            if !dated && !(w == "on" && matches!(lower(s, k + 1), "the" | "a") && matches!(lower(s, k + 2), "sidelines" | "margins" | "eve" | "occasion")) {
+            // "on the sidelines of", "on the eve of" place the talks.
+            let placing = w == "on"
+                && matches!(lower(s, k + 1), "the" | "a")
+                && matches!(
+                    lower(s, k + 2),
+                    "sidelines" | "margins" | "eve" | "occasion"
+                );
+            if !dated && !placing {
                 return k;
             }
         }
@@ -189,7 +202,10 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     // A clause that opens with "who", "where" or a participle hangs on the sentence's
     // subject: "Kamal, who flew here from Malaysia, ...".
     let relative = first > 0
-        && matches!(lower(s, first), "who" | "where" | "which" | "after" | "before" | "while" | "during");
+        && matches!(
+            lower(s, first),
+            "who" | "where" | "which" | "after" | "before" | "while" | "during"
+        );
     if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
         first = 0;
     }
@@ -273,12 +289,37 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     p.unofficial = (first..trig.first).any(|k| {
         matches!(
             lower(s, k),
-            "candidate" | "candidates" | "activist" | "activists" | "businessman" | "businessmen"
-                | "tycoon" | "students" | "scholars" | "astronauts" | "taikonauts" | "rebels"
-                | "rebel" | "dissident" | "dissidents" | "exiled" | "opposition" | "singer"
-                | "actor" | "athletes" | "tourists" | "pilgrims"
+            "candidate"
+                | "candidates"
+                | "activist"
+                | "activists"
+                | "businessman"
+                | "businessmen"
+                | "tycoon"
+                | "students"
+                | "scholars"
+                | "astronauts"
+                | "taikonauts"
+                | "rebels"
+                | "rebel"
+                | "dissident"
+                | "dissidents"
+                | "exiled"
+                | "opposition"
+                | "singer"
+                | "actor"
+                | "athletes"
+                | "tourists"
+                | "pilgrims"
         )
-    }) && !people.iter().any(|(k, ..)| *k < trig.first && s.people.iter().any(|x| x.first == *k && !x.title.is_empty() && !x.title.to_lowercase().contains("candidate")));
+    }) && !people.iter().any(|(k, ..)| {
+        *k < trig.first
+            && s.people.iter().any(|x| {
+                x.first == *k
+                    && !x.title.is_empty()
+                    && !x.title.to_lowercase().contains("candidate")
+            })
+    });
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
     if let Some(h) = home(doc) {
@@ -325,7 +366,14 @@ fn gathering(
     }
     // The gathering's name: capitalised words around the trigger.
     let mut name_first = trig.first;
-    while name_first > 0 && s.toks[name_first - 1].word && (s.toks[name_first - 1].cap || s.toks[name_first - 1].lower.chars().any(|c| c.is_ascii_digit())) {
+    while name_first > 0
+        && s.toks[name_first - 1].word
+        && (s.toks[name_first - 1].cap
+            || s.toks[name_first - 1]
+                .lower
+                .chars()
+                .any(|c| c.is_ascii_digit()))
+    {
         name_first -= 1;
     }
     let mut name_last = trig.last;
@@ -334,14 +382,25 @@ fn gathering(
         && s.toks[name_last + 2].cap
     {
         name_last += 2;
-        while name_last + 1 < s.toks.len() && s.toks[name_last + 1].word && (s.toks[name_last + 1].cap || matches!(lower(s, name_last + 1), "and" | "of" | "the")) {
+        while name_last + 1 < s.toks.len()
+            && s.toks[name_last + 1].word
+            && (s.toks[name_last + 1].cap
+                || matches!(lower(s, name_last + 1), "and" | "of" | "the"))
+        {
             name_last += 1;
         }
     }
     for (k, c, via, place) in named {
         let in_name = *k >= name_first && *k <= name_last;
-        let placed_after = *k > trig.last && *k > 0 && matches!(lower(s, k - 1), "in" | "at") && *k <= name_last + 12;
-        let listed = *k > trig.last && (lower(s, k.saturating_sub(1)) == "," || lower(s, k.saturating_sub(1)) == "and" || lower(s, k.saturating_sub(1)) == "from") && *via != Via::City;
+        let placed_after = *k > trig.last
+            && *k > 0
+            && matches!(lower(s, k - 1), "in" | "at")
+            && *k <= name_last + 12;
+        let listed = *k > trig.last
+            && (lower(s, k.saturating_sub(1)) == ","
+                || lower(s, k.saturating_sub(1)) == "and"
+                || lower(s, k.saturating_sub(1)) == "from")
+            && *via != Via::City;
         if in_name && *via != Via::Demonym || placed_after {
             p.add_country(c);
             if p.host.is_none() && c.kind != CountryKind::Region {
@@ -374,7 +433,11 @@ fn home(doc: &Doc) -> Option<Country> {
 fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
     if doc.home.is_some() {
         let subject = s.people.first().is_none_or(|p| p.first >= first);
-        return if subject { home(doc) } else { doc.dominant.clone() };
+        return if subject {
+            home(doc)
+        } else {
+            doc.dominant.clone()
+        };
     }
     if visiting {
         return None;
@@ -401,7 +464,9 @@ fn trip(
         .find(|&k| lower(s, k) == "by")
         .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
     let before = people.iter().rev().find(|(k, ..)| *k < trig.first);
-    let traveller = by.or(before).or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
+    let traveller = by
+        .or(before)
+        .or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
     if let Some((_, name, country, _)) = traveller {
         p.add_actor(name);
         p.traveller = country.clone();
@@ -416,7 +481,9 @@ fn trip(
             .filter_map(|x| x.country.as_ref())
             .collect();
         if let Some(first) = visitors.first() {
-            if visitors.iter().all(|v| v == first) && doc.here.as_ref().is_none_or(|h| h.country != **first) {
+            if visitors.iter().all(|v| v == first)
+                && doc.here.as_ref().is_none_or(|h| h.country != **first)
+            {
                 p.traveller = Some((*first).clone());
             }
         }
@@ -424,19 +491,43 @@ fn trip(
     if p.traveller.is_none() {
         // "China's premier", "a Chinese delegation": a state named before the trigger, when
         // what it qualifies travels as an official ("Russian aircraft" do not).
-        let state = named
-            .iter()
-            .rev()
-            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City);
+        let state = named.iter().rev().find(|(k, c, via, _)| {
+            *k < trig.first && c.kind != CountryKind::Region && *via != Via::City
+        });
         if let Some((k, c, _, _)) = state {
             let official = (*k + 1..trig.first).any(|j| {
                 matches!(
                     lower(s, j),
-                    "delegation" | "delegations" | "minister" | "ministers" | "president" | "premier"
-                        | "leader" | "leaders" | "officials" | "official" | "envoy" | "envoys"
-                        | "mission" | "team" | "government" | "king" | "queen" | "prince" | "emir"
-                        | "chancellor" | "secretary" | "ambassador" | "head" | "chief" | "side"
-                        | "navy" | "warships" | "parliamentarians" | "lawmakers" | "speaker"
+                    "delegation"
+                        | "delegations"
+                        | "minister"
+                        | "ministers"
+                        | "president"
+                        | "premier"
+                        | "leader"
+                        | "leaders"
+                        | "officials"
+                        | "official"
+                        | "envoy"
+                        | "envoys"
+                        | "mission"
+                        | "team"
+                        | "government"
+                        | "king"
+                        | "queen"
+                        | "prince"
+                        | "emir"
+                        | "chancellor"
+                        | "secretary"
+                        | "ambassador"
+                        | "head"
+                        | "chief"
+                        | "side"
+                        | "navy"
+                        | "warships"
+                        | "parliamentarians"
+                        | "lawmakers"
+                        | "speaker"
                 )
             }) || trig.noun;
             if official {
@@ -449,10 +540,12 @@ fn trip(
     // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
     // demonym right before a trip noun ("his China visit").
     for (k, c, via, _) in named {
-        if *k > trig.last && *via != Via::Demonym || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name {
-            if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) {
-                p.destinations.push(c.clone());
-            }
+        if (*k > trig.last && *via != Via::Demonym
+            || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
+            && Some(c) != p.traveller.as_ref()
+            && !p.destinations.contains(c)
+        {
+            p.destinations.push(c.clone());
         }
     }
     if let (Some(_), Some(h)) = (here, &doc.here) {
@@ -465,7 +558,10 @@ fn trip(
         if *k > trig.last {
             p.add_actor(name);
             if let Some(c) = country {
-                if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) && c.kind != CountryKind::Region {
+                if Some(c) != p.traveller.as_ref()
+                    && !p.destinations.contains(c)
+                    && c.kind != CountryKind::Region
+                {
                     p.destinations.push(c.clone());
                 }
             }
@@ -473,15 +569,37 @@ fn trip(
     }
     // A trip whose text names no destination is to where the dateline is ("arrived for a
     // two-day visit", reported from the host's capital).
-    let motion = !trig.noun && !lower(s, trig.first).starts_with("arriv") && !lower(s, trig.first).starts_with("visit");
+    let motion = !trig.noun
+        && !lower(s, trig.first).starts_with("arriv")
+        && !lower(s, trig.first).starts_with("visit");
     // "visited the Yasukuni Shrine", "a visit to the flood zone": somewhere, not a state.
     let mut object = trig.last + 1;
-    while matches!(lower(s, object), "to" | "the" | "a" | "an" | "its" | "his" | "her") {
+    while matches!(
+        lower(s, object),
+        "to" | "the" | "a" | "an" | "its" | "his" | "her"
+    ) {
         object += 1;
     }
-    let elsewhere = s.toks.get(object).is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
-        && (lower(s, trig.last + 1) == "to" || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
-        && !matches!(lower(s, object), "here" | "china" | "on" | "in" | "from" | "at" | "last" | "next" | "this" | "today" | "yesterday")
+    let elsewhere = s
+        .toks
+        .get(object)
+        .is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
+        && (lower(s, trig.last + 1) == "to"
+            || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
+        && !matches!(
+            lower(s, object),
+            "here"
+                | "china"
+                | "on"
+                | "in"
+                | "from"
+                | "at"
+                | "last"
+                | "next"
+                | "this"
+                | "today"
+                | "yesterday"
+        )
         && s.times.iter().all(|t| t.first != object);
     if p.destinations.is_empty() && !motion && !elsewhere {
         if let Some(h) = &doc.here {

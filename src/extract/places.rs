@@ -42,9 +42,12 @@ impl Places {
         let mut max_words = 1;
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
-            let (Some(name), Some(country), Some(population), flags) =
-                (cols.next(), cols.next(), cols.next(), cols.next().unwrap_or(""))
-            else {
+            let (Some(name), Some(country), Some(population), flags) = (
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next().unwrap_or(""),
+            ) else {
                 continue;
             };
             let key = normalise_key(name);

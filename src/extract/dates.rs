@@ -288,6 +288,16 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         }
     }
     let mut words = t.timex.text.clone();
+    // "... said in a statement, 'Today, the Secretary met ...'" in a dispatch that leads
+    // with "late Tuesday": the quoted day is the lead's.
+    if let Some(lead) = doc.lead_day {
+        let today = t.timex.text.eq_ignore_ascii_case("today") && date.first_day() == doc.dct;
+        let quoted = s.toks[..t.first].iter().filter(|x| x.is_quote()).count() % 2 == 1;
+        if today && quoted && s.index > 0 {
+            date = EventDate::new(PartialDate::day(lead), None).ok()?;
+            words = format!("{words} (quoted; the day the lead reports)");
+        }
+    }
     if let Some((widened, how)) = widen_by_length(s, trig, t, &date) {
         date = widened;
         words = format!("{words}; {how}");

@@ -59,6 +59,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) home: Option<String>,
     /// The state the article names most often, other than its home.
     pub(crate) dominant: Option<Country>,
+    /// The recent past day the lead reports ("stressed late Tuesday" in a Wednesday
+    /// dispatch): a quoted "today" is that day, when the quotes were said.
+    pub(crate) lead_day: Option<NaiveDate>,
 }
 
 /// Turns a TIMEX3 value into an event date, if it names a resolvable period.
@@ -271,6 +274,14 @@ impl<'a> Doc<'a> {
         }
         let home = home_country(article, &sentences_out, dateline.is_some());
         let dominant = dominant_state(&sentences_out, home.as_deref());
+        let lead_day = sentences_out.first().and_then(|s| {
+            s.times.iter().filter_map(|t| t.date).find(|d| {
+                d.end.is_none()
+                    && d.start.precision() == crate::model::Precision::Day
+                    && d.first_day() < dct
+                    && dct - d.first_day() <= chrono::Duration::days(3)
+            })
+        });
         Some(Doc {
             text,
             dct,
@@ -278,6 +289,7 @@ impl<'a> Doc<'a> {
             sentences: sentences_out,
             home,
             dominant,
+            lead_day: lead_day.map(|d| d.first_day()),
         })
     }
 }

@@ -268,6 +268,11 @@ fn place_at_dateline(
         EventType::Meeting => near && parties.states().count() < 2,
         _ => false,
     };
+    // The dateline state's own officials meeting visitors, with no place named: at the
+    // dateline ("WASHINGTON -- ... met with the heads of government").
+    if kind == EventType::Meeting && near && parties.places.is_empty() && parties.countries.contains(&here.country) {
+        parties.places.push(here.place.clone());
+    }
     if applies {
         if !parties.countries.contains(&here.country) {
             parties.countries.push(here.country.clone());

@@ -229,6 +229,17 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
             break;
         }
     }
+    // "in the 1990s and at the first summit in 1994": a date before the trigger, across a
+    // conjunction, belongs to the other conjunct; before a noun trigger it is rarely the
+    // noun's unless it is right before it ("the 1994 summit").
+    if t.last < trig.first {
+        if (t.last + 1..trig.first).any(|k| matches!(lower(s, k), "and" | "or" | "but")) {
+            score += 6;
+        }
+        if trig.noun && trig.first - t.last > 2 {
+            score += 3;
+        }
+    }
     // Prepositions that attach a date to an event.
     if t.first > 0
         && matches!(

@@ -244,8 +244,13 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some((first, last)) = token_span(&toks, t.start, t.end) {
+                    // "the 1990's": a decade, not the year 1990.
+                    let decade = toks[last].possessive
+                        && toks[last].text.len() == 4
+                        && toks[last].text.ends_with('0')
+                        && toks[last].text.bytes().all(|b| b.is_ascii_digit());
                     times.push(TimeRef {
-                        date: timex_date(t, dct),
+                        date: if decade { None } else { timex_date(t, dct) },
                         days: duration_days(t),
                         timex: t.clone(),
                         first,

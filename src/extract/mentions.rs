@@ -1130,12 +1130,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        // The Pope heads the Holy See (EVENTS.md R1).
-        let country = person_country(toks, countries, first, last).or_else(|| {
-            (toks[head].lower == "pope")
-                .then(|| Gazetteer::get().by_code("VA").cloned())
-                .flatten()
-        });
+        let country = person_country(toks, countries, first, last)
+            .or_else(|| title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned()));
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             title,
@@ -1160,6 +1156,21 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
     out.extend(untitled_with_country(toks, countries, &out));
     out.sort_by_key(|p| p.first);
     out
+}
+
+/// Titles only one state uses, for officials the text names without their country: the
+/// Pope heads the Holy See (EVENTS.md R1); "Secretary of State" alone, in English news, is
+/// the United States' (the British one is "Secretary of State for ...").
+fn title_country(toks: &[Tok], first: usize, head: usize) -> Option<&'static str> {
+    let words: Vec<&str> = toks[first..=head].iter().map(|t| t.lower.as_str()).collect();
+    match words.as_slice() {
+        [.., "pope"] => Some("VA"),
+        [.., "taoiseach"] => Some("IE"),
+        [.., "secretary"] if toks.get(head + 1).is_some_and(|t| t.lower == "of")
+            && toks.get(head + 2).is_some_and(|t| t.lower == "state")
+            && toks.get(head + 3).is_none_or(|t| t.lower != "for") => Some("US"),
+        _ => None,
+    }
 }
 
 /// The country of a person from the words around the mention at tokens `first..=last`:

@@ -285,10 +285,19 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
                 lower(s, k),
                 "opening" | "opens" | "starting" | "begins" | "beginning"
             )
-        });
+        })
+        || (trig.first.saturating_sub(6)..trig.first).any(|k| lower(s, k) == "ahead");
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
         let day = date.first_day() + Duration::days(7);
         date = EventDate::new(PartialDate::day(day), None).ok()?;
+    }
+    // Likewise a bare month ("ahead of the April summit" in November is next April).
+    let month_name = t.timex.text.split_whitespace().count() == 1
+        && date.start.precision() == Precision::Month
+        && date.end.is_none();
+    if month_name && coming && date.last_day() < doc.dct {
+        let m = date.start;
+        date = EventDate::new(PartialDate::month(m.year + 1, m.month.unwrap_or(1)), None).ok()?;
     }
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
     if date.end.is_none() {

@@ -212,7 +212,13 @@ fn anaphora(
         return;
     }
     let before = &doc.sentences[s.index - 1];
-    let from_mention = earlier.last().filter(|m| m.sentence + 1 == s.index);
+    // The nearest earlier report, within a few sentences, that names both sides.
+    let from_mention = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 3 >= s.index)
+        .find(|m| m.parties.states().count() >= 2)
+        .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index));
     let states: Vec<Country> = match from_mention {
         Some(m) => m.parties.states().cloned().collect(),
         None => before
@@ -270,7 +276,11 @@ fn place_at_dateline(
     };
     // The dateline state's own officials meeting visitors, with no place named: at the
     // dateline ("WASHINGTON -- ... met with the heads of government").
-    if kind == EventType::Meeting && near && parties.places.is_empty() && parties.countries.contains(&here.country) {
+    if kind == EventType::Meeting
+        && near
+        && parties.places.is_empty()
+        && parties.countries.contains(&here.country)
+    {
         parties.places.push(here.place.clone());
     }
     if applies {

@@ -1130,8 +1130,9 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        let country = person_country(toks, countries, first, last)
-            .or_else(|| title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned()));
+        let country = person_country(toks, countries, first, last).or_else(|| {
+            title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
+        });
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             title,
@@ -1162,13 +1163,20 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
 /// Pope heads the Holy See (EVENTS.md R1); "Secretary of State" alone, in English news, is
 /// the United States' (the British one is "Secretary of State for ...").
 fn title_country(toks: &[Tok], first: usize, head: usize) -> Option<&'static str> {
-    let words: Vec<&str> = toks[first..=head].iter().map(|t| t.lower.as_str()).collect();
+    let words: Vec<&str> = toks[first..=head]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
     match words.as_slice() {
         [.., "pope"] => Some("VA"),
         [.., "taoiseach"] => Some("IE"),
-        [.., "secretary"] if toks.get(head + 1).is_some_and(|t| t.lower == "of")
-            && toks.get(head + 2).is_some_and(|t| t.lower == "state")
-            && toks.get(head + 3).is_none_or(|t| t.lower != "for") => Some("US"),
+        [.., "secretary"]
+            if toks.get(head + 1).is_some_and(|t| t.lower == "of")
+                && toks.get(head + 2).is_some_and(|t| t.lower == "state")
+                && toks.get(head + 3).is_none_or(|t| t.lower != "for") =>
+        {
+            Some("US")
+        }
         _ => None,
     }
 }

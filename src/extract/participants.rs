@@ -232,6 +232,29 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             people.push((k, entry.0.clone(), country, false));
         }
     }
+    // "He held talks with ...": the subject of the sentence before.
+    let pronoun = (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she"));
+    if let Some(k) = pronoun {
+        if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
+            let before = &doc.sentences[s.index - 1];
+            let subject = before
+                .people
+                .iter()
+                .find(|x| !x.speaker)
+                .map(|x| (x.name.clone(), x.country.clone()))
+                .or_else(|| {
+                    cast.bare(before)
+                        .first()
+                        .map(|(_, e)| (e.0.clone(), e.1.clone()))
+                });
+            if let Some((name, country)) = subject {
+                let known = cast.find(&name);
+                let name = known.map_or(name, |x| x.0.clone());
+                let country = country.or_else(|| known.and_then(|x| x.1.clone()));
+                people.push((k, name, country, false));
+            }
+        }
+    }
     // The subject of a relative clause.
     if relative || people.iter().all(|(k, ..)| *k > trig.first) {
         if let Some(subject) = s.people.iter().find(|x| x.first < first && !x.speaker) {

@@ -557,10 +557,27 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         // "a visit", "the tour", "his visits": nouns, which later sentences can point back to.
         let determiner = matches!(
             prev,
-            "a" | "an" | "the" | "his" | "her" | "their" | "this" | "that" | "its" | "official" | "state" | "working" | "goodwill" | "two-day" | "three-day"
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "this"
+                | "that"
+                | "its"
+                | "official"
+                | "state"
+                | "working"
+                | "goodwill"
+                | "two-day"
+                | "three-day"
         ) || s.times.iter().any(|t| t.last + 1 == k && t.days.is_some());
         if determiner && matches!(w, "visit" | "visits" | "tour" | "tours") {
-            let kind = if tour { EventType::Tour } else { EventType::Visit };
+            let kind = if tour {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            };
             return Some((kind, k, true));
         }
         return Some((

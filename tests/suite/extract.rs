@@ -1,7 +1,6 @@
 //! `entente extract` and articles in a site: evidence, merging, review marks, article pages.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::fs;
 
 fn extract_json(path: &std::path::Path) -> Vec<serde_json::Value> {
@@ -56,7 +55,7 @@ fn seed_article_yields_the_meeting_and_the_tour_with_evidence() {
 
 #[test]
 fn yaml_drafts_load_as_unreviewed_events_and_reviewed_files_are_never_overwritten() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     let drafts = site.path().join("content/events/drafts");
     let article = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
     let out = entente(&[
@@ -97,7 +96,7 @@ fn yaml_drafts_load_as_unreviewed_events_and_reviewed_files_are_never_overwritte
 
 #[test]
 fn site_merges_reports_marks_unreviewed_and_links_articles_both_ways() {
-    let site = copy_fixture("articles-site");
+    let site = copy_site("articles-site");
     build(site.path());
     let public = site.path().join("public");
     let json: serde_json::Value = serde_json::from_str(&read(&public.join("events.json"))).unwrap();
@@ -148,7 +147,7 @@ fn site_merges_reports_marks_unreviewed_and_links_articles_both_ways() {
 
 #[test]
 fn review_policy_keeps_unreviewed_events_off_the_timeline() {
-    let site = copy_fixture("articles-site");
+    let site = copy_site("articles-site");
     fs::write(
         site.path().join("content/site.yaml"),
         "title: x\nunreviewed: review\n",

@@ -1,20 +1,35 @@
-//! Helpers shared by the integration tests: run the real binary, copy fixtures, read output.
-#![allow(dead_code)]
+//! Helpers shared by every area of the suite: run the real binary, copy fixtures, read output.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub(crate) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+/// The repository's root (`Cargo.toml`, `content/`, `static/`, `tests/`).
+pub(crate) fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies a fixture site into a fresh temporary directory, so tests never write into the repo.
-pub(crate) fn copy_fixture(name: &str) -> tempfile::TempDir {
+/// A path under `tests/fixtures/`, e.g. `fixture("articles/x.txt")`.
+pub(crate) fn fixture(rel: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(rel)
+}
+
+/// Copies the site `tests/fixtures/sites/<name>` (one that must build) into a fresh temporary
+/// directory, so tests never write into the repository.
+pub(crate) fn copy_site(name: &str) -> tempfile::TempDir {
+    copy_fixture(&format!("sites/{name}"))
+}
+
+/// Copies the site `tests/fixtures/invalid/<name>` (one that must fail `check` and `build`)
+/// into a fresh temporary directory.
+pub(crate) fn copy_invalid(name: &str) -> tempfile::TempDir {
+    copy_fixture(&format!("invalid/{name}"))
+}
+
+/// Copies any folder under `tests/fixtures/` into a fresh temporary directory.
+pub(crate) fn copy_fixture(rel: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    copy_dir(&fixture(name), dir.path());
+    copy_dir(&fixture(rel), dir.path());
     dir
 }
 

@@ -1,12 +1,11 @@
 //! Builds fixture sites into temporary directories and checks the pages produced.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::fs;
 
 #[test]
 fn timeline_lists_events_chronologically_at_their_precision() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     build(site.path());
     let index = read(&site.path().join("public/index.html"));
     let ids = event_ids(&index);
@@ -43,7 +42,7 @@ fn timeline_lists_events_chronologically_at_their_precision() {
 
 #[test]
 fn every_event_has_a_page_and_taxonomies_list_the_right_events() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     build(site.path());
     let public = site.path().join("public");
     let meeting = read(&public.join("events/rubio-caribbean-meeting.html"));
@@ -104,7 +103,7 @@ fn every_event_has_a_page_and_taxonomies_list_the_right_events() {
 
 #[test]
 fn exports_hold_every_event() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     build(site.path());
     let public = site.path().join("public");
     let json: serde_json::Value = serde_json::from_str(&read(&public.join("events.json"))).unwrap();
@@ -138,7 +137,7 @@ fn exports_hold_every_event() {
 
 #[test]
 fn pages_link_relatively_so_the_site_works_from_disk_and_sub_paths() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     build(site.path());
     let public = site.path().join("public");
     for rel in files_under(&public) {
@@ -190,7 +189,7 @@ fn pages_link_relatively_so_the_site_works_from_disk_and_sub_paths() {
 
 #[test]
 fn same_content_builds_byte_identical_sites() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     for out in [a.path(), b.path()] {
@@ -218,7 +217,7 @@ fn same_content_builds_byte_identical_sites() {
 
 #[test]
 fn hostile_text_comes_out_inert() {
-    let site = copy_fixture("hostile");
+    let site = copy_site("hostile");
     build(site.path());
     let public = site.path().join("public");
     let mut pages = 0;
@@ -252,7 +251,7 @@ fn hostile_text_comes_out_inert() {
 
 #[test]
 fn timings_name_every_stage_in_pipeline_order() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     let out = tempfile::tempdir().unwrap();
     let o = entente(&[
         "build",
@@ -283,7 +282,7 @@ fn timings_name_every_stage_in_pipeline_order() {
 
 #[test]
 fn a_site_without_static_files_gets_the_built_in_style_and_script() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     fs::remove_dir_all(site.path().join("static")).unwrap();
     let out = build(site.path());
     assert!(out.status.success());
@@ -310,7 +309,7 @@ fn a_site_without_static_files_gets_the_built_in_style_and_script() {
 
 #[test]
 fn an_output_that_is_not_a_site_directory_is_refused_and_left_alone() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     let root = site.path().to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");

@@ -26,10 +26,15 @@ pub(crate) fn copy_invalid(name: &str) -> tempfile::TempDir {
     copy_fixture(&format!("invalid/{name}"))
 }
 
-/// Copies any folder under `tests/fixtures/` into a fresh temporary directory.
+/// Copies any folder under `tests/fixtures/` into a fresh temporary directory, leaving out a
+/// fixture site's `expect.yaml` so the copy is the site alone.
 pub(crate) fn copy_fixture(rel: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&fixture(rel), dir.path());
+    let expect = dir.path().join("expect.yaml");
+    if expect.is_file() {
+        fs::remove_file(&expect).expect("remove the copied expect.yaml");
+    }
     dir
 }
 

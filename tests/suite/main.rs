@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod check;
 mod extract;
+mod fixture_sites;
 mod hostile;
 mod properties;
 mod publish;

@@ -257,3 +257,18 @@ fn an_output_that_is_not_a_site_directory_is_refused_and_left_alone() {
     }
     assert!(fresh.join("index.html").is_file());
 }
+
+/// The whole page of one event, so that any change to its markup is seen and approved in review
+/// (`cargo insta review`). Nothing on it varies between builds or machines: the "as of" date
+/// comes from site.yaml and links are relative.
+#[test]
+fn event_page_snapshot() {
+    let site = copy_site("basic");
+    build(site.path());
+    let page = read(
+        &site
+            .path()
+            .join("public/events/rubio-caribbean-meeting.html"),
+    );
+    insta::assert_snapshot!("basic_event_page", page);
+}

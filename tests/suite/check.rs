@@ -339,3 +339,14 @@ fn completions_and_colour_follow_the_flags() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
     }
 }
+
+/// Everything `check` prints for the broken fixture, in order, with the temporary directory as
+/// `[ROOT]`: wording, positions, order and the summary line in one reviewable file.
+#[test]
+fn check_output_snapshot() {
+    let site = copy_invalid("broken");
+    let root = site.path().to_str().unwrap();
+    let out = entente_plain(&["check", "--root", root], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("broken_check_output", transcript(&out, site.path()));
+}

@@ -58,6 +58,32 @@ pub(crate) fn entente(args: &[&str]) -> Output {
         .expect("run entente")
 }
 
+/// Runs `entente` in `dir` with colour off whatever the environment says, for output that a
+/// snapshot compares whole.
+pub(crate) fn entente_plain(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run entente")
+}
+
+/// Exit code, stdout and stderr as one text for a snapshot, with the temporary `root` written
+/// as `[ROOT]` so the snapshot is the same on every machine.
+pub(crate) fn transcript(out: &Output, root: &Path) -> String {
+    let root = root.display().to_string();
+    format!(
+        "exit code: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status
+            .code()
+            .map_or("none (killed by a signal)".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout).replace(&root, "[ROOT]"),
+        String::from_utf8_lossy(&out.stderr).replace(&root, "[ROOT]"),
+    )
+}
+
 pub(crate) fn build(root: &Path) -> Output {
     let out = entente(&["build", "--root", root.to_str().unwrap(), "--quiet"]);
     assert!(

@@ -235,3 +235,25 @@ fn many_articles_keep_their_order_and_end_with_a_summary_on_stderr() {
     let summary = format!("extracted {} events from 2 of 3 articles in ", events.len());
     assert!(stderr.lines().any(|l| l.starts_with(&summary)), "{stderr}");
 }
+
+/// `extract --format json` of a small fixed article. The engagement extractor is being improved,
+/// so this snapshot is expected to change often: review the difference with
+/// `cargo insta review` and accept it when the new events are better.
+#[test]
+fn small_article_extract_json_snapshot() {
+    // Run beside the article and name it relatively, so `article` in the JSON is the same on
+    // every machine.
+    let out = entente_plain(
+        &["extract", "--format", "json", "wire-talks-snapshot.txt"],
+        &fixture("articles"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    insta::assert_snapshot!(
+        "wire_talks_extract_json",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

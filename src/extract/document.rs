@@ -187,10 +187,13 @@ fn dateline_here(place: &str) -> Option<Here> {
         .best(&city, &[])
         .or_else(|| places.closest(&city).map(|(_, p)| p))?;
     let country = g.by_code(p.country)?.clone();
-    Some(Here {
-        place: city,
-        country,
-    })
+    // The table's spelling ("Mar del Plata"), unless only an alternate name matched.
+    let place = if p.alternate {
+        city
+    } else {
+        p.name.to_string()
+    };
+    Some(Here { place, country })
 }
 
 impl<'a> Doc<'a> {

@@ -17,6 +17,8 @@ pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
     /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
     titles: Vec<(String, usize)>,
+    /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
+    roles: Vec<(String, String)>,
 }
 
 impl Cast {
@@ -29,6 +31,14 @@ impl Cast {
                     continue;
                 }
                 cast.add(&p.name, p.country.clone());
+                if !p.title.is_empty() {
+                    if let Some((full, _)) = cast.find(&p.name) {
+                        let full = full.clone();
+                        if !cast.roles.iter().any(|(n, _)| *n == full) {
+                            cast.roles.push((full, p.title.clone()));
+                        }
+                    }
+                }
                 if let Some(head) = p.title.split_whitespace().last() {
                     let head = head.to_lowercase();
                     if let Some(index) = cast
@@ -61,6 +71,14 @@ impl Cast {
             return;
         }
         self.people.push((name.to_string(), country));
+    }
+
+    /// The title someone was first named with ("Foreign Minister").
+    pub(crate) fn role(&self, name: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.as_str())
     }
 
     /// Everyone named with a title, with their state when known.

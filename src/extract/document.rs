@@ -172,12 +172,18 @@ fn dateline_here(place: &str) -> Option<Here> {
             .lookup(part)
             .filter(|c| c.kind != crate::model::CountryKind::Region)
         {
+            let place = if parts.len() > 1 {
+                // The table's spelling of the city ("Mar del Plata"), in that country.
+                Places::get()
+                    .lookup(&city)
+                    .iter()
+                    .find(|p| p.country == c.code && !p.alternate)
+                    .map_or(city, |p| p.name.to_string())
+            } else {
+                c.name.clone()
+            };
             return Some(Here {
-                place: if parts.len() > 1 {
-                    city
-                } else {
-                    c.name.clone()
-                },
+                place,
                 country: c.clone(),
             });
         }

@@ -302,14 +302,21 @@ fn anaphora(
         }
     }
     if dated.source != DateSource::Text {
-        let carried = match from_mention {
+        // The sentence right before dates it first ("... boosted their ties last year. They
+        // signed two pacts"); else the report it points back to.
+        let own = before
+            .times
+            .iter()
+            .rev()
+            .find_map(|t| Some((t.date?, t.timex.text.clone())));
+        let carried = own.or_else(|| match from_mention {
             Some(m) if m.date_source == DateSource::Text => Some((m.date, m.date_words.clone())),
             _ => before
                 .times
                 .iter()
                 .rev()
                 .find_map(|t| Some((t.date?, t.timex.text.clone()))),
-        };
+        });
         if let Some((date, words)) = carried {
             dated.date = date;
             dated.source = DateSource::Text;

@@ -146,6 +146,21 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             });
         }
     }
+    if debug {
+        for m in &mentions {
+            eprintln!(
+                "mention {:?} {} {:?} states {:?} sent {}",
+                m.kind,
+                m.date.iso(),
+                m.date_source,
+                m.parties
+                    .states()
+                    .map(|c| c.code.as_str())
+                    .collect::<Vec<_>>(),
+                m.sentence
+            );
+        }
+    }
     let mut events = folding::fold(mentions, doc.home.as_deref());
     for e in &mut events {
         place_at_dateline(&doc, e.kind, e.date_source, &e.date, &mut e.parties);
@@ -153,6 +168,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             the_gathering_of_the_day(&doc, &cast, e);
         }
     }
+    folding::documents_of_gatherings(&mut events);
     events.retain(folding::stands_alone);
     events
         .into_iter()

@@ -296,10 +296,17 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     if lex::AGREEMENT_NOUNS.contains(&w)
         && !matches!(w, "documents" | "contracts" | "deal" | "deals")
     {
-        let dated_before = s
-            .times
-            .iter()
-            .any(|t| t.last < k && k - t.last <= 4 && t.date.is_some());
+        // "the 1984 Joint Declaration agreement", "the 1953 armistice agreement": a year
+        // that names the agreement.
+        let dated_before = s.times.iter().any(|t| {
+            t.last < k
+                && k - t.last <= 4
+                && t.date
+                    .is_some_and(|d| d.start.precision() == crate::model::Precision::Year)
+                && (t.last + 1..k).all(|j| {
+                    toks[j].word && (toks[j].cap || j + 1 == k || toks[j].lower == "armistice")
+                })
+        });
         let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| {
             lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck")
         });
@@ -556,6 +563,62 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         if matches!(prev, "virtual" | "video" | "online") {
             return Some((EventType::Call, k, true));
         }
+        // "in favor of comprehensive negotiations", "peace talks": talks in general, with
+        // no determiner, no one named with, and no date of their own.
+        let determined = (k.saturating_sub(3)..k).any(|j| {
+            let t = &toks[j];
+            t.possessive
+                || matches!(
+                    t.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "held"
+                        | "hold"
+                        | "holds"
+                        | "holding"
+                        | "had"
+                        | "have"
+                        | "conducted"
+                        | "began"
+                        | "begin"
+                        | "started"
+                        | "resumed"
+                        | "opened"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "at"
+                        | "in"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "several"
+                )
+        });
+        let with_someone = (k + 1..(k + 3).min(toks.len()))
+            .any(|j| matches!(lower(s, j), "with" | "between" | "among"));
+        let dated = s
+            .times
+            .iter()
+            .any(|t| t.first > k && t.first <= k + 4 || t.last + 2 >= k && t.last < k);
+        if !determined
+            && !with_someone
+            && !dated
+            && matches!(
+                w,
+                "negotiations" | "talks" | "consultations" | "discussions" | "dialogue"
+            )
+        {
+            return None;
+        }
         return Some((EventType::Meeting, k, true));
     }
 
@@ -664,6 +727,10 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         return None;
     }
     if lex::VISIT_NOUNS.contains(&w) {
+        // "the dangerous journey" of migrants is no official trip.
+        if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
+            return None;
+        }
         // "more visits", "regular exchanges of visits": visits in general, not one.
         if matches!(w, "visits" | "trips")
             && matches!(

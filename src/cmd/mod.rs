@@ -6,6 +6,9 @@ mod build;
 mod check;
 mod completions;
 mod extract;
+#[cfg(feature = "fetch")]
+mod fetch;
+mod init;
 #[cfg(feature = "serve")]
 mod serve;
 mod timex;
@@ -116,6 +119,22 @@ pub(crate) fn run(cli: Cli) -> Result<(), CmdError> {
         #[cfg(feature = "serve")]
         Command::Serve { out, port, bind } => serve::run(&root, out.as_deref(), &bind, port),
         Command::Completions { shell } => completions::run(shell),
+        Command::Init { dir } => init::run(&dir),
+        #[cfg(feature = "fetch")]
+        Command::Fetch {
+            urls,
+            list,
+            feed,
+            since,
+            refresh,
+        } => fetch::run(fetch::Options {
+            root,
+            urls,
+            list,
+            feed,
+            since,
+            refresh,
+        }),
     }
 }
 

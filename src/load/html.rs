@@ -165,7 +165,8 @@ pub(crate) fn read_page(html: &str) -> Page {
             .iter()
             .find_map(|s| meta(s).as_deref().and_then(parse_day))
         })
-        .or_else(|| time_datetime(&doc));
+        .or_else(|| time_datetime(&doc))
+        .or_else(|| shown_date(&doc));
 
     let saved_from = saved_from(html);
     let base = saved_from.clone();
@@ -469,7 +470,7 @@ fn tidy(lines: Vec<String>, headline: Option<&str>, page: bool) -> Vec<String> {
                 pending = Some(line);
                 continue;
             }
-            if page && !is_sentence(&line) {
+            if page && !is_sentence(&line) && !opens_with_dateline(&line) {
                 continue;
             }
         }
@@ -482,6 +483,12 @@ fn tidy(lines: Vec<String>, headline: Option<&str>, page: bool) -> Vec<String> {
         out.push(dateline);
     }
     out
+}
+
+/// "BRASILIA, Nov. 5, 2005 (Xinhua) - by a correspondent": a dateline line, which extraction
+/// needs even when it is not a sentence.
+fn opens_with_dateline(line: &str) -> bool {
+    crate::timex::find_dateline(line, None).is_some_and(|d| d.start == 0)
 }
 
 /// A line a reader would call prose: several words ending like a sentence.
@@ -569,6 +576,46 @@ fn time_datetime(doc: &Document) -> Option<NaiveDate> {
     None
 }
 
+/// A date shown near the headline in a page with no date metadata: the first element marked
+/// as a date, time, byline or article meta ("Published 5 November 2024", "November 5, 2024
+/// | Press release") whose short text holds a written-out or ISO date.
+fn shown_date(doc: &Document) -> Option<NaiveDate> {
+    let marked = r#"[class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i],
+        [class*="posted" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"]"#;
+    doc.select(marked).iter().find_map(|s| {
+        let text = clean(&s.text());
+        if text.split_whitespace().count() > 20 {
+            return None;
+        }
+        date_in(&text)
+    })
+}
+
+/// The first date written in a short text: "Updated: 5 Nov 2024, 10:32" or "2024-11-05".
+fn date_in(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '\u{b7}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for start in 0..words.len() {
+        for len in [1, 3, 4] {
+            if start + len > words.len() {
+                continue;
+            }
+            let candidate = words[start..start + len].join(" ");
+            let candidate = candidate.trim_end_matches([',', '.', ';']);
+            // A lone number or month is not a date; four words only with a weekday.
+            if len == 1 && candidate.len() < 10 {
+                continue;
+            }
+            if let Some(d) = parse_day(candidate) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
 /// The URL in the comment browsers put at the top of a saved page:
 /// `<!-- saved from url=(0052)https://example.org/news/... -->`.
 pub(crate) fn saved_from(html: &str) -> Option<String> {
@@ -613,6 +660,21 @@ pub(crate) fn absolute(href: &str, base: Option<&str>) -> Option<String> {
 /// "Headline | Outlet", "Headline - Outlet": the headline and the outlet, told apart by which
 /// side matches the page's `<h1>` (or `og:title`), else by which is longer.
 fn split_title(title: &str, headline: Option<&str>) -> (Option<String>, Option<String>) {
+    // "Headline-Outlet", "Headline_Outlet": whatever follows the known headline.
+    if let Some(h) = headline.filter(|h| !h.is_empty()) {
+        if let Some(rest) = title.strip_prefix(h) {
+            let site = rest.trim_start_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '-' | '|' | '_' | ':' | '\u{2013}' | '\u{2014}' | '\u{b7}'
+                    )
+            });
+            if !site.is_empty() && site.len() < rest.len() {
+                return (Some(h.to_string()), Some(site.trim().to_string()));
+            }
+        }
+    }
     for sep in [
         " | ",
         " - ",
@@ -785,6 +847,13 @@ mod tests {
         assert_eq!(parse_day("November 5, 2024"), d(2024, 11, 5));
         assert_eq!(parse_day("5 Nov. 2024 10:32 GMT"), d(2024, 11, 5));
         assert_eq!(parse_day("yesterday"), None);
+        assert_eq!(
+            date_in("Published: 5 November 2024, 10:32 GMT"),
+            d(2024, 11, 5)
+        );
+        assert_eq!(date_in("Press release | November 5, 2024"), d(2024, 11, 5));
+        assert_eq!(date_in("Updated 2024-11-05T10:00"), d(2024, 11, 5));
+        assert_eq!(date_in("5 min read"), None);
     }
 
     #[test]

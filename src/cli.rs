@@ -132,6 +132,12 @@ pub(crate) enum Command {
         /// Fetch again URLs already saved, replacing their files.
         #[arg(long)]
         refresh: bool,
+        /// Seconds to wait between two requests to the same host.
+        #[arg(long, default_value_t = 1.0, value_name = "SECONDS")]
+        delay: f64,
+        /// Seconds a request may take, from connecting to the last byte.
+        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+        timeout: f64,
     },
     /// Print a shell completion script to stdout (e.g. `entente completions bash`).
     Completions {

@@ -53,6 +53,14 @@ pub(crate) enum CmdError {
         #[source]
         source: std::io::Error,
     },
+    /// Some URLs given to `fetch` could not be fetched; each was reported with its URL.
+    #[error("{failed} of {total} URLs could not be fetched")]
+    Fetch {
+        /// URLs that failed.
+        failed: usize,
+        /// URLs tried.
+        total: usize,
+    },
     /// Arguments that parse but make no sense.
     #[error("{0}")]
     Usage(String),
@@ -82,6 +90,7 @@ impl CmdError {
             CmdError::ServeContent(_) => true,
             CmdError::Articles { unreadable, .. } => !unreadable,
             CmdError::Input(ReadError::Content(_)) => true,
+            CmdError::Fetch { .. } => true,
             _ => false,
         };
         ExitCode::from(if content { 1 } else { 2 })
@@ -127,6 +136,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), CmdError> {
             feed,
             since,
             refresh,
+            delay,
+            timeout,
         } => fetch::run(fetch::Options {
             root,
             urls,
@@ -134,6 +145,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), CmdError> {
             feed,
             since,
             refresh,
+            delay: std::time::Duration::from_secs_f64(delay.max(0.0)),
+            timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.1, 3600.0)),
         }),
     }
 }

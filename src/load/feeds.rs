@@ -24,6 +24,25 @@ pub(crate) fn parse_feed(
     bytes: &[u8],
     hint: &str,
 ) -> Result<Result<Vec<Article>, String>, Diagnostic> {
+    parse(path, bytes, hint, None)
+}
+
+/// [`parse_feed`] for a feed fetched from `doc_url`, against which relative links resolve.
+pub(crate) fn parse_feed_at(
+    path: &Path,
+    bytes: &[u8],
+    hint: &str,
+    doc_url: &str,
+) -> Result<Result<Vec<Article>, String>, Diagnostic> {
+    parse(path, bytes, hint, Some(doc_url))
+}
+
+fn parse(
+    path: &Path,
+    bytes: &[u8],
+    hint: &str,
+    doc_url: Option<&str>,
+) -> Result<Result<Vec<Article>, String>, Diagnostic> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -46,7 +65,8 @@ pub(crate) fn parse_feed(
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(feed.links.first())
-        .map(|l| l.href.clone());
+        .and_then(|l| html::absolute(&l.href, doc_url))
+        .or_else(|| doc_url.map(String::from));
     let publisher = feed
         .title
         .as_ref()

@@ -112,7 +112,8 @@ pub(super) fn run(options: Options) -> Result<(), CmdError> {
     }
     let mut saved = saved_urls(&dir);
     let bar = if std::io::stderr().is_terminal() && jobs.len() > 1 {
-        let bar = ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
+        let bar =
+            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -134,12 +135,12 @@ pub(super) fn run(options: Options) -> Result<(), CmdError> {
             Ok(page) => match save_page(&dir, &job.url, &page, existing.as_deref()) {
                 Ok(path) => {
                     fetched += 1;
-                    bar.println(format!("saved {}", path.display()));
+                    say(&bar, format!("saved {}", path.display()));
                     saved.insert(job.url.clone(), path);
                 }
                 Err(e) => {
                     failed += 1;
-                    bar.println(format!("{}: cannot write: {e}", job.url));
+                    say(&bar, format!("{}: cannot write: {e}", job.url));
                 }
             },
             Err(why) => match &job.item {
@@ -148,22 +149,25 @@ pub(super) fn run(options: Options) -> Result<(), CmdError> {
                     match save_item(&dir, &job.url, item, existing.as_deref()) {
                         Ok(path) => {
                             kept += 1;
-                            bar.println(format!(
-                                "{}: {why}; kept the feed's text in {}",
-                                job.url,
-                                path.display()
-                            ));
+                            say(
+                                &bar,
+                                format!(
+                                    "{}: {why}; kept the feed's text in {}",
+                                    job.url,
+                                    path.display()
+                                ),
+                            );
                             saved.insert(job.url.clone(), path);
                         }
                         Err(e) => {
                             failed += 1;
-                            bar.println(format!("{}: cannot write: {e}", job.url));
+                            say(&bar, format!("{}: cannot write: {e}", job.url));
                         }
                     }
                 }
                 _ => {
                     failed += 1;
-                    bar.println(format!("{}: {why}", job.url));
+                    say(&bar, format!("{}: {why}", job.url));
                 }
             },
         }
@@ -185,6 +189,15 @@ pub(super) fn run(options: Options) -> Result<(), CmdError> {
         });
     }
     Ok(())
+}
+
+/// A line on stderr, above the progress bar when there is one (a hidden bar prints nothing).
+fn say(bar: &ProgressBar, line: String) {
+    if bar.is_hidden() {
+        eprintln!("{line}");
+    } else {
+        bar.println(line);
+    }
 }
 
 /// `ROOT/content/articles/`, made if missing; refused if it (or `content/`) is a symbolic
@@ -255,9 +268,11 @@ impl Client {
             ));
         }
         if !parsed.username().is_empty() || parsed.password().is_some() {
-            return Err("URLs with a user name or password are not fetched: credentials are \
+            return Err(
+                "URLs with a user name or password are not fetched: credentials are \
                  never sent"
-                .into());
+                    .into(),
+            );
         }
         let host = parsed.host_str().unwrap_or("").to_string();
         if let Some(last) = self.last.get(&host) {
@@ -296,7 +311,8 @@ impl Client {
             .to_ascii_lowercase();
         let charset = content_type.split(';').skip(1).find_map(|p| {
             let (k, v) = p.split_once('=')?;
-            (k.trim().eq_ignore_ascii_case("charset")).then(|| v.trim().trim_matches('"').to_string())
+            (k.trim().eq_ignore_ascii_case("charset"))
+                .then(|| v.trim().trim_matches('"').to_string())
         });
         if page && !(mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml") {
             return Err(format!("not a web page ({mime})"));
@@ -341,11 +357,7 @@ fn describe(error: ureq::Error) -> String {
 
 /// The pages of a feed's items (from `since` on), each with the item in case its page
 /// cannot be fetched.
-fn feed_jobs(
-    client: &mut Client,
-    url: &str,
-    since: Option<NaiveDate>,
-) -> Result<Vec<Job>, String> {
+fn feed_jobs(client: &mut Client, url: &str, since: Option<NaiveDate>) -> Result<Vec<Job>, String> {
     let fetched = client.get(url, false)?;
     let final_url = fetched.final_url.clone();
     let items = match feeds::parse_feed_at(Path::new(url), &fetched.body, "feed", &final_url) {
@@ -412,7 +424,12 @@ fn save_page(
     existing: Option<&Path>,
 ) -> std::io::Result<PathBuf> {
     let text = html::decode(&page.body, page.charset.as_deref());
-    let header = provenance(source, &page.final_url, page.http_date.as_deref(), &page.content_type);
+    let header = provenance(
+        source,
+        &page.final_url,
+        page.http_date.as_deref(),
+        &page.content_type,
+    );
     let read = html::read_page(&format!("{header}{text}"));
     let name = file_name(read.date, read.headline.as_deref(), source);
     write_new(dir, &name, &format!("{header}{text}"), existing)
@@ -441,9 +458,15 @@ fn save_item(
         ));
     }
     if let Some(p) = &item.publisher {
-        page.push_str(&format!("<meta property=\"og:site_name\" content=\"{}\">\n", esc(p)));
+        page.push_str(&format!(
+            "<meta property=\"og:site_name\" content=\"{}\">\n",
+            esc(p)
+        ));
     }
-    page.push_str(&format!("<link rel=\"canonical\" href=\"{}\">\n", esc(source)));
+    page.push_str(&format!(
+        "<link rel=\"canonical\" href=\"{}\">\n",
+        esc(source)
+    ));
     page.push_str("</head><body><article>\n");
     page.push_str(&format!("<h1>{}</h1>\n", esc(&item.headline)));
     for line in item.text[item.body_start.min(item.text.len())..].lines() {
@@ -489,7 +512,11 @@ fn file_name(date: Option<NaiveDate>, headline: Option<&str>, url: &str) -> Stri
         .trim_end_matches(".htm")
         .to_string();
     let slug = slugify(headline.filter(|h| !h.is_empty()).unwrap_or(&from_url));
-    let slug = if slug.is_empty() { "page".to_string() } else { slug };
+    let slug = if slug.is_empty() {
+        "page".to_string()
+    } else {
+        slug
+    };
     let stem = match date {
         Some(d) => format!("{d}-{slug}"),
         None => format!("undated-{slug}"),
@@ -549,7 +576,12 @@ mod tests {
 
     #[test]
     fn provenance_cannot_close_its_comment_early() {
-        let p = provenance("https://x.org/a-->b", "https://x.org/a-->b", None, "text/html");
+        let p = provenance(
+            "https://x.org/a-->b",
+            "https://x.org/a-->b",
+            None,
+            "text/html",
+        );
         assert_eq!(p.matches("-->").count(), 1);
         assert!(p.contains("source: https://x.org/a%2D%2D>b"));
     }

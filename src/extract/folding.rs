@@ -56,14 +56,49 @@ fn dates_agree(a: &Mention, b: &Mention) -> bool {
         || b.date_source != DateSource::Text
 }
 
+/// An international body ("the UN", "ASEAN", "the AU"), not a region of the map ("Asia",
+/// "the Caribbean"): officials of bodies take part in engagements, regions do not.
+fn is_body(c: &Country) -> bool {
+    c.kind == CountryKind::Region
+        && matches!(
+            c.code.as_str(),
+            "eu" | "un"
+                | "nato"
+                | "african-union"
+                | "asean"
+                | "oas"
+                | "gcc"
+                | "arab-league"
+                | "caricom"
+                | "pacific-islands-forum"
+                | "eastern-caribbean"
+                | "apec"
+                | "saarc"
+                | "osce"
+                | "wto"
+                | "sco"
+                | "g7"
+                | "g8"
+                | "g20"
+                | "iaea"
+                | "opec"
+                | "ecowas"
+                | "sadc"
+                | "igad"
+                | "commonwealth"
+                | "oic"
+                | "brics"
+                | "mercosur"
+                | "euromed"
+                | "world bank"
+                | "imf"
+        )
+}
+
 /// Whether a mention names enough parties to stand as an event on its own.
 pub(crate) fn stands_alone(m: &Mention) -> bool {
     let states = m.states().len();
-    let bodies = m
-        .parties
-        .countries
-        .iter()
-        .any(|c| c.kind == CountryKind::Region);
+    let bodies = m.parties.countries.iter().any(is_body);
     match m.kind {
         EventType::Summit => states >= 1,
         EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
@@ -88,7 +123,30 @@ fn merge_into(target: &mut Mention, m: Mention) {
             .num_days()
             .abs()
             <= 5;
-    if widen {
+    // Two reports of one trip with overlapping ranges ("kicked off his state visit on Nov. 1",
+    // "started a 3-day visit to Hainan on Monday"): the trip is their union.
+    let union = matches!(target.kind, EventType::Visit | EventType::Tour)
+        && target.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+        && target.date.overlaps(&m.date)
+        && (target.date.end.is_some() || m.date.end.is_some());
+    if union {
+        let start = if m.date.first_day() < target.date.first_day() {
+            m.date.start
+        } else {
+            target.date.start
+        };
+        let end_a = target.date.end.unwrap_or(target.date.start);
+        let end_b = m.date.end.unwrap_or(m.date.start);
+        let end = if end_b.last_day() > end_a.last_day() {
+            end_b
+        } else {
+            end_a
+        };
+        if let Ok(d) = EventDate::new(start, Some(end)) {
+            target.date = d;
+        }
+    } else if widen {
         let start = if m.date.first_day() < target.date.first_day() {
             m.date.start
         } else {
@@ -174,7 +232,8 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
     // "wrapped up on Friday"), are one gathering, unless they are in different places.
-    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b);
+    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b)
+        || matches!((&e.name, &m.name), (Some(a), Some(b)) if a != b);
     if family(e.kind) == 2
         && e.kind == m.kind
         && (shared >= 1 || es.is_empty() || ms.is_empty())

@@ -151,6 +151,35 @@ fn someone_at(s: &Sent, k: usize) -> bool {
     ) || t.cap && t.word && !matches!(t.lower.as_str(), "the" | "this" | "that")
 }
 
+/// The last token of a gathering's proper name that starts at its capitalised trigger word
+/// ("Summit of the Americas", "Beijing Summit of the Forum on China-Africa Cooperation"), so
+/// that words inside the name are not triggers of their own.
+fn name_end(s: &Sent, k: usize) -> usize {
+    let toks = &s.toks;
+    if !toks[k].cap {
+        return k;
+    }
+    let cap = |j: usize| toks.get(j).is_some_and(|x| x.word && x.cap);
+    let mut last = k;
+    loop {
+        let joiner = toks
+            .get(last + 1)
+            .is_some_and(|x| matches!(x.lower.as_str(), "of" | "on" | "for" | "and"));
+        let mut next = last + 2;
+        if toks.get(next).is_some_and(|x| x.lower == "the") {
+            next += 1;
+        }
+        if !(joiner && cap(next)) {
+            break;
+        }
+        last = next;
+        while cap(last + 1) {
+            last += 1;
+        }
+    }
+    last
+}
+
 /// Finds every trigger in a sentence.
 pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
     let mut out: Vec<Trigger> = Vec::new();
@@ -287,7 +316,11 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             "statement" | "declaration" | "communique" | "communiqué" | "press"
         )
     {
+        // "a joint press appearance / conference with X": the two met.
         if next == "press" {
+            if matches!(lower(s, k + 2), "appearance" | "conference" | "briefing") {
+                return Some((EventType::Meeting, k + 2, true));
+            }
             return None;
         }
         return Some((EventType::Statement, k + 1, true));
@@ -419,7 +452,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 return None;
             }
         }
-        return Some((EventType::Summit, k, true));
+        return Some((EventType::Summit, name_end(s, k), true));
     }
     // "the G8 meeting", "EU foreign ministers' meeting", "Economic Leaders' Meeting".
     if matches!(w, "meeting" | "meetings" | "talks" | "session") {
@@ -435,7 +468,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             })
         });
         if leaders && !before.contains(&"summit") {
-            return Some((EventType::Summit, k, true));
+            return Some((EventType::Summit, name_end(s, k), true));
         }
     }
 
@@ -524,6 +557,26 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             return Some((EventType::Call, k, true));
         }
         return Some((EventType::Meeting, k, true));
+    }
+
+    // "told visiting Kenyan President X", "assured the visiting minister": talks with a
+    // visitor (EVENTS.md R2), the visit itself reported elsewhere or not at all.
+    if w == "visiting"
+        && (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "told" | "tells" | "assured" | "briefed" | "urged" | "thanked" | "with" | "to"
+            )
+        })
+        && s.people
+            .iter()
+            .any(|p| p.first == k + 1 || p.first == k + 2)
+    {
+        let person = s
+            .people
+            .iter()
+            .find(|p| p.first == k + 1 || p.first == k + 2)?;
+        return Some((EventType::Meeting, person.last, true));
     }
 
     // Trips.

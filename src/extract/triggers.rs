@@ -873,6 +873,7 @@ mod tests {
             text: body.to_string(),
             text_start: 0,
             body_start: 0,
+            provenance: Default::default(),
         };
         let doc = Doc::new(&article).expect("dated");
         doc.sentences

@@ -292,7 +292,20 @@ fn anaphora(
                 opening[1],
                 "two" | "leaders" | "sides" | "ministers" | "countries"
             ));
-    if !points_back {
+    // "the bilateral contact between the two countries ... met": a pair named before.
+    let pair_anywhere = s.toks.windows(3).any(|w| {
+        matches!(w[0].lower.as_str(), "the" | "both")
+            && matches!(
+                w[1].lower.as_str(),
+                "two" | "countries" | "sides" | "nations"
+            )
+            && (w[1].lower != "two"
+                || matches!(
+                    w[2].lower.as_str(),
+                    "countries" | "sides" | "nations" | "governments" | "leaders"
+                ))
+    });
+    if !points_back && !pair_anywhere {
         return;
     }
     let before = &doc.sentences[s.index - 1];

@@ -377,6 +377,7 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
                     | EventType::Agreement
             )
     });
+    join_forward_references(&mut events);
     fold_meetings_into_trips(&mut events);
     fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {
@@ -398,6 +399,35 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     events
 }
 
+/// "his visit will have far-reaching impact ... Hu is scheduled to pay a state visit on Nov.
+/// 15": an undated reference that comes before the dated report of the same engagement.
+fn join_forward_references(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let m = &events[k];
+        if !m.definite || m.date_source == DateSource::Text {
+            k += 1;
+            continue;
+        }
+        let target = (k + 1..events.len().min(k + 8)).find(|&j| {
+            let e = &events[j];
+            family(e.kind) == family(m.kind)
+                && e.date_source == DateSource::Text
+                && m.states().iter().all(|c| e.states().contains(c))
+        });
+        match target {
+            Some(j) => {
+                let m = events.remove(k);
+                let (date, source) = (events[j - 1].date, events[j - 1].date_source);
+                merge_into(&mut events[j - 1], m);
+                events[j - 1].date = date;
+                events[j - 1].date_source = source;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// A meeting held during a trip, with the trip's host state, is part of the trip.
 fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
     let mut k = 0;
@@ -412,6 +442,7 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
         let trip = (lo..hi).find(|&t| {
             let t = &events[t];
             matches!(t.kind, EventType::Visit | EventType::Tour)
+                && t.date_source == DateSource::Text
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))

@@ -70,6 +70,21 @@ pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
     while last + 1 < toks.len() && !boundary(last + 1) {
         last += 1;
     }
+    // A few quoted words inside a sentence ("the 'important visit'") are not a clause of
+    // their own: the clause is the one around the quotation.
+    let quoted_phrase = last - first < 4
+        && first > 0
+        && toks[first - 1].is_quote()
+        && toks.get(last + 1).is_some_and(|t| t.is_quote());
+    if quoted_phrase {
+        let (outer_first, _) = clause_of(s, first - 1);
+        let (_, outer_last) = if last + 2 < toks.len() {
+            clause_of(s, last + 2)
+        } else {
+            (last, last)
+        };
+        return (outer_first.min(first), outer_last.max(last));
+    }
     (first, last)
 }
 
@@ -505,6 +520,14 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             }
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
             // country welcomed is a decision welcomed; a person welcomed is a meeting.
+            // "welcomes Khalid to come for a visit": an invitation.
+            if w.starts_with("welcom")
+                && (j + 1..(j + 5).min(toks.len())).any(|x| lower(s, x) == "to")
+                && (j + 1..(j + 7).min(toks.len()))
+                    .any(|x| matches!(lower(s, x), "come" | "visit" | "attend"))
+            {
+                return None;
+            }
             if w.starts_with("welcom")
                 && s.countries
                     .iter()
@@ -716,10 +739,29 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         }
         if preps.contains(&lower(s, j)) {
             // The destination must be a place.
+            // ... right after the preposition ("to Hanoi", "for the Philippines"), not
+            // the object of another verb ("continue to urge Malaysia").
+            let mut start = j + 1;
+            while matches!(
+                lower(s, start),
+                "the"
+                    | "southern"
+                    | "northern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "neighbouring"
+                    | "neighboring"
+                    | "rebel-held"
+                    | "war-torn"
+                    | "nearby"
+            ) {
+                start += 1;
+            }
             let place = s
                 .countries
                 .iter()
-                .any(|c| c.first > j && c.first <= j + 3 && c.via != super::mentions::Via::Demonym);
+                .any(|c| c.first == start && c.via != super::mentions::Via::Demonym);
             if place {
                 return Some((EventType::Visit, j, false));
             }

@@ -562,7 +562,7 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     }
     let day = doc.dct;
     // "his recent visit", "recently visited": this year, at least.
-    let recent = (trig.first.saturating_sub(3)..trig.first)
+    let recent = (trig.first.saturating_sub(5)..trig.first)
         .any(|k| matches!(lower(s, k), "recent" | "recently"));
     if recent {
         return Some(Dated {

@@ -544,11 +544,23 @@ fn unattributed(
                 .iter()
                 .filter(|p| p.first < trig.first)
                 .all(|p| p.first >= first);
-        return if subject || domestic {
-            home(doc)
-        } else {
-            doc.dominant.clone()
-        };
+        if subject || domestic {
+            return home(doc);
+        }
+        // The one met: the foreign state the sentence names before its topic ("her
+        // appointment as Kenya's ..."), else the one the readout names most.
+        let cut = topic_cut(s, trig);
+        return s
+            .countries
+            .iter()
+            .filter(|c| {
+                c.is_state()
+                    && c.first < cut
+                    && Some(c.country.code.as_str()) != doc.home.as_deref()
+            })
+            .map(|c| c.country.clone())
+            .next()
+            .or_else(|| doc.dominant.clone());
     }
     if visiting {
         return None;

@@ -322,9 +322,8 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     toks[j].word && (toks[j].cap || j + 1 == k || toks[j].lower == "armistice")
                 })
         });
-        let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| {
-            lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck")
-        });
+        let signed_after =
+            (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)));
         if dated_before || signed_after {
             return Some((EventType::Agreement, k, true));
         }
@@ -449,6 +448,11 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                         | "people"
                         | "national"
                         | "consultative"
+                        | "rabbinical"
+                        | "church"
+                        | "churches"
+                        | "synod"
+                        | "episcopal"
                         | "party"
                         | "congress"
                         | "parliamentary"

@@ -27,6 +27,9 @@ pub(crate) struct Dated {
     pub(crate) date: EventDate,
     pub(crate) source: DateSource,
     pub(crate) words: String,
+    /// Further dates coordinated with the first ("in August and December last year"): each
+    /// is an engagement of its own (EVENTS.md R13).
+    pub(crate) also: Vec<EventDate>,
 }
 
 fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
@@ -85,9 +88,16 @@ fn reports_date(s: &Sent, t: &TimeRef) -> bool {
     }
     // "Thursday, officials said" / "On Monday, the ministry said": a date that opens its
     // clause and is followed by the reporting verb.
-    let opens_clause =
-        t.first == 0 || s.toks[t.first - 1].is(",") || (t.first == 1 && lower(s, 0) == "on");
-    let after: Vec<&str> = (t.last + 1..(t.last + 5).min(s.toks.len()))
+    let opens_clause = t.first == 0
+        || s.toks[t.first - 1].is(",")
+        || s.toks[..t.first].iter().all(|x| {
+            x.word
+                && matches!(
+                    x.lower.as_str(),
+                    "on" | "also" | "and" | "but" | "late" | "early" | "earlier" | "later"
+                )
+        });
+    let after: Vec<&str> = (t.last + 1..(t.last + 9).min(s.toks.len()))
         .map(|k| lower(s, k))
         .collect();
     opens_clause
@@ -240,14 +250,23 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
             score += 3;
         }
     }
-    // Prepositions that attach a date to an event.
+    // Prepositions that attach a date to an event; "by January 2005", "until", "before"
+    // set deadlines and limits, not the time of the engagement.
     if t.first > 0
         && matches!(
             lower(s, t.first - 1),
-            "on" | "from" | "between" | "in" | "during" | "until" | "for" | "at" | "by"
+            "on" | "from" | "between" | "in" | "during" | "for" | "at"
         )
     {
         score -= 2;
+    }
+    if t.first > 0
+        && matches!(
+            lower(s, t.first - 1),
+            "by" | "until" | "till" | "before" | "after"
+        )
+    {
+        score += 8;
     }
     // "next week's talks", "Wednesday's meeting", "the April summit".
     if trig.noun && (t.last + 1 == trig.first || t.last + 2 == trig.first) {
@@ -261,6 +280,16 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     let mut best: Option<(i64, &TimeRef)> = None;
     for t in &s.times {
         if t.date.is_none() {
+            continue;
+        }
+        // An invitation or a wish is scheduled by a date that follows it ("invited him to
+        // visit in 2008"), not by the day it was made ("On Oct. 29, Egypt invited him").
+        if trig.hypothetical && t.last < trig.first {
+            continue;
+        }
+        // "the visits by Japanese leaders" are visits in general: only a date right beside
+        // them makes them particular ("his visits in May and June").
+        if trig.plural && (t.first > trig.last + 3 || t.last + 3 < trig.first) {
             continue;
         }
         let Some(sc) = score(s, trig, t, others) else {
@@ -336,11 +365,47 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         date = stay;
         words = format!("{words}; arrived then and still there on the day of the report");
     }
+    let (date, also) = coordinated(s, t, date);
     Some(Dated {
         date,
         source: DateSource::Text,
         words,
+        also,
     })
+}
+
+/// Dates listed with the chosen one, of the same precision: "in August and December last
+/// year" (the year said once holds for both), "pacts signed in 1996 and 1998".
+fn coordinated(s: &Sent, t: &TimeRef, date: EventDate) -> (EventDate, Vec<EventDate>) {
+    let mut also = Vec::new();
+    let mut date = date;
+    let mut k = t.last + 1;
+    while matches!(lower(s, k), "and" | ",") {
+        let Some(u) = s.times.iter().find(|u| u.first == k + 1) else {
+            break;
+        };
+        let Some(other) = u.date else { break };
+        if other.start.precision() != date.start.precision()
+            || other.end.is_some()
+            || date.end.is_some()
+        {
+            break;
+        }
+        // "August and December last year": the bare month takes the year said after it.
+        let bare_month = t.timex.text.split_whitespace().count() == 1
+            && date.start.precision() == Precision::Month;
+        if bare_month && other.start.year != date.start.year {
+            if let Ok(d) = EventDate::new(
+                PartialDate::month(other.start.year, date.start.month.unwrap_or(1)),
+                None,
+            ) {
+                date = d;
+            }
+        }
+        also.push(other);
+        k = u.last + 1;
+    }
+    (date, also)
 }
 
 /// The date expression after "to", "and", "-", "through" that ends a range begun by `t`.
@@ -554,6 +619,7 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
                 date: EventDate::new(PartialDate::month(day.year(), day.month()), None).ok()?,
                 source: DateSource::Recounted,
                 words: "later on the same trip".into(),
+                also: Vec::new(),
             });
         }
     }
@@ -569,6 +635,7 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
             date: EventDate::new(PartialDate::year(day.year()), None).ok()?,
             source: DateSource::Text,
             words: "recent".into(),
+            also: Vec::new(),
         });
     }
     if trig.perfect {
@@ -577,11 +644,13 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
             date: EventDate::new(month, None).ok()?,
             source: DateSource::Recounted,
             words: String::new(),
+            also: Vec::new(),
         });
     }
     Some(Dated {
         date: EventDate::new(PartialDate::day(day), None).ok()?,
         source: DateSource::Reported,
         words: String::new(),
+        also: Vec::new(),
     })
 }

@@ -119,6 +119,8 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 .map(|x| x.text)
                 .collect::<Vec<_>>()
                 .join(" ");
+            let coordinated = std::mem::take(&mut dated.also);
+            let first_mention = mentions.len();
             mentions.push(Mention {
                 kind: t.kind,
                 date: dated.date,
@@ -144,6 +146,13 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 also: Vec::new(),
                 trigger,
             });
+            // "held in August and December last year": one engagement per date.
+            for date in coordinated {
+                let mut copy = mentions[first_mention].clone();
+                copy.date = date;
+                copy.date_words = format!("{} (listed with it)", copy.date_words);
+                mentions.push(copy);
+            }
         }
         gatherings_dated_by_their_meetings(&mut mentions, s.index);
     }

@@ -26,6 +26,8 @@ pub(crate) struct Trigger {
     pub(crate) future: bool,
     /// "had met": recounted from before the story.
     pub(crate) perfect: bool,
+    /// A plural trip noun ("visits", "trips"): trips in general unless a date is beside it.
+    pub(crate) plural: bool,
     /// The token the trigger's head word is (for distances).
     pub(crate) head: usize,
 }
@@ -218,6 +220,7 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
                 hypothetical: false,
                 future: false,
                 perfect: false,
+                plural: noun && matches!(toks[last].lower.as_str(), "visits" | "trips" | "tours"),
                 head,
             });
             k = last + 1;
@@ -409,6 +412,12 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                         | "youth"
                 )
             })
+        {
+            return None;
+        }
+        // "our next summit in 2008": a summit of no one yet (EVENTS.md R14).
+        if (k.saturating_sub(2)..k).any(|j| lower(s, j) == "next")
+            && (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "our" | "their" | "its"))
         {
             return None;
         }

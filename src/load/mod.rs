@@ -112,14 +112,26 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
     Ok(articles::parse_article(path, text, &hint)?)
 }
 
+/// Whether a directory entry is hidden (`.git`, `.trash`, an editor's backup folder): content
+/// skips hidden files and hidden directories alike.
+fn hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
+}
+
 /// Files under `dir` with one of `extensions`, sorted, never following symlinks (a link could
-/// point outside the site).
+/// point outside the site) and skipping hidden files and directories. Directories that cannot
+/// be read are reported once for the whole of `content/` by [`unreadable_directories`].
 pub(crate) fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(false)
         // Not even `dir` itself: `content/events` linked to a directory elsewhere stays out.
         .follow_root_links(false)
         .into_iter()
+        .filter_entry(|e| !hidden(e))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
@@ -128,14 +140,82 @@ pub(crate) fn content_files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
                 .and_then(|x| x.to_str())
                 .is_some_and(|x| extensions.contains(&x.to_ascii_lowercase().as_str()))
         })
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
         .collect();
     files.sort();
     files
+}
+
+/// Every directory under `content/` that cannot be read, as a problem at its path: a directory
+/// the build cannot list would otherwise drop its events without a word.
+fn unreadable_directories(content_dir: &Path) -> Vec<Diagnostic> {
+    WalkDir::new(content_dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
+        .filter_map(Result::err)
+        .map(|e| {
+            let path = e.path().unwrap_or(content_dir).to_path_buf();
+            let why = e
+                .io_error()
+                .map(|io| io.to_string())
+                .unwrap_or_else(|| e.to_string());
+            Diagnostic::file(
+                &path,
+                format!("cannot read this directory: {why}; its files would be left out"),
+            )
+        })
+        .collect()
+}
+
+/// The files of `static/` to copy into the site as (path relative to `static/`, file), sorted;
+/// regular files only (symlinks are never followed), each checked readable, or every one that
+/// cannot be read, at its path.
+pub(crate) fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::default();
+    if std::fs::symlink_metadata(static_dir).is_err() {
+        return Ok(files);
+    }
+    for entry in WalkDir::new(static_dir)
+        .follow_links(false)
+        // Not even `static/` itself when it is a link to a directory elsewhere.
+        .follow_root_links(false)
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(static_dir).to_path_buf();
+                let why = e
+                    .io_error()
+                    .map(|io| io.to_string())
+                    .unwrap_or_else(|| e.to_string());
+                problems.push(Diagnostic::file(
+                    &path,
+                    format!("cannot read this directory of static files: {why}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Err(e) = std::fs::File::open(entry.path()) {
+            problems.push(Diagnostic::file(
+                entry.path(),
+                format!("cannot read this static file: {e}"),
+            ));
+            continue;
+        }
+        if let Ok(rel) = entry.path().strip_prefix(static_dir) {
+            files.push((rel.to_path_buf(), entry.path().to_path_buf()));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    files.sort();
+    Ok(files)
 }
 
 #[derive(Deserialize)]
@@ -194,6 +274,7 @@ pub(crate) fn load_with(
         ));
         return Err(problems);
     }
+    problems.extend(unreadable_directories(&content_dir));
     let config = config::load_config(&content_dir.join("site.yaml"), &mut problems);
     let actors = load_actors(&content_dir.join("actors.yaml"), &mut problems);
     let mut aliases = HashMap::new();

@@ -10,9 +10,9 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Article, Event, Site};
 use crate::render::RenderError;
-#[cfg(feature = "serve")]
-pub(crate) use crate::write::Refusal;
 use crate::write::WriteError;
+#[cfg(feature = "serve")]
+pub(crate) use crate::write::{PublishLock, Refusal};
 use crate::{extract, load, merge, render, timex, write};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

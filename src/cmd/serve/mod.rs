@@ -11,7 +11,7 @@
 
 mod http;
 
-use super::CmdError;
+use super::{errln, CmdError};
 use crate::model::urls;
 use crate::pipeline::Refusal as OutputRefusal;
 use crate::pipeline::{self, BuildError, Session};
@@ -132,7 +132,7 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
         .map(|ip| ip.is_loopback())
         .unwrap_or(bind == "localhost");
     if !loopback {
-        eprintln!("warning: listening on {bind}: anyone who can reach this machine can read the site, drafts included");
+        errln!("warning: listening on {bind}: anyone who can reach this machine can read the site, drafts included");
     }
 
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
@@ -140,7 +140,7 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = ctrlc_tx.send(());
     }) {
-        eprintln!("warning: cannot handle Ctrl-C cleanly: {e}");
+        errln!("warning: cannot handle Ctrl-C cleanly: {e}");
     }
 
     let (events_tx, events_rx) = mpsc::channel();
@@ -173,8 +173,9 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
         let out = out.clone();
         thread::spawn(move || watch_loop(&root, &out, session, &state, &events_rx))
     };
-    println!("serving {} at http://{address}/", out.display());
-    println!("watching {} (Ctrl-C to stop)", watched.join(" and "));
+    // Output that nobody reads (stdout closed) must not stop the server.
+    let _ = super::outln!("serving {} at http://{address}/", out.display());
+    let _ = super::outln!("watching {} (Ctrl-C to stop)", watched.join(" and "));
     let _ = stop_rx.recv();
     drop(stop_tx);
     state.stop.store(true, Ordering::Relaxed);
@@ -182,7 +183,7 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
     server.stop();
     // A rebuild in progress finishes first, so the output is never left half-updated.
     let _ = rebuilder.join();
-    println!("stopped");
+    let _ = super::outln!("stopped");
     Ok(())
 }
 
@@ -206,9 +207,9 @@ fn rebuild(
             let mut warnings = report.warnings.clone();
             warnings.sort();
             for w in warnings {
-                eprintln!("{w}");
+                errln!("{w}");
             }
-            println!(
+            let _ = super::outln!(
                 "built {} events in {:.3} s: {} files rendered, {} unchanged, {} written, {} removed",
                 report.events,
                 started.elapsed().as_secs_f64(),
@@ -223,9 +224,9 @@ fn rebuild(
             let count = problems.len();
             let text: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
             for line in &text {
-                eprintln!("{line}");
+                errln!("{line}");
             }
-            eprintln!(
+            errln!(
                 "error: {count} problem{} found; still serving the last good site",
                 if count == 1 { "" } else { "s" }
             );
@@ -234,7 +235,7 @@ fn rebuild(
         }
         Err(e) => {
             let message = e.to_string();
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             *state.error.lock().unwrap_or_else(|e| e.into_inner()) = message;
             Err(e)
         }
@@ -268,7 +269,7 @@ fn watch_loop(
         let first = match events.recv_timeout(Duration::from_millis(200)) {
             Ok(Ok(event)) => event,
             Ok(Err(e)) => {
-                eprintln!("warning: watching: {e}");
+                errln!("warning: watching: {e}");
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Timeout) => continue,

@@ -398,6 +398,41 @@ impl Progress {
     }
 }
 
+/// A page that fails to render fails the build, naming the page (issue 13, case 8: pages used
+/// to be written as a "Render error" page and the build went on).
+#[cfg(test)]
+mod render_errors {
+    use super::BuildError;
+    use askama::Template;
+
+    /// What a template prints when its formatting fails, as a filter or a value's `Display` can.
+    struct Broken;
+
+    impl std::fmt::Display for Broken {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Err(std::fmt::Error)
+        }
+    }
+
+    #[derive(Template)]
+    #[template(source = "<p>{{ value }}</p>", ext = "html")]
+    struct Failing {
+        value: Broken,
+    }
+
+    #[test]
+    fn a_page_that_fails_to_render_fails_the_build_with_its_path() {
+        let failed = crate::render::render_html("events/x.html".into(), &Failing { value: Broken })
+            .expect_err("a failed render is an error, not a page");
+        let error = BuildError::from(failed);
+        assert!(
+            error.to_string().starts_with("cannot render events/x.html"),
+            "{error}"
+        );
+        assert!(!matches!(error, BuildError::Content(_)));
+    }
+}
+
 /// Whole documents through the driver: the article read as every article is, then tagged
 /// (these tests were the tagger's while it read articles itself).
 #[cfg(test)]

@@ -281,9 +281,18 @@ pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlWr
 }
 
 /// serde_yaml appends " at line L column C" to messages; we print the position ourselves.
+/// serde's "invalid type: sequence" reads better as what the writer did.
 fn tidy_message(message: &str) -> String {
     let cut = message.find(" at line ").unwrap_or(message.len());
-    message[..cut].to_string()
+    message[..cut]
+        .replace(
+            "invalid type: sequence, expected",
+            "a list where Entente expects",
+        )
+        .replace(
+            "invalid type: map, expected",
+            "a mapping where Entente expects",
+        )
 }
 
 /// One step into a YAML document: a key of a mapping or an index of a sequence.
@@ -635,7 +644,10 @@ mod tests {
         }
         let e = from_str::<D>("date: [2025]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 7));
-        assert!(e.message.contains("one date"), "{}", e.message);
+        assert_eq!(
+            e.message,
+            "date: a list where Entente expects one date, written YYYY, YYYY-MM or YYYY-MM-DD"
+        );
     }
 
     #[test]

@@ -13,5 +13,6 @@ mod fixture_sites;
 mod hostile;
 mod properties;
 mod publish;
+mod safety;
 #[cfg(feature = "serve")]
 mod serve;

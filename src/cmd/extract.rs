@@ -81,12 +81,12 @@ fn load_events(path: &Path) -> Result<Vec<Event>, ReadError> {
     Ok(pipeline::extract_events(&article))
 }
 
-/// Whether an existing draft may be replaced: only if a person has not reviewed it. (A
-/// symbolic link never gets here: see [`write_file`].)
+/// Whether an existing draft (a regular file) may be replaced: only if a person has not
+/// reviewed it.
 fn may_overwrite(path: &Path) -> bool {
     match std::fs::read_to_string(path) {
         Ok(text) => text.lines().any(|l| l.trim() == "reviewed: false"),
-        Err(_) => std::fs::symlink_metadata(path).is_err(),
+        Err(_) => false,
     }
 }
 
@@ -241,7 +241,7 @@ fn extract_all(files: &[PathBuf]) -> (Vec<(PathBuf, Vec<Event>)>, Failed) {
 fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
     create_dir(dir)?;
     let mut failed = 0;
-    let mut taken: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut taken: HashMap<PathBuf, (&Path, Vec<u8>)> = HashMap::new();
     for (path, events) in all {
         let stem = path
             .file_stem()
@@ -249,7 +249,11 @@ fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, 
             .unwrap_or_default();
         let json: Vec<JsonEvent> = events.iter().filter_map(|e| json_event(e, path)).collect();
         let target = dir.join(format!("{stem}.json"));
-        if let Some(first) = taken.get(&target) {
+        let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+        if let Some((first, earlier)) = taken.get(&target) {
+            if *earlier == bytes {
+                continue;
+            }
             cannot_write(
                 &target,
                 &format!(
@@ -260,12 +264,11 @@ fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, 
             failed += 1;
             continue;
         }
-        taken.insert(target.clone(), path);
-        let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
         if let Err(e) = write_file(&target, &bytes) {
             cannot_write(&target, &e.to_string());
             failed += 1;
         }
+        taken.insert(target, (path, bytes));
     }
     Ok(failed)
 }
@@ -284,32 +287,53 @@ fn cannot_write(target: &Path, why: &str) {
 fn write_drafts(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
     create_dir(dir)?;
     let mut failed = 0;
-    let mut taken: HashMap<PathBuf, ()> = HashMap::new();
+    // What this run wrote where: the same article given twice writes the same drafts again,
+    // which is nothing to report; two different drafts on one path are.
+    let mut taken: HashMap<PathBuf, String> = HashMap::new();
+    // The list of files written is a courtesy: a reader that stops reading it (`| head`) must
+    // not stop the drafts being written.
+    let mut listing = true;
     for event in all.iter().flat_map(|(_, events)| events) {
         let target = dir.join(format!("{}.yaml", event.id));
-        if taken.insert(target.clone(), ()).is_some() {
-            cannot_write(
-                &target,
-                "another event of this run has the same id and was written there",
-            );
-            failed += 1;
-            continue;
+        let draft = match pipeline::event_draft(event, false) {
+            Ok(draft) => draft,
+            Err(e) => {
+                cannot_write(&target, &e.to_string());
+                failed += 1;
+                continue;
+            }
+        };
+        match taken.get(&target) {
+            Some(earlier) if *earlier == draft => continue,
+            Some(_) => {
+                cannot_write(
+                    &target,
+                    "another event of this run has the same id and was written there",
+                );
+                failed += 1;
+                continue;
+            }
+            None => {}
         }
-        let is_link = std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink());
-        if !is_link && !may_overwrite(&target) {
+        // Only a regular file can have been reviewed; a link or a directory there is refused by
+        // `write_file`, with its own reason.
+        let regular = std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_file());
+        if regular && !may_overwrite(&target) {
             errln!(
                 "skipped {}: it has been reviewed (no `reviewed: false`), so it is kept as is",
                 target.display()
             );
             continue;
         }
-        let written = pipeline::event_draft(event, false)
-            .map_err(|e| e.to_string())
-            .and_then(|draft| write_file(&target, draft.as_bytes()).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => outln!("wrote {}", target.display())?,
+        match write_file(&target, draft.as_bytes()) {
+            Ok(()) => {
+                if listing && outln!("wrote {}", target.display()).is_err() {
+                    listing = false;
+                }
+                taken.insert(target, draft);
+            }
             Err(e) => {
-                cannot_write(&target, &e);
+                cannot_write(&target, &e.to_string());
                 failed += 1;
             }
         }

@@ -93,12 +93,19 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
         ));
     }
     if let Some(url) = &raw.base_url {
-        if crate::load::events::check_url(url).is_err()
-            || !(url.starts_with("http://") || url.starts_with("https://"))
-        {
+        let lower = url.to_ascii_lowercase();
+        let problem = if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            Some(format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)"))
+        } else {
+            // Whatever else is wrong with it (no host, a space), as for a source's URL.
+            crate::load::events::check_url(url)
+                .err()
+                .map(|e| format!("base_url: {e}"))
+        };
+        if let Some(message) = problem {
             let (line, column) =
                 yaml::locate(&text, &[yaml::Step::Key("base_url")]).unwrap_or((1, 1));
-            problems.push(Diagnostic::new(path, line, column, format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)")));
+            problems.push(Diagnostic::new(path, line, column, message));
         }
     }
     SiteConfig {

@@ -54,8 +54,18 @@ impl ReadError {
     }
 }
 
-/// Reads a file of the site as UTF-8 text (without a BOM), or says why it cannot be used.
+/// Reads a file of the site as UTF-8 text (without a BOM), or says why it cannot be used. Only
+/// a regular file is read: a named pipe or a device as `site.yaml` would block or never end.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return Err(Diagnostic::file(
+                path,
+                "not a regular file (a directory, named pipe or device): a site's files must be \
+                 plain files",
+            ));
+        }
+    }
     read_file(path).map_err(ReadError::into_diagnostic)
 }
 

@@ -958,3 +958,514 @@ fn a_closed_pipe_ends_every_command_quietly() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1), "still the content's exit code");
 }
+
+// ---------------------------------------------------------------------------------------
+// Beyond the issue: the same families, tried anew
+// ---------------------------------------------------------------------------------------
+
+/// A symbolic link someone put in the output (`public/latest -> /etc`) is not Entente's: the
+/// build stops, and neither the link nor what it points to is touched.
+#[cfg(unix)]
+#[test]
+fn a_link_added_to_the_output_stops_the_build_and_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    build(dir.path());
+    let target = dir.path().join("elsewhere");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("keep.txt"), "keep").unwrap();
+    let link = dir.path().join("public/latest");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (code, _, err) = run(&["build", "--root", s(dir.path())]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("holds latest"), "{err}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(read(&target.join("keep.txt")), "keep");
+}
+
+/// A page of the last build replaced by a directory of someone's files is not Entente's.
+#[test]
+fn a_page_replaced_by_a_directory_stops_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    build(dir.path());
+    let page = dir.path().join("public/404.html");
+    fs::remove_file(&page).unwrap();
+    fs::create_dir(&page).unwrap();
+    fs::write(page.join("mine.txt"), "mine").unwrap();
+    let (code, _, err) = run(&["build", "--root", s(dir.path())]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("holds 404.html/"), "{err}");
+    assert_eq!(read(&page.join("mine.txt")), "mine");
+}
+
+/// A manifest written by hand that lists paths outside the output directory changes nothing
+/// outside it: the manifest only decides what may be replaced inside.
+#[test]
+fn a_forged_manifest_cannot_reach_outside_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let public = dir.path().join("public");
+    fs::create_dir(&public).unwrap();
+    fs::write(
+        public.join(".entente-manifest"),
+        r#"{"entente": 1, "files": ["../outside.txt", "/etc/passwd", "index.html"]}"#,
+    )
+    .unwrap();
+    fs::write(dir.path().join("outside.txt"), "keep").unwrap();
+    build(dir.path());
+    assert_eq!(read(&dir.path().join("outside.txt")), "keep");
+    assert!(public.join("index.html").is_file());
+}
+
+/// A build into a new, deep `--out` that fails on its content creates no directories at all.
+#[test]
+fn a_failed_build_into_a_new_path_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(dir.path().join("content/events/bad.yaml"), "date: nope\n").unwrap();
+    let out = dir.path().join("deep/er/public");
+    let (code, _, _) = run(&["build", "--root", s(dir.path()), "--out", s(&out)]);
+    assert_eq!(code, 1);
+    assert!(!dir.path().join("deep").exists());
+}
+
+/// A file of `static/` on the path of a rendered page, or of the manifest, would replace it
+/// without a word: it is an error naming the static file.
+#[test]
+fn static_files_cannot_replace_pages_or_the_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    build(dir.path());
+    let before = snapshot(&dir.path().join("public"));
+    for name in ["index.html", "events/ev.html", ".entente-manifest"] {
+        let path = dir.path().join("static").join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "mine").unwrap();
+        let (code, _, err) = run(&["build", "--root", s(dir.path())]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(
+            err.contains(&format!(
+                "static/{name} would replace the file Entente writes at {name}"
+            )),
+            "{err}"
+        );
+        fs::remove_file(&path).unwrap();
+        assert_eq!(snapshot(&dir.path().join("public")), before);
+    }
+    // The built-in style sheet is the one file static/ may replace, by design.
+    fs::write(dir.path().join("static/style.css"), "body{}").unwrap();
+    build(dir.path());
+}
+
+/// A build killed while it holds the lock leaves the lock file; the next build takes it (the
+/// lock died with the process) and removes it.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_holding_the_lock_does_not_block_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let events: String = (0..3000)
+        .map(|i| format!("- {{id: e{i}, date: 2020-01-{:02}, title: Event {i}, type: call, countries: [US], tags: [t{}]}}\n", 1 + i % 28, i % 50))
+        .collect();
+    fs::write(dir.path().join("content/events/all.yaml"), events).unwrap();
+    let lock = dir.path().join(".public.entente-lock");
+    let mut killed = false;
+    for delay in [30u64, 80, 150, 300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args(["build", "--quiet", "--root", s(dir.path())])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        if lock.exists() && child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            killed = true;
+            break;
+        }
+        child.wait().unwrap();
+    }
+    if killed {
+        assert!(lock.exists(), "a killed build cannot remove its lock file");
+    }
+    build(dir.path());
+    assert!(!lock.exists());
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// A directory where a draft goes is neither followed nor called "reviewed".
+#[test]
+fn extract_refuses_a_directory_where_a_draft_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
+    let drafts = dir.path().join("drafts");
+    let (_, stdout, _) = run(&["extract", "--write", s(&drafts), s(&article)]);
+    let first = PathBuf::from(
+        stdout
+            .lines()
+            .next()
+            .unwrap()
+            .strip_prefix("wrote ")
+            .unwrap(),
+    );
+    fs::remove_file(&first).unwrap();
+    fs::create_dir(&first).unwrap();
+    fs::write(first.join("keep.txt"), "keep").unwrap();
+    let (code, _, err) = run(&["extract", "--write", s(&drafts), s(&article)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("not a regular file") && !err.contains("reviewed"),
+        "{err}"
+    );
+    assert_eq!(read(&first.join("keep.txt")), "keep");
+}
+
+/// `--out-dir` naming a file fails clearly and leaves the file.
+#[test]
+fn extract_into_a_file_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "mine").unwrap();
+    let article = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
+    let (code, _, err) = run(&["extract", "--out-dir", s(&file), s(&article)]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!("cannot create {}", file.display())),
+        "{err}"
+    );
+    assert_eq!(read(&file), "mine");
+}
+
+/// A draft that is a hard link to another file (an unreviewed one) is replaced as a directory
+/// entry: the other file keeps its bytes.
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_draft_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
+    let drafts = dir.path().join("drafts");
+    let (_, stdout, _) = run(&["extract", "--write", s(&drafts), s(&article)]);
+    let first = PathBuf::from(
+        stdout
+            .lines()
+            .next()
+            .unwrap()
+            .strip_prefix("wrote ")
+            .unwrap(),
+    );
+    let other = dir.path().join("other.yaml");
+    fs::write(&other, "mine\nreviewed: false\n").unwrap();
+    fs::remove_file(&first).unwrap();
+    fs::hard_link(&other, &first).unwrap();
+    let (code, _, err) = run(&["extract", "--write", s(&drafts), s(&article)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read(&other), "mine\nreviewed: false\n");
+    assert!(read(&first).contains("reviewed: false") && read(&first).contains("date:"));
+}
+
+/// `extract --write DIR ... | head -1`: the list of written files stops, the writing does not.
+#[test]
+fn extract_write_into_a_closed_pipe_still_writes_every_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        fixture("articles/kuna-2025-05-07-rubio-caribbean.txt"),
+        fixture("articles/wire-talks-snapshot.txt"),
+    ];
+    let all = dir.path().join("all");
+    let mut args = vec!["extract", "--write", s(&all)];
+    args.extend(articles.iter().map(|p| s(p)));
+    let (code, stdout, _) = run(&args);
+    assert_eq!(code, 0);
+    let expected = stdout.lines().count();
+    assert!(expected >= 3, "{stdout}");
+    let piped = dir.path().join("piped");
+    let mut args = vec!["extract", "--write", s(&piped)];
+    args.extend(articles.iter().map(|p| s(p)));
+    let (code, err) = first_line_then_close(&args);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(fs::read_dir(&piped).unwrap().count(), expected);
+}
+
+/// The same article named twice writes its drafts and its JSON once, without an error.
+#[test]
+fn the_same_article_twice_is_no_collision() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = fixture("articles/kuna-2025-05-07-rubio-caribbean.txt");
+    for flag in ["--write", "--out-dir"] {
+        let out = dir.path().join(flag.trim_start_matches('-'));
+        let (code, _, err) = run(&["extract", flag, s(&out), s(&article), s(&article)]);
+        assert_eq!(code, 0, "{flag}: {err}");
+        assert!(!err.contains("error"), "{flag}: {err}");
+    }
+}
+
+/// Names that only slugify to a reserved one (`slug: "../../Index"`, `id: "../index"`,
+/// `Index.yaml`) are refused like the name itself.
+#[test]
+fn names_that_slugify_to_a_reserved_one_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    for (file, text) in [
+        (
+            "pages/x.md",
+            "---\ntitle: X\nslug: \"../../Index\"\n---\nx\n",
+        ),
+        (
+            "articles/a.md",
+            "---\ntitle: A\nid: \"../index\"\ndate: 2025-01-02\n---\nBody.\n",
+        ),
+        ("briefings/Index.yaml", "title: B\n"),
+    ] {
+        let path = dir.path().join("content").join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1);
+    for expected in [
+        "pages/x.md:3:7: error: the page name \"index\" is taken by the timeline",
+        "articles/a.md:1:1: error: the article id \"index\" is taken",
+        "briefings/Index.yaml:1:1: error: the name \"index\" is taken",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+}
+
+/// `index`, `INDEX` and `index x` on one event: one page (`tags/index-x.html`), the event on
+/// it once, and a warning for each other spelling.
+#[test]
+fn spellings_of_index_share_one_page_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/events/q.yaml"),
+        "- id: q\n  date: 2025\n  title: T\n  type: call\n  tags: [index, \"index x\", INDEX]\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 0);
+    assert_eq!(err.matches("warning: tag").count(), 2, "{err}");
+    build(dir.path());
+    assert_eq!(
+        event_ids(&read(&dir.path().join("public/tags/index-x.html"))),
+        ["q"]
+    );
+}
+
+/// One country written many ways is one country, and counts once toward the cap.
+#[test]
+fn one_country_spelled_many_ways_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let spellings = ["Jamaica", "JM", "jamaica", " JAMAICA "].repeat(30);
+    let list = spellings
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    fs::write(
+        dir.path().join("content/events/jm.yaml"),
+        format!("id: jm\ndate: 2025\ntitle: T\ntype: call\ncountries: [{list}]\n"),
+    )
+    .unwrap();
+    build(dir.path());
+    let json = read(&dir.path().join("public/events.json"));
+    assert_eq!(json.matches("\"code\":\"JM\"").count(), 2, "{json}");
+}
+
+/// C1 controls, raw or as YAML's `\N` (next line, U+0085), are control characters too.
+#[test]
+fn c1_controls_raw_or_escaped_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/events/nel.yaml"),
+        "id: nel\ndate: 2025\ntitle: \"T\\N\"\ntype: call\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("content/events/raw.yaml"),
+        "id: raw\ndate: 2025\ntitle: \"T\u{85}x\"\ntype: call\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("nel.yaml:3:8: error: control character U+0085"),
+        "{err}"
+    );
+    assert!(
+        err.contains("raw.yaml:3:10: error: control character U+0085"),
+        "{err}"
+    );
+}
+
+/// Aliases that differ in case and spacing are the same alias, and still ambiguous.
+#[test]
+fn aliases_differing_in_case_and_spaces_are_still_ambiguous() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/actors.yaml"),
+        "- name: Ann Smith\n  aliases: [\"  SMITH \"]\n- name: Bob Smith\n  aliases: [smith]\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("actors.yaml:4:13: error: \"smith\" would name both Ann Smith and Bob Smith"),
+        "{err}"
+    );
+}
+
+/// URLs at the edges: no host after user info or before a port, backslashes for slashes, an
+/// empty address in a mailto list, a `base_url` of just the scheme.
+#[test]
+fn urls_at_the_edges_are_judged_on_their_host() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/site.yaml"),
+        "title: T\nbase_url: \"https://\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("content/events/u.yaml"),
+        "id: u\ndate: 2025\ntitle: T\ntype: call\nsources:\n - url: HTTPS://EXAMPLE.ORG\n - url: \"https://user@/x\"\n - url: \"https://[::1]/x\"\n - url: \"https://:80/x\"\n - url: \"http:\\\\\\\\evil.example\"\n - url: \"mailto:a@b?subject=x\"\n - url: \"mailto:a@b,@c\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(": error:")).collect();
+    for (at, what) in [
+        ("site.yaml:2:11", "base_url: URL \"https://\" has no host"),
+        ("u.yaml:7:9", "\"https://user@/x\" has no host"),
+        ("u.yaml:9:9", "\"https://:80/x\" has no host"),
+        ("u.yaml:10:9", "unsupported URL \"http:\\\\evil.example\""),
+        ("u.yaml:12:9", "\"mailto:a@b,@c\" has no address"),
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(at) && l.contains(what)),
+            "{at} {what}\n{err}"
+        );
+    }
+    assert_eq!(lines.len(), 5, "{err}");
+}
+
+/// A named pipe or a directory where `site.yaml` should be: an error, not a build that waits
+/// for ever on the pipe.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_directory_as_site_yaml_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let config = dir.path().join("content/site.yaml");
+    fs::remove_file(&config).unwrap();
+    let fifo = Command::new("mkfifo").arg(&config).status();
+    if !fifo.is_ok_and(|s| s.success()) {
+        fs::create_dir(&config).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(["check", "--root", s(dir.path())])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("check waits on a named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("site.yaml:1:1: error: not a regular file"),
+        "{err}"
+    );
+}
+
+/// Remote images in every Markdown spelling: reference style, inside a link, and raw HTML with
+/// `srcset`; none is fetched.
+#[test]
+fn remote_images_in_any_spelling_are_not_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/events/refs.yaml"),
+        "id: refs\ndate: 2025\ntitle: T\ntype: call\nsummary: |\n  ![ref][pixel] and [![nested](https://t.example/n.png)](https://example.org)\n  <img srcset=\"https://t.example/s.png 2x\" alt=\"s\"> <img src=\"  //t.example/w.png\">\n\n  [pixel]: https://t.example/r.png\n",
+    )
+    .unwrap();
+    build(dir.path());
+    let page = read(&dir.path().join("public/events/refs.html"));
+    let doc = scraper::Html::parse_document(&page);
+    let imgs = scraper::Selector::parse("img").unwrap();
+    for img in doc.select(&imgs) {
+        for attr in ["src", "srcset"] {
+            let v = img.value().attr(attr).unwrap_or("");
+            assert!(!v.contains("t.example"), "{attr}={v} in {page}");
+        }
+    }
+    assert!(
+        page.contains("https://t.example/r.png"),
+        "kept as a link: {page}"
+    );
+}
+
+/// A title of no-break spaces and a word joiner shows nothing: it is missing.
+#[test]
+fn a_title_of_no_break_spaces_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    fs::write(
+        dir.path().join("content/events/nbsp.yaml"),
+        "id: nbsp\ndate: 2025\ntitle: \"\u{a0}\u{a0}\u{2060}\"\ntype: call\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("nbsp.yaml:3:8: error: missing `title`"),
+        "{err}"
+    );
+}
+
+/// A directory too deep for the file system's path limit is reported at its path, not
+/// skipped.
+#[cfg(unix)]
+#[test]
+fn a_directory_too_deep_to_read_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    // Built one level at a time from inside the last (a path this long cannot be used whole),
+    // longer than the system's path limit.
+    let segment = "d".repeat(200);
+    let made = Command::new("sh")
+        .args([
+            "-c",
+            "cd \"$0\" && i=0 && while [ $i -lt 30 ]; do mkdir \"$1\" && cd \"$1\" || exit 1; i=$((i+1)); done",
+            s(&dir.path().join("content/events")),
+            &segment,
+        ])
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: cannot make a directory tree deeper than the path limit here");
+        return;
+    }
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("cannot read this directory"), "{err}");
+    // Removed from the bottom up: the whole path is too long for one call.
+    let _ = Command::new("rm")
+        .args(["-rf", s(&dir.path().join("content/events").join(&segment))])
+        .status();
+}

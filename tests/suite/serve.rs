@@ -471,3 +471,61 @@ fn a_build_beside_serve_leaves_one_whole_site_and_serve_goes_on() {
     let (_, status) = get(&server, "/__entente/status");
     assert!(status.contains("\"error\":null"), "{status}");
 }
+
+/// Sends raw bytes and returns the status of the answer (0 when the server just closed).
+fn raw(server: &Server, request: &[u8]) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let status = String::from_utf8_lossy(&answer)
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
+/// Requests a browser never sends, tried on the server: an absolute URL as the target, a head
+/// larger than the limit, a body-less HEAD, two requests in one packet.
+#[test]
+fn odd_requests_get_plain_refusals() {
+    let site = common::copy_site("basic");
+    let server = start(site.path());
+    let (status, _) = raw(
+        &server,
+        b"GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
+    assert_eq!(status, 403);
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Pad: {}\r\n\r\n",
+        "a".repeat(64 * 1024)
+    );
+    assert_eq!(raw(&server, huge.as_bytes()).0, 431);
+    let (status, answer) = raw(&server, b"HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assert_eq!(status, 200);
+    let text = String::from_utf8_lossy(&answer);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    assert!(
+        head.contains("Content-Length: ") && body.is_empty(),
+        "{text}"
+    );
+    let (status, answer) = raw(
+        &server,
+        b"GET /404.html HTTP/1.1\r\nHost: localhost\r\n\r\nGET /../content/site.yaml HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        String::from_utf8_lossy(&answer)
+            .matches("HTTP/1.1 ")
+            .count(),
+        1
+    );
+    assert_eq!(
+        raw(&server, b"DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n").0,
+        405
+    );
+}

@@ -210,23 +210,39 @@ fn answer(
     handler: &(dyn Fn(Request) -> Response + Sync),
 ) {
     let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-    let response = match read_head(&mut stream, Instant::now() + HEAD_TIMEOUT) {
+    let (response, head_only) = match read_head(&mut stream, Instant::now() + HEAD_TIMEOUT) {
         Ok(head) => match parse(&head, hosts) {
             Ok(request) => {
                 let head_only = request.head_only;
-                let response = handler(request);
-                let _ = write_response(&mut stream, &response, head_only);
-                let _ = stream.shutdown(Shutdown::Both);
-                return;
+                (handler(request), head_only)
             }
-            Err(response) => response,
+            Err(response) => (response, false),
         },
-        Err(HeadError::TooLarge) => Response::text(431, "request head too large\n"),
-        Err(HeadError::Timeout) => Response::text(408, "request head not received in time\n"),
+        Err(HeadError::TooLarge) => (Response::text(431, "request head too large\n"), false),
+        Err(HeadError::Timeout) => (
+            Response::text(408, "request head not received in time\n"),
+            false,
+        ),
         Err(HeadError::Closed) => return,
     };
-    let _ = write_response(&mut stream, &response, false);
-    let _ = stream.shutdown(Shutdown::Both);
+    let _ = write_response(&mut stream, &response, head_only);
+    close_gracefully(stream);
+}
+
+/// Ends the connection after the response without losing it: closing with unread input (the
+/// rest of a head too large, a body) makes TCP reset the connection, and the client may then
+/// never see the answer. The input is read and dropped for a moment first.
+fn close_gracefully(mut stream: TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let mut sink = [0u8; 8192];
+    let mut drained = 0;
+    while drained < 1 << 20 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -429,6 +445,9 @@ mod tests {
             "localhost:99999x",
             "[::1",
             "localhost:1111:2",
+            "localhost:1111@evil.example",
+            "evil.example#@localhost",
+            "[fe80::1%25eth0]:1111",
         ] {
             assert!(!loopback.allows(bad), "{bad}");
         }

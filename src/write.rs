@@ -888,7 +888,18 @@ impl SiteWriter {
                 let mut changed =
                     std::mem::take(&mut *self.changed.lock().unwrap_or_else(|e| e.into_inner()));
                 changed.push(MANIFEST.into());
-                removed = self.move_in(&changed, previous, &entries)?;
+                removed = match self.move_in(&changed, previous, &entries) {
+                    Ok(removed) => removed,
+                    Err(e) => {
+                        // Halfway moved in: the directory now holds files of both builds. The
+                        // manifest lists them all, so that the full build that follows may
+                        // replace it.
+                        let mut either = previous.0.clone();
+                        either.extend(entries.iter().map(|(k, v)| (k.clone(), *v)));
+                        let _ = fs::write(self.out.join(MANIFEST), manifest_bytes(&either));
+                        return Err(e);
+                    }
+                };
                 let _ = fs::remove_dir_all(&self.dir);
             }
         }

@@ -276,6 +276,11 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         return undated(doc, s, trig);
     };
     let mut date = t.date?;
+    // "last week" in a Sunday article is the week that ends that day (EVENTS.md R10).
+    if t.timex.text.eq_ignore_ascii_case("last week") && doc.dct.weekday() == chrono::Weekday::Sun {
+        let monday = doc.dct - Duration::days(6);
+        date = EventDate::new(PartialDate::day(monday), Some(PartialDate::day(doc.dct))).ok()?;
+    }
     // A bare weekday of an engagement still to come is the coming one ("to be held on
     // Thursday", "opening here Saturday"), whatever tense the report's verb has.
     let weekday = lex::is_weekday(&t.timex.text.to_lowercase());
@@ -286,7 +291,13 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
                 "opening" | "opens" | "starting" | "begins" | "beginning"
             )
         })
-        || (trig.first.saturating_sub(6)..trig.first).any(|k| lower(s, k) == "ahead");
+        || (trig.first.saturating_sub(6)..trig.first).any(|k| lower(s, k) == "ahead")
+        || (trig.last + 1..(trig.last + 6).min(s.toks.len())).any(|k| {
+            matches!(
+                lower(s, k),
+                "holds" | "convenes" | "gathers" | "opens" | "starts" | "begins"
+            )
+        });
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
         let day = date.first_day() + Duration::days(7);
         date = EventDate::new(PartialDate::day(day), None).ok()?;
@@ -397,12 +408,19 @@ fn widen_by_length(
     }
     // The length must describe this trigger's event: "a three-day visit", "two-day summit",
     // "for three days".
+    // The length must describe this trigger's event: "a three-day visit" (the trigger, or a
+    // trip noun when the trigger is the arrival: "arrived ... for a three-day visit"), "for
+    // three days".
+    let arrival = !trig.noun && matches!(trig.kind, EventType::Visit | EventType::Tour);
     let describes = (length.last + 1..=(length.last + 4).min(hi)).any(|k| {
-        lex::VISIT_NOUNS.contains(&lower(s, k))
-            || lex::SUMMIT_NOUNS.contains(&lower(s, k))
-            || lex::MEETING_NOUNS.contains(&lower(s, k))
-            || matches!(lower(s, k), "tour" | "mission")
-    }) || (length.first > 0 && lower(s, length.first - 1) == "for");
+        (trig.first..=trig.last).contains(&k)
+            || arrival
+                && (lex::VISIT_NOUNS.contains(&lower(s, k))
+                    || matches!(lower(s, k), "tour" | "mission"))
+    }) || (length.first > 0
+        && lower(s, length.first - 1) == "for"
+        && length.first > trig.last
+        && length.first <= trig.last + 6);
     if !describes {
         return None;
     }
@@ -544,7 +562,7 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     }
     let day = doc.dct;
     // "his recent visit", "recently visited": this year, at least.
-    let recent = (trig.first.saturating_sub(3)..trig.first)
+    let recent = (trig.first.saturating_sub(5)..trig.first)
         .any(|k| matches!(lower(s, k), "recent" | "recently"));
     if recent {
         return Some(Dated {

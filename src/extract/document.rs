@@ -172,12 +172,18 @@ fn dateline_here(place: &str) -> Option<Here> {
             .lookup(part)
             .filter(|c| c.kind != crate::model::CountryKind::Region)
         {
+            let place = if parts.len() > 1 {
+                // The table's spelling of the city ("Mar del Plata"), in that country.
+                Places::get()
+                    .lookup(&city)
+                    .iter()
+                    .find(|p| p.country == c.code && !p.alternate)
+                    .map_or(city, |p| p.name.to_string())
+            } else {
+                c.name.clone()
+            };
             return Some(Here {
-                place: if parts.len() > 1 {
-                    city
-                } else {
-                    c.name.clone()
-                },
+                place,
                 country: c.clone(),
             });
         }
@@ -187,10 +193,13 @@ fn dateline_here(place: &str) -> Option<Here> {
         .best(&city, &[])
         .or_else(|| places.closest(&city).map(|(_, p)| p))?;
     let country = g.by_code(p.country)?.clone();
-    Some(Here {
-        place: city,
-        country,
-    })
+    // The table's spelling ("Mar del Plata"), unless only an alternate name matched.
+    let place = if p.alternate {
+        city
+    } else {
+        p.name.to_string()
+    };
+    Some(Here { place, country })
 }
 
 impl<'a> Doc<'a> {

@@ -32,8 +32,8 @@ pub(crate) struct Draft {
     pub(crate) field_origins: BTreeMap<String, String>,
     /// The gathering's name when the event is a named summit.
     pub(crate) name: Option<String>,
-    /// The country of the article's own officials (for titles: "X visits <the others>").
-    pub(crate) home: Option<String>,
+    /// A title as a person would write it ("Vo Minh Tan visits Indonesia").
+    pub(crate) title: String,
 }
 
 /// Extracts the engagement events of one article.
@@ -138,10 +138,28 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                                 "the" | "this" | "that" | "his" | "her" | "their" | "its"
                             )
                         }),
-                name: None,
+                name: (t.kind == EventType::Summit)
+                    .then(|| gathering_name(s, t))
+                    .flatten(),
                 also: Vec::new(),
                 trigger,
             });
+        }
+        gatherings_dated_by_their_meetings(&mut mentions, s.index);
+    }
+    if debug {
+        for m in &mentions {
+            eprintln!(
+                "mention {:?} {} {:?} states {:?} sent {}",
+                m.kind,
+                m.date.iso(),
+                m.date_source,
+                m.parties
+                    .states()
+                    .map(|c| c.code.as_str())
+                    .collect::<Vec<_>>(),
+                m.sentence
+            );
         }
     }
     let mut events = folding::fold(mentions, doc.home.as_deref());
@@ -151,8 +169,98 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             the_gathering_of_the_day(&doc, &cast, e);
         }
     }
+    folding::documents_of_gatherings(&mut events);
     events.retain(folding::stands_alone);
-    events.into_iter().map(|m| draft(&doc, m)).collect()
+    events
+        .into_iter()
+        .map(|m| {
+            let title = super::titles::title(&m, &cast, doc.home.as_deref());
+            draft(&doc, m, title)
+        })
+        .collect()
+}
+
+/// "met yesterday with the leaders ... at the Ninth Summit of the Americas": a gathering
+/// the sentence gives no date of its own takes the day of the meeting held at it.
+fn gatherings_dated_by_their_meetings(mentions: &mut [Mention], sentence: usize) {
+    let dated = mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+        .find(|m| m.kind != EventType::Summit && m.date_source == DateSource::Text)
+        .map(|m| (m.date, m.date_words.clone()));
+    let Some((date, words)) = dated else { return };
+    for m in mentions
+        .iter_mut()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+    {
+        if m.kind == EventType::Summit && m.date_source != DateSource::Text {
+            m.date = date;
+            m.date_source = DateSource::Text;
+            m.date_words = format!("{words} (the meeting held at it)");
+        }
+    }
+}
+
+/// The proper name of a gathering ("the Summit of the Americas", "APEC Economic Leaders'
+/// Meeting"), when its trigger word is capitalised as part of one.
+fn gathering_name(s: &Sent, t: &triggers::Trigger) -> Option<String> {
+    let toks = &s.toks;
+    if !toks[t.first].cap {
+        return None;
+    }
+    let mut first = t.first;
+    while first > 0
+        && toks[first - 1].word
+        && (toks[first - 1].cap
+            || toks[first - 1]
+                .lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic())
+                && toks[first - 1].lower.ends_with("th"))
+    {
+        first -= 1;
+    }
+    let mut last = t.last;
+    loop {
+        let joiner = toks
+            .get(last + 1)
+            .is_some_and(|x| matches!(x.lower.as_str(), "of" | "on" | "for" | "the" | "and"));
+        let next_cap = |k: usize| toks.get(k).is_some_and(|x| x.word && x.cap);
+        if joiner
+            && (next_cap(last + 2)
+                || toks.get(last + 2).is_some_and(|x| x.lower == "the") && next_cap(last + 3))
+        {
+            last += 2;
+            while next_cap(last)
+                || toks
+                    .get(last)
+                    .is_some_and(|x| x.lower == "the" && next_cap(last + 1))
+            {
+                last += 1;
+            }
+            last -= 1;
+        } else {
+            break;
+        }
+    }
+    // "The fourth Summit ...": the article is not part of the name.
+    if toks[first].lower == "the" {
+        first += 1;
+    }
+    let text = toks[first..=last]
+        .iter()
+        .map(|x| {
+            if x.possessive {
+                format!("{}'", x.text)
+            } else {
+                x.text.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (last > first).then_some(text)
 }
 
 /// A trip made to attend a gathering is the gathering's (EVENTS.md R4): "arrived here to
@@ -208,7 +316,17 @@ fn anaphora(
                 opening[1],
                 "two" | "leaders" | "sides" | "ministers" | "countries"
             ));
-    if !points_back {
+    // "the bilateral contact between the two countries ... met": a pair named before.
+    let pair_anywhere = s.toks.windows(3).any(|w| {
+        let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
+        matches!(a, "the" | "both")
+            && matches!(b, "two" | "countries" | "sides" | "nations")
+            && (b != "two" || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
+            // "a meeting with these leaders".
+            || matches!(a, "these" | "those")
+                && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
+    });
+    if !points_back && !pair_anywhere {
         return;
     }
     let before = &doc.sentences[s.index - 1];
@@ -234,14 +352,21 @@ fn anaphora(
         }
     }
     if dated.source != DateSource::Text {
-        let carried = match from_mention {
+        // The sentence right before dates it first ("... boosted their ties last year. They
+        // signed two pacts"); else the report it points back to.
+        let own = before
+            .times
+            .iter()
+            .rev()
+            .find_map(|t| Some((t.date?, t.timex.text.clone())));
+        let carried = own.or_else(|| match from_mention {
             Some(m) if m.date_source == DateSource::Text => Some((m.date, m.date_words.clone())),
             _ => before
                 .times
                 .iter()
                 .rev()
                 .find_map(|t| Some((t.date?, t.timex.text.clone()))),
-        };
+        });
         if let Some((date, words)) = carried {
             dated.date = date;
             dated.source = DateSource::Text;
@@ -320,7 +445,7 @@ fn the_gathering_of_the_day(doc: &Doc, cast: &Cast, e: &mut Mention) {
     }
 }
 
-fn draft(doc: &Doc, m: Mention) -> Draft {
+fn draft(doc: &Doc, m: Mention, title: String) -> Draft {
     let mut field_origins = BTreeMap::new();
     field_origins.insert("type".into(), format!("the words \"{}\"", m.trigger));
     field_origins.insert(
@@ -359,6 +484,6 @@ fn draft(doc: &Doc, m: Mention) -> Draft {
         confidence,
         field_origins,
         name: m.name,
-        home: doc.home.clone(),
+        title,
     }
 }

@@ -56,19 +56,71 @@ fn dates_agree(a: &Mention, b: &Mention) -> bool {
         || b.date_source != DateSource::Text
 }
 
+/// An international body ("the UN", "ASEAN", "the AU"), not a region of the map ("Asia",
+/// "the Caribbean"): officials of bodies take part in engagements, regions do not.
+fn is_body(c: &Country) -> bool {
+    c.kind == CountryKind::Region
+        && matches!(
+            c.code.as_str(),
+            "eu" | "un"
+                | "nato"
+                | "african-union"
+                | "asean"
+                | "oas"
+                | "gcc"
+                | "arab-league"
+                | "caricom"
+                | "pacific-islands-forum"
+                | "eastern-caribbean"
+                | "apec"
+                | "saarc"
+                | "osce"
+                | "wto"
+                | "sco"
+                | "g7"
+                | "g8"
+                | "g20"
+                | "iaea"
+                | "opec"
+                | "ecowas"
+                | "sadc"
+                | "igad"
+                | "commonwealth"
+                | "oic"
+                | "brics"
+                | "mercosur"
+                | "euromed"
+                | "world bank"
+                | "imf"
+        )
+}
+
 /// Whether a mention names enough parties to stand as an event on its own.
 pub(crate) fn stands_alone(m: &Mention) -> bool {
     let states = m.states().len();
-    let bodies = m
-        .parties
-        .countries
-        .iter()
-        .any(|c| c.kind == CountryKind::Region);
+    let bodies = m.parties.countries.iter().any(is_body);
     match m.kind {
         EventType::Summit => states >= 1,
         EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
         _ => states >= 2 || states == 1 && bodies,
     }
+}
+
+/// The smallest range that covers both dates.
+fn span(a: &EventDate, b: &EventDate) -> EventDate {
+    let start = if b.first_day() < a.first_day() {
+        b.start
+    } else {
+        a.start
+    };
+    let end_a = a.end.unwrap_or(a.start);
+    let end_b = b.end.unwrap_or(b.start);
+    let end = if end_b.last_day() > end_a.last_day() {
+        end_b
+    } else {
+        end_a
+    };
+    EventDate::new(start, Some(end)).unwrap_or(*a)
 }
 
 fn merge_into(target: &mut Mention, m: Mention) {
@@ -88,22 +140,15 @@ fn merge_into(target: &mut Mention, m: Mention) {
             .num_days()
             .abs()
             <= 5;
-    if widen {
-        let start = if m.date.first_day() < target.date.first_day() {
-            m.date.start
-        } else {
-            target.date.start
-        };
-        let end_a = target.date.end.unwrap_or(target.date.start);
-        let end_b = m.date.end.unwrap_or(m.date.start);
-        let end = if end_b.last_day() > end_a.last_day() {
-            end_b
-        } else {
-            end_a
-        };
-        if let Ok(d) = EventDate::new(start, Some(end)) {
-            target.date = d;
-        }
+    // Two reports of one trip with overlapping ranges ("kicked off his state visit on Nov. 1",
+    // "started a 3-day visit to Hainan on Monday"): the trip is their union.
+    let union = matches!(target.kind, EventType::Visit | EventType::Tour)
+        && target.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+        && target.date.overlaps(&m.date)
+        && (target.date.end.is_some() || m.date.end.is_some());
+    if union || widen {
+        target.date = span(&target.date, &m.date);
     } else if better_date {
         if target.date_source != DateSource::Text {
             // The sentence that dates the engagement is the better evidence.
@@ -162,7 +207,7 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     let shared = ms.iter().filter(|c| es.contains(c)).count();
     // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
     // gathering of the same place are one.
-    let gathering_pair = matches!((family(e.kind), family(m.kind)), (1, 2) | (2, 1));
+    let gathering_pair = family(e.kind) == 2 && m.kind == EventType::Meeting;
     if family(e.kind) != family(m.kind)
         && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len())
     {
@@ -174,7 +219,8 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
     // "wrapped up on Friday"), are one gathering, unless they are in different places.
-    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b);
+    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b)
+        || matches!((&e.name, &m.name), (Some(a), Some(b)) if a != b);
     if family(e.kind) == 2
         && e.kind == m.kind
         && (shared >= 1 || es.is_empty() || ms.is_empty())
@@ -220,6 +266,52 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         _ => {
             let subset = shared == ms.len() || shared == es.len();
             subset && (ms.len().min(es.len()) >= 2 || e.sentence == m.sentence || m.definite)
+        }
+    }
+}
+
+/// A declaration adopted or agreements signed at a gathering or during a visit, whose
+/// sentence names no parties of its own, have the gathering's (EVENTS.md R7): "delegates
+/// adopted the Tunis Agenda on the final day of the summit".
+pub(crate) fn documents_of_gatherings(events: &mut [Mention]) {
+    for k in 0..events.len() {
+        if !matches!(events[k].kind, EventType::Statement | EventType::Agreement)
+            || events[k].states().len() >= 2
+        {
+            continue;
+        }
+        let doc = &events[k];
+        let host = events
+            .iter()
+            .enumerate()
+            .find(|(j, g)| {
+                *j != k
+                    && matches!(
+                        g.kind,
+                        EventType::Summit | EventType::Visit | EventType::Meeting
+                    )
+                    && (g.sentence == doc.sentence || g.also.contains(&(doc.start, doc.end)))
+            })
+            .or_else(|| {
+                events.iter().enumerate().find(|(j, g)| {
+                    *j != k
+                        && g.kind == EventType::Summit
+                        && doc.date_source == DateSource::Text
+                        && g.date.overlaps(&doc.date)
+                })
+            });
+        if let Some((_, g)) = host {
+            let countries: Vec<Country> = g.parties.countries.clone();
+            let date = g.date;
+            let doc = &mut events[k];
+            for c in countries {
+                if !doc.parties.countries.contains(&c) {
+                    doc.parties.countries.push(c);
+                }
+            }
+            if doc.date_source != DateSource::Text {
+                doc.date = date;
+            }
         }
     }
 }
@@ -275,8 +367,17 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
         }
         events.push(m);
     }
-    events
-        .retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
+    events.retain(|e| {
+        stands_alone(e)
+            || matches!(
+                e.kind,
+                EventType::Summit
+                    | EventType::Meeting
+                    | EventType::Statement
+                    | EventType::Agreement
+            )
+    });
+    join_forward_references(&mut events);
     fold_meetings_into_trips(&mut events);
     fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {
@@ -298,6 +399,35 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     events
 }
 
+/// "his visit will have far-reaching impact ... Hu is scheduled to pay a state visit on Nov.
+/// 15": an undated reference that comes before the dated report of the same engagement.
+fn join_forward_references(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let m = &events[k];
+        if !m.definite || m.date_source == DateSource::Text {
+            k += 1;
+            continue;
+        }
+        let target = (k + 1..events.len().min(k + 8)).find(|&j| {
+            let e = &events[j];
+            family(e.kind) == family(m.kind)
+                && e.date_source == DateSource::Text
+                && m.states().iter().all(|c| e.states().contains(c))
+        });
+        match target {
+            Some(j) => {
+                let m = events.remove(k);
+                let (date, source) = (events[j - 1].date, events[j - 1].date_source);
+                merge_into(&mut events[j - 1], m);
+                events[j - 1].date = date;
+                events[j - 1].date_source = source;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// A meeting held during a trip, with the trip's host state, is part of the trip.
 fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
     let mut k = 0;
@@ -312,6 +442,7 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
         let trip = (lo..hi).find(|&t| {
             let t = &events[t];
             matches!(t.kind, EventType::Visit | EventType::Tour)
+                && t.date_source == DateSource::Text
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))

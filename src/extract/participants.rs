@@ -17,6 +17,11 @@ pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
     /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
     titles: Vec<(String, usize)>,
+    /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
+    roles: Vec<(String, String)>,
+    /// People the article describes as holding no office ("the presidential candidate ...,
+    /// Segolene Royal", "Bartholomew I, spiritual leader of ...").
+    unofficials: Vec<String>,
 }
 
 impl Cast {
@@ -24,11 +29,20 @@ impl Cast {
     pub(crate) fn new(doc: &Doc) -> Cast {
         let mut cast = Cast::default();
         for s in &doc.sentences {
+            cast.unofficials.extend(unofficial_names(s));
             for p in &s.people {
                 if p.speaker {
                     continue;
                 }
                 cast.add(&p.name, p.country.clone());
+                if !p.title.is_empty() {
+                    if let Some((full, _)) = cast.find(&p.name) {
+                        let full = full.clone();
+                        if !cast.roles.iter().any(|(n, _)| *n == full) {
+                            cast.roles.push((full, p.title.clone()));
+                        }
+                    }
+                }
                 if let Some(head) = p.title.split_whitespace().last() {
                     let head = head.to_lowercase();
                     if let Some(index) = cast
@@ -61,6 +75,22 @@ impl Cast {
             return;
         }
         self.people.push((name.to_string(), country));
+    }
+
+    /// Whether the article describes someone as holding no office.
+    pub(crate) fn is_unofficial(&self, name: &str) -> bool {
+        let last = surname(name);
+        self.unofficials
+            .iter()
+            .any(|u| u == name || surname(u) == last)
+    }
+
+    /// The title someone was first named with ("Foreign Minister").
+    pub(crate) fn role(&self, name: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.as_str())
     }
 
     /// Everyone named with a title, with their state when known.
@@ -114,6 +144,43 @@ impl Cast {
         }
         out
     }
+}
+
+/// Names set beside a word for someone without office: "The presidential candidate of
+/// France's Socialist Party, Segolene Royal," or "Bartholomew I, spiritual leader of ...".
+fn unofficial_names(s: &Sent) -> Vec<String> {
+    let toks = &s.toks;
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !lex::NON_OFFICIALS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        // The name after the next comma ("candidate ..., Segolene Royal").
+        if let Some(comma) = (k + 1..(k + 10).min(toks.len())).find(|&j| toks[j].is(",")) {
+            let name: Vec<&str> = toks[comma + 1..]
+                .iter()
+                .take_while(|x| x.word && x.cap)
+                .map(|x| x.text)
+                .collect();
+            if (2..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+                continue;
+            }
+        }
+        // The name right before ", spiritual leader".
+        if k >= 2 && toks[k - 1].is(",") {
+            let mut j = k - 1;
+            let mut name: Vec<&str> = Vec::new();
+            while j > 0 && toks[j - 1].word && toks[j - 1].cap {
+                j -= 1;
+                name.insert(0, toks[j].text);
+            }
+            if (1..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+            }
+        }
+    }
+    out
 }
 
 fn surname(name: &str) -> &str {
@@ -223,17 +290,21 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             .country
             .clone()
             .or_else(|| known.and_then(|k| k.1.clone()))
-            .or_else(|| unattributed(doc, s, person.first, person.visiting));
+            .or_else(|| unattributed(doc, s, person.first, person.visiting, trig));
         people.push((person.first, name, country, person.visiting));
     }
     for (k, entry) in cast.bare(s) {
         if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
-            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
             people.push((k, entry.0.clone(), country, false));
         }
     }
     // "He held talks with ...": the subject of the sentence before.
-    let pronoun = (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she"));
+    let pronoun =
+        (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she" | "his" | "her"));
     if let Some(k) = pronoun {
         if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
             let before = &doc.sentences[s.index - 1];
@@ -264,12 +335,15 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
                 .country
                 .clone()
                 .or_else(|| known.and_then(|k| k.1.clone()))
-                .or_else(|| unattributed(doc, s, subject.first, subject.visiting));
+                .or_else(|| unattributed(doc, s, subject.first, subject.visiting, trig));
             if !people.iter().any(|(_, n, _, _)| *n == name) {
                 people.push((subject.first, name, country, subject.visiting));
             }
         } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
-            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
             people.push((k, entry.0.clone(), country, false));
         }
     }
@@ -309,40 +383,22 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     }
 
     // "The presidential candidate ..., X, arrived": no official, no engagement.
-    p.unofficial = (first..trig.first).any(|k| {
-        matches!(
-            lower(s, k),
-            "candidate"
-                | "candidates"
-                | "activist"
-                | "activists"
-                | "businessman"
-                | "businessmen"
-                | "tycoon"
-                | "students"
-                | "scholars"
-                | "astronauts"
-                | "taikonauts"
-                | "rebels"
-                | "rebel"
-                | "dissident"
-                | "dissidents"
-                | "exiled"
-                | "opposition"
-                | "singer"
-                | "actor"
-                | "athletes"
-                | "tourists"
-                | "pilgrims"
-        )
-    }) && !people.iter().any(|(k, ..)| {
-        *k < trig.first
-            && s.people.iter().any(|x| {
-                x.first == *k
-                    && !x.title.is_empty()
-                    && !x.title.to_lowercase().contains("candidate")
-            })
-    });
+    p.unofficial = (first..trig.first).any(|k| lex::NON_OFFICIALS.contains(&lower(s, k)))
+        && !people.iter().any(|(k, ..)| {
+            *k < trig.first
+                && s.people.iter().any(|x| {
+                    x.first == *k
+                        && !x.title.is_empty()
+                        && !x.title.to_lowercase().contains("candidate")
+                })
+        })
+        || people
+            .iter()
+            .rfind(|(k, ..)| *k < trig.first)
+            .is_some_and(|(_, name, ..)| cast.is_unofficial(name));
+    // People described as holding no office ("Bartholomew I, spiritual leader of ...") are
+    // not parties.
+    people.retain(|(_, name, ..)| !cast.is_unofficial(name));
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
     if let Some(h) = home(doc) {
@@ -453,14 +509,58 @@ fn home(doc: &Doc) -> Option<Country> {
 /// own when the official is the sentence's subject, else the foreign state it names most;
 /// in agency copy, the dateline's state (officials quoted there are mostly local), unless
 /// the official is visiting.
-fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
+fn unattributed(
+    doc: &Doc,
+    s: &Sent,
+    first: usize,
+    visiting: bool,
+    trig: &Trigger,
+) -> Option<Country> {
+    // Legislators, party leaders and local officials named without a country are the
+    // text's own ("Speaker Pelosi", "Leader Schumer", "Governor ...").
+    let domestic = s.people.iter().find(|p| p.first == first).is_some_and(|p| {
+        let t = p.title.to_lowercase();
+        [
+            "speaker",
+            "leader",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "mayor",
+            "lawmaker",
+        ]
+        .iter()
+        .any(|w| t.split_whitespace().any(|x| x.trim_end_matches('.') == *w))
+    });
     if doc.home.is_some() {
-        let subject = s.people.first().is_none_or(|p| p.first >= first);
-        return if subject {
-            home(doc)
-        } else {
-            doc.dominant.clone()
-        };
+        // The subject, before the trigger, is the readout's own official; the one met is
+        // the foreign state the readout is about.
+        let subject = first < trig.first
+            && s.people
+                .iter()
+                .filter(|p| p.first < trig.first)
+                .all(|p| p.first >= first);
+        if subject || domestic {
+            return home(doc);
+        }
+        // The one met: the foreign state the sentence names before its topic ("her
+        // appointment as Kenya's ..."), else the one the readout names most.
+        let cut = topic_cut(s, trig);
+        return s
+            .countries
+            .iter()
+            .filter(|c| {
+                c.is_state()
+                    && c.first < cut
+                    && Some(c.country.code.as_str()) != doc.home.as_deref()
+            })
+            .map(|c| c.country.clone())
+            .next()
+            .or_else(|| doc.dominant.clone());
     }
     if visiting {
         return None;
@@ -563,7 +663,12 @@ fn trip(
     // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
     // demonym right before a trip noun ("his China visit").
     for (k, c, via, _) in named {
-        if (*k > trig.last && *via != Via::Demonym
+        // "a visit to China's first national corporation": an owner, not the destination.
+        let owner = s.toks[*k].possessive
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
+        if (*k > trig.last && *via != Via::Demonym && !owner
             || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
             && Some(c) != p.traveller.as_ref()
             && !p.destinations.contains(c)

@@ -151,7 +151,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     cmd::set_color(cli.color);
     match cmd::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped reading (`| head`) got what it wanted, as with `cat` and `rg`.
+        Ok(()) | Err(cmd::CmdError::ClosedPipe) => ExitCode::SUCCESS,
         Err(e) => {
             cmd::report(&e);
             e.exit_code()

@@ -83,13 +83,19 @@ fn absorb(into: &mut Event, from: Event) {
 
 /// Merges and orders events.
 pub(crate) fn merge(content: Content, extracted: Vec<Event>) -> Site {
-    let suppressed: HashSet<&str> = content.suppressed.iter().map(String::as_str).collect();
+    let suppressed: HashSet<&str> = content
+        .suppressed
+        .iter()
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    let mut used: HashSet<String> = HashSet::new();
     let mut hand = content.events;
     let hand_ids: HashSet<String> = hand.iter().map(|e| e.id.clone()).collect();
     // Extracted events from several articles that describe the same engagement become one.
     let mut merged_extracted: Vec<Event> = Vec::new();
     for event in extracted {
         if suppressed.contains(event.id.as_str()) {
+            used.insert(event.id.clone());
             continue;
         }
         // A hand-written event with the same id replaces the extracted one outright.
@@ -122,6 +128,22 @@ pub(crate) fn merge(content: Content, extracted: Vec<Event>) -> Site {
     }
     events.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     review.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut warnings = content.warnings;
+    // A `suppress` that removes nothing is most likely a mistyped id (or one extraction no
+    // longer makes): the event it meant is still on the site.
+    for (id, file, line) in &content.suppressed {
+        if !used.contains(id) {
+            warnings.push(crate::diagnostics::Diagnostic::warning(
+                file,
+                *line,
+                1,
+                format!(
+                    "`suppress` names \"{id}\", which no article's extracted event has: nothing \
+                     was removed; check the id against the review page or `entente extract`"
+                ),
+            ));
+        }
+    }
     Site {
         config: content.config,
         review,
@@ -129,7 +151,7 @@ pub(crate) fn merge(content: Content, extracted: Vec<Event>) -> Site {
         articles: content.articles,
         briefings: content.briefings,
         actors: content.actors,
-        warnings: content.warnings,
+        warnings,
         index: SiteIndex::new(&events),
         events,
     }

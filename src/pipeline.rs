@@ -10,9 +10,9 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Article, Event, Site};
 use crate::render::RenderError;
-#[cfg(feature = "serve")]
-pub(crate) use crate::write::Refusal;
 use crate::write::WriteError;
+#[cfg(feature = "serve")]
+pub(crate) use crate::write::{PublishLock, Refusal};
 use crate::{extract, load, merge, render, timex, write};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -72,26 +72,55 @@ pub(crate) struct Session {
     render: render::RenderCache,
     /// What is in the output directory, once a first build has put the site there.
     manifest: Option<write::Manifest>,
+    /// The manifest file that build wrote: another build that replaced the directory since
+    /// leaves another one, and the next rebuild is then a full one.
+    stamp: Option<write::ManifestStamp>,
+    /// Held for writing while a rebuild moves files into the output directory; the server holds
+    /// it for reading while it reads a file.
+    publish: write::PublishLock,
+}
+
+#[cfg(feature = "serve")]
+impl Session {
+    /// The lock the server takes (for reading) around every file it serves, so that it never
+    /// reads the output directory halfway through an update.
+    pub(crate) fn publish_lock(&self) -> write::PublishLock {
+        std::sync::Arc::clone(&self.publish)
+    }
 }
 
 /// Loads, extracts and merges: everything but rendering (`entente check`).
 pub(crate) fn check(root: &Path) -> Result<Site, Diagnostics> {
-    prepare(root, None, &mut Stages::default()).map(|(site, _)| site)
+    prepare(root, None, &mut Stages::default()).map(|(site, _, _)| site)
 }
+
+/// The merged site, how many events extraction found, and the static files to copy.
+type Prepared = (Site, usize, Vec<(PathBuf, PathBuf)>);
 
 fn prepare(
     root: &Path,
     cache: Option<&mut load::LoadCache>,
     stages: &mut Stages,
-) -> Result<(Site, usize), Diagnostics> {
-    let content = load::load_with(root, cache)?;
+) -> Result<Prepared, Diagnostics> {
+    // Static files are listed (and found readable) with the content, so that `check` reports
+    // an unreadable one too, at its path.
+    let content = load::load_with(root, cache);
+    let statics = load::static_files(&root.join("static"));
+    let (content, statics) = match (content, statics) {
+        (Ok(content), Ok(statics)) => (content, statics),
+        (content, statics) => {
+            let mut problems = content.err().unwrap_or_default();
+            problems.extend(statics.err().unwrap_or_default().0);
+            return Err(problems);
+        }
+    };
     stages.end("load");
     let extracted = extract::extract_articles(&content.articles);
     let count = extracted.len();
     stages.end("extract");
     let site = merge::merge(content, extracted);
     stages.end("merge");
-    Ok((site, count))
+    Ok((site, count, statics))
 }
 
 /// The output directory: `out`, else `root/public`.
@@ -157,46 +186,87 @@ pub(crate) fn rebuild(
     run(root, out, Some(session), &Progress::hidden())
 }
 
+/// How long a rebuild of `entente serve` waits for another build of the same output to end;
+/// `entente build` does not wait: it says who holds the output and stops.
+const REBUILD_WAIT: Duration = Duration::from_secs(60);
+
+/// Takes `out`'s lock, and under it puts back a site a killed build left aside; a site put
+/// back is checked again, as any directory the build will replace.
+fn lock_output(
+    root: &Path,
+    out: &Path,
+    wait: Duration,
+    replacing: bool,
+) -> Result<write::OutputLock, WriteError> {
+    let lock = write::OutputLock::acquire(out, wait)?;
+    let restored = write::recover_interrupted_swap(out).map_err(|source| WriteError::Restore {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    if restored && replacing {
+        write::check_output_dir(root, out)?;
+    }
+    Ok(lock)
+}
+
 fn run(
     root: &Path,
     out: Option<&Path>,
-    session: Option<&mut Session>,
+    mut session: Option<&mut Session>,
     progress: &Progress,
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let out = output_dir(root, out);
-    write::check_output_dir(root, &out).map_err(WriteError::from)?;
-    // A build killed mid-swap left the last good site aside: put it back before anything else.
-    write::recover_interrupted_swap(&out).map_err(|source| WriteError::Restore {
-        path: out.clone(),
-        source,
-    })?;
+    let wait = if session.is_some() {
+        REBUILD_WAIT
+    } else {
+        Duration::ZERO
+    };
+    // An update in place replaces nothing it did not write, so only a build that replaces the
+    // directory needs it to be Entente's whole; in place is only for the directory this
+    // session wrote last, untouched since.
+    let in_place = session.as_deref().and_then(|s| {
+        let manifest = s.manifest.clone()?;
+        (s.stamp.is_some() && s.stamp == write::manifest_stamp(&out)).then_some(manifest)
+    });
+    if in_place.is_some() {
+        write::check_location(root, &out).map_err(WriteError::from)?;
+    } else {
+        write::check_output_dir(root, &out).map_err(WriteError::from)?;
+    }
+    // A build killed mid-swap left the last good site aside: put it back before anything else,
+    // under the lock, so that another build's swap is never mistaken for a killed one. Without
+    // a parent directory there is nothing to put back, and nothing is created until the
+    // content is known to be good.
+    let parent_exists = out
+        .parent()
+        .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir());
+    let mut lock = if parent_exists {
+        Some(lock_output(root, &out, wait, in_place.is_none())?)
+    } else {
+        None
+    };
     progress.stage("loading content");
     let mut stages = Stages::default();
-    let output_error = |source: std::io::Error| WriteError::Io {
-        path: out.clone(),
-        source,
-    };
-    let static_dir = root.join("static");
-    let (site, extracted, stats, outcome) = match session {
+    let load_cache = session.as_deref_mut().map(|s| &mut s.load);
+    let (site, extracted, statics) =
+        prepare(root, load_cache, &mut stages).map_err(BuildError::Content)?;
+    if lock.is_none() {
+        lock = Some(lock_output(root, &out, wait, in_place.is_none())?);
+    }
+    let (stats, outcome) = match session {
         None => {
-            let (site, extracted) =
-                prepare(root, None, &mut stages).map_err(BuildError::Content)?;
             progress.stage("rendering and writing");
-            let writer = write::SiteWriter::staged(&out, false)
-                .map_err(output_error)?
-                .with_progress(progress.bar.clone());
+            let writer =
+                write::SiteWriter::staged(&out, false)?.with_progress(progress.bar.clone());
             let stats = render::render(&site, None, &writer)?;
             stages.end("render and write");
             progress.stage("copying static files");
-            let outcome = writer.finish(Some(&static_dir)).map_err(output_error)?;
+            let outcome = writer.finish(Some(&statics))?;
             stages.end("static files and swap");
-            (site, extracted, stats, outcome)
+            (stats, outcome)
         }
         Some(session) => {
-            let (site, extracted) =
-                prepare(root, Some(&mut session.load), &mut stages).map_err(BuildError::Content)?;
-            let in_place = session.manifest.clone().filter(|_| out.is_dir());
             // Work on a copy of the render cache so a failed build cannot leave it describing
             // output that was never written.
             let mut render_cache = std::mem::take(&mut session.render);
@@ -207,25 +277,29 @@ fn run(
                     render_cache = render::RenderCache::default();
                     write::SiteWriter::staged(&out, true)
                 }
-            }
-            .map_err(output_error)?;
+            }?
+            .with_publish_lock(std::sync::Arc::clone(&session.publish));
             let stats = render::render(&site, Some(&mut render_cache), &writer)?;
             stages.end("render and write");
-            match writer.finish(Some(&static_dir)) {
+            match writer.finish(Some(&statics)) {
                 Ok(outcome) => {
                     stages.end("static files and swap");
                     session.render = render_cache;
                     session.manifest = outcome.manifest.clone();
-                    (site, extracted, stats, outcome)
+                    session.stamp = outcome.stamp;
+                    (stats, outcome)
                 }
                 Err(e) => {
-                    // What is on disk is now uncertain: start over with a full build.
+                    // The output is as it was, unless moving an update in failed: either way
+                    // the next build starts over with a full one.
                     session.manifest = None;
-                    return Err(output_error(e).into());
+                    session.stamp = None;
+                    return Err(e.into());
                 }
             }
         }
     };
+    drop(lock);
     progress.finish();
     Ok(BuildReport {
         events: site.events.len(),
@@ -321,6 +395,41 @@ impl Progress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// A page that fails to render fails the build, naming the page (issue 13, case 8: pages used
+/// to be written as a "Render error" page and the build went on).
+#[cfg(test)]
+mod render_errors {
+    use super::BuildError;
+    use askama::Template;
+
+    /// What a template prints when its formatting fails, as a filter or a value's `Display` can.
+    struct Broken;
+
+    impl std::fmt::Display for Broken {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Err(std::fmt::Error)
+        }
+    }
+
+    #[derive(Template)]
+    #[template(source = "<p>{{ value }}</p>", ext = "html")]
+    struct Failing {
+        value: Broken,
+    }
+
+    #[test]
+    fn a_page_that_fails_to_render_fails_the_build_with_its_path() {
+        let failed = crate::render::render_html("events/x.html".into(), &Failing { value: Broken })
+            .expect_err("a failed render is an error, not a page");
+        let error = BuildError::from(failed);
+        assert!(
+            error.to_string().starts_with("cannot render events/x.html"),
+            "{error}"
+        );
+        assert!(!matches!(error, BuildError::Content(_)));
     }
 }
 

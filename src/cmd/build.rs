@@ -14,18 +14,18 @@ pub(super) fn run(
     let report = pipeline::build(root, out, !quiet)?;
     if !quiet {
         super::print_warnings(&report.warnings);
-        println!(
+        super::outln!(
             "built {} events ({} extracted) into {}: {} pages in {:.2} s",
             report.events,
             report.extracted,
             report.out.display(),
             report.pages,
             report.elapsed.as_secs_f64()
-        );
+        )?;
     }
     if timings {
         for (stage, took) in &report.stages {
-            println!("{:>8.3} s  {stage}", took.as_secs_f64());
+            super::outln!("{:>8.3} s  {stage}", took.as_secs_f64())?;
         }
     }
     Ok(())

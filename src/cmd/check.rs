@@ -13,11 +13,10 @@ pub(super) fn run(root: &Path) -> Result<(), CmdError> {
         1 => " (1 warning)".to_string(),
         n => format!(" ({n} warnings)"),
     };
-    println!(
+    super::outln!(
         "ok: {} events, {} pages, {} articles; no problems found{warnings}",
         site.events.len() + site.review.len(),
         site.pages.len(),
         site.articles.len()
-    );
-    Ok(())
+    )
 }

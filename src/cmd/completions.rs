@@ -3,7 +3,6 @@
 use super::CmdError;
 use crate::cli::Cli;
 use clap::CommandFactory;
-use std::io::Write;
 
 /// Prints the completion script of every command and argument for `shell`.
 pub(super) fn run(shell: clap_complete::Shell) -> Result<(), CmdError> {
@@ -11,6 +10,5 @@ pub(super) fn run(shell: clap_complete::Shell) -> Result<(), CmdError> {
     // into `head`) is nothing to report.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "entente", &mut script);
-    let _ = std::io::stdout().write_all(&script);
-    Ok(())
+    super::write_out_bytes(&script)
 }

@@ -3,13 +3,14 @@
 //! `content/events/` (every event marked `reviewed: false`, with its evidence).
 
 use super::CmdError;
+use super::{errln, outln};
 use crate::model::{Event, Origin};
 use crate::pipeline::{self, ReadError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Serialize)]
@@ -80,12 +81,54 @@ fn load_events(path: &Path) -> Result<Vec<Event>, ReadError> {
     Ok(pipeline::extract_events(&article))
 }
 
-/// Whether an existing draft may be replaced: only if a person has not reviewed it.
+/// Whether an existing draft (a regular file) may be replaced: only if a person has not
+/// reviewed it.
 fn may_overwrite(path: &Path) -> bool {
     match std::fs::read_to_string(path) {
         Ok(text) => text.lines().any(|l| l.trim() == "reviewed: false"),
-        Err(_) => !path.exists(),
+        Err(_) => false,
     }
+}
+
+/// Why an output file was not written.
+#[derive(Debug, thiserror::Error)]
+enum WriteFileError {
+    /// A symbolic link where the file goes: writing would change whatever it points to.
+    #[error("it is a symbolic link, and Entente never writes through one: remove the link or choose another directory")]
+    Symlink,
+    /// Something other than a file where the file goes.
+    #[error("it is not a regular file")]
+    NotAFile,
+    /// What the file system reported.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Writes `bytes` to `target` without following a symbolic link at any point: into a new file
+/// beside it (created exclusively, so not through a link either), then renamed over it, which
+/// replaces a directory entry and never writes into another file. A link already at `target`
+/// is left alone and reported.
+fn write_file(target: &Path, bytes: &[u8]) -> Result<(), WriteFileError> {
+    match std::fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(WriteFileError::Symlink),
+        Ok(meta) if !meta.is_file() => return Err(WriteFileError::NotAFile),
+        _ => {}
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = target.with_file_name(format!(".{name}.{}.entente-tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temporary, target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    Ok(written?)
 }
 
 /// Runs over this many articles end with a summary line; a single article's output stays
@@ -126,7 +169,7 @@ pub(super) fn run(options: Options) -> Result<(), CmdError> {
     } else if let Some(dir) = &options.write {
         write_drafts(dir, &all)?
     } else {
-        print_events(&all, options.json);
+        print_events(&all, options.json)?;
         0
     };
     if failed.count > 0 {
@@ -170,18 +213,18 @@ fn extract_all(files: &[PathBuf]) -> (Vec<(PathBuf, Vec<Event>)>, Failed) {
         match result {
             Ok(events) => all.push((path, events)),
             Err(ReadError::Content(problem)) => {
-                eprintln!("{problem}");
+                errln!("{problem}");
                 failed.count += 1;
             }
             Err(e) => {
-                anstream::eprintln!("{}error{:#}: {e}", super::ERROR, super::ERROR);
+                errln!("{}error{:#}: {e}", super::ERROR, super::ERROR);
                 failed.count += 1;
                 failed.unreadable = true;
             }
         }
     }
     if files.len() >= SUMMARY_FROM {
-        eprintln!(
+        errln!(
             "extracted {} events from {} of {} articles in {:.2} s",
             all.iter().map(|(_, events)| events.len()).sum::<usize>(),
             all.len(),
@@ -193,10 +236,12 @@ fn extract_all(files: &[PathBuf]) -> (Vec<(PathBuf, Vec<Event>)>, Failed) {
 }
 
 /// One JSON file per article, named after it (for scorers that read DIR/NNN.json); returns
-/// how many could not be written.
+/// how many could not be written. Two articles of the same name (`a/x.txt`, `b/x.txt`) would
+/// write the same file: the second is reported, not written.
 fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
     create_dir(dir)?;
     let mut failed = 0;
+    let mut taken: HashMap<PathBuf, (&Path, Vec<u8>)> = HashMap::new();
     for (path, events) in all {
         let stem = path
             .file_stem()
@@ -205,40 +250,90 @@ fn write_json_files(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, 
         let json: Vec<JsonEvent> = events.iter().filter_map(|e| json_event(e, path)).collect();
         let target = dir.join(format!("{stem}.json"));
         let bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
-        if let Err(source) = std::fs::write(&target, bytes) {
-            report_output("write", target, source);
+        if let Some((first, earlier)) = taken.get(&target) {
+            if *earlier == bytes {
+                continue;
+            }
+            cannot_write(
+                &target,
+                &format!(
+                    "it holds the events of {} already: give the articles different names",
+                    first.display()
+                ),
+            );
+            failed += 1;
+            continue;
+        }
+        if let Err(e) = write_file(&target, &bytes) {
+            cannot_write(&target, &e.to_string());
             failed += 1;
         }
+        taken.insert(target, (path, bytes));
     }
     Ok(failed)
 }
 
-/// One reviewable draft per event, never over a file a person has reviewed; returns how many
-/// could not be written.
+fn cannot_write(target: &Path, why: &str) {
+    errln!(
+        "{}error{:#}: cannot write {}: {why}",
+        super::ERROR,
+        super::ERROR,
+        target.display()
+    );
+}
+
+/// One reviewable draft per event, never over a file a person has reviewed and never through a
+/// symbolic link; returns how many could not be written.
 fn write_drafts(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdError> {
     create_dir(dir)?;
     let mut failed = 0;
+    // What this run wrote where: the same article given twice writes the same drafts again,
+    // which is nothing to report; two different drafts on one path are.
+    let mut taken: HashMap<PathBuf, String> = HashMap::new();
+    // The list of files written is a courtesy: a reader that stops reading it (`| head`) must
+    // not stop the drafts being written.
+    let mut listing = true;
     for event in all.iter().flat_map(|(_, events)| events) {
         let target = dir.join(format!("{}.yaml", event.id));
-        if !may_overwrite(&target) {
-            eprintln!(
+        let draft = match pipeline::event_draft(event, false) {
+            Ok(draft) => draft,
+            Err(e) => {
+                cannot_write(&target, &e.to_string());
+                failed += 1;
+                continue;
+            }
+        };
+        match taken.get(&target) {
+            Some(earlier) if *earlier == draft => continue,
+            Some(_) => {
+                cannot_write(
+                    &target,
+                    "another event of this run has the same id and was written there",
+                );
+                failed += 1;
+                continue;
+            }
+            None => {}
+        }
+        // Only a regular file can have been reviewed; a link or a directory there is refused by
+        // `write_file`, with its own reason.
+        let regular = std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_file());
+        if regular && !may_overwrite(&target) {
+            errln!(
                 "skipped {}: it has been reviewed (no `reviewed: false`), so it is kept as is",
                 target.display()
             );
             continue;
         }
-        let written = pipeline::event_draft(event, false)
-            .map_err(|e| e.to_string())
-            .and_then(|draft| std::fs::write(&target, draft).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => println!("wrote {}", target.display()),
+        match write_file(&target, draft.as_bytes()) {
+            Ok(()) => {
+                if listing && outln!("wrote {}", target.display()).is_err() {
+                    listing = false;
+                }
+                taken.insert(target, draft);
+            }
             Err(e) => {
-                anstream::eprintln!(
-                    "{}error{:#}: cannot write {}: {e}",
-                    super::ERROR,
-                    super::ERROR,
-                    target.display()
-                );
+                cannot_write(&target, &e.to_string());
                 failed += 1;
             }
         }
@@ -248,17 +343,16 @@ fn write_drafts(dir: &Path, all: &[(PathBuf, Vec<Event>)]) -> Result<usize, CmdE
 
 /// The events on stdout: a JSON array, or YAML drafts that can be pasted into
 /// `content/events/`.
-fn print_events(all: &[(PathBuf, Vec<Event>)], json: bool) {
+fn print_events(all: &[(PathBuf, Vec<Event>)], json: bool) -> Result<(), CmdError> {
     if json {
         let json: Vec<JsonEvent> = all
             .iter()
             .flat_map(|(p, events)| events.iter().filter_map(move |e| json_event(e, p)))
             .collect();
-        println!(
+        return outln!(
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into())
         );
-        return;
     }
     let mut out = String::new();
     for event in all.iter().flat_map(|(_, events)| events) {
@@ -267,13 +361,13 @@ fn print_events(all: &[(PathBuf, Vec<Event>)], json: bool) {
                 out.push_str(&draft);
                 out.push('\n');
             }
-            Err(e) => anstream::eprintln!("{}error{:#}: {e}", super::ERROR, super::ERROR),
+            Err(e) => errln!("{}error{:#}: {e}", super::ERROR, super::ERROR),
         }
     }
     if out.is_empty() {
         out.push_str("# No engagement events found.\n[]\n");
     }
-    print!("{out}");
+    super::write_out_bytes(out.as_bytes())
 }
 
 fn create_dir(dir: &Path) -> Result<(), CmdError> {
@@ -282,12 +376,4 @@ fn create_dir(dir: &Path) -> Result<(), CmdError> {
         path: dir.to_path_buf(),
         source,
     })
-}
-
-fn report_output(action: &'static str, path: PathBuf, source: std::io::Error) {
-    super::report(&CmdError::Output {
-        action,
-        path,
-        source,
-    });
 }

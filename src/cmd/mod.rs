@@ -17,8 +17,27 @@ use crate::cli::{Cli, ColorWhen, Command, Format};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::{BuildError, ReadError};
 use anstyle::{AnsiColor, Style};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Prints a line on stdout; a reader that has gone away (`entente extract ... | head`) makes
+/// it return [`CmdError::ClosedPipe`], which ends the command quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cmd::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Prints a line on stderr (coloured where colour is wanted) and never fails: a closed stderr
+/// must neither stop a command nor make it panic.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(anstream::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use {errln, outln};
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +72,12 @@ pub(crate) enum CmdError {
         #[source]
         source: std::io::Error,
     },
+    /// Standard output was closed by its reader (piped into `head`): nothing more to say.
+    #[error("")]
+    ClosedPipe,
+    /// Standard output could not be written.
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] std::io::Error),
     /// Some URLs given to `fetch` could not be fetched; each was reported with its URL.
     #[error("{failed} of {total} URLs could not be fetched")]
     Fetch {
@@ -170,16 +195,53 @@ pub(crate) fn report(error: &CmdError) {
     if let CmdError::Reported = error {
         return;
     }
+    if let CmdError::ClosedPipe = error {
+        return;
+    }
     // One article: its own error line says it all.
     if let CmdError::Articles { total: 1, .. } = error {
         return;
     }
     if let CmdError::Build(BuildError::Content(problems)) = error {
         print_problems(problems);
-        anstream::eprintln!("{ERROR}error{ERROR:#}: {problems}; nothing was written");
+        errln!("{ERROR}error{ERROR:#}: {problems}; nothing was written");
         return;
     }
-    anstream::eprintln!("{ERROR}error{ERROR:#}: {error}");
+    errln!("{ERROR}error{ERROR:#}: {error}");
+}
+
+/// Writes to stdout, telling a reader that went away from a real failure.
+pub(crate) fn write_out(args: std::fmt::Arguments) -> Result<(), CmdError> {
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(args)
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
+}
+
+/// [`write_out`] of bytes.
+pub(crate) fn write_out_bytes(bytes: &[u8]) -> Result<(), CmdError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
+}
+
+fn stdout_error(e: std::io::Error) -> CmdError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CmdError::ClosedPipe
+    } else {
+        CmdError::Stdout(e)
+    }
+}
+
+/// Lines on stderr through one lock, stopping quietly if stderr is gone.
+fn print_lines<T: std::fmt::Display>(lines: impl IntoIterator<Item = T>) {
+    let mut err = anstream::stderr().lock();
+    for line in lines {
+        if writeln!(err, "{line}").is_err() {
+            return;
+        }
+    }
 }
 
 /// Problems sorted by file and position, one per line.
@@ -187,16 +249,12 @@ pub(crate) fn print_problems(problems: &Diagnostics) {
     let mut sorted = problems.0.clone();
     sorted.sort();
     sorted.dedup();
-    for p in sorted {
-        eprintln!("{p}");
-    }
+    print_lines(sorted);
 }
 
 /// Warnings go to stderr, sorted like errors, and change no exit code.
 pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
     let mut sorted = warnings.to_vec();
     sorted.sort();
-    for w in sorted {
-        eprintln!("{w}");
-    }
+    print_lines(sorted);
 }

@@ -44,6 +44,15 @@ pub(crate) fn load_briefings(dir: &Path, problems: &mut Diagnostics) -> Vec<Brie
         let (briefing, found) = parse_file(&path, &text);
         problems.extend(found);
         if let Some(b) = briefing {
+            // `briefings/index.html` is the list of briefings.
+            if b.slug == "index" {
+                problems.push(Diagnostic::file(
+                    &path,
+                    "the name \"index\" is taken by the list of briefings \
+                     (briefings/index.html): rename this file",
+                ));
+                continue;
+            }
             // Two files whose names slugify alike would write the same output files.
             if briefings.iter().any(|o| o.slug == b.slug) {
                 problems.push(Diagnostic::file(
@@ -65,7 +74,13 @@ pub(crate) fn load_briefings(dir: &Path, problems: &mut Diagnostics) -> Vec<Brie
 /// Parses and validates one briefing file; the briefing is `None` when the YAML itself is
 /// unusable, and comes with every field problem otherwise.
 pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
+    let mut found: Vec<Diagnostic> = yaml::control_characters(text)
+        .into_iter()
+        .map(|e| Diagnostic::new(path, e.line, e.column, e.message))
+        .collect();
+    if !found.is_empty() {
+        return (None, found);
+    }
     let raw: RawBriefing = match yaml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
@@ -142,7 +157,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
     }
     for (key, values) in [("actors", &raw.actors), ("tags", &raw.tags)] {
         for (i, value) in values.iter().enumerate() {
-            if value.trim().is_empty() {
+            if crate::model::text::is_blank(value) {
                 problem(
                     &[Step::Key(key), Step::Index(i)],
                     format!("{key}: empty entry: remove it or write a name"),
@@ -150,7 +165,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
             }
         }
     }
-    if raw.title.trim().is_empty() {
+    if crate::model::text::is_blank(&raw.title) {
         problem(
             &[Step::Key("title")],
             "title is empty: give the briefing a title".into(),

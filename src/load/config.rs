@@ -41,7 +41,13 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
     let text = match super::read_text(path) {
         Ok(t) => t,
         Err(d) => {
-            if path.exists() {
+            // Not there at all, rather than there but unreadable (a directory that cannot be
+            // listed says "not there" to `exists`).
+            let missing = matches!(
+                std::fs::symlink_metadata(path),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound
+            );
+            if !missing {
                 problems.push(d);
             } else {
                 problems.push(Diagnostic::file(
@@ -52,6 +58,13 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
             return SiteConfig::default();
         }
     };
+    let controls = yaml::control_characters(&text);
+    if !controls.is_empty() {
+        for e in controls {
+            problems.push(Diagnostic::new(path, e.line, e.column, e.message));
+        }
+        return SiteConfig::default();
+    }
     let raw: RawSiteConfig = match yaml::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
@@ -70,11 +83,29 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
             }
         }
     }
+    if crate::model::text::is_blank(&raw.title) {
+        let (line, column) = yaml::locate(&text, &[yaml::Step::Key("title")]).unwrap_or((1, 1));
+        problems.push(Diagnostic::new(
+            path,
+            line,
+            column,
+            "the site's `title` is empty: it heads every page (e.g. `title: My timeline`)",
+        ));
+    }
     if let Some(url) = &raw.base_url {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
+        let lower = url.to_ascii_lowercase();
+        let problem = if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            Some(format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)"))
+        } else {
+            // Whatever else is wrong with it (no host, a space), as for a source's URL.
+            crate::load::events::check_url(url)
+                .err()
+                .map(|e| format!("base_url: {e}"))
+        };
+        if let Some(message) = problem {
             let (line, column) =
                 yaml::locate(&text, &[yaml::Step::Key("base_url")]).unwrap_or((1, 1));
-            problems.push(Diagnostic::new(path, line, column, format!("base_url \"{url}\" must start with http:// or https:// (e.g. https://example.org/timeline/)")));
+            problems.push(Diagnostic::new(path, line, column, message));
         }
     }
     SiteConfig {

@@ -7,6 +7,8 @@ use super::yaml::{self, Scalar, Step};
 use crate::diagnostics::Diagnostic;
 use crate::model::date::DateError;
 use crate::model::slug::{slugify, validate_id};
+use crate::model::text::is_blank;
+use crate::model::urls;
 use crate::model::{Country, Event, Source};
 use crate::model::{EventDate, EventType, Gazetteer, Origin, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -108,7 +110,18 @@ pub struct EventFile {
     pub(crate) id_positions: HashMap<String, (usize, usize)>,
     /// Every problem found, each with line and column.
     pub(crate) problems: Vec<Diagnostic>,
+    /// Things worth a look that do not stop the build (a tag written twice in one event).
+    pub(crate) warnings: Vec<Diagnostic>,
 }
+
+/// Most tags one event may have: every tag gets a page listing the event with all its tags,
+/// so the output grows with the square of this number.
+pub(crate) const MAX_TAGS: usize = 50;
+/// Most people one event may name (each gets a page listing the event with all of them).
+pub(crate) const MAX_ACTORS: usize = 50;
+/// Most countries and regions one event may name; a larger gathering is better named by its
+/// grouping ("European Union", "CARICOM").
+pub(crate) const MAX_COUNTRIES: usize = 60;
 
 /// Longest text field we accept; a title is a line, a summary a few paragraphs.
 const MAX_FIELD_BYTES: usize = 100_000;
@@ -135,6 +148,15 @@ const FIELDS: [&str; 15] = [
 /// Parses and validates one event file.
 pub fn parse_file(path: &Path, text: &str, aliases: &HashMap<String, String>) -> EventFile {
     let mut out = EventFile::default();
+    let controls = yaml::control_characters(text);
+    if !controls.is_empty() {
+        out.problems.extend(
+            controls
+                .into_iter()
+                .map(|e| Diagnostic::new(path, e.line, e.column, e.message)),
+        );
+        return out;
+    }
     let sequence = yaml::is_sequence(text);
     let raws: Vec<Option<RawEvent>> = if sequence {
         match parse_items(path, text, &mut out.problems) {
@@ -250,10 +272,15 @@ fn validate_items(
             full.extend_from_slice(steps);
             yaml::locate(text, &full).unwrap_or((1, 1))
         };
+        let problems = &mut out.problems;
+        let warnings = &mut out.warnings;
         let mut problem = |steps: &[Step], message: String| {
             let (line, column) = at(steps);
-            out.problems
-                .push(Diagnostic::new(path, line, column, message));
+            problems.push(Diagnostic::new(path, line, column, message));
+        };
+        let mut warn = |steps: &[Step], message: String| {
+            let (line, column) = at(steps);
+            warnings.push(Diagnostic::warning(path, line, column, message));
         };
         if raw.suppress {
             match &raw.id {
@@ -270,7 +297,7 @@ fn validate_items(
         if let Some(id) = raw.id.as_ref().filter(|id| validate_id(id).is_ok()) {
             out.id_positions.insert(id.clone(), at(&[Step::Key("id")]));
         }
-        if let Some(event) = validate(raw, path, at(&[]).0, aliases, &mut problem) {
+        if let Some(event) = validate(raw, path, at(&[]).0, aliases, &mut problem, &mut warn) {
             out.events.push(event);
         }
     }
@@ -306,34 +333,72 @@ pub(crate) enum UrlError {
     /// Control characters (a line break could start a header or a property elsewhere).
     #[error("URL contains control characters")]
     Control,
-    /// A scheme other than http(s) and mailto.
-    #[error("unsupported URL \"{}\": use an http(s) or mailto link", .0.chars().take(80).collect::<String>())]
+    /// White space, which no URL has (a space is written %20).
+    #[error("URL \"{}\" contains white space: write a space as %20", short(.0))]
+    Space(String),
+    /// A scheme other than http(s) and mailto, or none.
+    #[error("unsupported URL \"{}\": use a full http(s) address (https://example.org/page) or a mailto: link", short(.0))]
     Scheme(String),
+    /// An http(s) address without a host (`https://`, `https:///x`).
+    #[error("URL \"{}\" has no host: write the full address, such as https://example.org/page", short(.0))]
+    NoHost(String),
+    /// A mailto link without an address at a host.
+    #[error("URL \"{}\" has no address: write it as mailto:name@example.org", short(.0))]
+    NoAddress(String),
 }
 
-/// Accepts http(s), mailto and relative links; anything else could run script or leave the
-/// reader somewhere unexpected.
+fn short(url: &str) -> String {
+    url.chars().take(80).collect()
+}
+
+/// Accepts only what a source link can safely be: an absolute http(s) address with a host, or
+/// a mailto link with an address. Relative links (`/x`, `../x`, `//host/x`) would point into
+/// the site or wherever it is served from, and other schemes could run script.
 pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme_end = lower.find(':');
-    let first_sep = lower.find(['/', '?', '#']);
-    let has_scheme = match (scheme_end, first_sep) {
-        (Some(c), Some(s)) => c < s,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    if !has_scheme
-        || lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("mailto:")
-    {
-        if url.chars().any(|c| c.is_control()) {
-            return Err(UrlError::Control);
-        }
-        Ok(())
-    } else {
-        Err(UrlError::Scheme(url.to_string()))
+    if url.chars().any(|c| c.is_control()) {
+        return Err(UrlError::Control);
     }
+    let url = url.trim();
+    if url.chars().any(char::is_whitespace) {
+        return Err(UrlError::Space(url.to_string()));
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        // After any user info, before any port.
+        let host_port = authority.rsplit('@').next().unwrap_or("");
+        let host = if let Some(v6) = host_port.strip_prefix('[') {
+            v6.split(']').next().unwrap_or("")
+        } else {
+            host_port.split(':').next().unwrap_or("")
+        };
+        if host.is_empty() || host.contains('\\') {
+            return Err(UrlError::NoHost(url.to_string()));
+        }
+        return Ok(());
+    }
+    if let Some(rest) = lower.strip_prefix("mailto:") {
+        let address = rest.split('?').next().unwrap_or("");
+        let ok = address.split(',').all(|a| {
+            let a = percent_decoded_at(a);
+            a.split_once('@').is_some_and(|(local, host)| {
+                !local.is_empty() && !host.is_empty() && !host.contains('@')
+            })
+        });
+        if address.is_empty() || !ok {
+            return Err(UrlError::NoAddress(url.to_string()));
+        }
+        return Ok(());
+    }
+    Err(UrlError::Scheme(url.to_string()))
+}
+
+/// `%40` is an `@` in a mailto address.
+fn percent_decoded_at(address: &str) -> String {
+    address.replace("%40", "@")
 }
 
 fn validate(
@@ -342,10 +407,12 @@ fn validate(
     line: usize,
     aliases: &HashMap<String, String>,
     problem: &mut dyn FnMut(&[Step], String),
+    warn: &mut dyn FnMut(&[Step], String),
 ) -> Option<Event> {
     let mut ok = true;
     let title = match raw.title.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => t.to_string(),
+        // A title of zero-width spaces shows nothing: it is missing.
+        Some(t) if !is_blank(t) => t.to_string(),
         _ => {
             problem(
                 &[Step::Key("title")],
@@ -399,8 +466,16 @@ fn validate(
         None => String::new(),
     };
     let sources = event_sources(&raw, problem, &mut ok);
-    if !ok {
-        return None;
+    if countries.len() > MAX_COUNTRIES {
+        problem(
+            &[Step::Key("countries")],
+            format!(
+                "`countries` names {} countries and regions: the limit is {MAX_COUNTRIES} per \
+                 event; name the grouping of a larger gathering (\"European Union\", \"CARICOM\")",
+                countries.len()
+            ),
+        );
+        ok = false;
     }
     let actors = dedup(raw.actors.iter().map(|a| {
         let a = a.trim();
@@ -409,6 +484,41 @@ fn validate(
             .cloned()
             .unwrap_or_else(|| a.to_string())
     }));
+    let actors = same_page_once("actors", "person", actors, warn);
+    let tags = same_page_once(
+        "tags",
+        "tag",
+        dedup(raw.tags.iter().map(|t| t.trim().to_string())),
+        warn,
+    );
+    for (field, count, limit, what) in [
+        (
+            "tags",
+            tags.len(),
+            MAX_TAGS,
+            "every tag gets a page that lists the event with all its tags",
+        ),
+        (
+            "actors",
+            actors.len(),
+            MAX_ACTORS,
+            "every person gets a page that lists the event with all of them",
+        ),
+    ] {
+        if count > limit {
+            problem(
+                &[Step::Key(field)],
+                format!(
+                    "`{field}` has {count} entries: the limit is {limit} per event ({what}); \
+                     keep the ones a reader would look for"
+                ),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
     let date = date?;
     Some(Event {
         id,
@@ -419,7 +529,7 @@ fn validate(
         actors: actors.iter().map(|a| close_bidi(a)).collect(),
         countries,
         places: dedup(raw.places.iter().map(|p| close_bidi(p.trim()))),
-        tags: dedup(raw.tags.iter().map(|t| close_bidi(t.trim()))),
+        tags: tags.iter().map(|t| close_bidi(t)).collect(),
         summary: raw.summary.unwrap_or_default(),
         sources,
         origin: Origin::HandWritten {
@@ -464,6 +574,46 @@ fn event_date(
         },
         None => None,
     };
+    if let (Some(s), Some(e)) = (start, end) {
+        // "15 March 2025 – March 2025": an end that is the very period the start lies in (or a
+        // start that is the period the end lies in) says nothing and reads as a mistake.
+        let end_holds_start = e.precision() < s.precision()
+            && e.first_day() <= s.first_day()
+            && s.last_day() <= e.last_day();
+        let start_holds_end = s.precision() < e.precision()
+            && s.first_day() <= e.first_day()
+            && e.last_day() <= s.last_day();
+        if end_holds_start {
+            problem(
+                &[Step::Key("end")],
+                format!(
+                    "`end` {} is the period `date` {} falls in, so the range would read \"{} – {}\": \
+                     write the last day (such as {}) or remove `end`",
+                    e.iso(),
+                    s.iso(),
+                    s.human(),
+                    e.human(),
+                    PartialDate::day(e.last_day()).iso()
+                ),
+            );
+            *ok = false;
+            return None;
+        }
+        if start_holds_end {
+            problem(
+                &[Step::Key("date")],
+                format!(
+                    "`date` {} is the period `end` {} falls in: write the first day (such as {}) \
+                     or remove `end`",
+                    s.iso(),
+                    e.iso(),
+                    PartialDate::day(s.first_day()).iso()
+                ),
+            );
+            *ok = false;
+            return None;
+        }
+    }
     match start {
         Some(start) => match EventDate::new(start, end) {
             Ok(mut d) => {
@@ -594,11 +744,42 @@ pub(crate) fn close_bidi(text: &str) -> String {
     out
 }
 
+/// The entries in order, without repeats and without entries that show nothing.
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items {
-        if !item.is_empty() && !out.contains(&item) {
+        if !is_blank(&item) && !out.contains(&item) {
             out.push(item);
+        }
+    }
+    out
+}
+
+/// Keeps the first of entries that share a page (`Security` and `security`, `a b` and `a-b`),
+/// with a warning for each other: listed twice, the event would show twice on that page.
+fn same_page_once(
+    field: &str,
+    noun: &str,
+    items: Vec<String>,
+    warn: &mut dyn FnMut(&[Step], String),
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let slug = urls::term_slug(&item);
+        match out.iter().find(|o| urls::term_slug(o) == slug) {
+            Some(first) => warn(
+                &[Step::Key(field)],
+                format!(
+                    "{noun} \"{item}\" is \"{first}\" again ({}): the event is filed once, \
+                     under \"{first}\"",
+                    if item.to_lowercase() == first.to_lowercase() {
+                        "they differ only in case"
+                    } else {
+                        "they share one page"
+                    }
+                ),
+            ),
+            None => out.push(item),
         }
     }
     out

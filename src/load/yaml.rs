@@ -8,21 +8,46 @@
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
-/// A scalar that may be written as a number or a string (`date: 2025` vs `date: 2025-05`):
-/// YAML reads an unquoted year as an integer, and it is still a year.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
-pub(crate) enum Scalar {
-    Int(i64),
-    Str(String),
-}
+/// A date-like scalar as written (`date: 2025`, `date: 2025-05`, `date: '2025'`): always its
+/// text, never what YAML would read it as, so that `2025.5` (a float), `1e3` (a float) or
+/// `0x7E9` (an integer, 2025) are rejected as the dates they are not, rather than read as
+/// numbers. A list or mapping is an error at its position.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scalar(String);
 
 impl Scalar {
     pub(crate) fn as_text(&self) -> String {
-        match self {
-            Scalar::Int(i) => i.to_string(),
-            Scalar::Str(s) => s.clone(),
+        self.0.clone()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one date, written YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            // Only reached through explicit tags (`!!int 2025`): plain scalars come as text.
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
         }
+        // As a string: yaml_serde hands a plain scalar over as written.
+        deserializer.deserialize_str(Text)
     }
 }
 
@@ -41,6 +66,11 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
         return Err(e);
     }
     serde_yaml::from_str(text).map_err(|e| {
+        // serde reports a repeated field at the start of the document; YAML forbids repeated
+        // keys anywhere, so one found is the problem, at its own place.
+        if let Some(duplicate) = duplicate_key(text) {
+            return duplicate;
+        }
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
@@ -51,6 +81,102 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
             message: tidy_message(&e.to_string()),
         }
     })
+}
+
+/// The first key of a mapping that repeats an earlier key of the same mapping, placed at the
+/// repeat.
+fn duplicate_key(text: &str) -> Option<YamlError> {
+    // Per open collection: for a mapping, whether a key comes next and the keys seen.
+    enum Frame {
+        Seq,
+        Map {
+            expecting_key: bool,
+            seen: std::collections::HashMap<String, usize>,
+        },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(..)
+        );
+        if is_node {
+            if let Some(Frame::Map {
+                expecting_key,
+                seen,
+            }) = stack.last_mut()
+            {
+                if *expecting_key {
+                    if let Event::Scalar(key, ..) = &event {
+                        if let Some(first) = seen.get(key.as_ref()) {
+                            return Some(YamlError {
+                                line: span.start.line(),
+                                column: span.start.col() + 1,
+                                message: format!(
+                                    "duplicate key `{key}` (first on line {first}): keep one"
+                                ),
+                            });
+                        }
+                        seen.insert(key.to_string(), span.start.line());
+                    }
+                }
+                *expecting_key = !*expecting_key;
+            }
+            match event {
+                Event::SequenceStart(..) => stack.push(Frame::Seq),
+                Event::MappingStart(..) => stack.push(Frame::Map {
+                    expecting_key: true,
+                    seen: Default::default(),
+                }),
+                _ => {}
+            }
+        } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            stack.pop();
+        } else if matches!(event, Event::DocumentEnd) {
+            stack.clear();
+        }
+    }
+    None
+}
+
+/// Control characters in a YAML file, written raw or as double-quoted escapes (`"\0"`,
+/// `"\x1b"`), each at its position: they would reach the site's pages and exports as they
+/// are, invisible or worse. Tab, line feed and carriage return are text.
+pub(crate) fn control_characters(text: &str) -> Vec<YamlError> {
+    let mut found = crate::model::text::raw_controls(text)
+        .into_iter()
+        .map(|(line, column, c)| YamlError {
+            line,
+            column,
+            message: crate::model::text::control_message(c),
+        })
+        .collect::<Vec<_>>();
+    if !found.is_empty() {
+        return found;
+    }
+    const ESCAPES: [&str; 10] = [
+        "\\0", "\\a", "\\b", "\\v", "\\f", "\\e", "\\N", "\\x", "\\u", "\\U",
+    ];
+    if !ESCAPES.iter().any(|e| text.contains(e)) {
+        return found;
+    }
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        if let Event::Scalar(value, ..) = &event {
+            if let Some(c) = value.chars().find(|&c| crate::model::text::is_control(c)) {
+                found.push(YamlError {
+                    line: span.start.line(),
+                    column: span.start.col() + 1,
+                    message: crate::model::text::control_message(c),
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Deepest nesting of lists and mappings accepted (serde_yaml refuses more than 128 when it
@@ -155,9 +281,18 @@ pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlWr
 }
 
 /// serde_yaml appends " at line L column C" to messages; we print the position ourselves.
+/// serde's "invalid type: sequence" reads better as what the writer did.
 fn tidy_message(message: &str) -> String {
     let cut = message.find(" at line ").unwrap_or(message.len());
-    message[..cut].to_string()
+    message[..cut]
+        .replace(
+            "invalid type: sequence, expected",
+            "a list where Entente expects",
+        )
+        .replace(
+            "invalid type: map, expected",
+            "a mapping where Entente expects",
+        )
 }
 
 /// One step into a YAML document: a key of a mapping or an index of a sequence.
@@ -489,6 +624,62 @@ mod tests {
             locate(DOC, &[Step::Index(1), Step::Key("nope")]),
             Some((5, 3))
         );
+    }
+
+    #[test]
+    fn dates_are_read_as_written() {
+        #[derive(serde::Deserialize, Debug)]
+        struct D {
+            date: Scalar,
+        }
+        for (text, read) in [
+            ("date: 2025", "2025"),
+            ("date: 2025.5", "2025.5"),
+            ("date: 1e3", "1e3"),
+            ("date: 0x7E9", "0x7E9"),
+            ("date: '2025-05'", "2025-05"),
+            ("date: 2025-05-06", "2025-05-06"),
+        ] {
+            assert_eq!(from_str::<D>(text).unwrap().date.as_text(), read, "{text}");
+        }
+        let e = from_str::<D>("date: [2025]").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 7));
+        assert_eq!(
+            e.message,
+            "date: a list where Entente expects one date, written YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_placed_at_the_repeat() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct E {
+            id: String,
+        }
+        let e = from_str::<E>("# c\nid: a\nid: b\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1), "{e:?}");
+        assert!(
+            e.message.contains("duplicate key `id` (first on line 2)"),
+            "{e:?}"
+        );
+        let e = from_str::<Vec<E>>("- id: a\n- id: b\n  x: 1\n  id: c\n").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 3), "{e:?}");
+        // The same key in two items is no repeat.
+        assert!(duplicate_key("- id: a\n- id: b\n").is_none());
+        assert!(duplicate_key("a: {x: 1}\nb: {x: 2}\n").is_none());
+    }
+
+    #[test]
+    fn control_characters_raw_or_escaped_are_placed() {
+        let found = control_characters("title: a\u{0}b\nsummary: x\u{1b}[31m\n");
+        let at: Vec<(usize, usize)> = found.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(1, 9), (2, 11)]);
+        assert!(found[0].message.contains("U+0000"), "{}", found[0].message);
+        let found = control_characters("a: ok\ntitle: \"x\\0y\"\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].column), (2, 8));
+        assert!(control_characters("a: \"tab\\there\\n\"\nb: |\n  x\r\n").is_empty());
     }
 
     #[test]

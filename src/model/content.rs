@@ -13,8 +13,9 @@ pub struct Content {
     pub config: SiteConfig,
     /// Hand-written events, each with an id (written or generated).
     pub events: Vec<Event>,
-    /// Ids of extracted events that hand-written files suppress.
-    pub suppressed: Vec<String>,
+    /// Ids of extracted events that hand-written files suppress, with the file and line of
+    /// each `suppress`.
+    pub suppressed: Vec<(String, PathBuf, usize)>,
     /// `actors.yaml`.
     pub actors: Vec<Actor>,
     /// Markdown pages, in navigation order.

@@ -16,6 +16,9 @@ pub enum DateError {
         "invalid date \"{0}\": write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2025-03, 2025-05-06)"
     )]
     Format(String),
+    /// Year 0000, which the calendar does not have (1 BC is followed by AD 1).
+    #[error("invalid date \"{0}\": there is no year 0000; years run from 0001 to 9999")]
+    YearZero(String),
     /// A month outside 01 to 12.
     #[error("invalid date \"{text}\": month {month} does not exist (use 01 to 12)")]
     NoSuchMonth {
@@ -148,6 +151,9 @@ impl PartialDate {
                 })
             }
         };
+        if parts.first().is_some_and(|y| *y == "0000") {
+            return Err(DateError::YearZero(text.to_string()));
+        }
         match parts.as_slice() {
             [y] => {
                 let year = number(y, 4).ok_or_else(bad)?;
@@ -378,6 +384,10 @@ mod tests {
             .contains("no day 30"));
         assert!(PartialDate::parse("25-01-01").is_err());
         assert!(PartialDate::parse("2025/01/01").is_err());
+        // Four digits, from 0001 to 9999.
+        assert!(PartialDate::parse("0000-01-01").is_err());
+        assert!(PartialDate::parse("10000").is_err());
+        assert_eq!(PartialDate::parse("0001").unwrap().iso(), "0001");
         assert!(PartialDate::parse("").is_err());
     }
 

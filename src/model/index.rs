@@ -1,7 +1,6 @@
 //! The site index: every taxonomy (countries, people, types, tags, years) with its members,
 //! and every event's permalink, computed once from the merged events for all pages to share.
 
-use super::slug::slugify;
 use super::{urls, Country, Event, EventType};
 use std::collections::BTreeMap;
 
@@ -51,17 +50,19 @@ impl SiteIndex {
                     .push(i);
             }
             for a in &e.actors {
-                actors
-                    .entry(slugify(a))
-                    .or_insert_with(|| term(a.clone(), urls::actor(a)))
-                    .events
-                    .push(i);
+                file_once(
+                    actors
+                        .entry(urls::term_slug(a))
+                        .or_insert_with(|| term(a.clone(), urls::actor(a))),
+                    i,
+                );
             }
             for t in &e.tags {
-                tags.entry(slugify(t))
-                    .or_insert_with(|| term(t.clone(), urls::tag(t)))
-                    .events
-                    .push(i);
+                file_once(
+                    tags.entry(urls::term_slug(t))
+                        .or_insert_with(|| term(t.clone(), urls::tag(t))),
+                    i,
+                );
             }
             types
                 .entry(e.kind)
@@ -83,6 +84,14 @@ impl SiteIndex {
             years: years.into_iter().collect(),
             permalinks: events.iter().map(|e| urls::event(&e.id)).collect(),
         }
+    }
+}
+
+/// Files event `i` under `term` unless it already is: two names of one event can share a page
+/// (`Security` and `security`), and the event must show on it once.
+fn file_once(term: &mut Term, i: usize) {
+    if term.events.last() != Some(&i) {
+        term.events.push(i);
     }
 }
 

@@ -16,6 +16,7 @@ pub(crate) mod index;
 pub(crate) mod output;
 pub(crate) mod site;
 pub mod slug;
+pub(crate) mod text;
 pub(crate) mod urls;
 
 pub use article::{Article, ArticleFormat, Dateline, Provenance};

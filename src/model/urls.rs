@@ -58,14 +58,26 @@ pub(crate) fn country(c: &Country) -> String {
     format!("countries/{}.html", c.slug())
 }
 
+/// The page name of a person or tag: its slug, except that `index` (each taxonomy's own list
+/// page) becomes `index-x`, the way device names such as `con` do, so a tag "Index" gets a page
+/// of its own instead of replacing the list of tags. Names with the same slug share a page.
+pub(crate) fn term_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug == "index" {
+        "index-x".into()
+    } else {
+        slug
+    }
+}
+
 /// One person's page.
 pub(crate) fn actor(name: &str) -> String {
-    format!("actors/{}.html", slugify(name))
+    format!("actors/{}.html", term_slug(name))
 }
 
 /// One tag's page.
 pub(crate) fn tag(tag: &str) -> String {
-    format!("tags/{}.html", slugify(tag))
+    format!("tags/{}.html", term_slug(tag))
 }
 
 /// The page of one type of engagement.

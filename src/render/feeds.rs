@@ -5,7 +5,7 @@
 use super::views::EventView;
 use crate::model::{urls, Event, OutputFile, Site};
 use atom_syndication::{Entry, Feed, Link, Person, Text};
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike};
 use rayon::prelude::*;
 
@@ -115,9 +115,18 @@ fn ics_event(site: &Site, e: &Event, view: &EventView, dtstamp: DateTime<Utc>) -
         .timestamp(dtstamp)
         .summary(&ical_text(&format!("{} ({})", e.title, e.kind.label())))
         .starts(e.date.first_day())
-        // DTEND of an all-day event is exclusive: the day after the last day.
-        .ends(e.date.last_day().succ_opt().unwrap_or(e.date.last_day()))
         .url(&event_url(site, e));
+    // DTEND of an all-day event is exclusive: the day after the last day, which for a range
+    // ending on 9999-12-31 is a year iCalendar cannot write; a DURATION says the same.
+    match e.date.last_day().succ_opt().filter(|d| d.year() <= 9999) {
+        Some(end) => {
+            ev.ends(end);
+        }
+        None => {
+            let days = (e.date.last_day() - e.date.first_day()).num_days() + 1;
+            ev.add_property("DURATION", format!("P{days}D"));
+        }
+    }
     let mut description = format!("Date: {}.", e.date.human());
     if !e.countries.is_empty() {
         description.push_str(&format!(
@@ -166,6 +175,35 @@ fn ics(site: &Site, views: &[EventView]) -> String {
         out.push_str(e);
     }
     out.push_str(END);
+    fold(&out)
+}
+
+/// Folds every line of iCalendar text at 75 octets, as RFC 5545 (3.1) requires: never inside
+/// a UTF-8 sequence, continuation lines starting with one space. The calendar writer's own folding is undone first, so the result does not depend on
+/// how it counts.
+fn fold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 64 * 3);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut room = LIMIT;
+        loop {
+            if rest.len() <= room {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+    }
     out
 }
 

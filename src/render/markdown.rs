@@ -9,9 +9,64 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.url_schemes(["http", "https", "mailto"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"));
+            .link_rel(Some("noopener noreferrer"))
+            // An <img> written as HTML keeps only a local source: opening the page must never
+            // fetch anything from elsewhere.
+            .attribute_filter(|element, attribute, value| {
+                if element == "img" && matches!(attribute, "src" | "srcset") && is_remote(value) {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            });
         b
     })
+}
+
+/// Whether a URL would be fetched from another host: it has a scheme, or starts with two
+/// slashes (either way round, as browsers read them) once what browsers ignore is removed.
+pub(crate) fn is_remote(url: &str) -> bool {
+    let url: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if url.starts_with(['/', '\\']) && url[1..].starts_with(['/', '\\']) {
+        return true;
+    }
+    let scheme_end = url.find(':');
+    let first_other = url.find(['/', '?', '#', '\\']);
+    match scheme_end {
+        Some(colon) => {
+            colon > 0
+                && first_other.is_none_or(|o| colon < o)
+                && url[..colon]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Markdown images of remote files become links to them, with their text: nothing is fetched
+/// when a page opens, and the reader can still follow the link.
+fn remote_images_as_links(event: Event<'_>) -> Event<'_> {
+    use pulldown_cmark::{LinkType, Tag, TagEnd};
+    match event {
+        Event::Start(Tag::Image {
+            dest_url,
+            title,
+            id,
+            ..
+        }) if is_remote(&dest_url) => Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url,
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        other => other,
+    }
 }
 
 pub(crate) fn options() -> Options {
@@ -26,7 +81,36 @@ pub(crate) fn to_html(markdown: &str) -> String {
     if markdown.trim().is_empty() {
         return String::new();
     }
-    sanitise(Parser::new_ext(markdown, options()), markdown.len())
+    sanitise(
+        images_checked(Parser::new_ext(markdown, options())),
+        markdown.len(),
+    )
+}
+
+/// Turns each remote image into a link, and ends only those images as links.
+fn images_checked<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    use pulldown_cmark::{Tag, TagEnd};
+    // Images nest (an image's text can hold another image): one entry per open image.
+    let mut open: Vec<bool> = Vec::new();
+    events.map(move |event| match event {
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let remote = is_remote(dest_url);
+            open.push(remote);
+            if remote {
+                remote_images_as_links(event)
+            } else {
+                event
+            }
+        }
+        Event::End(TagEnd::Image) => {
+            if open.pop().unwrap_or(false) {
+                remote_images_as_links(event)
+            } else {
+                event
+            }
+        }
+        other => other,
+    })
 }
 
 fn sanitise<'a>(events: impl Iterator<Item = Event<'a>>, size: usize) -> String {
@@ -43,7 +127,10 @@ pub(crate) fn to_html_and_plain_text(markdown: &str) -> (String, String) {
     }
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let plain = plain_text(events.iter().cloned());
-    (sanitise(events.into_iter(), markdown.len()), plain)
+    (
+        sanitise(images_checked(events.into_iter()), markdown.len()),
+        plain,
+    )
 }
 
 /// Plain text of Markdown (for excerpts, feeds, CSV and search): formatting dropped, HTML
@@ -126,6 +213,47 @@ mod tests {
             assert_eq!(html.is_empty(), md.trim().is_empty(), "{md:?}");
         }
         assert_eq!(to_plain_text("**a** ~~b~~"), "a b");
+    }
+
+    /// Issue 13, case 7: `![x](https://tracker.example/p.png)` in a summary was loaded when
+    /// the page opened.
+    #[test]
+    fn remote_images_become_links_and_local_ones_stay() {
+        let html = to_html(
+            "![pixel](https://tracker.example/p.png) ![proto](//t.example/p.png) \
+             ![back](/\\t.example/p.png) ![map](img/map.png) <img src=\"https://t.example/q.png\" alt=\"q\"> \
+             <img src=\"img/x.png\">",
+        );
+        assert!(!html.contains("<img src=\"https:"), "{html}");
+        assert!(!html.contains("<img src=\"//"), "{html}");
+        assert!(!html.contains("t.example/p.png\" alt"), "{html}");
+        assert!(
+            html.contains(
+                "<a href=\"https://tracker.example/p.png\" rel=\"noopener noreferrer\">pixel</a>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"img/map.png\" alt=\"map\">"),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"img/x.png\">"), "{html}");
+        let (html2, _) = to_html_and_plain_text("![pixel](https://tracker.example/p.png)");
+        assert!(!html2.contains("<img"), "{html2}");
+        for remote in [
+            "https://a.b/c",
+            "HTTP://a",
+            " //a/b",
+            "\\\\a\\b",
+            "/\\a",
+            "data:x",
+            "a\tb:c",
+        ] {
+            assert!(is_remote(remote), "{remote:?}");
+        }
+        for local in ["a.png", "/a.png", "./a:b.png", "../x/y.png", "#x", "?q=a:b"] {
+            assert!(!is_remote(local), "{local:?}");
+        }
     }
 
     #[test]

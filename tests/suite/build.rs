@@ -224,7 +224,7 @@ fn an_output_that_is_not_a_site_directory_is_refused_and_left_alone() {
     let built = dir.path().join("built");
     let mut cases = vec![
         (file.clone(), "is a file"),
-        (docs.clone(), "holds files but no site"),
+        (docs.clone(), "not made by Entente"),
     ];
     #[cfg(unix)]
     {

@@ -309,7 +309,7 @@ fn single_values_are_lists_of_one_and_catalogue_names_are_understood() {
     assert_eq!(code, 1);
     assert!(
         err.contains(&format!(
-            "{}:4:14: error: invalid type: map, expected a name or a list of names",
+            "{}:4:14: error: a mapping where Entente expects a name or a list of names",
             file.display()
         )),
         "{err}"

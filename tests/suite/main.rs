@@ -16,5 +16,6 @@ mod hostile;
 mod intake;
 mod properties;
 mod publish;
+mod safety;
 #[cfg(feature = "serve")]
 mod serve;

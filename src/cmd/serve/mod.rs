@@ -2,12 +2,16 @@
 //!
 //! One thread watches `content/` and `static/` and rebuilds (debounced) through a
 //! [`pipeline::Session`], so an edit re-parses, re-renders and rewrites only what it touched.
-//! A few threads answer HTTP from the output directory. Pages get a small script, injected
+//! A few threads answer HTTP from the output directory (`http`: bounded threads, header
+//! timeouts, and a `Host` check against DNS rebinding), each file read while no rebuild is
+//! moving files in, so every response comes from one whole build. Pages get a small script, injected
 //! into the response only (never into the built files), that polls `/__entente/status` and
 //! reloads the page after a rebuild, or shows the build's errors over the page. A broken
 //! edit leaves the last good site on disk and being served.
 
-use super::CmdError;
+mod http;
+
+use super::{errln, CmdError};
 use crate::model::urls;
 use crate::pipeline::Refusal as OutputRefusal;
 use crate::pipeline::{self, BuildError, Session};
@@ -22,7 +26,6 @@ use std::time::{Duration, Instant};
 const RESERVED: &str = "/__entente/";
 /// Quiet time after the last change before rebuilding: editors save in several steps.
 const DEBOUNCE: Duration = Duration::from_millis(120);
-const WORKERS: usize = 4;
 
 /// The live-reload script pages get (in responses only, never in built files).
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -35,6 +38,8 @@ struct State {
     /// The last build's errors, empty when it succeeded.
     error: Mutex<String>,
     stop: AtomicBool,
+    /// Taken for reading around every file served: rebuilds move files in under its write side.
+    publish: crate::pipeline::PublishLock,
 }
 
 /// Serves the site at `root` until Ctrl-C.
@@ -93,11 +98,14 @@ impl ServeError {
 fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), ServeError> {
     let out = pipeline::output_dir(root, out);
     pipeline::check_output_dir(root, &out)?;
+    let mut session = Session::default();
+    let session_lock = session.publish_lock();
     let state = Arc::new(State {
         out: out.clone(),
         generation: AtomicU64::new(0),
         error: Mutex::new(String::new()),
         stop: AtomicBool::new(false),
+        publish: session_lock.clone(),
     });
     // Without content/ there is nothing to watch: most likely a mistyped --root.
     if !root.join("content").is_dir() {
@@ -105,29 +113,26 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
             root: root.to_path_buf(),
         });
     }
-    let mut session = Session::default();
     rebuild(root, &out, &mut session, &state).map_err(ServeError::Build)?;
 
-    let server = match tiny_http::Server::http((bind, port)) {
-        Ok(s) => Arc::new(s),
-        Err(source) => {
-            return Err(ServeError::Listen {
-                address: format!("{bind}:{port}"),
-                source,
-            })
-        }
+    let handler = {
+        let state = Arc::clone(&state);
+        Arc::new(move |request: http::Request| handle(&request, &state))
     };
-    let address = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.to_string())
-        .unwrap_or_else(|| format!("{bind}:{port}"));
+    let server =
+        http::Server::start(bind, port, http::HostCheck::new(bind), handler).map_err(|source| {
+            ServeError::Listen {
+                address: format!("{bind}:{port}"),
+                source: Box::new(source),
+            }
+        })?;
+    let address = server.address().to_string();
     let loopback = bind
         .parse::<std::net::IpAddr>()
         .map(|ip| ip.is_loopback())
         .unwrap_or(bind == "localhost");
     if !loopback {
-        eprintln!("warning: listening on {bind}: anyone who can reach this machine can read the site, drafts included");
+        errln!("warning: listening on {bind}: anyone who can reach this machine can read the site, drafts included");
     }
 
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
@@ -135,7 +140,7 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = ctrlc_tx.send(());
     }) {
-        eprintln!("warning: cannot handle Ctrl-C cleanly: {e}");
+        errln!("warning: cannot handle Ctrl-C cleanly: {e}");
     }
 
     let (events_tx, events_rx) = mpsc::channel();
@@ -168,32 +173,17 @@ fn serve(root: &Path, out: Option<&Path>, bind: &str, port: u16) -> Result<(), S
         let out = out.clone();
         thread::spawn(move || watch_loop(&root, &out, session, &state, &events_rx))
     };
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let state = Arc::clone(&state);
-            thread::spawn(move || {
-                while !state.stop.load(Ordering::Relaxed) {
-                    if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(200)) {
-                        handle(request, &state);
-                    }
-                }
-            })
-        })
-        .collect();
-
-    println!("serving {} at http://{address}/", out.display());
-    println!("watching {} (Ctrl-C to stop)", watched.join(" and "));
+    // Output that nobody reads (stdout closed) must not stop the server.
+    let _ = super::outln!("serving {} at http://{address}/", out.display());
+    let _ = super::outln!("watching {} (Ctrl-C to stop)", watched.join(" and "));
     let _ = stop_rx.recv();
     drop(stop_tx);
     state.stop.store(true, Ordering::Relaxed);
     drop(watcher);
-    for w in workers {
-        let _ = w.join();
-    }
+    server.stop();
     // A rebuild in progress finishes first, so the output is never left half-updated.
     let _ = rebuilder.join();
-    println!("stopped");
+    let _ = super::outln!("stopped");
     Ok(())
 }
 
@@ -217,9 +207,9 @@ fn rebuild(
             let mut warnings = report.warnings.clone();
             warnings.sort();
             for w in warnings {
-                eprintln!("{w}");
+                errln!("{w}");
             }
-            println!(
+            let _ = super::outln!(
                 "built {} events in {:.3} s: {} files rendered, {} unchanged, {} written, {} removed",
                 report.events,
                 started.elapsed().as_secs_f64(),
@@ -234,9 +224,9 @@ fn rebuild(
             let count = problems.len();
             let text: Vec<String> = problems.sorted().iter().map(|p| p.to_string()).collect();
             for line in &text {
-                eprintln!("{line}");
+                errln!("{line}");
             }
-            eprintln!(
+            errln!(
                 "error: {count} problem{} found; still serving the last good site",
                 if count == 1 { "" } else { "s" }
             );
@@ -245,7 +235,7 @@ fn rebuild(
         }
         Err(e) => {
             let message = e.to_string();
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             *state.error.lock().unwrap_or_else(|e| e.into_inner()) = message;
             Err(e)
         }
@@ -279,7 +269,7 @@ fn watch_loop(
         let first = match events.recv_timeout(Duration::from_millis(200)) {
             Ok(Ok(event)) => event,
             Ok(Err(e)) => {
-                eprintln!("warning: watching: {e}");
+                errln!("warning: watching: {e}");
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -394,97 +384,83 @@ fn inject(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Entente"[..], &b"1"[..]).unwrap())
+fn text(status: u16, body: &str) -> http::Response {
+    http::Response::new(
+        status,
+        "text/plain; charset=utf-8",
+        body.as_bytes().to_vec(),
+    )
 }
 
-fn respond(request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
-    let _ = request.respond(response);
-}
-
-fn handle(request: tiny_http::Request, state: &State) {
-    use tiny_http::Method;
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        respond(
-            request,
-            405,
-            "text/plain; charset=utf-8",
-            b"method not allowed\n".to_vec(),
-        );
-        return;
-    }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+fn handle(request: &http::Request, state: &State) -> http::Response {
+    let path = request
+        .target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
     if let Some(endpoint) = path.strip_prefix(RESERVED) {
         let error = state
             .error
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        match endpoint {
-            "reload.js" => respond(
-                request,
-                200,
-                "text/javascript; charset=utf-8",
-                RELOAD_JS.into(),
-            ),
+        return match endpoint {
+            "reload.js" => {
+                http::Response::new(200, "text/javascript; charset=utf-8", RELOAD_JS.into())
+            }
             "status" => {
                 let body = serde_json::json!({
                     "generation": state.generation.load(Ordering::SeqCst),
                     "error": if error.is_empty() { None } else { Some(error) },
                 });
-                respond(request, 200, "application/json", body.to_string().into());
+                http::Response::new(200, "application/json", body.to_string().into())
             }
-            "error" => respond(request, 200, "text/plain; charset=utf-8", error.into()),
-            _ => respond(
-                request,
-                404,
-                "text/plain; charset=utf-8",
-                b"not found\n".to_vec(),
-            ),
-        }
-        return;
+            "error" => http::Response::new(200, "text/plain; charset=utf-8", error.into()),
+            _ => text(404, "not found\n"),
+        };
     }
-    match resolve(&state.out, &path) {
-        Ok(file) => match std::fs::read(&file) {
-            Ok(bytes) => {
-                let kind = content_type(&file);
-                let body = if kind.starts_with("text/html") {
-                    inject(bytes)
-                } else {
-                    bytes
-                };
-                respond(request, 200, &kind, body);
-            }
-            Err(_) => not_found(request, state),
-        },
-        Err(Refusal::Forbidden) => respond(
-            request,
-            403,
-            "text/plain; charset=utf-8",
-            b"forbidden\n".to_vec(),
-        ),
-        Err(Refusal::Redirect(to)) => {
-            let response = tiny_http::Response::empty(301).with_header(header("Location", &to));
-            let _ = request.respond(response);
+    // No rebuild moves files in while this one is found and read.
+    let read = {
+        let _reading = state.publish.read().unwrap_or_else(|e| e.into_inner());
+        match resolve(&state.out, &path) {
+            Ok(file) => std::fs::read(&file)
+                .map(|bytes| (file, bytes))
+                .map_err(|_| Refusal::NotFound),
+            Err(refusal) => Err(refusal),
         }
-        Err(Refusal::NotFound) => not_found(request, state),
+    };
+    match read {
+        Ok((file, bytes)) => {
+            let kind = content_type(&file);
+            let body = if kind.starts_with("text/html") {
+                inject(bytes)
+            } else {
+                bytes
+            };
+            http::Response::new(200, &kind, body)
+        }
+        Err(Refusal::Forbidden) => text(403, "forbidden\n"),
+        Err(Refusal::Redirect(to)) => {
+            let mut response = http::Response::new(301, "text/plain; charset=utf-8", Vec::new());
+            response.headers.push(("Location", to));
+            response
+        }
+        Err(Refusal::NotFound) => not_found(state),
     }
 }
 
-fn not_found(request: tiny_http::Request, state: &State) {
+fn not_found(state: &State) -> http::Response {
     // Without a built 404 page (the first build failed), a bare page still carries the script,
     // so the error overlay shows and the page reloads once the site builds.
-    let page = std::fs::read(state.out.join(urls::NOT_FOUND)).unwrap_or_else(|_| {
+    let page = {
+        let _reading = state.publish.read().unwrap_or_else(|e| e.into_inner());
+        std::fs::read(state.out.join(urls::NOT_FOUND))
+    }
+    .unwrap_or_else(|_| {
         b"<!DOCTYPE html><title>Not found</title><body><p>Not found.</p></body>".to_vec()
     });
-    respond(request, 404, "text/html; charset=utf-8", inject(page));
+    http::Response::new(404, "text/html; charset=utf-8", inject(page))
 }
 
 #[cfg(test)]

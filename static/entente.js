@@ -1,20 +1,432 @@
 /* Entente: progressive enhancement of the static timeline.
  *
- * Every page works without this file; with it, the home page filters its own event list in
- * place (no fetch(): the site must work opened from disk), charts become keyboard widgets and
- * print buttons appear. The filter state lives in the URL query, so a view can be shared. */
+ * Every page works without this file. With it, print buttons appear, charts become keyboard
+ * widgets, and the home page filters and searches every event from the index files in
+ * index/ (plain <script src>, so the site works opened from disk, where fetch() does not),
+ * drawing only the rows on screen. The filter state lives in the URL query, so a view can be
+ * shared.
+ *
+ * The index is also a small API for other pages (an embed page, a graphic):
+ *
+ *   Entente.load()                      -> Promise of the index (events.js)
+ *   Entente.parse(location.search)      -> a filter (country, person, type, tag, from, to, q)
+ *   index.query(filter)                 -> Promise of the matching event numbers, oldest first
+ *   index.event(i)                      -> {id, href, title, date, end, human, type, ...}
+ */
 (function () {
   "use strict";
 
   var doc = document;
+  var script = doc.currentScript;
+  // entente.js sits at the site root, so its own address locates the index from any page.
+  var ROOT = script && script.src ? script.src.replace(/[^/]*(\?.*)?$/, "") : "";
 
-  /* ---------- Printing ---------- */
+  /* ---------- Small helpers ---------- */
 
   function today() {
     var d = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
+
+  var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return ESC[c]; });
+  }
+
+  // Lower case without diacritics, so "bogota" finds "Bogotá".
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // The words of a text as the index splits them: runs of letters and digits.
+  var NON_WORD = /[^\p{L}\p{N}]+/u;
+  function words(text) {
+    return fold(text).split(NON_WORD).filter(Boolean);
+  }
+
+  function slugOf(text) {
+    return fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* ---------- Dates ---------- */
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  // Days since 1970-01-01 of a proleptic Gregorian date (any year, unlike Date.UTC).
+  function dayNumber(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400);
+    var yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  function daysIn(y, m) {
+    return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28)
+      : [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
+  }
+
+  // [year, month or 0, day or 0] of "YYYY", "YYYY-MM" or "YYYY-MM-DD"; null if invalid.
+  function parts(iso) {
+    var m = /^(-?\d{1,6})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+    if (!m) return null;
+    var y = +m[1], mo = m[2] ? +m[2] : 0, d = m[3] ? +m[3] : 0;
+    if (m[2] && (mo < 1 || mo > 12)) return null;
+    if (m[3] && (d < 1 || d > daysIn(y, mo))) return null;
+    return [y, mo, d];
+  }
+
+  function firstDay(p) { return dayNumber(p[0], p[1] || 1, p[2] || 1); }
+  function lastDay(p) {
+    if (p[2]) return dayNumber(p[0], p[1], p[2]);
+    if (p[1]) return dayNumber(p[0], p[1], daysIn(p[0], p[1]));
+    return dayNumber(p[0], 12, 31);
+  }
+
+  // A filter bound as a day number; null when the text is not a date.
+  function bound(text, upper) {
+    var p = parts(text.trim());
+    return p ? (upper ? lastDay(p) : firstDay(p)) : null;
+  }
+
+  function humanPart(p) {
+    if (p[2]) return p[2] + " " + MONTHS[p[1] - 1] + " " + p[0];
+    if (p[1]) return MONTHS[p[1] - 1] + " " + p[0];
+    return String(p[0]);
+  }
+
+  // The same wording as the pages: "6 May 2025", "6–7 May 2025", "March–May 2025", "c. 1985".
+  function human(startIso, endIso, approximate) {
+    var s = parts(startIso) || [0, 0, 0];
+    var e = endIso ? parts(endIso) : null;
+    var core;
+    if (!e) core = humanPart(s);
+    else if (s[2] && e[2] && s[0] === e[0] && s[1] === e[1]) {
+      core = s[2] + "\u2013" + e[2] + " " + MONTHS[s[1] - 1] + " " + s[0];
+    } else if (s[2] && e[2] && s[0] === e[0]) {
+      core = s[2] + " " + MONTHS[s[1] - 1] + " \u2013 " + e[2] + " " + MONTHS[e[1] - 1] + " " + s[0];
+    } else if (s[1] && !s[2] && e[1] && !e[2] && s[0] === e[0]) {
+      core = MONTHS[s[1] - 1] + "\u2013" + MONTHS[e[1] - 1] + " " + s[0];
+    } else {
+      core = humanPart(s) + " \u2013 " + humanPart(e);
+    }
+    return approximate ? "c. " + core : core;
+  }
+
+  /* ---------- The index ---------- */
+
+  var received = {};
+  var waiting = {};
+  function receive(item) {
+    if (!item || typeof item[0] !== "string") return;
+    received[item[0]] = item[1];
+    var cbs = waiting[item[0]] || [];
+    waiting[item[0]] = [];
+    cbs.forEach(function (cb) { cb(item[1]); });
+  }
+  var queue = (window.EntenteIndex = window.EntenteIndex || []);
+  queue.forEach(receive);
+  queue.length = 0;
+  queue.push = function (item) { receive(item); return 0; };
+
+  function version() {
+    var el = doc.querySelector("[data-index]");
+    return el ? el.getAttribute("data-index") : "";
+  }
+
+  // Loads index/<kind>.js once; resolves with its data.
+  var loading = {};
+  function loadPart(kind) {
+    if (received[kind]) return Promise.resolve(received[kind]);
+    if (loading[kind]) return loading[kind];
+    loading[kind] = new Promise(function (resolve, reject) {
+      (waiting[kind] = waiting[kind] || []).push(resolve);
+      var s = doc.createElement("script");
+      var v = version();
+      s.src = ROOT + "index/" + kind + ".js" + (v ? "?v=" + encodeURIComponent(v) : "");
+      s.async = true;
+      s.onerror = function () {
+        loading[kind] = null;
+        reject(new Error("cannot load " + s.src));
+      };
+      doc.head.appendChild(s);
+    });
+    return loading[kind];
+  }
+
+  function ids36(text) {
+    if (!text) return [];
+    var list = text.split(",");
+    for (var i = 0; i < list.length; i++) list[i] = parseInt(list[i], 36);
+    return list;
+  }
+
+  // Compressed sparse rows: the ids of event i are ids[off[i]] .. ids[off[i + 1] - 1].
+  function Csr(n) { this.off = new Uint32Array(n + 1); this.list = []; }
+  Csr.prototype.finish = function () { this.ids = Uint32Array.from(this.list); this.list = null; };
+  Csr.prototype.has = function (i, mask) {
+    for (var k = this.off[i], end = this.off[i + 1]; k < end; k++) if (mask[this.ids[k]]) return true;
+    return false;
+  };
+  Csr.prototype.of = function (i) { return Array.prototype.slice.call(this.ids, this.off[i], this.off[i + 1]); };
+
+  function Index(raw) {
+    var lines = raw.rows ? raw.rows.split("\n") : [];
+    var n = lines.length;
+    this.n = n;
+    this.version = raw.v;
+    this.types = raw.types;
+    this.countries = raw.countries;
+    this.people = raw.people;
+    this.tags = raw.tags;
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.type = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.ids = new Array(n);
+    this.titles = new Array(n);
+    this.starts = new Array(n);
+    this.ends = new Array(n);
+    this.c = new Csr(n);
+    this.p = new Csr(n);
+    this.t = new Csr(n);
+    var c = this.c, p = this.p, t = this.t;
+    for (var i = 0; i < n; i++) {
+      var f = lines[i].split("\t");
+      var title = f[7] || "";
+      var id = f[0];
+      if (id === "") id = slugOf(title);
+      else if (id.charAt(0) === "~") id = slugOf(title).slice(0, +id.slice(1));
+      this.ids[i] = id;
+      this.titles[i] = title;
+      this.starts[i] = f[1];
+      this.ends[i] = f[2];
+      var sp = parts(f[1]) || [0, 1, 1];
+      this.first[i] = firstDay(sp);
+      this.last[i] = lastDay(f[2] ? parts(f[2]) || sp : sp);
+      this.type[i] = parseInt(f[3], 36) || 0;
+      this.flags[i] = (f[8] && f[8].indexOf("a") >= 0 ? 1 : 0) | (f[8] && f[8].indexOf("u") >= 0 ? 2 : 0);
+      c.off[i] = c.list.length; Array.prototype.push.apply(c.list, ids36(f[4]));
+      p.off[i] = p.list.length; Array.prototype.push.apply(p.list, ids36(f[5]));
+      t.off[i] = t.list.length; Array.prototype.push.apply(t.list, ids36(f[6]));
+    }
+    c.off[n] = c.list.length; p.off[n] = p.list.length; t.off[n] = t.list.length;
+    c.finish(); p.finish(); t.finish();
+    this.text = null;
+    this.countryByCode = {};
+    for (var k = 0; k < this.countries.length; k++) this.countryByCode[this.countries[k][0].toLowerCase()] = k;
+    this.personBySlug = {};
+    for (k = 0; k < this.people.length; k++) this.personBySlug[this.people[k][0]] = k;
+    this.tagBySlug = {};
+    for (k = 0; k < this.tags.length; k++) this.tagBySlug[this.tags[k][0]] = k;
+    this.typeByName = {};
+    for (k = 0; k < this.types.length; k++) this.typeByName[this.types[k][0]] = k;
+  }
+
+  Index.prototype.event = function (i) {
+    var self = this;
+    var countries = this.c.of(i).map(function (k) {
+      var c = self.countries[k];
+      return { code: c[0], name: c[1], kind: c[2] };
+    });
+    var people = this.p.of(i).map(function (k) { return { slug: self.people[k][0], name: self.people[k][1] }; });
+    var tags = this.t.of(i).map(function (k) { return { slug: self.tags[k][0], label: self.tags[k][1] }; });
+    var type = this.types[this.type[i]];
+    return {
+      index: i,
+      id: this.ids[i],
+      href: "events/" + this.ids[i] + ".html",
+      title: this.titles[i],
+      date: this.starts[i],
+      end: this.ends[i],
+      approximate: !!(this.flags[i] & 1),
+      unreviewed: !!(this.flags[i] & 2),
+      human: human(this.starts[i], this.ends[i], this.flags[i] & 1),
+      type: type[0],
+      typeLabel: type[1],
+      countries: countries,
+      people: people,
+      tags: tags,
+    };
+  };
+
+  // Resolves once the free-text part is loaded (on the first search).
+  Index.prototype.loadText = function () {
+    var self = this;
+    if (self.text) return Promise.resolve(self.text);
+    return loadPart("text").then(function (raw) {
+      if (!self.text) self.text = new TextIndex(raw, self.n);
+      return self.text;
+    });
+  };
+
+  /* The free-text index: words (folded here, as queries are) and their events. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 64; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
+
+  function TextIndex(raw, n) {
+    this.n = n;
+    this.words = raw.words ? raw.words.split("\n").map(fold) : [];
+    this.post = raw.post ? raw.post.split(" ") : [];
+    this.cache = {};
+  }
+
+  // ORs word k's events into the bit set `set`.
+  TextIndex.prototype.addTo = function (k, set) {
+    var code = this.post[k] || "";
+    var i, v;
+    if (code.charAt(0) === "~") {
+      for (i = 1; i < code.length; i++) {
+        v = DIGIT[code.charCodeAt(i)];
+        if (!v) continue;
+        for (var b = 0; b < 6; b++) {
+          if (v & (1 << b)) {
+            var e = (i - 1) * 6 + b;
+            set[e >>> 5] |= 1 << (e & 31);
+          }
+        }
+      }
+      return;
+    }
+    var value = 0;
+    var prev = -1;
+    for (i = 0; i < code.length; i++) {
+      v = DIGIT[code.charCodeAt(i)];
+      if (v >= 32) {
+        value = value * 32 + (v - 32);
+      } else {
+        value = value * 32 + v;
+        var ev = prev + 1 + value;
+        if (prev < 0) ev = value;
+        set[ev >>> 5] |= 1 << (ev & 31);
+        prev = ev;
+        value = 0;
+      }
+    }
+  };
+
+  // The events containing a word that contains `term` (one letter: that word exactly).
+  TextIndex.prototype.term = function (term) {
+    if (this.cache[term]) return this.cache[term];
+    var set = new Uint32Array((this.n + 31) >>> 5);
+    var exact = term.length === 1;
+    for (var k = 0; k < this.words.length; k++) {
+      var w = this.words[k];
+      if (exact ? w === term : w.indexOf(term) >= 0) this.addTo(k, set);
+    }
+    this.cache[term] = set;
+    return set;
+  };
+
+  // Every word of the query must occur: the intersection of the terms' sets.
+  TextIndex.prototype.match = function (query) {
+    var terms = words(query);
+    if (!terms.length) return null;
+    var out = null;
+    for (var i = 0; i < terms.length; i++) {
+      var set = this.term(terms[i]);
+      if (!out) out = Uint32Array.from(set);
+      else for (var j = 0; j < out.length; j++) out[j] &= set[j];
+    }
+    return out;
+  };
+
+  /* ---------- Filters: the URL contract ---------- */
+
+  // The query parameters of a view, in the order they are written. `actor` is the old name
+  // of `person` and is still read.
+  var PARAMS = ["q", "country", "person", "type", "tag", "from", "to"];
+
+  function parse(search) {
+    var q = search instanceof URLSearchParams ? search : new URLSearchParams(search || "");
+    var f = {};
+    PARAMS.forEach(function (name) { f[name] = (q.get(name) || "").trim(); });
+    if (!f.person && q.get("actor")) f.person = q.get("actor").trim();
+    return f;
+  }
+
+  function active(f) {
+    return PARAMS.some(function (name) { return !!f[name]; });
+  }
+
+  // The index number of a person given as a slug or as a name; -1 if none.
+  Index.prototype.person = function (text) {
+    if (!text) return -1;
+    var slug = slugOf(text);
+    var k = this.personBySlug[slug];
+    if (k !== undefined) return k;
+    var folded = fold(text);
+    for (var i = 0; i < this.people.length; i++) if (fold(this.people[i][1]) === folded) return i;
+    return -1;
+  };
+
+  // Matching event numbers, oldest first. `text` is the free-text set when the filter has q.
+  Index.prototype.select = function (f, text) {
+    var n = this.n;
+    var cmask = null, pmask = null, tmask = null, type = -1;
+    var none = false;
+    if (f.country) {
+      cmask = new Uint8Array(this.countries.length);
+      f.country.split(",").forEach(function (code) {
+        var k = this.countryByCode[code.trim().toLowerCase()];
+        if (k !== undefined) cmask[k] = 1;
+      }, this);
+      if (cmask.indexOf(1) < 0) none = true;
+    }
+    if (f.person) {
+      var pk = this.person(f.person);
+      if (pk < 0) none = true;
+      else { pmask = new Uint8Array(this.people.length); pmask[pk] = 1; }
+    }
+    if (f.tag) {
+      var tk = this.tagBySlug[slugOf(f.tag)];
+      if (tk === undefined) none = true;
+      else { tmask = new Uint8Array(this.tags.length); tmask[tk] = 1; }
+    }
+    if (f.type) {
+      type = this.typeByName[f.type.toLowerCase()];
+      if (type === undefined) none = true;
+    }
+    var from = f.from ? bound(f.from, false) : null;
+    var to = f.to ? bound(f.to, true) : null;
+    var out = new Int32Array(none ? 0 : n);
+    if (none) return out;
+    var count = 0;
+    for (var i = 0; i < n; i++) {
+      if (type >= 0 && this.type[i] !== type) continue;
+      if (from !== null && this.last[i] < from) continue;
+      if (to !== null && this.first[i] > to) continue;
+      if (text && !(text[i >>> 5] & (1 << (i & 31)))) continue;
+      if (cmask && !this.c.has(i, cmask)) continue;
+      if (pmask && !this.p.has(i, pmask)) continue;
+      if (tmask && !this.t.has(i, tmask)) continue;
+      out[count++] = i;
+    }
+    return out.subarray(0, count);
+  };
+
+  Index.prototype.query = function (f) {
+    var self = this;
+    if (!f.q || !words(f.q).length) return Promise.resolve(self.select(f, null));
+    return self.loadText().then(function (text) { return self.select(f, text.match(f.q)); });
+  };
+
+  var indexPromise = null;
+  function load() {
+    if (!indexPromise) {
+      indexPromise = loadPart("events").then(function (raw) { return new Index(raw); });
+      indexPromise.catch(function () { indexPromise = null; });
+    }
+    return indexPromise;
+  }
+
+  window.Entente = { load: load, parse: parse, fold: fold, human: human, esc: esc, root: ROOT };
+
+  /* ---------- Printing ---------- */
 
   // The printed footer names the exact view, query included, and the day it was printed:
   // neither is known when the page is built.
@@ -73,7 +485,7 @@
       // Squeezed into the column, a century of bars shrinks its labels past reading: keep
       // the drawing at its natural size and let the figure scroll sideways instead.
       var box = svg.viewBox && svg.viewBox.baseVal;
-      if (box && box.width > 0) {
+      if (box && box.width > 0 && !svg.parentNode.classList.contains("chart-scroll")) {
         svg.style.width = Math.round(box.width * 1.2) + "px";
         svg.style.height = Math.round(box.height * 1.2) + "px";
         svg.style.maxHeight = "none";
@@ -88,12 +500,6 @@
         var a = all[i];
         var title = a.querySelector("title");
         var label = title ? title.textContent : "";
-        // Empty years have no page to go to.
-        if (/: 0 events$/.test(label)) {
-          a.removeAttribute("href");
-          a.setAttribute("aria-hidden", "true");
-          continue;
-        }
         a.setAttribute("aria-label", label);
         a.setAttribute("tabindex", links.length ? "-1" : "0");
         links.push(a);
@@ -134,96 +540,191 @@
     });
   }
 
-  /* ---------- Timeline filters ---------- */
+  /* ---------- Rows and the virtual list ---------- */
 
-  var FIELDS = ["q", "country", "actor", "type", "tag", "from", "to"];
-  // The list items' field labels (event_item.html), which no search should match.
-  var LABELS = /\n\s*(?:Countries|People|Places):/g;
-
-  // Lower case without diacritics, so "bogota" finds "Bogotá".
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // One row, the same markup as templates/row.html.
+  function rowHtml(ix, i, root) {
+    var e = ix.event(i);
+    var who = e.countries.map(function (c) { return c.name; }).join(", ");
+    var people = e.people.map(function (p) { return p.name; }).join(", ");
+    if (who && people) who += " \u00b7 " + people;
+    else if (people) who = people;
+    return '<p class="meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
+      esc(e.human) + '</time> <span class="type type-' + esc(e.type) + '">' + esc(e.typeLabel) +
+      "</span>" + (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</p>" +
+      '<h3 class="t"><a href="' + esc(root + e.href) + '">' + esc(e.title) + "</a></h3>" +
+      (who ? '<p class="who">' + esc(who) + "</p>" : "");
   }
 
-  // A YYYY, YYYY-MM or YYYY-MM-DD bound as a day string that compares with data-start/end.
-  function bound(text, upper) {
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-    if (!m) return null;
-    var month = m[2] ? +m[2] : 0;
-    var day = m[3] ? +m[3] : 0;
-    if (m[2] && (month < 1 || month > 12)) return null;
-    if (m[3] && (day < 1 || day > 31)) return null;
-    if (upper) return m[1] + "-" + (m[2] || "12") + "-" + (m[3] || "31");
-    return m[1] + "-" + (m[2] || "01") + "-" + (m[3] || "01");
+  /* A list of many rows of one fixed height (set by the style sheet, measured here) of which
+   * only those near the screen are in the document; padding stands in for the others. The
+   * window scrolls, so the page behaves as one long list, and a focused row is kept while it
+   * is near, so Tab walks through the rows. Each row carries aria-posinset/aria-setsize. */
+  function VirtualList(ol, draw) {
+    this.ol = ol;
+    this.draw = draw;
+    this.items = new Int32Array(0);
+    this.rowH = 0;
+    this.from = 0;
+    this.to = 0;
+    this.rows = {};
+    this.pending = false;
+    var self = this;
+    this.onScroll = function () {
+      if (self.pending) return;
+      self.pending = true;
+      requestAnimationFrame(function () { self.pending = false; self.update(); });
+    };
+    window.addEventListener("scroll", this.onScroll, { passive: true });
+    window.addEventListener("resize", function () { self.rowH = 0; self.onScroll(); });
   }
 
-  function setupFilters() {
+  VirtualList.prototype.setItems = function (items) {
+    this.items = items;
+    this.on = true;
+    this.clear();
+    this.update();
+  };
+
+  // Stops drawing: the list's element goes back to its page.
+  VirtualList.prototype.stop = function () {
+    this.on = false;
+    this.items = new Int32Array(0);
+    this.rows = {};
+    this.ol.style.paddingTop = this.ol.style.paddingBottom = "";
+  };
+
+  VirtualList.prototype.clear = function () {
+    this.ol.textContent = "";
+    this.rows = {};
+    this.from = this.to = 0;
+  };
+
+  VirtualList.prototype.make = function (pos) {
+    var li = doc.createElement("li");
+    var i = this.items[pos];
+    li.className = "ev";
+    li.setAttribute("data-event-id", "");
+    li.innerHTML = this.draw(i, li);
+    li.setAttribute("aria-posinset", String(pos + 1));
+    li.setAttribute("aria-setsize", String(this.items.length));
+    return li;
+  };
+
+  VirtualList.prototype.measure = function () {
+    if (this.rowH) return this.rowH;
+    var probe = this.ol.firstElementChild;
+    var temp = null;
+    if (!probe && this.items.length) {
+      temp = probe = this.make(0);
+      this.ol.appendChild(probe);
+    }
+    this.rowH = probe ? probe.getBoundingClientRect().height : 0;
+    if (temp) temp.remove();
+    return this.rowH || 80;
+  };
+
+  VirtualList.prototype.update = function () {
+    if (!this.on || this.expanded) return;
+    var total = this.items.length;
+    var h = this.measure();
+    var top = this.ol.getBoundingClientRect().top + window.scrollY;
+    var y = window.scrollY - top;
+    var over = 8;
+    var from = Math.max(0, Math.floor(y / h) - over);
+    var to = Math.min(total, Math.ceil((y + window.innerHeight) / h) + over);
+    if (from >= to) { from = Math.min(from, total); to = Math.min(total, from + 1); }
+    // Keep a focused row that is near, so Tab and Shift+Tab go on through the list.
+    var row = doc.activeElement && this.ol.contains(doc.activeElement)
+      ? doc.activeElement.closest("li") : null;
+    var focused = row ? +row.getAttribute("aria-posinset") - 1 : -1;
+    if (focused >= 0 && focused >= from - 200 && focused < to + 200) {
+      from = Math.min(from, focused);
+      to = Math.max(to, focused + 1);
+    }
+    if (from === this.from && to === this.to && this.ol.childElementCount === to - from) return;
+    var rows = this.rows;
+    var keep = {};
+    for (var k in rows) {
+      var p = +k;
+      if (p >= from && p < to) keep[p] = rows[k];
+      else rows[k].remove();
+    }
+    var first = null;
+    for (var q = from; q < to; q++) if (keep[q]) { first = keep[q]; break; }
+    var before = doc.createDocumentFragment();
+    var after = doc.createDocumentFragment();
+    for (var pos = from; pos < to; pos++) {
+      if (keep[pos]) continue;
+      var li = this.make(pos);
+      keep[pos] = li;
+      if (first && pos < +first.getAttribute("aria-posinset") - 1) before.appendChild(li);
+      else after.appendChild(li);
+    }
+    if (first) this.ol.insertBefore(before, first);
+    this.ol.appendChild(after);
+    this.rows = keep;
+    this.from = from;
+    this.to = to;
+    this.ol.style.paddingTop = from * h + "px";
+    this.ol.style.paddingBottom = (total - to) * h + "px";
+  };
+
+  // Every row in the document, for printing; `limit` keeps a print of a huge view finite.
+  VirtualList.prototype.expand = function (limit) {
+    this.clear();
+    this.ol.style.paddingTop = this.ol.style.paddingBottom = "";
+    var frag = doc.createDocumentFragment();
+    var n = Math.min(this.items.length, limit);
+    for (var pos = 0; pos < n; pos++) frag.appendChild(this.make(pos));
+    this.ol.appendChild(frag);
+    this.expanded = true;
+  };
+
+  VirtualList.prototype.collapse = function () {
+    if (!this.expanded) return;
+    this.expanded = false;
+    this.clear();
+    this.update();
+  };
+
+  /* ---------- The home page: filters, search, results ---------- */
+
+  var PRINT_LIMIT = 5000;
+
+  function setupTimeline() {
     var form = doc.getElementById("filter-form");
-    var timeline = doc.getElementById("timeline");
+    var results = doc.getElementById("results");
+    var ol = doc.getElementById("timeline");
     var countEl = doc.getElementById("result-count");
-    if (!form || !timeline || !countEl) return;
+    if (!form || !results || !ol || !countEl) return;
     var started = performance.now();
+    var html = doc.documentElement;
     var noResults = doc.getElementById("no-results");
+    var heading = doc.getElementById("results-h");
+    var more = doc.getElementById("more");
+    var showAll = doc.getElementById("show-all");
+    var personList = doc.getElementById("f-person-list");
     var controls = {};
-    FIELDS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    PARAMS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    // The rows the page was built with, put back when the filters are cleared.
+    var initial = Array.prototype.slice.call(ol.children);
+    var initialCount = countEl.textContent;
+    var initialHeading = heading ? heading.textContent : "";
+    var list = null;
+    var ix = null;
+    var showingAll = false;
+    var generation = 0;
+    var lastQuery = null;
+    var printNote = null;
 
-    // Index the list once: data attributes padded with spaces so a token test is one indexOf.
-    var years = timeline.querySelectorAll("section.year");
-    var yearRecs = [];
-    var monthRecs = [];
-    var recs = [];
-    for (var y = 0; y < years.length; y++) {
-      var countSpan = years[y].querySelector("h2 .count");
-      var yr = { el: years[y], span: countSpan, text: countSpan ? countSpan.textContent : "", n: 0, shown: true };
-      yearRecs.push(yr);
-      var months = years[y].querySelectorAll("section.month");
-      for (var m = 0; m < months.length; m++) {
-        var mr = { el: months[m], year: yr, n: 0, shown: true };
-        monthRecs.push(mr);
-        var items = months[m].querySelectorAll("li.event");
-        for (var i = 0; i < items.length; i++) {
-          var el = items[i];
-          recs.push({
-            el: el,
-            month: mr,
-            id: el.getAttribute("data-event-id"),
-            type: el.getAttribute("data-type"),
-            start: el.getAttribute("data-start") || "",
-            end: el.getAttribute("data-end") || "",
-            countries: " " + (el.getAttribute("data-countries") || "") + " ",
-            actors: " " + (el.getAttribute("data-actors") || "") + " ",
-            tags: " " + (el.getAttribute("data-tags") || "") + " ",
-            text: null,
-            match: true,
-            shown: true
-          });
-        }
-      }
-    }
-    var total = recs.length;
-
-    var extra = null;
-    function searchText(r) {
-      if (extra === null) {
-        var node = doc.getElementById("search-extra");
-        try { extra = node ? JSON.parse(node.textContent) : {}; } catch (e) { extra = {}; }
-      }
-      var article = r.el.firstElementChild;
-      var text = article ? article.textContent : "";
-      var last = article && article.lastElementChild;
-      // Source titles would make every event match a publisher's name.
-      if (last && last.classList.contains("sources")) {
-        var at = text.lastIndexOf(last.textContent);
-        if (at >= 0) text = text.slice(0, at);
-      }
-      text = text.replace(LABELS, "\n");
-      if (extra[r.id]) text += " " + extra[r.id];
-      return fold(text);
-    }
-
-    function optionLabel(select) {
-      var o = select.options[select.selectedIndex];
-      return o ? o.textContent.replace(/\s*\(\d+\)$/, "") : select.value;
+    function readForm() {
+      var f = {};
+      PARAMS.forEach(function (name) {
+        var c = controls[name];
+        f[name] = c ? c.value.trim() : "";
+      });
+      return f;
     }
 
     // Values from a shared URL may differ in case or name nothing in this build; keep them
@@ -245,129 +746,153 @@
       select.value = value;
     }
 
-    function readState() {
-      var st = {};
-      FIELDS.forEach(function (name) {
-        var c = controls[name];
-        st[name] = c ? c.value.trim() : "";
-      });
-      return st;
-    }
-
-    function writeControls(params) {
-      FIELDS.forEach(function (name) {
+    function writeForm(f) {
+      PARAMS.forEach(function (name) {
         var c = controls[name];
         if (!c) return;
-        var v = params.get(name) || "";
+        var v = f[name] || "";
         if (c.tagName === "SELECT") {
           if (v) setSelect(c, v);
           else c.value = "";
+        } else if (name === "person" && v && ix) {
+          var k = ix.person(v);
+          c.value = k >= 0 ? ix.people[k][1] : v;
         } else {
           c.value = v;
         }
       });
     }
 
-    function describe(st) {
+    function optionLabel(select) {
+      var o = select.options[select.selectedIndex];
+      return o ? o.textContent.replace(/\s*\(\d+\)$/, "") : select.value;
+    }
+
+    function describe(f) {
       var parts = [];
-      if (st.q) parts.push("“" + st.q + "”");
-      if (st.country) parts.push("country " + optionLabel(controls.country));
-      if (st.actor) parts.push("person " + optionLabel(controls.actor));
-      if (st.type) parts.push("type " + optionLabel(controls.type));
-      if (st.tag) parts.push("tag " + optionLabel(controls.tag));
-      if (st.from) parts.push("from " + st.from);
-      if (st.to) parts.push("to " + st.to);
+      if (f.q) parts.push("\u201c" + f.q + "\u201d");
+      if (f.country && controls.country) parts.push("country " + optionLabel(controls.country));
+      if (f.person) {
+        var k = ix ? ix.person(f.person) : -1;
+        parts.push("person " + (k >= 0 ? ix.people[k][1] : f.person));
+      }
+      if (f.type && controls.type) parts.push("type " + optionLabel(controls.type));
+      if (f.tag && controls.tag) parts.push("tag " + optionLabel(controls.tag));
+      if (f.from) parts.push("from " + f.from);
+      if (f.to) parts.push("to " + f.to);
       return parts.join(", ");
     }
 
-    var lastQuery = null;
+    // The URL of a view: codes and slugs, not labels, so it can be shared.
+    function queryOf(f) {
+      var q = new URLSearchParams();
+      PARAMS.forEach(function (name) {
+        var v = f[name];
+        if (!v) return;
+        if (name === "person" && ix) {
+          var k = ix.person(v);
+          if (k >= 0) v = ix.people[k][0];
+        }
+        q.set(name, v);
+      });
+      return q.toString();
+    }
 
-    function apply(pushUrl) {
-      var t0 = performance.now();
-      var st = readState();
-      var fromDay = st.from ? bound(st.from, false) : "";
-      var toDay = st.to ? bound(st.to, true) : "";
-      [["from", fromDay], ["to", toDay]].forEach(function (pair) {
-        var c = controls[pair[0]];
+    function flagDates(f) {
+      ["from", "to"].forEach(function (name) {
+        var c = controls[name];
         if (!c) return;
-        if (st[pair[0]] && pair[1] === null) c.setAttribute("aria-invalid", "true");
+        if (f[name] && bound(f[name], name === "to") === null) c.setAttribute("aria-invalid", "true");
         else c.removeAttribute("aria-invalid");
       });
-      var terms = st.q ? fold(st.q).split(/\s+/).filter(Boolean) : [];
-      var country = st.country ? " " + st.country + " " : "";
-      var actor = st.actor ? " " + st.actor + " " : "";
-      var tag = st.tag ? " " + st.tag + " " : "";
-      var type = st.type;
-      var i, r;
-      for (i = 0; i < monthRecs.length; i++) monthRecs[i].n = 0;
-      for (i = 0; i < yearRecs.length; i++) yearRecs[i].n = 0;
-      var shown = 0;
-      for (i = 0; i < total; i++) {
-        r = recs[i];
-        var ok = (!type || r.type === type) &&
-          (!country || r.countries.indexOf(country) >= 0) &&
-          (!actor || r.actors.indexOf(actor) >= 0) &&
-          (!tag || r.tags.indexOf(tag) >= 0) &&
-          (!fromDay || r.end >= fromDay) &&
-          (!toDay || r.start <= toDay);
-        if (ok && terms.length) {
-          if (r.text === null) r.text = searchText(r);
-          for (var t = 0; t < terms.length; t++) {
-            if (r.text.indexOf(terms[t]) < 0) { ok = false; break; }
-          }
-        }
-        r.match = ok;
-        if (ok) {
-          shown++;
-          r.month.n++;
-          r.month.year.n++;
-        }
+    }
+
+    function fillPeople() {
+      if (!personList || personList.childElementCount || !ix) return;
+      var frag = doc.createDocumentFragment();
+      for (var k = 0; k < ix.people.length; k++) {
+        var o = doc.createElement("option");
+        o.value = ix.people[k][1];
+        frag.appendChild(o);
       }
-      // Touch only what changes, and nothing inside a month that is hidden as a whole: each
-      // write of `hidden` costs style recalculation, and narrow filters hide most months.
-      for (i = 0; i < total; i++) {
-        r = recs[i];
-        if (r.match !== r.shown && r.month.n > 0) {
-          r.shown = r.match;
-          r.el.hidden = !r.match;
-        }
-      }
-      for (i = 0; i < monthRecs.length; i++) {
-        var mr = monthRecs[i];
-        if ((mr.n > 0) !== mr.shown) {
-          mr.shown = mr.n > 0;
-          mr.el.hidden = !mr.shown;
-        }
-      }
-      var filtered = shown !== total || Object.keys(st).some(function (k) { return st[k]; });
-      for (i = 0; i < yearRecs.length; i++) {
-        var yr = yearRecs[i];
-        if ((yr.n > 0) !== yr.shown) {
-          yr.shown = yr.n > 0;
-          yr.el.hidden = !yr.shown;
-        }
-        if (yr.span) yr.span.textContent = filtered ? "(" + yr.n + ")" : yr.text;
-      }
-      var query = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (st[name]) query.set(name, st[name]); });
-      var qs = query.toString();
-      var message = filtered
-        ? "Showing " + shown + " of " + total + " events: " + describe(st) + "."
-        : total + " events";
+      personList.appendChild(frag);
+    }
+
+    function setCount(message) {
       if (countEl.textContent !== message) countEl.textContent = message;
-      if (noResults) noResults.hidden = shown !== 0;
+    }
+
+    // Back to the page as built: the recent rows, no index needed.
+    function restore() {
+      generation++;
+      if (list) list.stop();
+      ol.textContent = "";
+      initial.forEach(function (li) { ol.appendChild(li); });
+      ol.classList.remove("virtual");
+      setCount(initialCount);
+      if (heading) heading.textContent = initialHeading;
+      if (more) more.hidden = false;
+      if (noResults) noResults.hidden = true;
+      showingAll = false;
+      html.setAttribute("data-filter-shown", String(initial.length));
+    }
+
+    function draw(i, li) {
+      li.setAttribute("data-event-id", ix.ids[i]);
+      if (ix.flags[i] & 2) li.classList.add("unreviewed");
+      return rowHtml(ix, i, "");
+    }
+
+    // Shows the events of filter `f` (all events when it is empty), newest first.
+    function show(f, t0) {
+      var gen = ++generation;
+      html.setAttribute("data-busy", "true");
+      return load().then(function (index) {
+        ix = index;
+        fillPeople();
+        return ix.query(f);
+      }).then(function (matches) {
+        if (gen !== generation) return;
+        var items = new Int32Array(matches.length);
+        for (var k = 0; k < matches.length; k++) items[k] = matches[matches.length - 1 - k];
+        if (!list) list = new VirtualList(ol, draw);
+        ol.classList.add("virtual");
+        list.setItems(items);
+        var filtered = active(f);
+        if (heading) heading.textContent = filtered ? "Matching events" : "All events";
+        if (more) more.hidden = true;
+        if (noResults) noResults.hidden = items.length !== 0;
+        setCount(filtered
+          ? "Showing " + items.length + " of " + ix.n + " events: " + describe(f) + "."
+          : ix.n + " events, newest first");
+        html.setAttribute("data-filter-ms", (performance.now() - t0).toFixed(1));
+        html.setAttribute("data-filter-shown", String(items.length));
+        html.removeAttribute("data-busy");
+        html.setAttribute("data-index-ready", "true");
+      }, function (err) {
+        html.removeAttribute("data-busy");
+        setCount("The index could not be loaded (" + err.message + "); browse by year below.");
+      });
+    }
+
+    function apply(push) {
+      var t0 = performance.now();
+      var f = readForm();
+      flagDates(f);
+      var qs = queryOf(f);
       if (qs !== lastQuery) {
         lastQuery = qs;
         try {
-          history[pushUrl ? "pushState" : "replaceState"](null, "", qs ? "?" + qs : location.pathname);
+          history[push ? "pushState" : "replaceState"](null, "", qs ? "?" + qs : location.pathname);
         } catch (e) {
           // Some browsers refuse history changes on file: pages; the view still works.
         }
       }
-      var ms = performance.now() - t0;
-      doc.documentElement.setAttribute("data-filter-ms", ms.toFixed(1));
-      doc.documentElement.setAttribute("data-filter-shown", String(shown));
-      return shown;
+      if (!active(f) && !showingAll) {
+        restore();
+        return Promise.resolve();
+      }
+      return show(f, t0);
     }
 
     var timer = 0;
@@ -376,6 +901,24 @@
       timer = setTimeout(function () { apply(false); }, 120);
     }
 
+    // Load the index as soon as the reader reaches for the form, before the first change.
+    function warm() {
+      load().then(function (index) { ix = index; fillPeople(); }, function () {});
+    }
+    form.addEventListener("focusin", warm);
+    form.addEventListener("pointerover", warm);
+    if (controls.q) {
+      controls.q.addEventListener("focus", function () {
+        load().then(function (index) { return index.loadText(); }).catch(function () {});
+      });
+      controls.q.addEventListener("input", later);
+    }
+    if (controls.person) {
+      controls.person.addEventListener("input", function () {
+        // A name picked from the list applies at once; typing waits for Enter or leaving.
+        if (ix && ix.person(controls.person.value) >= 0) later();
+      });
+    }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       clearTimeout(timer);
@@ -385,12 +928,12 @@
       clearTimeout(timer);
       apply(false);
     });
-    if (controls.q) controls.q.addEventListener("input", later);
     var clear = doc.getElementById("f-clear");
     if (clear) {
       clear.addEventListener("click", function (ev) {
         ev.preventDefault();
-        FIELDS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+        PARAMS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+        showingAll = false;
         apply(true);
         if (controls.q) controls.q.focus();
       });
@@ -402,36 +945,63 @@
         clear.click();
       });
     }
+    if (showAll) {
+      showAll.hidden = false;
+      showAll.addEventListener("click", function () {
+        showingAll = true;
+        var first = ol.querySelector("a");
+        show(readForm(), performance.now()).then(function () {
+          // Keep the reader's place: focus the first row's link.
+          var a = ol.querySelector("a");
+          if (a && first) a.focus();
+        });
+      });
+    }
     window.addEventListener("popstate", function () {
-      writeControls(new URLSearchParams(location.search));
+      var f = parse(location.search);
+      writeForm(f);
       lastQuery = null;
       apply(false);
     });
 
-    var params = new URLSearchParams(location.search);
-    var any = FIELDS.some(function (name) { return params.get(name); });
-    writeControls(params);
-    lastQuery = params.toString();
-    if (any) apply(false);
-    // Prepare the search text in idle time, so the first keystroke does not pay for reading
-    // thousands of items; a search before this finishes prepares what it needs itself.
-    var idle = window.requestIdleCallback || function (fn) {
-      return setTimeout(function () { fn({ timeRemaining: function () { return 8; } }); }, 50);
-    };
-    var next = 0;
-    idle(function prepare(deadline) {
-      while (next < total && deadline.timeRemaining() > 1) {
-        for (var end = Math.min(total, next + 100); next < end; next++) {
-          if (recs[next].text === null) recs[next].text = searchText(recs[next]);
-        }
+    // Printing a drawn list prints every row of the view, not the few on screen.
+    window.addEventListener("beforeprint", function () {
+      if (!list || !ol.classList.contains("virtual")) return;
+      list.expand(PRINT_LIMIT);
+      if (list.items.length > PRINT_LIMIT) {
+        printNote = doc.createElement("p");
+        printNote.className = "print-only";
+        printNote.textContent = "The first " + PRINT_LIMIT + " of " + list.items.length +
+          " events are printed; narrow the filters to print the rest.";
+        ol.parentNode.insertBefore(printNote, ol);
       }
-      if (next < total) idle(prepare);
     });
-    doc.documentElement.setAttribute("data-init-ms", (performance.now() - started).toFixed(1));
-    doc.documentElement.setAttribute("data-filters-ready", "true");
+    window.addEventListener("afterprint", function () {
+      if (list) list.collapse();
+      if (printNote) { printNote.remove(); printNote = null; }
+    });
+
+    // The ids of the view in display order (every match, not only the rows drawn): for
+    // tests, and for pages that build on this one.
+    window.Entente.current = function () {
+      if (list && list.on) return Array.prototype.map.call(list.items, function (i) { return ix.ids[i]; });
+      return initial.map(function (li) { return li.getAttribute("data-event-id"); });
+    };
+
+    var f0 = parse(location.search);
+    writeForm(f0);
+    lastQuery = queryOf(f0);
+    if (active(f0)) {
+      flagDates(f0);
+      show(f0, performance.now()).then(function () { writeForm(f0); });
+    } else {
+      html.setAttribute("data-filter-shown", String(initial.length));
+    }
+    html.setAttribute("data-init-ms", (performance.now() - started).toFixed(1));
+    html.setAttribute("data-filters-ready", "true");
   }
 
   setupPrint();
   setupCharts();
-  setupFilters();
+  setupTimeline();
 })();

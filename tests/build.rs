@@ -10,14 +10,15 @@ fn timeline_lists_events_chronologically_at_their_precision() {
     build(site.path());
     let index = read(&site.path().join("public/index.html"));
     let ids = event_ids(&index);
+    // Newest first on the home page (issue 15).
     assert_eq!(
         ids,
         [
-            "yugoslav-visit",
-            "1985-talks-with-the-u-s-s-r",
-            "rubio-caribbean-tour",
-            "rubio-caribbean-meeting",
             "2025-05-06-two-day-talks-in-kingston",
+            "rubio-caribbean-meeting",
+            "rubio-caribbean-tour",
+            "1985-talks-with-the-u-s-s-r",
+            "yugoslav-visit",
         ]
     );
     assert!(
@@ -34,11 +35,23 @@ fn timeline_lists_events_chronologically_at_their_precision() {
     );
     assert!(index.contains(">c. 1985</time>"), "approximate year marked");
     assert!(index.contains(">6 May 2025</time>"));
-    // Grouped by year then month.
-    let y2025 = index.find("id=\"y2025\"").unwrap();
-    let march = index.find("id=\"m2025-03\"").unwrap();
-    let may = index.find("id=\"m2025-05\"").unwrap();
-    assert!(y2025 < march && march < may);
+    // The year's page lists its events chronologically under month headings.
+    let year = read(&site.path().join("public/years/2025.html"));
+    assert_eq!(
+        event_ids(&year),
+        [
+            "rubio-caribbean-tour",
+            "rubio-caribbean-meeting",
+            "2025-05-06-two-day-talks-in-kingston"
+        ]
+    );
+    let march = year.find("id=\"m2025-03\"").unwrap();
+    let may = year.find("id=\"m2025-05\"").unwrap();
+    assert!(march < may);
+    assert!(
+        index.contains("href=\"years/1971.html\""),
+        "the home page links every year"
+    );
 }
 
 #[test]
@@ -62,11 +75,12 @@ fn every_event_has_a_page_and_taxonomies_list_the_right_events() {
     assert!(meeting.contains("Bahamas"));
 
     let jamaica = read(&public.join("countries/jm.html"));
+    // Taxonomy pages list newest first.
     assert_eq!(
         event_ids(&jamaica),
         [
-            "rubio-caribbean-tour",
-            "2025-05-06-two-day-talks-in-kingston"
+            "2025-05-06-two-day-talks-in-kingston",
+            "rubio-caribbean-tour"
         ]
     );
     let ussr = read(&public.join("countries/suhh.html"));
@@ -77,7 +91,7 @@ fn every_event_has_a_page_and_taxonomies_list_the_right_events() {
     let rubio = read(&public.join("actors/marco-rubio.html"));
     assert_eq!(
         event_ids(&rubio),
-        ["rubio-caribbean-tour", "rubio-caribbean-meeting"]
+        ["rubio-caribbean-meeting", "rubio-caribbean-tour"]
     );
     assert!(rubio.contains("Secretary of State"));
     let tours = read(&public.join("types/tour.html"));

@@ -37,6 +37,10 @@ pub(crate) const CSV: &str = "events.csv";
 pub(crate) const JSON: &str = "events.json";
 /// Sitemap (written only with a `base_url`).
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The browser's filter index: one compact record per event and the taxonomies' names.
+pub(crate) const INDEX_EVENTS: &str = "index/events.js";
+/// The browser's free-text index: every word and the events it occurs in.
+pub(crate) const INDEX_TEXT: &str = "index/text.js";
 
 /// One event's page.
 pub(crate) fn event(id: &str) -> String {
@@ -76,6 +80,25 @@ pub(crate) fn event_type(kind: EventType) -> String {
 /// One year's page.
 pub(crate) fn year(year: i32) -> String {
     format!("years/{year}.html")
+}
+
+/// One month's page, for years too large to list on one page; month `None` holds the events
+/// known only to the year (`years/1985-00.html`).
+pub(crate) fn year_month(year: i32, month: Option<u32>) -> String {
+    format!("years/{year}-{:02}.html", month.unwrap_or(0))
+}
+
+/// Page `n` (1-based) of a paginated list whose first page is `first` (`countries/jm.html`):
+/// later pages add `.n` before the extension (`countries/jm.2.html`). Slugs never contain a
+/// dot, so a page can never take the name of another term.
+pub(crate) fn nth_page(first: &str, n: usize) -> String {
+    if n <= 1 {
+        return first.to_string();
+    }
+    match first.strip_suffix(".html") {
+        Some(stem) => format!("{stem}.{n}.html"),
+        None => format!("{first}.{n}"),
+    }
 }
 
 /// A Markdown page from `content/pages/`.

@@ -77,10 +77,33 @@ pub(crate) fn render<'a>(
         .iter()
         .map(|a| (a.id.clone(), a.headline.clone()))
         .collect();
+    // Events awaiting review are in no taxonomy: a country, person or tag only they name has
+    // no page, so it is shown without a link rather than with a broken one.
+    let pages: std::collections::HashSet<&str> = site
+        .index
+        .countries
+        .iter()
+        .map(|(_, t)| t.href.as_str())
+        .chain(site.index.actors.iter().map(|t| t.href.as_str()))
+        .chain(site.index.tags.iter().map(|t| t.href.as_str()))
+        .collect();
     let review_views: Vec<EventView> = site
         .review
         .iter()
-        .map(|e| EventView::new(e, &titles))
+        .map(|e| {
+            let mut v = EventView::new(e, &titles);
+            for link in v
+                .countries
+                .iter_mut()
+                .chain(&mut v.actors)
+                .chain(&mut v.tags)
+            {
+                if !pages.contains(link.href.as_str()) {
+                    link.href.clear();
+                }
+            }
+            v
+        })
         .collect();
     for e in &review_views {
         files.push(render_html(

@@ -58,10 +58,8 @@ pub(crate) struct EventView {
     pub(crate) confidence: String,
     pub(crate) evidence: Vec<EvidenceView>,
     pub(crate) field_origins: Vec<(String, String)>,
-    /// Space-separated codes and slugs for the browser-side filter.
-    pub(crate) data_countries: String,
-    pub(crate) data_actors: String,
-    pub(crate) data_tags: String,
+    /// One line for list rows: country names, then people ("Jamaica, Guyana · Marco Rubio").
+    pub(crate) who: String,
 }
 
 impl EventView {
@@ -156,72 +154,23 @@ impl EventView {
             confidence,
             evidence,
             field_origins,
-            data_countries: event
-                .countries
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            data_actors: event
-                .actors
-                .iter()
-                .map(|a| crate::model::slug::slugify(a))
-                .collect::<Vec<_>>()
-                .join(" "),
-            data_tags: event
-                .tags
-                .iter()
-                .map(|t| crate::model::slug::slugify(t))
-                .collect::<Vec<_>>()
-                .join(" "),
+            who: who_line(event),
         }
     }
 }
 
-/// Events of one month (or of a year whose month is not known).
-#[derive(Debug, Clone)]
-pub(crate) struct MonthGroup {
-    pub(crate) id: String,
-    pub(crate) label: String,
-    pub(crate) events: Vec<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct YearGroup {
-    pub(crate) year: i32,
-    pub(crate) count: usize,
-    pub(crate) months: Vec<MonthGroup>,
-}
-
-/// Groups events (given in chronological order) by year and month for the timeline.
-pub(crate) fn group_by_month(events: &[&Event]) -> Vec<YearGroup> {
-    let mut years: Vec<YearGroup> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        let year = e.date.start.year;
-        if years.last().map(|y| y.year) != Some(year) {
-            years.push(YearGroup {
-                year,
-                count: 0,
-                months: Vec::new(),
-            });
-        }
-        let y = years.last_mut().expect("just pushed");
-        y.count += 1;
-        let (id, label) = match e.date.start.month {
-            Some(m) => (
-                format!("m{year}-{m:02}"),
-                format!("{} {year}", crate::model::date::month_name(m)),
-            ),
-            None => (format!("m{year}"), format!("{year}, month not known")),
-        };
-        if y.months.last().map(|m| &m.id) != Some(&id) {
-            y.months.push(MonthGroup {
-                id,
-                label,
-                events: Vec::new(),
-            });
-        }
-        y.months.last_mut().expect("just pushed").events.push(i);
+/// Country names, then people, as list rows show them (the browser index builds the same line).
+fn who_line(event: &Event) -> String {
+    let countries = event
+        .countries
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let people = event.actors.join(", ");
+    match (countries.is_empty(), people.is_empty()) {
+        (false, false) => format!("{countries} \u{b7} {people}"),
+        (false, true) => countries,
+        _ => people,
     }
-    years
 }

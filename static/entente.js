@@ -552,7 +552,7 @@
     return '<p class="meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
       esc(e.human) + '</time> <span class="type type-' + esc(e.type) + '">' + esc(e.typeLabel) +
       "</span>" + (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</p>" +
-      '<h3 class="t"><a href="' + esc(root + e.href) + '">' + esc(e.title) + "</a></h3>" +
+      '<h3><a href="' + esc(root + e.href) + '">' + esc(e.title) + "</a></h3>" +
       (who ? '<p class="who">' + esc(who) + "</p>" : "");
   }
 
@@ -999,6 +999,7 @@
     }
     html.setAttribute("data-init-ms", (performance.now() - started).toFixed(1));
     html.setAttribute("data-filters-ready", "true");
+    if (performance.mark) performance.mark("entente:ready");
   }
 
   setupPrint();

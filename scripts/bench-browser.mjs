@@ -134,8 +134,7 @@ const STEPS = [
 async function main() {
   const site = process.argv[2] ? path.resolve(process.argv[2]) : generatedSite();
   if (!existsSync(path.join(site, "index.html"))) fail(`${site}/index.html not found`);
-  const events = JSON.parse(readFileSync(path.join(site, "index/events.js"), "utf8")
-    .replace(/^[^[]*\[\s*"events",/, "").replace(/\]\);\s*$/, "")).n;
+  const events = +(/"n":(\d+)/.exec(readFileSync(path.join(site, "index/events.js"), "utf8").slice(0, 200)) || [0, 0])[1];
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],

@@ -8,7 +8,7 @@ use super::document::{Doc, Sent, TimeRef};
 use super::lexicon as lex;
 use super::triggers::Trigger;
 use crate::model::{EventDate, EventType, PartialDate, Precision};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 
 /// How an event's date was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,20 +43,59 @@ fn reports_date(s: &Sent, t: &TimeRef) -> bool {
         k -= 1;
         steps += 1;
         let w = lower(s, k);
-        if lex::REPORTING.contains(&w) && !matches!(w, "agreed" | "welcomed" | "called" | "expressed" | "pledged" | "vowed" | "hailed" | "praised") {
+        if lex::REPORTING.contains(&w)
+            && !matches!(
+                w,
+                "agreed"
+                    | "welcomed"
+                    | "called"
+                    | "expressed"
+                    | "pledged"
+                    | "vowed"
+                    | "hailed"
+                    | "praised"
+            )
+        {
             return true;
         }
-        if !(matches!(w, "on" | "late" | "early" | "here" | "reporters" | "journalists" | "afp" | "xinhua" | "him" | "her" | "them" | "in" | "a" | "the" | "statement" | "interview" | "newspaper" | "radio" | "television") || s.toks[k].cap) {
+        if !(matches!(
+            w,
+            "on" | "late"
+                | "early"
+                | "here"
+                | "reporters"
+                | "journalists"
+                | "afp"
+                | "xinhua"
+                | "him"
+                | "her"
+                | "them"
+                | "in"
+                | "a"
+                | "the"
+                | "statement"
+                | "interview"
+                | "newspaper"
+                | "radio"
+                | "television"
+        ) || s.toks[k].cap)
+        {
             break;
         }
     }
     // "Thursday, officials said" / "On Monday, the ministry said": a date that opens its
     // clause and is followed by the reporting verb.
-    let opens_clause = t.first == 0 || s.toks[t.first - 1].is(",") || (t.first == 1 && lower(s, 0) == "on");
-    let after: Vec<&str> = (t.last + 1..(t.last + 5).min(s.toks.len())).map(|k| lower(s, k)).collect();
+    let opens_clause =
+        t.first == 0 || s.toks[t.first - 1].is(",") || (t.first == 1 && lower(s, 0) == "on");
+    let after: Vec<&str> = (t.last + 1..(t.last + 5).min(s.toks.len()))
+        .map(|k| lower(s, k))
+        .collect();
     opens_clause
         && after.first() == Some(&",")
-        && after.iter().skip(1).any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
+        && after
+            .iter()
+            .skip(1)
+            .any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
 }
 
 /// Distance-based score of a date expression for a trigger; lower is better.
@@ -97,11 +136,17 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     // "the first visit since 1979", "the highest-level visits since ... in 1989": the date
     // of a background fact, no event of its own. "has not visited since May 2001" dates a
     // visit.
-    let (lo, hi) = if t.first > trig.last { (trig.last, t.first) } else { (t.last, trig.first) };
+    let (lo, hi) = if t.first > trig.last {
+        (trig.last, t.first)
+    } else {
+        (t.last, trig.first)
+    };
     if let Some(since) = (lo..hi).find(|&k| lower(s, k) == "since") {
         let superlative = (cf..since).any(|k| {
             let w = lower(s, k);
-            matches!(w, "first" | "last" | "only" | "second" | "third") || w.starts_with("highest") || w.ends_with("est")
+            matches!(w, "first" | "last" | "only" | "second" | "third")
+                || w.starts_with("highest")
+                || w.ends_with("est")
         });
         if superlative && t.first > since {
             return None;
@@ -109,8 +154,14 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         score += 5;
     }
     // "the first visit by Chinese leaders in ten years": a length, not a date.
-    let superlative_before = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "first" | "last" | "only"));
-    if superlative_before && t.first > trig.last && t.first > 0 && lower(s, t.first - 1) == "in" && t.timex.text.to_lowercase().contains("year") {
+    let superlative_before = (trig.first.saturating_sub(3)..trig.first)
+        .any(|k| matches!(lower(s, k), "first" | "last" | "only"));
+    if superlative_before
+        && t.first > trig.last
+        && t.first > 0
+        && lower(s, t.first - 1) == "in"
+        && t.timex.text.to_lowercase().contains("year")
+    {
         return None;
     }
     // Another verb nearer the date than the trigger is what the date dates ("relations
@@ -123,23 +174,79 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         }
         let w = &s.toks[k];
         let lw = w.lower.as_str();
-        let past = w.word && !w.cap && lw.len() > 4 && lw.ends_with("ed")
-            && !matches!(lw, "scheduled" | "expected" | "planned" | "slated" | "held" | "hosted" | "organised" | "organized" | "based" | "related" | "united" | "proposed" | "called" | "aimed" | "needed" | "invited" | "attended" | "concluded" | "opened" | "started" | "ended" | "wrapped" | "kicked" | "launched" | "convened" | "arrived")
+        let past = w.word
+            && !w.cap
+            && lw.len() > 4
+            && lw.ends_with("ed")
+            && !matches!(
+                lw,
+                "scheduled"
+                    | "expected"
+                    | "planned"
+                    | "slated"
+                    | "held"
+                    | "hosted"
+                    | "organised"
+                    | "organized"
+                    | "based"
+                    | "related"
+                    | "united"
+                    | "proposed"
+                    | "called"
+                    | "aimed"
+                    | "needed"
+                    | "invited"
+                    | "attended"
+                    | "concluded"
+                    | "opened"
+                    | "started"
+                    | "ended"
+                    | "wrapped"
+                    | "kicked"
+                    | "launched"
+                    | "convened"
+                    | "arrived"
+            )
             && !lex::REPORTING.contains(&lw);
-        let motion = lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == lw) || matches!(lw, "returned" | "returns" | "return" | "returning" | "departure");
+        let motion = lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == lw)
+            || matches!(
+                lw,
+                "returned" | "returns" | "return" | "returning" | "departure"
+            );
         if !(past || motion) {
             continue;
         }
         let to_date = if k < t.first { t.first - k } else { k - t.last };
-        let trig_to_date = if trig.first > t.last { trig.first - t.last } else { t.first.saturating_sub(trig.last) };
-        let between_date_and_trigger = (k > t.last && k < trig.first) || (k < t.first && k > trig.last);
+        let trig_to_date = if trig.first > t.last {
+            trig.first - t.last
+        } else {
+            t.first.saturating_sub(trig.last)
+        };
+        let between_date_and_trigger =
+            (k > t.last && k < trig.first) || (k < t.first && k > trig.last);
         if to_date < trig_to_date && (between_date_and_trigger || to_date <= 3) {
             score += 15;
             break;
         }
     }
+    // "in the 1990s and at the first summit in 1994": a date before the trigger, across a
+    // conjunction, belongs to the other conjunct; before a noun trigger it is rarely the
+    // noun's unless it is right before it ("the 1994 summit").
+    if t.last < trig.first {
+        if (t.last + 1..trig.first).any(|k| matches!(lower(s, k), "and" | "or" | "but")) {
+            score += 6;
+        }
+        if trig.noun && trig.first - t.last > 2 {
+            score += 3;
+        }
+    }
     // Prepositions that attach a date to an event.
-    if t.first > 0 && matches!(lower(s, t.first - 1), "on" | "from" | "between" | "in" | "during" | "until" | "for" | "at" | "by") {
+    if t.first > 0
+        && matches!(
+            lower(s, t.first - 1),
+            "on" | "from" | "between" | "in" | "during" | "until" | "for" | "at" | "by"
+        )
+    {
         score -= 2;
     }
     // "next week's talks", "Wednesday's meeting", "the April summit".
@@ -168,15 +275,40 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     let Some((_, t)) = best else {
         return undated(doc, s, trig);
     };
-    let mut date = t.date.clone()?;
+    let mut date = t.date?;
+    // "last week" in a Sunday article is the week that ends that day (EVENTS.md R10).
+    if t.timex.text.eq_ignore_ascii_case("last week") && doc.dct.weekday() == chrono::Weekday::Sun {
+        let monday = doc.dct - Duration::days(6);
+        date = EventDate::new(PartialDate::day(monday), Some(PartialDate::day(doc.dct))).ok()?;
+    }
     // A bare weekday of an engagement still to come is the coming one ("to be held on
     // Thursday", "opening here Saturday"), whatever tense the report's verb has.
     let weekday = lex::is_weekday(&t.timex.text.to_lowercase());
     let coming = trig.future
-        || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| matches!(lower(s, k), "opening" | "opens" | "starting" | "begins" | "beginning"));
+        || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| {
+            matches!(
+                lower(s, k),
+                "opening" | "opens" | "starting" | "begins" | "beginning"
+            )
+        })
+        || (trig.first.saturating_sub(6)..trig.first).any(|k| lower(s, k) == "ahead")
+        || (trig.last + 1..(trig.last + 6).min(s.toks.len())).any(|k| {
+            matches!(
+                lower(s, k),
+                "holds" | "convenes" | "gathers" | "opens" | "starts" | "begins"
+            )
+        });
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
         let day = date.first_day() + Duration::days(7);
         date = EventDate::new(PartialDate::day(day), None).ok()?;
+    }
+    // Likewise a bare month ("ahead of the April summit" in November is next April).
+    let month_name = t.timex.text.split_whitespace().count() == 1
+        && date.start.precision() == Precision::Month
+        && date.end.is_none();
+    if month_name && coming && date.last_day() < doc.dct {
+        let m = date.start;
+        date = EventDate::new(PartialDate::month(m.year + 1, m.month.unwrap_or(1)), None).ok()?;
     }
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
     if date.end.is_none() {
@@ -187,6 +319,16 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         }
     }
     let mut words = t.timex.text.clone();
+    // "... said in a statement, 'Today, the Secretary met ...'" in a dispatch that leads
+    // with "late Tuesday": the quoted day is the lead's.
+    if let Some(lead) = doc.lead_day {
+        let today = t.timex.text.eq_ignore_ascii_case("today") && date.first_day() == doc.dct;
+        let quoted = s.toks[..t.first].iter().filter(|x| x.is_quote()).count() % 2 == 1;
+        if today && quoted && s.index > 0 {
+            date = EventDate::new(PartialDate::day(lead), None).ok()?;
+            words = format!("{words} (quoted; the day the lead reports)");
+        }
+    }
     if let Some((widened, how)) = widen_by_length(s, trig, t, &date) {
         date = widened;
         words = format!("{words}; {how}");
@@ -205,14 +347,21 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
 fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     let j = t.last + 1;
     let joiner = lower(s, j);
-    if !matches!(joiner, "to" | "and" | "-" | "through" | "till" | "until" | "--") {
+    if !matches!(
+        joiner,
+        "to" | "and" | "-" | "through" | "till" | "until" | "--"
+    ) {
         return None;
     }
-    let between = (t.first.saturating_sub(2)..t.first).any(|k| matches!(lower(s, k), "from" | "between" | "on"));
+    let between = (t.first.saturating_sub(2)..t.first)
+        .any(|k| matches!(lower(s, k), "from" | "between" | "on"));
     if joiner == "and" && !between {
         return None;
     }
-    let next = s.times.iter().find(|n| n.first == j + 1 || n.first == j + 2)?;
+    let next = s
+        .times
+        .iter()
+        .find(|n| n.first == j + 1 || n.first == j + 2)?;
     let end = next.date.as_ref()?;
     if end.start.precision() != Precision::Day {
         return None;
@@ -220,7 +369,10 @@ fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     let start = t.date.as_ref()?.first_day();
     // "on Monday and Tuesday" is a range only of days next to each other; "between April 7
     // and 9" of any.
-    if joiner == "and" && lower(s, t.first.saturating_sub(1)) == "on" && end.first_day() - start > Duration::days(1) {
+    if joiner == "and"
+        && lower(s, t.first.saturating_sub(1)) == "on"
+        && end.first_day() - start > Duration::days(1)
+    {
         return None;
     }
     Some(end.end.unwrap_or(end.start))
@@ -236,7 +388,10 @@ fn widen_by_length(
     if date.end.is_some() || date.start.precision() != Precision::Day {
         return None;
     }
-    if !matches!(trig.kind, EventType::Visit | EventType::Tour | EventType::Summit | EventType::Meeting) {
+    if !matches!(
+        trig.kind,
+        EventType::Visit | EventType::Tour | EventType::Summit | EventType::Meeting
+    ) {
         return None;
     }
     let (cf, cl) = trig.clause;
@@ -272,17 +427,47 @@ fn widen_by_length(
     let ends = around.iter().any(|w| {
         matches!(
             *w,
-            "ended" | "ends" | "ending" | "concluded" | "concludes" | "wrapped" | "wraps" | "wrapping"
-                | "left" | "leaves" | "leaving" | "winding" | "closed" | "closes" | "completed"
+            "ended"
+                | "ends"
+                | "ending"
+                | "concluded"
+                | "concludes"
+                | "wrapped"
+                | "wraps"
+                | "wrapping"
+                | "left"
+                | "leaves"
+                | "leaving"
+                | "winding"
+                | "closed"
+                | "closes"
+                | "completed"
                 | "after"
         )
     });
     let starts = around.iter().any(|w| {
         matches!(
             *w,
-            "arrived" | "arrives" | "arriving" | "arrive" | "started" | "starts" | "starting" | "start"
-                | "began" | "begins" | "beginning" | "begin" | "kicked" | "kicks" | "kick" | "opened"
-                | "opens" | "open" | "launched" | "from"
+            "arrived"
+                | "arrives"
+                | "arriving"
+                | "arrive"
+                | "started"
+                | "starts"
+                | "starting"
+                | "start"
+                | "began"
+                | "begins"
+                | "beginning"
+                | "begin"
+                | "kicked"
+                | "kicks"
+                | "kick"
+                | "opened"
+                | "opens"
+                | "open"
+                | "launched"
+                | "from"
         )
     });
     let day = date.start.first_day();
@@ -301,10 +486,18 @@ fn widen_by_length(
 /// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
 /// the day of the report (EVENTS.md: a stop is dated by its arrival day).
 fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {
-    if date.end.is_some() || date.start.precision() != Precision::Day || trig.kind != EventType::Visit {
+    if date.end.is_some()
+        || date.start.precision() != Precision::Day
+        || trig.kind != EventType::Visit
+    {
         return None;
     }
-    let started = (trig.first.saturating_sub(4)..trig.first).any(|k| matches!(lower(s, k), "started" | "began" | "kicked" | "launched" | "opened"));
+    let started = (trig.first.saturating_sub(4)..trig.first).any(|k| {
+        matches!(
+            lower(s, k),
+            "started" | "began" | "kicked" | "launched" | "opened"
+        )
+    });
     if !lower(s, trig.first).starts_with("arriv") && !started {
         return None;
     }
@@ -314,7 +507,12 @@ fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> 
         return None;
     }
     // "arrived ... and left", "before leaving": the stay ended.
-    if s.toks.iter().any(|t| matches!(t.lower.as_str(), "left" | "leaving" | "departed" | "ended" | "wrapped")) {
+    if s.toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "left" | "leaving" | "departed" | "ended" | "wrapped"
+        )
+    }) {
         return None;
     }
     EventDate::new(PartialDate::day(day), Some(PartialDate::day(doc.dct))).ok()
@@ -325,9 +523,23 @@ fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> 
 fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     // The next stops of a trip under way ("and will visit Brazil and Panama
     // subsequently"): the month, as precise as the text allows (EVENTS.md R3).
-    if trig.future && !trig.hypothetical && matches!(trig.kind, EventType::Visit | EventType::Tour) {
+    if trig.future && !trig.hypothetical && matches!(trig.kind, EventType::Visit | EventType::Tour)
+    {
         let continuing = s.toks.iter().any(|t| {
-            matches!(t.lower.as_str(), "subsequently" | "then" | "later" | "afterwards" | "returning" | "leg" | "continue" | "continues" | "proceed" | "proceeding" | "next")
+            matches!(
+                t.lower.as_str(),
+                "subsequently"
+                    | "then"
+                    | "later"
+                    | "afterwards"
+                    | "returning"
+                    | "leg"
+                    | "continue"
+                    | "continues"
+                    | "proceed"
+                    | "proceeding"
+                    | "next"
+            )
         });
         if continuing {
             let day = doc.dct;
@@ -343,7 +555,8 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     }
     let day = doc.dct;
     // "his recent visit", "recently visited": this year, at least.
-    let recent = (trig.first.saturating_sub(3)..trig.first).any(|k| matches!(lower(s, k), "recent" | "recently"));
+    let recent = (trig.first.saturating_sub(3)..trig.first)
+        .any(|k| matches!(lower(s, k), "recent" | "recently"));
     if recent {
         return Some(Dated {
             date: EventDate::new(PartialDate::year(day.year()), None).ok()?,
@@ -364,9 +577,4 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         source: DateSource::Reported,
         words: String::new(),
     })
-}
-
-/// The first day of a date, for ordering and arithmetic.
-pub(crate) fn first_day(d: &EventDate) -> NaiveDate {
-    d.first_day()
 }

@@ -7,10 +7,9 @@
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::Places;
 use super::sentences;
-use crate::timex::{self, Timex, TimexType};
 use super::tokens::{tokenize, Tok};
-use crate::model::country::normalise_key;
 use crate::model::{Article, Country, EventDate, Gazetteer, PartialDate};
+use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// A date expression of a sentence, as tokens and as an event date.
@@ -32,7 +31,6 @@ pub(crate) struct Sent<'a> {
     pub(crate) index: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) text: &'a str,
     pub(crate) toks: Vec<Tok<'a>>,
     pub(crate) times: Vec<TimeRef>,
     pub(crate) countries: Vec<CountryRef>,
@@ -61,6 +59,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) home: Option<String>,
     /// The state the article names most often, other than its home.
     pub(crate) dominant: Option<Country>,
+    /// The recent past day the lead reports ("stressed late Tuesday" in a Wednesday
+    /// dispatch): a quoted "today" is that day, when the quotes were said.
+    pub(crate) lead_day: Option<NaiveDate>,
 }
 
 /// Turns a TIMEX3 value into an event date, if it names a resolvable period.
@@ -155,7 +156,10 @@ fn dateline_here(place: &str) -> Option<Here> {
             .map(|w| {
                 let mut cs = w.chars();
                 match cs.next() {
-                    Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    Some(c) => c
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
                     None => String::new(),
                 }
             })
@@ -164,9 +168,22 @@ fn dateline_here(place: &str) -> Option<Here> {
     };
     let city = title_case(parts.first()?);
     for part in parts.iter().rev() {
-        if let Some(c) = g.lookup(part).filter(|c| c.kind != crate::model::CountryKind::Region) {
+        if let Some(c) = g
+            .lookup(part)
+            .filter(|c| c.kind != crate::model::CountryKind::Region)
+        {
+            let place = if parts.len() > 1 {
+                // The table's spelling of the city ("Mar del Plata"), in that country.
+                Places::get()
+                    .lookup(&city)
+                    .iter()
+                    .find(|p| p.country == c.code && !p.alternate)
+                    .map_or(city, |p| p.name.to_string())
+            } else {
+                c.name.clone()
+            };
             return Some(Here {
-                place: if parts.len() > 1 { city } else { c.name.clone() },
+                place,
                 country: c.clone(),
             });
         }
@@ -176,10 +193,13 @@ fn dateline_here(place: &str) -> Option<Here> {
         .best(&city, &[])
         .or_else(|| places.closest(&city).map(|(_, p)| p))?;
     let country = g.by_code(p.country)?.clone();
-    Some(Here {
-        place: city,
-        country,
-    })
+    // The table's spelling ("Mar del Plata"), unless only an alternate name matched.
+    let place = if p.alternate {
+        city
+    } else {
+        p.name.to_string()
+    };
+    Some(Here { place, country })
 }
 
 impl<'a> Doc<'a> {
@@ -198,7 +218,11 @@ impl<'a> Doc<'a> {
                 // 26" (the dateline reader may stop at an apostrophe).
                 let span = text.get(d.start..d.end).unwrap_or("");
                 let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
-                let place = if head.len() > d.place.len() { head } else { d.place.as_str() };
+                let place = if head.len() > d.place.len() {
+                    head
+                } else {
+                    d.place.as_str()
+                };
                 dateline_here(place).or_else(|| dateline_here(&d.place))
             })
             .or_else(|| article.place.as_deref().and_then(dateline_here));
@@ -229,8 +253,13 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some((first, last)) = token_span(&toks, t.start, t.end) {
+                    // "the 1990's": a decade, not the year 1990.
+                    let decade = toks[last].possessive
+                        && toks[last].text.len() == 4
+                        && toks[last].text.ends_with('0')
+                        && toks[last].text.bytes().all(|b| b.is_ascii_digit());
                     times.push(TimeRef {
-                        date: timex_date(t, dct),
+                        date: if decade { None } else { timex_date(t, dct) },
                         days: duration_days(t),
                         timex: t.clone(),
                         first,
@@ -250,7 +279,6 @@ impl<'a> Doc<'a> {
                 index,
                 start,
                 end: s.end,
-                text: sentence_text,
                 toks,
                 times,
                 countries,
@@ -260,6 +288,14 @@ impl<'a> Doc<'a> {
         }
         let home = home_country(article, &sentences_out, dateline.is_some());
         let dominant = dominant_state(&sentences_out, home.as_deref());
+        let lead_day = sentences_out.first().and_then(|s| {
+            s.times.iter().filter_map(|t| t.date).find(|d| {
+                d.end.is_none()
+                    && d.start.precision() == crate::model::Precision::Day
+                    && d.first_day() < dct
+                    && dct - d.first_day() <= chrono::Duration::days(3)
+            })
+        });
         Some(Doc {
             text,
             dct,
@@ -267,6 +303,7 @@ impl<'a> Doc<'a> {
             sentences: sentences_out,
             home,
             dominant,
+            lead_day: lead_day.map(|d| d.first_day()),
         })
     }
 }

@@ -17,45 +17,85 @@ use std::collections::BTreeMap;
 
 /// One engagement found in an article, before it becomes a model event.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub kind: EventType,
-    pub date: EventDate,
-    pub countries: Vec<Country>,
-    pub actors: Vec<String>,
-    pub places: Vec<String>,
+pub(crate) struct Draft {
+    pub(crate) kind: EventType,
+    pub(crate) date: EventDate,
+    pub(crate) countries: Vec<Country>,
+    pub(crate) actors: Vec<String>,
+    pub(crate) places: Vec<String>,
     /// The sentence the event is taken from, and its byte range in the article file.
-    pub evidence: String,
-    pub start: usize,
-    pub end: usize,
-    pub other_evidence: Vec<(String, usize, usize)>,
-    pub confidence: f32,
-    pub field_origins: BTreeMap<String, String>,
+    pub(crate) evidence: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) other_evidence: Vec<(String, usize, usize)>,
+    pub(crate) confidence: f32,
+    pub(crate) field_origins: BTreeMap<String, String>,
     /// The gathering's name when the event is a named summit.
-    pub name: Option<String>,
-    /// The country of the article's own officials (for titles: "X visits <the others>").
-    pub home: Option<String>,
+    pub(crate) name: Option<String>,
+    /// A title as a person would write it ("Vo Minh Tan visits Indonesia").
+    pub(crate) title: String,
 }
 
 /// Extracts the engagement events of one article.
-pub fn extract(article: &Article) -> Vec<Draft> {
+pub(crate) fn extract(article: &Article) -> Vec<Draft> {
     let Some(doc) = Doc::new(article) else {
         return Vec::new();
     };
     let cast = Cast::new(&doc);
     let debug = std::env::var_os("ENTENTE_DEBUG_EXTRACT").is_some();
     if debug {
-        eprintln!("dct {} here {:?} home {:?}", doc.dct, doc.here.as_ref().map(|h| (&h.place, &h.country.code)), doc.home);
+        eprintln!(
+            "dct {} here {:?} home {:?}",
+            doc.dct,
+            doc.here.as_ref().map(|h| (&h.place, &h.country.code)),
+            doc.home
+        );
     }
     let mut mentions: Vec<Mention> = Vec::new();
     for s in &doc.sentences {
         let found = triggers::find(s);
         if debug {
             eprintln!("-- [{}] {}", s.index, &doc.text[s.start..s.end]);
-            eprintln!("   countries {:?}", s.countries.iter().map(|c| format!("{}@{}{:?}", c.country.code, c.first, c.via)).collect::<Vec<_>>());
-            eprintln!("   people {:?}", s.people.iter().map(|p| format!("{}({})@{}", p.name, p.country.as_ref().map_or("?", |c| c.code.as_str()), p.first)).collect::<Vec<_>>());
-            eprintln!("   times {:?}", s.times.iter().map(|t| format!("{}={}@{}", t.timex.text, t.timex.value, t.first)).collect::<Vec<_>>());
+            eprintln!(
+                "   countries {:?}",
+                s.countries
+                    .iter()
+                    .map(|c| format!("{}@{}{:?}", c.country.code, c.first, c.via))
+                    .collect::<Vec<_>>()
+            );
+            eprintln!(
+                "   people {:?}",
+                s.people
+                    .iter()
+                    .map(|p| format!(
+                        "{}({})@{}",
+                        p.name,
+                        p.country.as_ref().map_or("?", |c| c.code.as_str()),
+                        p.first
+                    ))
+                    .collect::<Vec<_>>()
+            );
+            eprintln!(
+                "   times {:?}",
+                s.times
+                    .iter()
+                    .map(|t| format!("{}={}@{}", t.timex.text, t.timex.value, t.first))
+                    .collect::<Vec<_>>()
+            );
             for t in &found {
-                eprintln!("   trigger {:?} '{}' neg={} hyp={} fut={} clause={:?}", t.kind, s.toks[t.first..=t.last].iter().map(|x| x.text).collect::<Vec<_>>().join(" "), t.negated, t.hypothetical, t.future, t.clause);
+                eprintln!(
+                    "   trigger {:?} '{}' neg={} hyp={} fut={} clause={:?}",
+                    t.kind,
+                    s.toks[t.first..=t.last]
+                        .iter()
+                        .map(|x| x.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    t.negated,
+                    t.hypothetical,
+                    t.future,
+                    t.clause
+                );
             }
         }
         for t in &found {
@@ -88,14 +128,19 @@ pub fn extract(article: &Article) -> Vec<Draft> {
                 sentence: s.index,
                 start: s.start,
                 end: s.end,
-                noun: t.noun,
                 definite: t.noun
                     && (t.first.saturating_sub(3)..t.first)
                         .rev()
                         .take_while(|&k| s.toks[k].word)
-                        .any(|k| matches!(s.toks[k].lower.as_str(), "the" | "this" | "that" | "his" | "her" | "their" | "its")),
-                future: t.future,
-                name: None,
+                        .any(|k| {
+                            matches!(
+                                s.toks[k].lower.as_str(),
+                                "the" | "this" | "that" | "his" | "her" | "their" | "its"
+                            )
+                        }),
+                name: (t.kind == EventType::Summit)
+                    .then(|| gathering_name(s, t))
+                    .flatten(),
                 also: Vec::new(),
                 trigger,
             });
@@ -111,8 +156,71 @@ pub fn extract(article: &Article) -> Vec<Draft> {
     events.retain(folding::stands_alone);
     events
         .into_iter()
-        .map(|m| draft(&doc, m))
+        .map(|m| {
+            let title = super::titles::title(&m, &cast, doc.home.as_deref());
+            draft(&doc, m, title)
+        })
         .collect()
+}
+
+/// The proper name of a gathering ("the Summit of the Americas", "APEC Economic Leaders'
+/// Meeting"), when its trigger word is capitalised as part of one.
+fn gathering_name(s: &Sent, t: &triggers::Trigger) -> Option<String> {
+    let toks = &s.toks;
+    if !toks[t.first].cap {
+        return None;
+    }
+    let mut first = t.first;
+    while first > 0
+        && toks[first - 1].word
+        && (toks[first - 1].cap
+            || toks[first - 1]
+                .lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic())
+                && toks[first - 1].lower.ends_with("th"))
+    {
+        first -= 1;
+    }
+    let mut last = t.last;
+    loop {
+        let joiner = toks
+            .get(last + 1)
+            .is_some_and(|x| matches!(x.lower.as_str(), "of" | "on" | "for" | "the" | "and"));
+        let next_cap = |k: usize| toks.get(k).is_some_and(|x| x.word && x.cap);
+        if joiner
+            && (next_cap(last + 2)
+                || toks.get(last + 2).is_some_and(|x| x.lower == "the") && next_cap(last + 3))
+        {
+            last += 2;
+            while next_cap(last)
+                || toks
+                    .get(last)
+                    .is_some_and(|x| x.lower == "the" && next_cap(last + 1))
+            {
+                last += 1;
+            }
+            last -= 1;
+        } else {
+            break;
+        }
+    }
+    // "The fourth Summit ...": the article is not part of the name.
+    if toks[first].lower == "the" {
+        first += 1;
+    }
+    let text = toks[first..=last]
+        .iter()
+        .map(|x| {
+            if x.possessive {
+                format!("{}'", x.text)
+            } else {
+                x.text.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (last > first).then_some(text)
 }
 
 /// A trip made to attend a gathering is the gathering's (EVENTS.md R4): "arrived here to
@@ -127,14 +235,23 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
         .map(|k| s.toks[k].lower.as_str())
         .collect();
     let framed = (t.clause.0..=last).any(|k| {
-        matches!(s.toks[k].lower.as_str(), "state" | "official" | "working" | "goodwill")
-            && s.toks.get(k + 1).is_some_and(|n| n.lower == "visit")
+        matches!(
+            s.toks[k].lower.as_str(),
+            "state" | "official" | "working" | "goodwill"
+        ) && s.toks.get(k + 1).is_some_and(|n| n.lower == "visit")
     });
     let attend = window.windows(2).any(|w| {
-        matches!(w[0], "attend" | "attending" | "participate" | "participating")
-            || w[0] == "part" && w[1] == "in"
+        matches!(
+            w[0],
+            "attend" | "attending" | "participate" | "participating"
+        ) || w[0] == "part" && w[1] == "in"
     }) || window.windows(3).any(|w| {
-        w[0] == "for" && w[1] == "the" && matches!(w[2], "summit" | "talks" | "conference" | "meeting" | "forum" | "session" | "ministerial")
+        w[0] == "for"
+            && w[1] == "the"
+            && matches!(
+                w[2],
+                "summit" | "talks" | "conference" | "meeting" | "forum" | "session" | "ministerial"
+            )
     });
     attend && !framed
 }
@@ -155,12 +272,21 @@ fn anaphora(
     let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
         || opening.len() >= 2
             && opening[0] == "the"
-            && (matches!(opening[1], "two" | "leaders" | "sides" | "ministers" | "countries"));
+            && (matches!(
+                opening[1],
+                "two" | "leaders" | "sides" | "ministers" | "countries"
+            ));
     if !points_back {
         return;
     }
     let before = &doc.sentences[s.index - 1];
-    let from_mention = earlier.last().filter(|m| m.sentence + 1 == s.index);
+    // The nearest earlier report, within a few sentences, that names both sides.
+    let from_mention = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 3 >= s.index)
+        .find(|m| m.parties.states().count() >= 2)
+        .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index));
     let states: Vec<Country> = match from_mention {
         Some(m) => m.parties.states().cloned().collect(),
         None => before
@@ -176,14 +302,21 @@ fn anaphora(
         }
     }
     if dated.source != DateSource::Text {
-        let carried = match from_mention {
-            Some(m) if m.date_source == DateSource::Text => Some((m.date.clone(), m.date_words.clone())),
+        // The sentence right before dates it first ("... boosted their ties last year. They
+        // signed two pacts"); else the report it points back to.
+        let own = before
+            .times
+            .iter()
+            .rev()
+            .find_map(|t| Some((t.date?, t.timex.text.clone())));
+        let carried = own.or_else(|| match from_mention {
+            Some(m) if m.date_source == DateSource::Text => Some((m.date, m.date_words.clone())),
             _ => before
                 .times
                 .iter()
                 .rev()
-                .find_map(|t| Some((t.date.clone()?, t.timex.text.clone()))),
-        };
+                .find_map(|t| Some((t.date?, t.timex.text.clone()))),
+        });
         if let Some((date, words)) = carried {
             dated.date = date;
             dated.source = DateSource::Text;
@@ -207,12 +340,24 @@ fn place_at_dateline(
     }
     let today = EventDate::new(crate::model::PartialDate::day(doc.dct), None).ok();
     let near = (date.first_day() - doc.dct).num_days().abs() <= 3
-        || source == DateSource::Text && today.as_ref().is_some_and(|t| date.overlaps(t) && date.start.precision() != crate::model::Precision::Year);
+        || source == DateSource::Text
+            && today.as_ref().is_some_and(|t| {
+                date.overlaps(t) && date.start.precision() != crate::model::Precision::Year
+            });
     let applies = match kind {
         EventType::Summit => near,
         EventType::Meeting => near && parties.states().count() < 2,
         _ => false,
     };
+    // The dateline state's own officials meeting visitors, with no place named: at the
+    // dateline ("WASHINGTON -- ... met with the heads of government").
+    if kind == EventType::Meeting
+        && near
+        && parties.places.is_empty()
+        && parties.countries.contains(&here.country)
+    {
+        parties.places.push(here.place.clone());
+    }
     if applies {
         if !parties.countries.contains(&here.country) {
             parties.countries.push(here.country.clone());
@@ -232,7 +377,9 @@ fn the_gathering_of_the_day(doc: &Doc, cast: &Cast, e: &mut Mention) {
         && e.parties.countries.contains(&here.country);
     let today = EventDate::new(crate::model::PartialDate::day(doc.dct), None).ok();
     let now = (e.date.first_day() - doc.dct).num_days().abs() <= 2
-        || today.as_ref().is_some_and(|t| e.date.overlaps(t) && e.date.start.precision() == crate::model::Precision::Day);
+        || today.as_ref().is_some_and(|t| {
+            e.date.overlaps(t) && e.date.start.precision() == crate::model::Precision::Day
+        });
     if !(at_dateline && now) {
         return;
     }
@@ -248,15 +395,19 @@ fn the_gathering_of_the_day(doc: &Doc, cast: &Cast, e: &mut Mention) {
     }
 }
 
-fn draft(doc: &Doc, m: Mention) -> Draft {
+fn draft(doc: &Doc, m: Mention, title: String) -> Draft {
     let mut field_origins = BTreeMap::new();
     field_origins.insert("type".into(), format!("the words \"{}\"", m.trigger));
     field_origins.insert(
         "date".into(),
         match m.date_source {
             DateSource::Text => format!("the date expression \"{}\"", m.date_words),
-            DateSource::Reported => "no date in the sentence: the day the article reports from".into(),
-            DateSource::Recounted => "recounted without a date: the month the article reports from".into(),
+            DateSource::Reported => {
+                "no date in the sentence: the day the article reports from".into()
+            }
+            DateSource::Recounted => {
+                "recounted without a date: the month the article reports from".into()
+            }
         },
     );
     let confidence = match m.date_source {
@@ -283,6 +434,6 @@ fn draft(doc: &Doc, m: Mention) -> Draft {
         confidence,
         field_origins,
         name: m.name,
-        home: doc.home.clone(),
+        title,
     }
 }

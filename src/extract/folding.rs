@@ -20,10 +20,8 @@ pub(crate) struct Mention {
     /// Byte range of the evidence sentence.
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) noun: bool,
     /// "the summit", "his visit": a noun that points at an engagement already named.
     pub(crate) definite: bool,
-    pub(crate) future: bool,
     /// Name of a gathering ("the APEC summit"), when the text gives one.
     pub(crate) name: Option<String>,
     /// Other sentences that report the same engagement.
@@ -53,17 +51,54 @@ fn family(kind: EventType) -> u8 {
 /// Whether two dates can be the same engagement's: they overlap, or one of them is only the
 /// reporting day.
 fn dates_agree(a: &Mention, b: &Mention) -> bool {
-    a.date.overlaps(&b.date) || a.date_source != DateSource::Text || b.date_source != DateSource::Text
+    a.date.overlaps(&b.date)
+        || a.date_source != DateSource::Text
+        || b.date_source != DateSource::Text
+}
+
+/// An international body ("the UN", "ASEAN", "the AU"), not a region of the map ("Asia",
+/// "the Caribbean"): officials of bodies take part in engagements, regions do not.
+fn is_body(c: &Country) -> bool {
+    c.kind == CountryKind::Region
+        && matches!(
+            c.code.as_str(),
+            "eu" | "un"
+                | "nato"
+                | "african-union"
+                | "asean"
+                | "oas"
+                | "gcc"
+                | "arab-league"
+                | "caricom"
+                | "pacific-islands-forum"
+                | "eastern-caribbean"
+                | "apec"
+                | "saarc"
+                | "osce"
+                | "wto"
+                | "sco"
+                | "g7"
+                | "g8"
+                | "g20"
+                | "iaea"
+                | "opec"
+                | "ecowas"
+                | "sadc"
+                | "igad"
+                | "commonwealth"
+                | "oic"
+                | "brics"
+                | "mercosur"
+                | "euromed"
+                | "world bank"
+                | "imf"
+        )
 }
 
 /// Whether a mention names enough parties to stand as an event on its own.
 pub(crate) fn stands_alone(m: &Mention) -> bool {
     let states = m.states().len();
-    let bodies = m
-        .parties
-        .countries
-        .iter()
-        .any(|c| c.kind == CountryKind::Region);
+    let bodies = m.parties.countries.iter().any(is_body);
     match m.kind {
         EventType::Summit => states >= 1,
         EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
@@ -84,12 +119,46 @@ fn merge_into(target: &mut Mention, m: Mention) {
         && target.date_source == DateSource::Text
         && m.date_source == DateSource::Text
         && !target.date.overlaps(&m.date)
-        && (target.date.first_day() - m.date.first_day()).num_days().abs() <= 5;
-    if widen {
-        let start = if m.date.first_day() < target.date.first_day() { m.date.start } else { target.date.start };
+        && (target.date.first_day() - m.date.first_day())
+            .num_days()
+            .abs()
+            <= 5;
+    // Two reports of one trip with overlapping ranges ("kicked off his state visit on Nov. 1",
+    // "started a 3-day visit to Hainan on Monday"): the trip is their union.
+    let union = matches!(target.kind, EventType::Visit | EventType::Tour)
+        && target.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+        && target.date.overlaps(&m.date)
+        && (target.date.end.is_some() || m.date.end.is_some());
+    if union {
+        let start = if m.date.first_day() < target.date.first_day() {
+            m.date.start
+        } else {
+            target.date.start
+        };
         let end_a = target.date.end.unwrap_or(target.date.start);
         let end_b = m.date.end.unwrap_or(m.date.start);
-        let end = if end_b.last_day() > end_a.last_day() { end_b } else { end_a };
+        let end = if end_b.last_day() > end_a.last_day() {
+            end_b
+        } else {
+            end_a
+        };
+        if let Ok(d) = EventDate::new(start, Some(end)) {
+            target.date = d;
+        }
+    } else if widen {
+        let start = if m.date.first_day() < target.date.first_day() {
+            m.date.start
+        } else {
+            target.date.start
+        };
+        let end_a = target.date.end.unwrap_or(target.date.start);
+        let end_b = m.date.end.unwrap_or(m.date.start);
+        let end = if end_b.last_day() > end_a.last_day() {
+            end_b
+        } else {
+            end_a
+        };
         if let Ok(d) = EventDate::new(start, Some(end)) {
             target.date = d;
         }
@@ -101,7 +170,7 @@ fn merge_into(target: &mut Mention, m: Mention) {
             target.end = m.end;
             target.sentence = m.sentence;
         }
-        target.date = m.date.clone();
+        target.date = m.date;
         target.date_source = m.date_source;
         target.date_words = m.date_words.clone();
     }
@@ -116,12 +185,18 @@ fn merge_into(target: &mut Mention, m: Mention) {
         }
     }
     for pl in &m.parties.places {
-        if !target.parties.places.iter().any(|x| x.eq_ignore_ascii_case(pl)) {
+        if !target
+            .parties
+            .places
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(pl))
+        {
             target.parties.places.push(pl.clone());
         }
     }
     for d in &m.parties.destinations {
-        if !target.parties.destinations.contains(d) && Some(d) != target.parties.traveller.as_ref() {
+        if !target.parties.destinations.contains(d) && Some(d) != target.parties.traveller.as_ref()
+        {
             target.parties.destinations.push(d.clone());
         }
     }
@@ -146,7 +221,9 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
     // gathering of the same place are one.
     let gathering_pair = matches!((family(e.kind), family(m.kind)), (1, 2) | (2, 1));
-    if family(e.kind) != family(m.kind) && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len()) {
+    if family(e.kind) != family(m.kind)
+        && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len())
+    {
         return false;
     }
     // "the summit" without a date of its own is the summit named before.
@@ -155,10 +232,20 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
     // "wrapped up on Friday"), are one gathering, unless they are in different places.
-    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b);
-    if family(e.kind) == 2 && e.kind == m.kind && (shared >= 1 || es.is_empty() || ms.is_empty()) && !hosts_differ && e.date_source == DateSource::Text && m.date_source == DateSource::Text {
+    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b)
+        || matches!((&e.name, &m.name), (Some(a), Some(b)) if a != b);
+    if family(e.kind) == 2
+        && e.kind == m.kind
+        && (shared >= 1 || es.is_empty() || ms.is_empty())
+        && !hosts_differ
+        && e.date_source == DateSource::Text
+        && m.date_source == DateSource::Text
+    {
         let gap = (e.date.first_day() - m.date.first_day()).num_days().abs();
-        if gap <= 5 && e.date.start.precision() == crate::model::Precision::Day && m.date.start.precision() == crate::model::Precision::Day {
+        if gap <= 5
+            && e.date.start.precision() == crate::model::Precision::Day
+            && m.date.start.precision() == crate::model::Precision::Day
+        {
             return true;
         }
     }
@@ -168,7 +255,8 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     if ms.is_empty() || es.is_empty() {
         // A mention that names nobody is the nearest one of its kind, unless its own date
         // says it is another.
-        let own_date_differs = m.date_source == DateSource::Text && e.date_source != DateSource::Text;
+        let own_date_differs =
+            m.date_source == DateSource::Text && e.date_source != DateSource::Text;
         return m.sentence <= e.sentence + 3 && !own_date_differs;
     }
     match family(e.kind) {
@@ -201,7 +289,8 @@ fn fold_arrivals_into_gatherings(events: &mut Vec<Mention>) {
     let mut k = 0;
     while k < events.len() {
         let arrival = &events[k];
-        let several = arrival.parties.traveller.is_none() && arrival.parties.destinations.len() >= 3
+        let several = arrival.parties.traveller.is_none()
+            && arrival.parties.destinations.len() >= 3
             || arrival.trigger.to_lowercase().starts_with("arriv") && arrival.states().len() >= 4;
         if !matches!(arrival.kind, EventType::Visit | EventType::Tour) || !several {
             k += 1;
@@ -209,13 +298,16 @@ fn fold_arrivals_into_gatherings(events: &mut Vec<Mention>) {
         }
         let gathering = events.iter().position(|g| {
             g.kind == EventType::Summit
-                && (g.date.first_day() - arrival.date.last_day()).num_days().abs() <= 4
+                && (g.date.first_day() - arrival.date.last_day())
+                    .num_days()
+                    .abs()
+                    <= 4
         });
         match gathering {
             Some(g) if g != k => {
                 let m = events.remove(k);
                 let g = if g > k { g - 1 } else { g };
-                let (date, source) = (events[g].date.clone(), events[g].date_source);
+                let (date, source) = (events[g].date, events[g].date_source);
                 merge_into(&mut events[g], m);
                 events[g].date = date;
                 events[g].date_source = source;
@@ -231,13 +323,19 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     for m in mentions {
         // Reports of one engagement are near each other; looking back a few events keeps a
         // long article linear.
-        if let Some(e) = events.iter_mut().rev().take(12).find(|e| same_engagement(e, &m)) {
+        if let Some(e) = events
+            .iter_mut()
+            .rev()
+            .take(12)
+            .find(|e| same_engagement(e, &m))
+        {
             merge_into(e, m);
             continue;
         }
         events.push(m);
     }
-    events.retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
+    events
+        .retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
     fold_meetings_into_trips(&mut events);
     fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {
@@ -287,7 +385,7 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
             Some(t) if t != k => {
                 let m = events.remove(k);
                 let t = if t > k { t - 1 } else { t };
-                let date = events[t].date.clone();
+                let date = events[t].date;
                 let source = events[t].date_source;
                 merge_into(&mut events[t], m);
                 events[t].date = date;

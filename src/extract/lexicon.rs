@@ -5,8 +5,6 @@
 //!
 //! Lists are lower case; multiword entries are matched token by token.
 
-use crate::model::EventType;
-
 /// Words that name a trip, as a verb (`visited`) or a noun (`visit`). Verbs that need a
 /// preposition to mean travel ("flew to", "left for") are in [`TRAVEL_MOTION`].
 pub(crate) const VISIT_VERBS: &[&str] = &[
@@ -129,17 +127,6 @@ pub(crate) const CALL_PHRASES: &[&[&str]] = &[
     &["called"],
 ];
 
-/// Documents two governments adopt together.
-pub(crate) const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "declaration",
-    "communique",
-    "communiqué",
-    "agenda",
-    "plan",
-    "conduct",
-];
-
 /// Verbs that conclude an agreement.
 pub(crate) const SIGN_VERBS: &[&str] = &[
     "signed",
@@ -231,6 +218,13 @@ pub(crate) const NEGATION: &[&str] = &[
     "never",
     "no",
     "refused",
+    "refusing",
+    "declining",
+    "snubbing",
+    "skipped",
+    "skipping",
+    "missed",
+    "absence",
     "refuses",
     "declined",
     "cancelled",
@@ -372,24 +366,25 @@ pub(crate) const TOPIC_CUTS: &[&str] = &[
 
 /// Clause openers after a comma: what follows is another clause.
 pub(crate) const CLAUSE_OPENERS: &[&str] = &[
-    "which", "who", "whom", "whose", "where", "while", "whereas", "but", "although", "though",
-    "as", "adding", "saying", "according", "when", "after", "before", "because", "since",
-];
-
-/// Nouns for officials that make a gathering one of states ("foreign ministers").
-pub(crate) const LEADER_PLURALS: &[&str] = &[
-    "leaders",
-    "ministers",
-    "heads",
-    "presidents",
-    "premiers",
-    "counterparts",
-    "chiefs",
-    "delegates",
-    "delegations",
-    "officials",
-    "envoys",
-    "negotiators",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "as",
+    "adding",
+    "saying",
+    "according",
+    "when",
+    "after",
+    "before",
+    "because",
+    "since",
 ];
 
 /// Words of a gathering's name that make it intergovernmental ("ASEAN Regional Forum",
@@ -414,36 +409,6 @@ pub(crate) const GATHERING_QUALIFIERS: &[&str] = &[
     "multilateral",
 ];
 
-/// The event type a trigger word's lemma gives, if it is a trigger on its own.
-pub(crate) fn single_word_type(lower: &str) -> Option<(EventType, bool)> {
-    if VISIT_VERBS.contains(&lower) {
-        let kind = if lower.starts_with("tour") {
-            EventType::Tour
-        } else {
-            EventType::Visit
-        };
-        return Some((kind, false));
-    }
-    if VISIT_NOUNS.contains(&lower) {
-        let kind = if lower == "tour" {
-            EventType::Tour
-        } else {
-            EventType::Visit
-        };
-        return Some((kind, true));
-    }
-    if MEETING_VERBS.contains(&lower) {
-        return Some((EventType::Meeting, false));
-    }
-    if MEETING_NOUNS.contains(&lower) {
-        return Some((EventType::Meeting, true));
-    }
-    if SUMMIT_NOUNS.contains(&lower) {
-        return Some((EventType::Summit, true));
-    }
-    None
-}
-
 /// Whether a lower-case word is a day of the week.
 pub(crate) fn is_weekday(lower: &str) -> bool {
     matches!(
@@ -451,3 +416,49 @@ pub(crate) fn is_weekday(lower: &str) -> bool {
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
+
+/// Words for people who hold no state office (EVENTS.md R1): their trips and meetings are
+/// not engagements between states.
+pub(crate) const NON_OFFICIALS: &[&str] = &[
+    "candidate",
+    "candidates",
+    "activist",
+    "activists",
+    "businessman",
+    "businessmen",
+    "businesspeople",
+    "entrepreneurs",
+    "executives",
+    "investors",
+    "tycoon",
+    "students",
+    "scholars",
+    "academics",
+    "experts",
+    "reporters",
+    "journalists",
+    "astronauts",
+    "taikonauts",
+    "rebels",
+    "rebel",
+    "dissident",
+    "dissidents",
+    "exiled",
+    "opposition",
+    "singer",
+    "actor",
+    "athletes",
+    "tourists",
+    "pilgrims",
+    "spiritual",
+    "religious",
+    "patriarch",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "imam",
+    "rabbi",
+    "cleric",
+    "monk",
+    "lama",
+];

@@ -391,11 +391,14 @@ impl Lexicon {
 
 /// A body named in `BODIES`, as a region-kind country.
 fn body(key: &str) -> Option<Country> {
-    BODIES.iter().find(|(k, _)| *k == key).map(|(_, name)| Country {
-        code: name.to_lowercase(),
-        name: name.to_string(),
-        kind: CountryKind::Region,
-    })
+    BODIES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, name)| Country {
+            code: name.to_lowercase(),
+            name: name.to_string(),
+            kind: CountryKind::Region,
+        })
 }
 
 /// The country a lower-cased key names, with how.
@@ -409,27 +412,151 @@ fn lookup(key: &str) -> Option<(Country, Via)> {
 
 /// Words before a city name that make it a place ("in", "to", "arrived in").
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "to", "at", "from", "into", "near", "via", "for", "outside", "reach", "reached",
-    "visit", "visited", "visiting", "visits", "toured", "tour",
+    "in", "to", "at", "from", "into", "near", "via", "for", "outside", "reach", "reached", "visit",
+    "visited", "visiting", "visits", "toured", "tour",
 ];
 
 /// Capitalised words that are never place or person names on their own.
 const COMMON_CAPITALISED: &[&str] = &[
-    "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "he",
-    "she", "they", "it", "we", "i", "his", "her", "their", "its", "this", "that", "these",
-    "those", "but", "as", "after", "before", "during", "while", "when", "where", "today",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "police", "union", "mission", "independence", "victory", "unity",
-    "concord", "progress", "hope", "providence", "liberty", "commerce", "friendship",
-    "opportunity", "reading", "mobile", "split", "nice", "bath", "male", "bar", "media",
-    "university", "college", "north", "south", "east", "west", "central", "republic", "kingdom",
-    "state", "states", "city", "capital", "president", "minister", "prime", "general",
-    "foreign", "premier", "chancellor", "king", "queen", "prince", "national", "international",
-    "world", "summit", "council", "party", "people", "government", "ministry", "office",
-    "house", "palace", "hall", "airport", "africa", "asia", "europe", "america", "americas",
-    "pacific", "atlantic", "middle", "gulf", "sea", "ocean", "island", "islands", "bank",
-    "san", "santa", "saint", "st", "st.", "new", "old", "la", "le", "el", "al",
+    "the",
+    "a",
+    "an",
+    "and",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "where",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "police",
+    "union",
+    "mission",
+    "independence",
+    "victory",
+    "unity",
+    "concord",
+    "progress",
+    "hope",
+    "providence",
+    "liberty",
+    "commerce",
+    "friendship",
+    "opportunity",
+    "reading",
+    "mobile",
+    "split",
+    "nice",
+    "bath",
+    "male",
+    "bar",
+    "media",
+    "university",
+    "college",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "city",
+    "capital",
+    "president",
+    "minister",
+    "prime",
+    "general",
+    "foreign",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "national",
+    "international",
+    "world",
+    "summit",
+    "council",
+    "party",
+    "people",
+    "government",
+    "ministry",
+    "office",
+    "house",
+    "palace",
+    "hall",
+    "airport",
+    "africa",
+    "asia",
+    "europe",
+    "america",
+    "americas",
+    "pacific",
+    "atlantic",
+    "middle",
+    "gulf",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "bank",
+    "san",
+    "santa",
+    "saint",
+    "st",
+    "st.",
+    "new",
+    "old",
+    "la",
+    "le",
+    "el",
+    "al",
 ];
 
 /// Finds countries, regions, bodies, capitals and placed cities in a sentence's tokens.
@@ -468,7 +595,12 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
         if let Some((n, country, via)) = found {
             // "Palestinian American community leaders": people of a country, not its state.
             if via == Via::Demonym
-                && toks.get(i + n).is_some_and(|t| matches!(t.lower.as_str(), "american" | "americans" | "community" | "diaspora" | "expatriates"))
+                && toks.get(i + n).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "american" | "americans" | "community" | "diaspora" | "expatriates"
+                    )
+                })
             {
                 i += n + 1;
                 continue;
@@ -519,7 +651,10 @@ fn title_case(s: &str) -> String {
 }
 
 fn is_all_caps_body(t: &Tok) -> bool {
-    t.text.len() >= 2 && t.text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    t.text.len() >= 2
+        && t.text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 fn join(toks: &[Tok]) -> String {
@@ -540,11 +675,17 @@ fn city_at(
     let placed_before = before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
     for n in (1..=places.max_words.min(toks.len() - i)).rev() {
         let span = &toks[i..i + n];
-        if span.iter().any(|t| !t.word || !t.cap && !matches!(t.lower.as_str(), "de" | "del" | "el" | "es" | "al" | "la")) {
+        if span.iter().any(|t| {
+            !t.word
+                || !t.cap && !matches!(t.lower.as_str(), "de" | "del" | "el" | "es" | "al" | "la")
+        }) {
             continue;
         }
         // A longer capitalised name goes on: "Victoria Nuland", "Kingston Road".
-        if toks.get(i + n).is_some_and(|t| t.word && t.cap && !t.possessive) {
+        if toks
+            .get(i + n)
+            .is_some_and(|t| t.word && t.cap && !t.possessive)
+        {
             continue;
         }
         let name = join(span);
@@ -567,7 +708,10 @@ fn city_at(
         let capital = place.capital && place.population >= 100_000;
         // Right after another capitalised word, a city's name is part of a longer name
         // ("Li Changchun", "Port Victoria").
-        let after_name = i > 0 && toks[i - 1].word && toks[i - 1].cap && !placed_before
+        let after_name = i > 0
+            && toks[i - 1].word
+            && toks[i - 1].cap
+            && !placed_before
             && !COMMON_CAPITALISED.contains(&toks[i - 1].lower.as_str());
         if after_name || !(placed_before || apposed.is_some() || capital) {
             return None;
@@ -749,17 +893,107 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Words never in a person's name.
 const NOT_NAME: &[&str] = &[
-    "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "from", "he",
-    "she", "they", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "government", "office", "council", "house",
-    "department", "ministry", "republic", "kingdom", "affairs", "party", "committee",
-    "commission", "union", "summit", "administration", "embassy", "state", "states",
-    "excellency", "majesty", "highness", "holiness", "his", "her", "their", "who", "which",
-    "said", "says", "also", "will", "would", "has", "had", "was", "is", "after", "before",
-    "during", "when", "while", "but", "as", "here", "there", "that", "this", "these", "those",
-    "it", "its", "on", "not",
+    "the",
+    "a",
+    "an",
+    "and",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "he",
+    "she",
+    "they",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "government",
+    "office",
+    "council",
+    "house",
+    "department",
+    "ministry",
+    "republic",
+    "kingdom",
+    "affairs",
+    "party",
+    "committee",
+    "commission",
+    "union",
+    "summit",
+    "administration",
+    "embassy",
+    "state",
+    "states",
+    "excellency",
+    "majesty",
+    "highness",
+    "holiness",
+    "his",
+    "her",
+    "their",
+    "who",
+    "which",
+    "said",
+    "says",
+    "also",
+    "will",
+    "would",
+    "has",
+    "had",
+    "was",
+    "is",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "but",
+    "as",
+    "here",
+    "there",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "on",
+    "not",
 ];
 
 fn is_title_word(lower: &str) -> bool {
@@ -804,7 +1038,14 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
         }
         let mut j = i;
         let mut head_at = None;
-        while j < toks.len() && toks[j].word && (is_title_word(&toks[j].lower) || is_title_head(&toks[j].lower) || (j > i && toks[j].lower == "of" && toks.get(j + 1).is_some_and(|t| is_title_word(&t.lower)))) {
+        while j < toks.len()
+            && toks[j].word
+            && (is_title_word(&toks[j].lower)
+                || is_title_head(&toks[j].lower)
+                || (j > i
+                    && toks[j].lower == "of"
+                    && toks.get(j + 1).is_some_and(|t| is_title_word(&t.lower))))
+        {
             if is_title_head(&toks[j].lower) {
                 head_at = Some(j);
             }
@@ -817,7 +1058,15 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 k += 1;
             }
             let mut m = k;
-            while toks.get(m).is_some_and(|t| t.word && t.cap && (is_title_word(&t.lower) || matches!(t.lower.as_str(), "state" | "affairs" | "foreign" | "defense" | "defence"))) {
+            while toks.get(m).is_some_and(|t| {
+                t.word
+                    && t.cap
+                    && (is_title_word(&t.lower)
+                        || matches!(
+                            t.lower.as_str(),
+                            "state" | "affairs" | "foreign" | "defense" | "defence"
+                        ))
+            }) {
                 m += 1;
             }
             if m > k {
@@ -842,7 +1091,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
             let particle = !name.is_empty()
                 && PARTICLES.contains(&t.lower.as_str())
                 && toks.get(k + 1).is_some_and(name_word);
-            if name_word(t) && lookup(&t.lower).is_none_or(|(_, via)| via == Via::City) || particle {
+            if name_word(t) && lookup(&t.lower).is_none_or(|(_, via)| via == Via::City) || particle
+            {
                 name.push(t);
                 k += 1;
                 if t.possessive {
@@ -852,7 +1102,10 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 break;
             }
         }
-        while name.last().is_some_and(|t| PARTICLES.contains(&t.lower.as_str())) {
+        while name
+            .last()
+            .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()))
+        {
             name.pop();
             k -= 1;
         }
@@ -877,11 +1130,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        // The Pope heads the Holy See (EVENTS.md R1).
         let country = person_country(toks, countries, first, last).or_else(|| {
-            (toks[head].lower == "pope")
-                .then(|| Gazetteer::get().by_code("VA").cloned())
-                .flatten()
+            title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
         });
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
@@ -909,6 +1159,28 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
     out
 }
 
+/// Titles only one state uses, for officials the text names without their country: the
+/// Pope heads the Holy See (EVENTS.md R1); "Secretary of State" alone, in English news, is
+/// the United States' (the British one is "Secretary of State for ...").
+fn title_country(toks: &[Tok], first: usize, head: usize) -> Option<&'static str> {
+    let words: Vec<&str> = toks[first..=head]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    match words.as_slice() {
+        [.., "pope"] => Some("VA"),
+        [.., "taoiseach"] => Some("IE"),
+        [.., "secretary"]
+            if toks.get(head + 1).is_some_and(|t| t.lower == "of")
+                && toks.get(head + 2).is_some_and(|t| t.lower == "state")
+                && toks.get(head + 3).is_none_or(|t| t.lower != "for") =>
+        {
+            Some("US")
+        }
+        _ => None,
+    }
+}
+
 /// The country of a person from the words around the mention at tokens `first..=last`:
 /// a demonym or country just before ("Chinese Vice Premier", "China's President",
 /// "visiting Romanian"), or "of <country>" just after ("President Hu Jintao of China").
@@ -923,12 +1195,23 @@ fn person_country(
     while k > 0
         && matches!(
             toks[k - 1].lower.as_str(),
-            "visiting" | "then" | "former" | "new" | "the" | "incoming" | "outgoing" | "top" | "senior"
+            "visiting"
+                | "then"
+                | "former"
+                | "new"
+                | "the"
+                | "incoming"
+                | "outgoing"
+                | "top"
+                | "senior"
         )
     {
         k -= 1;
     }
-    if let Some(c) = countries.iter().find(|c| c.last + 1 == k && c.via != Via::City) {
+    if let Some(c) = countries
+        .iter()
+        .find(|c| c.last + 1 == k && c.via != Via::City)
+    {
         return Some(c.country.clone());
     }
     // "Minister of Foreign Affairs of Japan ..." or "... Hu Jintao of China".
@@ -938,7 +1221,10 @@ fn person_country(
         if toks.get(k).is_some_and(|t| t.lower == "the") {
             k += 1;
         }
-        if let Some(c) = countries.iter().find(|c| c.first == k && c.via != Via::City) {
+        if let Some(c) = countries
+            .iter()
+            .find(|c| c.first == k && c.via != Via::City)
+        {
             return Some(c.country.clone());
         }
     }
@@ -964,7 +1250,14 @@ fn untitled_with_country(
             continue;
         }
         let mut k = i;
-        while k < toks.len() && (name_word(&toks[k]) || k > i && PARTICLES.contains(&toks[k].lower.as_str()) && toks.get(k + 1).is_some_and(name_word)) && lookup(&toks[k].lower).is_none() && !titled.iter().any(|p| p.first <= k && k <= p.last) {
+        while k < toks.len()
+            && (name_word(&toks[k])
+                || k > i
+                    && PARTICLES.contains(&toks[k].lower.as_str())
+                    && toks.get(k + 1).is_some_and(name_word))
+            && lookup(&toks[k].lower).is_none()
+            && !titled.iter().any(|p| p.first <= k && k <= p.last)
+        {
             k += 1;
             if toks[k - 1].possessive {
                 break;
@@ -980,15 +1273,20 @@ fn untitled_with_country(
             if toks.get(m).is_some_and(|t| t.lower == "the") {
                 m += 1;
             }
-            countries.iter().any(|c| c.first == m && c.is_state() && c.via == Via::Name)
+            countries
+                .iter()
+                .any(|c| c.first == m && c.is_state() && c.via == Via::Name)
         };
         // "X, Country's <title>" or "X, <demonym> <title>".
         let apposed = toks.get(k).is_some_and(|t| t.is(","))
-            && countries.iter().any(|c| c.first == k + 1 && c.is_state() && c.via != Via::City)
+            && countries
+                .iter()
+                .any(|c| c.first == k + 1 && c.is_state() && c.via != Via::City)
             && {
                 let c = countries.iter().find(|c| c.first == k + 1);
                 c.is_some_and(|c| {
-                    toks.get(c.last + 1).is_some_and(|t| is_title_word(&t.lower))
+                    toks.get(c.last + 1)
+                        .is_some_and(|t| is_title_word(&t.lower))
                 })
             };
         if of_country || apposed {
@@ -997,9 +1295,15 @@ fn untitled_with_country(
                 if toks.get(m).is_some_and(|t| t.lower == "the") {
                     m += 1;
                 }
-                countries.iter().find(|c| c.first == m).map(|c| c.country.clone())
+                countries
+                    .iter()
+                    .find(|c| c.first == m)
+                    .map(|c| c.country.clone())
             } else {
-                countries.iter().find(|c| c.first == k + 1).map(|c| c.country.clone())
+                countries
+                    .iter()
+                    .find(|c| c.first == k + 1)
+                    .map(|c| c.country.clone())
             };
             out.push(PersonRef {
                 name: join(&toks[i..k]),
@@ -1048,7 +1352,9 @@ mod tests {
     #[test]
     fn cities_count_where_the_wording_places_something() {
         assert_eq!(codes("talks in Maastricht next month"), ["NL"]);
-        assert_eq!(codes("met in Mettlach, Germany"), ["DE", "DE"]);
+        // The country after the comma picks among places of one name.
+        assert_eq!(codes("met in Victoria, Seychelles"), ["SC", "SC"]);
+        assert_eq!(codes("met in Victoria, Canada"), ["CA", "CA"]);
         // A city name that is a person's name is not a place.
         assert_eq!(codes("Victoria Nuland said"), Vec::<String>::new());
     }
@@ -1063,7 +1369,13 @@ mod tests {
         let ps = people(&toks, &cs);
         let got: Vec<(String, Option<String>, bool)> = ps
             .iter()
-            .map(|p| (p.name.clone(), p.country.as_ref().map(|c| c.code.clone()), p.visiting))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.country.as_ref().map(|c| c.code.clone()),
+                    p.visiting,
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -1077,12 +1389,20 @@ mod tests {
 
     #[test]
     fn untitled_people_with_their_country() {
-        let toks = tokenize("five presidents, including Dan Ruiz of Peru, and Ola Kaur, Kenya's president", 0);
+        let toks = tokenize(
+            "five presidents, including Dan Ruiz of Peru, and Ola Kaur, Kenya's president",
+            0,
+        );
         let cs = countries(&toks);
         let ps = people(&toks, &cs);
         let got: Vec<(&str, &str)> = ps
             .iter()
-            .map(|p| (p.name.as_str(), p.country.as_ref().map_or("", |c| c.code.as_str())))
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.country.as_ref().map_or("", |c| c.code.as_str()),
+                )
+            })
             .collect();
         assert_eq!(got, [("Dan Ruiz", "PE"), ("Ola Kaur", "KE")]);
     }

@@ -15,86 +15,14 @@ mod mentions;
 mod participants;
 mod places;
 mod sentences;
+mod titles;
 mod tokens;
 mod triggers;
 
 use crate::model::slug::slugify;
-use crate::model::{Article, Event, EventType, Evidence, Origin, Source};
+use crate::model::{Article, Event, Evidence, Origin, Source};
 use engagements::Draft;
 use rayon::prelude::*;
-
-/// A short human title for an extracted event ("Marco Rubio meets Bahamas, Eastern Caribbean").
-fn title(d: &Draft) -> String {
-    let who = d
-        .actors
-        .first()
-        .cloned()
-        .or_else(|| d.countries.first().map(|c| c.name.clone()))
-        .unwrap_or_else(|| "Officials".into());
-    let others: Vec<String> = d
-        .countries
-        .iter()
-        .filter(|c| Some(&c.code) != d.home.as_ref())
-        .map(|c| c.name.clone())
-        .collect();
-    let list = |items: &[String]| match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
-    };
-    let with = list(&others);
-    match d.kind {
-        EventType::Meeting if with.is_empty() => format!("{who} meeting"),
-        EventType::Meeting => format!("{who} meets {with} officials"),
-        EventType::Call => format!(
-            "{who} call with {}",
-            if with.is_empty() {
-                "foreign counterparts".into()
-            } else {
-                with
-            }
-        ),
-        EventType::Visit => format!(
-            "{who} visits {}",
-            if with.is_empty() {
-                d.places.join(", ")
-            } else {
-                with
-            }
-        ),
-        EventType::Tour => format!(
-            "{who} tours {}",
-            if with.is_empty() {
-                d.places.join(", ")
-            } else {
-                with
-            }
-        ),
-        EventType::Summit => d
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("Summit with {who}")),
-        EventType::Statement => format!(
-            "Joint statement: {}",
-            list(
-                &d.countries
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect::<Vec<_>>()
-            )
-        ),
-        EventType::Agreement => format!(
-            "Agreement signed: {}",
-            list(
-                &d.countries
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect::<Vec<_>>()
-            )
-        ),
-        EventType::Other => format!("{who}: engagement with {with}"),
-    }
-}
 
 /// FNV-1a: a stable, dependency-free hash so ids do not change between runs or platforms.
 fn stable_hash(text: &str) -> u64 {
@@ -111,7 +39,7 @@ pub(crate) fn to_events(article: &Article, drafts: Vec<Draft>) -> Vec<Event> {
     drafts
         .into_iter()
         .map(|d| {
-            let title = title(&d);
+            let title = d.title.clone();
             let base = slugify(&format!("{} {}", d.date.start.iso(), title));
             let base: String = base.chars().take(60).collect();
             let id = format!(

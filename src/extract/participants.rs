@@ -17,6 +17,11 @@ pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
     /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
     titles: Vec<(String, usize)>,
+    /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
+    roles: Vec<(String, String)>,
+    /// People the article describes as holding no office ("the presidential candidate ...,
+    /// Segolene Royal", "Bartholomew I, spiritual leader of ...").
+    unofficials: Vec<String>,
 }
 
 impl Cast {
@@ -24,14 +29,27 @@ impl Cast {
     pub(crate) fn new(doc: &Doc) -> Cast {
         let mut cast = Cast::default();
         for s in &doc.sentences {
+            cast.unofficials.extend(unofficial_names(s));
             for p in &s.people {
                 if p.speaker {
                     continue;
                 }
                 cast.add(&p.name, p.country.clone());
+                if !p.title.is_empty() {
+                    if let Some((full, _)) = cast.find(&p.name) {
+                        let full = full.clone();
+                        if !cast.roles.iter().any(|(n, _)| *n == full) {
+                            cast.roles.push((full, p.title.clone()));
+                        }
+                    }
+                }
                 if let Some(head) = p.title.split_whitespace().last() {
                     let head = head.to_lowercase();
-                    if let Some(index) = cast.people.iter().position(|(n, _)| surname(n) == surname(&p.name)) {
+                    if let Some(index) = cast
+                        .people
+                        .iter()
+                        .position(|(n, _)| surname(n) == surname(&p.name))
+                    {
                         cast.titles.retain(|(h, _)| *h != head);
                         cast.titles.push((head, index));
                     }
@@ -57,6 +75,22 @@ impl Cast {
             return;
         }
         self.people.push((name.to_string(), country));
+    }
+
+    /// Whether the article describes someone as holding no office.
+    pub(crate) fn is_unofficial(&self, name: &str) -> bool {
+        let last = surname(name);
+        self.unofficials
+            .iter()
+            .any(|u| u == name || surname(u) == last)
+    }
+
+    /// The title someone was first named with ("Foreign Minister").
+    pub(crate) fn role(&self, name: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.as_str())
     }
 
     /// Everyone named with a title, with their state when known.
@@ -112,6 +146,43 @@ impl Cast {
     }
 }
 
+/// Names set beside a word for someone without office: "The presidential candidate of
+/// France's Socialist Party, Segolene Royal," or "Bartholomew I, spiritual leader of ...".
+fn unofficial_names(s: &Sent) -> Vec<String> {
+    let toks = &s.toks;
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !lex::NON_OFFICIALS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        // The name after the next comma ("candidate ..., Segolene Royal").
+        if let Some(comma) = (k + 1..(k + 10).min(toks.len())).find(|&j| toks[j].is(",")) {
+            let name: Vec<&str> = toks[comma + 1..]
+                .iter()
+                .take_while(|x| x.word && x.cap)
+                .map(|x| x.text)
+                .collect();
+            if (2..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+                continue;
+            }
+        }
+        // The name right before ", spiritual leader".
+        if k >= 2 && toks[k - 1].is(",") {
+            let mut j = k - 1;
+            let mut name: Vec<&str> = Vec::new();
+            while j > 0 && toks[j - 1].word && toks[j - 1].cap {
+                j -= 1;
+                name.insert(0, toks[j].text);
+            }
+            if (1..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+            }
+        }
+    }
+    out
+}
+
 fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
@@ -136,7 +207,9 @@ pub(crate) struct Parties {
 impl Parties {
     /// States (not regions or bodies) among the countries.
     pub(crate) fn states(&self) -> impl Iterator<Item = &Country> {
-        self.countries.iter().filter(|c| c.kind != CountryKind::Region)
+        self.countries
+            .iter()
+            .filter(|c| c.kind != CountryKind::Region)
     }
 
     fn add_country(&mut self, c: &Country) {
@@ -172,7 +245,14 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
         if t.word && !t.cap && lex::TOPIC_CUTS.contains(&w) {
             // "on Monday", "over the weekend" date the talks; they do not start a topic.
             let dated = s.times.iter().any(|x| x.first == k + 1 || x.first == k + 2);
-            if !dated && !(w == "on" && matches!(lower(s, k + 1), "the" | "a") && matches!(lower(s, k + 2), "sidelines" | "margins" | "eve" | "occasion")) {
+            // "on the sidelines of", "on the eve of" place the talks.
+            let placing = w == "on"
+                && matches!(lower(s, k + 1), "the" | "a")
+                && matches!(
+                    lower(s, k + 2),
+                    "sidelines" | "margins" | "eve" | "occasion"
+                );
+            if !dated && !placing {
                 return k;
             }
         }
@@ -189,7 +269,10 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     // A clause that opens with "who", "where" or a participle hangs on the sentence's
     // subject: "Kamal, who flew here from Malaysia, ...".
     let relative = first > 0
-        && matches!(lower(s, first), "who" | "where" | "which" | "after" | "before" | "while" | "during");
+        && matches!(
+            lower(s, first),
+            "who" | "where" | "which" | "after" | "before" | "while" | "during"
+        );
     if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
         first = 0;
     }
@@ -214,6 +297,30 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
             let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
             people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    // "He held talks with ...": the subject of the sentence before.
+    let pronoun =
+        (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she" | "his" | "her"));
+    if let Some(k) = pronoun {
+        if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
+            let before = &doc.sentences[s.index - 1];
+            let subject = before
+                .people
+                .iter()
+                .find(|x| !x.speaker)
+                .map(|x| (x.name.clone(), x.country.clone()))
+                .or_else(|| {
+                    cast.bare(before)
+                        .first()
+                        .map(|(_, e)| (e.0.clone(), e.1.clone()))
+                });
+            if let Some((name, country)) = subject {
+                let known = cast.find(&name);
+                let name = known.map_or(name, |x| x.0.clone());
+                let country = country.or_else(|| known.and_then(|x| x.1.clone()));
+                people.push((k, name, country, false));
+            }
         }
     }
     // The subject of a relative clause.
@@ -270,15 +377,23 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     }
 
     // "The presidential candidate ..., X, arrived": no official, no engagement.
-    p.unofficial = (first..trig.first).any(|k| {
-        matches!(
-            lower(s, k),
-            "candidate" | "candidates" | "activist" | "activists" | "businessman" | "businessmen"
-                | "tycoon" | "students" | "scholars" | "astronauts" | "taikonauts" | "rebels"
-                | "rebel" | "dissident" | "dissidents" | "exiled" | "opposition" | "singer"
-                | "actor" | "athletes" | "tourists" | "pilgrims"
-        )
-    }) && !people.iter().any(|(k, ..)| *k < trig.first && s.people.iter().any(|x| x.first == *k && !x.title.is_empty() && !x.title.to_lowercase().contains("candidate")));
+    p.unofficial = (first..trig.first).any(|k| lex::NON_OFFICIALS.contains(&lower(s, k)))
+        && !people.iter().any(|(k, ..)| {
+            *k < trig.first
+                && s.people.iter().any(|x| {
+                    x.first == *k
+                        && !x.title.is_empty()
+                        && !x.title.to_lowercase().contains("candidate")
+                })
+        })
+        || people
+            .iter()
+            .filter(|(k, ..)| *k < trig.first)
+            .next_back()
+            .is_some_and(|(_, name, ..)| cast.is_unofficial(name));
+    // People described as holding no office ("Bartholomew I, spiritual leader of ...") are
+    // not parties.
+    people.retain(|(_, name, ..)| !cast.is_unofficial(name));
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
     if let Some(h) = home(doc) {
@@ -325,7 +440,14 @@ fn gathering(
     }
     // The gathering's name: capitalised words around the trigger.
     let mut name_first = trig.first;
-    while name_first > 0 && s.toks[name_first - 1].word && (s.toks[name_first - 1].cap || s.toks[name_first - 1].lower.chars().any(|c| c.is_ascii_digit())) {
+    while name_first > 0
+        && s.toks[name_first - 1].word
+        && (s.toks[name_first - 1].cap
+            || s.toks[name_first - 1]
+                .lower
+                .chars()
+                .any(|c| c.is_ascii_digit()))
+    {
         name_first -= 1;
     }
     let mut name_last = trig.last;
@@ -334,14 +456,25 @@ fn gathering(
         && s.toks[name_last + 2].cap
     {
         name_last += 2;
-        while name_last + 1 < s.toks.len() && s.toks[name_last + 1].word && (s.toks[name_last + 1].cap || matches!(lower(s, name_last + 1), "and" | "of" | "the")) {
+        while name_last + 1 < s.toks.len()
+            && s.toks[name_last + 1].word
+            && (s.toks[name_last + 1].cap
+                || matches!(lower(s, name_last + 1), "and" | "of" | "the"))
+        {
             name_last += 1;
         }
     }
     for (k, c, via, place) in named {
         let in_name = *k >= name_first && *k <= name_last;
-        let placed_after = *k > trig.last && *k > 0 && matches!(lower(s, k - 1), "in" | "at") && *k <= name_last + 12;
-        let listed = *k > trig.last && (lower(s, k.saturating_sub(1)) == "," || lower(s, k.saturating_sub(1)) == "and" || lower(s, k.saturating_sub(1)) == "from") && *via != Via::City;
+        let placed_after = *k > trig.last
+            && *k > 0
+            && matches!(lower(s, k - 1), "in" | "at")
+            && *k <= name_last + 12;
+        let listed = *k > trig.last
+            && (lower(s, k.saturating_sub(1)) == ","
+                || lower(s, k.saturating_sub(1)) == "and"
+                || lower(s, k.saturating_sub(1)) == "from")
+            && *via != Via::City;
         if in_name && *via != Via::Demonym || placed_after {
             p.add_country(c);
             if p.host.is_none() && c.kind != CountryKind::Region {
@@ -374,7 +507,11 @@ fn home(doc: &Doc) -> Option<Country> {
 fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
     if doc.home.is_some() {
         let subject = s.people.first().is_none_or(|p| p.first >= first);
-        return if subject { home(doc) } else { doc.dominant.clone() };
+        return if subject {
+            home(doc)
+        } else {
+            doc.dominant.clone()
+        };
     }
     if visiting {
         return None;
@@ -401,7 +538,9 @@ fn trip(
         .find(|&k| lower(s, k) == "by")
         .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
     let before = people.iter().rev().find(|(k, ..)| *k < trig.first);
-    let traveller = by.or(before).or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
+    let traveller = by
+        .or(before)
+        .or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));
     if let Some((_, name, country, _)) = traveller {
         p.add_actor(name);
         p.traveller = country.clone();
@@ -416,7 +555,9 @@ fn trip(
             .filter_map(|x| x.country.as_ref())
             .collect();
         if let Some(first) = visitors.first() {
-            if visitors.iter().all(|v| v == first) && doc.here.as_ref().is_none_or(|h| h.country != **first) {
+            if visitors.iter().all(|v| v == first)
+                && doc.here.as_ref().is_none_or(|h| h.country != **first)
+            {
                 p.traveller = Some((*first).clone());
             }
         }
@@ -424,19 +565,43 @@ fn trip(
     if p.traveller.is_none() {
         // "China's premier", "a Chinese delegation": a state named before the trigger, when
         // what it qualifies travels as an official ("Russian aircraft" do not).
-        let state = named
-            .iter()
-            .rev()
-            .find(|(k, c, via, _)| *k < trig.first && c.kind != CountryKind::Region && *via != Via::City);
+        let state = named.iter().rev().find(|(k, c, via, _)| {
+            *k < trig.first && c.kind != CountryKind::Region && *via != Via::City
+        });
         if let Some((k, c, _, _)) = state {
             let official = (*k + 1..trig.first).any(|j| {
                 matches!(
                     lower(s, j),
-                    "delegation" | "delegations" | "minister" | "ministers" | "president" | "premier"
-                        | "leader" | "leaders" | "officials" | "official" | "envoy" | "envoys"
-                        | "mission" | "team" | "government" | "king" | "queen" | "prince" | "emir"
-                        | "chancellor" | "secretary" | "ambassador" | "head" | "chief" | "side"
-                        | "navy" | "warships" | "parliamentarians" | "lawmakers" | "speaker"
+                    "delegation"
+                        | "delegations"
+                        | "minister"
+                        | "ministers"
+                        | "president"
+                        | "premier"
+                        | "leader"
+                        | "leaders"
+                        | "officials"
+                        | "official"
+                        | "envoy"
+                        | "envoys"
+                        | "mission"
+                        | "team"
+                        | "government"
+                        | "king"
+                        | "queen"
+                        | "prince"
+                        | "emir"
+                        | "chancellor"
+                        | "secretary"
+                        | "ambassador"
+                        | "head"
+                        | "chief"
+                        | "side"
+                        | "navy"
+                        | "warships"
+                        | "parliamentarians"
+                        | "lawmakers"
+                        | "speaker"
                 )
             }) || trig.noun;
             if official {
@@ -449,10 +614,17 @@ fn trip(
     // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
     // demonym right before a trip noun ("his China visit").
     for (k, c, via, _) in named {
-        if *k > trig.last && *via != Via::Demonym || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name {
-            if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) {
-                p.destinations.push(c.clone());
-            }
+        // "a visit to China's first national corporation": an owner, not the destination.
+        let owner = s.toks[*k].possessive
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
+        if (*k > trig.last && *via != Via::Demonym && !owner
+            || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
+            && Some(c) != p.traveller.as_ref()
+            && !p.destinations.contains(c)
+        {
+            p.destinations.push(c.clone());
         }
     }
     if let (Some(_), Some(h)) = (here, &doc.here) {
@@ -465,7 +637,10 @@ fn trip(
         if *k > trig.last {
             p.add_actor(name);
             if let Some(c) = country {
-                if Some(c) != p.traveller.as_ref() && !p.destinations.contains(c) && c.kind != CountryKind::Region {
+                if Some(c) != p.traveller.as_ref()
+                    && !p.destinations.contains(c)
+                    && c.kind != CountryKind::Region
+                {
                     p.destinations.push(c.clone());
                 }
             }
@@ -473,15 +648,37 @@ fn trip(
     }
     // A trip whose text names no destination is to where the dateline is ("arrived for a
     // two-day visit", reported from the host's capital).
-    let motion = !trig.noun && !lower(s, trig.first).starts_with("arriv") && !lower(s, trig.first).starts_with("visit");
+    let motion = !trig.noun
+        && !lower(s, trig.first).starts_with("arriv")
+        && !lower(s, trig.first).starts_with("visit");
     // "visited the Yasukuni Shrine", "a visit to the flood zone": somewhere, not a state.
     let mut object = trig.last + 1;
-    while matches!(lower(s, object), "to" | "the" | "a" | "an" | "its" | "his" | "her") {
+    while matches!(
+        lower(s, object),
+        "to" | "the" | "a" | "an" | "its" | "his" | "her"
+    ) {
         object += 1;
     }
-    let elsewhere = s.toks.get(object).is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
-        && (lower(s, trig.last + 1) == "to" || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
-        && !matches!(lower(s, object), "here" | "china" | "on" | "in" | "from" | "at" | "last" | "next" | "this" | "today" | "yesterday")
+    let elsewhere = s
+        .toks
+        .get(object)
+        .is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
+        && (lower(s, trig.last + 1) == "to"
+            || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
+        && !matches!(
+            lower(s, object),
+            "here"
+                | "china"
+                | "on"
+                | "in"
+                | "from"
+                | "at"
+                | "last"
+                | "next"
+                | "this"
+                | "today"
+                | "yesterday"
+        )
         && s.times.iter().all(|t| t.first != object);
     if p.destinations.is_empty() && !motion && !elsewhere {
         if let Some(h) = &doc.here {

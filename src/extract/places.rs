@@ -15,6 +15,8 @@ const DATA: &str = include_str!("data/places.tsv");
 /// One place of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Place {
+    /// The name as the table writes it ("Mar del Plata").
+    pub(crate) name: &'static str,
     /// ISO 3166-1 alpha-2 code of the country it lies in.
     pub(crate) country: &'static str,
     pub(crate) population: u64,
@@ -42,14 +44,18 @@ impl Places {
         let mut max_words = 1;
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
-            let (Some(name), Some(country), Some(population), flags) =
-                (cols.next(), cols.next(), cols.next(), cols.next().unwrap_or(""))
-            else {
+            let (Some(name), Some(country), Some(population), flags) = (
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next().unwrap_or(""),
+            ) else {
                 continue;
             };
             let key = normalise_key(name);
             max_words = max_words.max(key.split(' ').count());
             by_name.entry(key).or_default().push(Place {
+                name,
                 country,
                 population: population.parse().unwrap_or(0),
                 capital: flags.contains('c'),

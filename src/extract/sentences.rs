@@ -5,9 +5,9 @@
 
 /// A sentence as a byte range of the text it was cut from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Sentence {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Words whose trailing period is not a full stop.
@@ -73,7 +73,7 @@ fn ends_with_abbreviation(text: &str, dot: usize) -> bool {
 }
 
 /// Splits `text[range]` into sentences; offsets are into `text`.
-pub fn split(text: &str, from: usize, to: usize) -> Vec<Sentence> {
+pub(crate) fn split(text: &str, from: usize, to: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = from;
     let bytes = text.as_bytes();

@@ -36,7 +36,8 @@ impl Tok<'_> {
 
     /// A dash that sets off a clause ("--", an em or en dash, a spaced hyphen).
     pub(crate) fn is_dash(&self) -> bool {
-        !self.word && (self.text.starts_with("--") || matches!(self.text, "\u{2014}" | "\u{2013}" | "-"))
+        !self.word
+            && (self.text.starts_with("--") || matches!(self.text, "\u{2014}" | "\u{2013}" | "-"))
     }
 }
 
@@ -156,7 +157,17 @@ mod tests {
     fn words_keep_inner_marks_and_lose_possessives() {
         assert_eq!(
             texts("The U.S. and Ukraine's three-day talks -- co-chaired."),
-            ["The", "U.S.", "and", "Ukraine", "three-day", "talks", "--", "co-chaired", "."]
+            [
+                "The",
+                "U.S.",
+                "and",
+                "Ukraine",
+                "three-day",
+                "talks",
+                "--",
+                "co-chaired",
+                "."
+            ]
         );
         let t = tokenize("Ukraine's leaders' meeting", 0);
         assert!(t[0].possessive && t[1].possessive && !t[2].possessive);

@@ -49,7 +49,12 @@ pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
                     .iter()
                     .take(4)
                     .take_while(|t| t.word)
-                    .any(|t| matches!(t.lower.as_str(), "said" | "says" | "told" | "added" | "according" | "reported"))
+                    .any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "said" | "says" | "told" | "added" | "according" | "reported"
+                        )
+                    })
                 {
                     return true;
                 }
@@ -76,7 +81,22 @@ fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
 /// country or delegation: someone who can be met, received or hosted.
 fn someone_at(s: &Sent, k: usize) -> bool {
     let mut k = k;
-    while matches!(lower(s, k), "the" | "a" | "visiting" | "his" | "her" | "their" | "its" | "two" | "three" | "several" | "top" | "senior" | "new") {
+    while matches!(
+        lower(s, k),
+        "the"
+            | "a"
+            | "visiting"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "two"
+            | "three"
+            | "several"
+            | "top"
+            | "senior"
+            | "new"
+    ) {
         k += 1;
     }
     let Some(t) = s.toks.get(k) else { return false };
@@ -87,13 +107,77 @@ fn someone_at(s: &Sent, k: usize) -> bool {
     }
     matches!(
         t.lower.as_str(),
-        "delegation" | "delegations" | "leaders" | "leader" | "president" | "premier" | "prime"
-            | "minister" | "ministers" | "foreign" | "counterpart" | "counterparts" | "envoy"
-            | "envoys" | "officials" | "king" | "queen" | "prince" | "emir" | "chancellor"
-            | "secretary" | "ambassador" | "ambassadors" | "vice" | "deputy" | "heads" | "head"
-            | "members" | "representatives" | "him" | "her" | "them" | "pope" | "sultan"
-            | "sheikh" | "crown" | "chairman" | "mr" | "mrs" | "ms" | "dr"
+        "delegation"
+            | "delegations"
+            | "leaders"
+            | "leader"
+            | "president"
+            | "premier"
+            | "prime"
+            | "minister"
+            | "ministers"
+            | "foreign"
+            | "counterpart"
+            | "counterparts"
+            | "envoy"
+            | "envoys"
+            | "officials"
+            | "king"
+            | "queen"
+            | "prince"
+            | "emir"
+            | "chancellor"
+            | "secretary"
+            | "ambassador"
+            | "ambassadors"
+            | "vice"
+            | "deputy"
+            | "heads"
+            | "head"
+            | "members"
+            | "representatives"
+            | "him"
+            | "her"
+            | "them"
+            | "pope"
+            | "sultan"
+            | "sheikh"
+            | "crown"
+            | "chairman"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
     ) || t.cap && t.word && !matches!(t.lower.as_str(), "the" | "this" | "that")
+}
+
+/// The last token of a gathering's proper name that starts at its capitalised trigger word
+/// ("Summit of the Americas", "Beijing Summit of the Forum on China-Africa Cooperation"), so
+/// that words inside the name are not triggers of their own.
+fn name_end(s: &Sent, k: usize) -> usize {
+    let toks = &s.toks;
+    if !toks[k].cap {
+        return k;
+    }
+    let cap = |j: usize| toks.get(j).is_some_and(|x| x.word && x.cap);
+    let mut last = k;
+    loop {
+        let joiner = toks
+            .get(last + 1)
+            .is_some_and(|x| matches!(x.lower.as_str(), "of" | "on" | "for" | "and"));
+        let mut next = last + 2;
+        if toks.get(next).is_some_and(|x| x.lower == "the") {
+            next += 1;
+        }
+        if !(joiner && cap(next)) {
+            break;
+        }
+        last = next;
+        while cap(last + 1) {
+            last += 1;
+        }
+    }
+    last
 }
 
 /// Finds every trigger in a sentence.
@@ -150,7 +234,13 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             match phrase[0] {
                 // "called" only with someone right after, and not "called for/on".
                 "called" => {
-                    if someone_at(s, k + 1) && !matches!(next, "for" | "on" | "it" | "off" | "upon" | "the" | "a" | "an" | "this") && !s.toks[k + 1].possessive {
+                    if someone_at(s, k + 1)
+                        && !matches!(
+                            next,
+                            "for" | "on" | "it" | "off" | "upon" | "the" | "a" | "an" | "this"
+                        )
+                        && !s.toks[k + 1].possessive
+                    {
                         return Some((EventType::Call, last, false));
                     }
                     continue;
@@ -158,7 +248,19 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 // "spoke with" is a call in a readout; talks in person are met, visited.
                 "spoke" | "speaks" => {
                     let in_person = toks.iter().any(|t| {
-                        matches!(t.lower.as_str(), "met" | "meeting" | "visit" | "visited" | "sidelines" | "summit" | "person" | "during" | "arrived" | "here")
+                        matches!(
+                            t.lower.as_str(),
+                            "met"
+                                | "meeting"
+                                | "visit"
+                                | "visited"
+                                | "sidelines"
+                                | "summit"
+                                | "person"
+                                | "during"
+                                | "arrived"
+                                | "here"
+                        )
                     });
                     if in_person {
                         continue;
@@ -178,25 +280,29 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     if lex::SIGN_VERBS.contains(&w) {
         let object = (k + 1..(k + 10).min(toks.len()))
             .find(|&j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou");
-        if let Some(j) = object {
-            // "the signing of the treaty" is the treaty's signing.
-            let _ = j;
+        if object.is_some() {
             return Some((EventType::Agreement, k, false));
         }
         // "signed a joint statement".
-        if (k + 1..(k + 6).min(toks.len())).any(|j| matches!(lower(s, j), "declaration" | "communique" | "statement")) {
+        if (k + 1..(k + 6).min(toks.len()))
+            .any(|j| matches!(lower(s, j), "declaration" | "communique" | "statement"))
+        {
             return Some((EventType::Statement, k, false));
         }
         return None;
     }
     // An agreement noun dated in passing: "the 1984 Joint Declaration agreement", "the
     // agreement signed in 1998", "a pact they signed last year".
-    if lex::AGREEMENT_NOUNS.contains(&w) && !matches!(w, "documents" | "contracts" | "deal" | "deals") {
+    if lex::AGREEMENT_NOUNS.contains(&w)
+        && !matches!(w, "documents" | "contracts" | "deal" | "deals")
+    {
         let dated_before = s
             .times
             .iter()
             .any(|t| t.last < k && k - t.last <= 4 && t.date.is_some());
-        let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck"));
+        let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| {
+            lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck")
+        });
         if dated_before || signed_after {
             return Some((EventType::Agreement, k, true));
         }
@@ -204,25 +310,54 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     }
 
     // Joint documents.
-    if matches!(w, "joint") && matches!(next, "statement" | "declaration" | "communique" | "communiqué" | "press") {
+    if matches!(w, "joint")
+        && matches!(
+            next,
+            "statement" | "declaration" | "communique" | "communiqué" | "press"
+        )
+    {
+        // "a joint press appearance / conference with X": the two met.
         if next == "press" {
+            if matches!(lower(s, k + 2), "appearance" | "conference" | "briefing") {
+                return Some((EventType::Meeting, k + 2, true));
+            }
             return None;
         }
         return Some((EventType::Statement, k + 1, true));
     }
-    if matches!(w, "adopted" | "adopting" | "adopt" | "issued" | "issuing" | "passed" | "released" | "endorsed" | "approved") {
+    if matches!(
+        w,
+        "adopted"
+            | "adopting"
+            | "adopt"
+            | "issued"
+            | "issuing"
+            | "passed"
+            | "released"
+            | "endorsed"
+            | "approved"
+    ) {
         if let Some(j) = (k + 1..(k + 8).min(toks.len())).find(|&j| {
-            matches!(lower(s, j), "declaration" | "communique" | "communiqué" | "agenda" | "statement")
-                || lower(s, j) == "plan" && matches!(lower(s, j.saturating_sub(1)), "action")
-                || lower(s, j) == "action" && lower(s, j.saturating_sub(1)) == "of" && lower(s, j.saturating_sub(2)) == "plan"
+            matches!(
+                lower(s, j),
+                "declaration" | "communique" | "communiqué" | "agenda" | "statement"
+            ) || lower(s, j) == "plan" && matches!(lower(s, j.saturating_sub(1)), "action")
+                || lower(s, j) == "action"
+                    && lower(s, j.saturating_sub(1)) == "of"
+                    && lower(s, j.saturating_sub(2)) == "plan"
                 || lower(s, j) == "conduct" && lower(s, j.saturating_sub(1)) == "of"
         }) {
-            let _ = j;
-            return Some((EventType::Statement, k, false));
+            // The document noun belongs to this trigger ("issued a joint statement").
+            return Some((EventType::Statement, j, false));
         }
     }
     // "the Dhaka Declaration", "the Tunis Agenda" named with a capital.
-    if matches!(w, "declaration" | "communique" | "communiqué") && toks[k].cap && k > 0 && toks[k - 1].cap && toks[k - 1].word {
+    if matches!(w, "declaration" | "communique" | "communiqué")
+        && toks[k].cap
+        && k > 0
+        && toks[k - 1].cap
+        && toks[k - 1].word
+    {
         return Some((EventType::Statement, k, true));
     }
 
@@ -237,17 +372,67 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         if toks[k].cap && matches!(next, "for") && w != "summit" {
             return None;
         }
-        if toks[k].cap && (k.saturating_sub(4)..k).any(|j| matches!(lower(s, j), "enterprise" | "business" | "private" | "investment" | "investors" | "industry" | "ceo" | "media" | "film" | "youth")) {
+        if toks[k].cap
+            && (k.saturating_sub(4)..k).any(|j| {
+                matches!(
+                    lower(s, j),
+                    "enterprise"
+                        | "business"
+                        | "private"
+                        | "investment"
+                        | "investors"
+                        | "industry"
+                        | "ceo"
+                        | "media"
+                        | "film"
+                        | "youth"
+                )
+            })
+        {
             return None;
         }
-        if matches!(prev, "press" | "news") || matches!(next, "call" | "room" | "centre" | "center" | "hall" | "process" | "venue" | "preparations" | "site" | "organisers" | "organizers") {
+        if matches!(prev, "press" | "news")
+            || matches!(
+                next,
+                "call"
+                    | "room"
+                    | "centre"
+                    | "center"
+                    | "hall"
+                    | "process"
+                    | "venue"
+                    | "preparations"
+                    | "site"
+                    | "organisers"
+                    | "organizers"
+            )
+        {
             return None;
         }
         // A national body's name ("the People's Political Consultative Conference", "the
         // National Assembly") is no gathering of states.
         if matches!(w, "conference" | "assembly" | "forum") && toks[k].cap {
-            let name_start = (0..k).rev().take_while(|&j| toks[j].word && (toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "and" | "the"))).last().unwrap_or(k);
-            let domestic = (name_start..k).any(|j| matches!(toks[j].lower.as_str(), "people's" | "people" | "national" | "consultative" | "party" | "congress" | "parliamentary" | "constitutional"));
+            let name_start = (0..k)
+                .rev()
+                .take_while(|&j| {
+                    toks[j].word
+                        && (toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "and" | "the"))
+                })
+                .last()
+                .unwrap_or(k);
+            let domestic = (name_start..k).any(|j| {
+                matches!(
+                    toks[j].lower.as_str(),
+                    "people's"
+                        | "people"
+                        | "national"
+                        | "consultative"
+                        | "party"
+                        | "congress"
+                        | "parliamentary"
+                        | "constitutional"
+                )
+            });
             if domestic {
                 return None;
             }
@@ -257,23 +442,33 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         if matches!(w, "conference" | "forum" | "assembly") && !toks[k].cap {
             let qualified = (k.saturating_sub(4)..k).any(|j| {
                 lex::GATHERING_QUALIFIERS.contains(&lower(s, j))
-                    || matches!(lower(s, j), "international" | "donor" | "donors" | "ministerial" | "peace")
+                    || matches!(
+                        lower(s, j),
+                        "international" | "donor" | "donors" | "ministerial" | "peace"
+                    )
                     || s.countries.iter().any(|c| c.first == j && !c.is_state())
             });
             if !qualified {
                 return None;
             }
         }
-        return Some((EventType::Summit, k, true));
+        return Some((EventType::Summit, name_end(s, k), true));
     }
     // "the G8 meeting", "EU foreign ministers' meeting", "Economic Leaders' Meeting".
     if matches!(w, "meeting" | "meetings" | "talks" | "session") {
         let before: Vec<&str> = (k.saturating_sub(3)..k).map(|j| lower(s, j)).collect();
         let leaders = before.iter().any(|b| {
-            matches!(*b, "ministers" | "ministers'" | "leaders" | "leaders'" | "ministerial" | "heads")
-        }) || (k.saturating_sub(3)..k).any(|j| s.countries.iter().any(|c| c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")));
+            matches!(
+                *b,
+                "ministers" | "ministers'" | "leaders" | "leaders'" | "ministerial" | "heads"
+            )
+        }) || (k.saturating_sub(3)..k).any(|j| {
+            s.countries.iter().any(|c| {
+                c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")
+            })
+        });
         if leaders && !before.contains(&"summit") {
-            return Some((EventType::Summit, k, true));
+            return Some((EventType::Summit, name_end(s, k), true));
         }
     }
 
@@ -281,7 +476,19 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     if lex::MEETING_VERBS.contains(&w) {
         // "received a call/letter", "welcomed the decision", "hosted the summit": only
         // someone received, welcomed or hosted is a meeting.
-        if matches!(w, "received" | "receives" | "receive" | "receiving" | "welcomed" | "welcomes" | "welcoming" | "hosted" | "hosts" | "hosting") {
+        if matches!(
+            w,
+            "received"
+                | "receives"
+                | "receive"
+                | "receiving"
+                | "welcomed"
+                | "welcomes"
+                | "welcoming"
+                | "hosted"
+                | "hosts"
+                | "hosting"
+        ) {
             let mut j = k + 1;
             while matches!(lower(s, j), "here" | "on" | "today" | "yesterday" | "in") {
                 j += 1;
@@ -292,27 +499,36 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
             // country welcomed is a decision welcomed; a person welcomed is a meeting.
             if w.starts_with("welcom")
-                && s.countries.iter().any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
+                && s.countries
+                    .iter()
+                    .any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
                 && !s.people.iter().any(|p| p.first <= j + 1 && j <= p.last)
             {
                 return None;
             }
         }
-        if matches!(w, "met" | "meet" | "meets") && matches!(next, "reporters" | "journalists" | "the") && matches!(lower(s, k + 2), "press" | "media" | "") {
+        if matches!(w, "met" | "meet" | "meets")
+            && matches!(next, "reporters" | "journalists" | "the")
+            && matches!(lower(s, k + 2), "press" | "media" | "")
+        {
             return None;
         }
         if w == "talked" && !matches!(next, "with" | "to") {
             return None;
         }
         // "met virtually", "met by video": a call.
-        if matches!(next, "virtually" | "online") || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference") {
+        if matches!(next, "virtually" | "online")
+            || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference")
+        {
             return Some((EventType::Call, k + 1, false));
         }
         return Some((EventType::Meeting, k, false));
     }
     if lex::MEETING_NOUNS.contains(&w) {
-        if matches!(prev, "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business")
-            && w != "talks"
+        if matches!(
+            prev,
+            "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business"
+        ) && w != "talks"
         {
             return None;
         }
@@ -322,16 +538,45 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 return None;
             }
         }
-        if w == "dialogue" && !(toks[k].cap || matches!(prev, "strategic" | "political" | "bilateral" | "security" | "economic")) {
+        if w == "dialogue"
+            && !(toks[k].cap
+                || matches!(
+                    prev,
+                    "strategic" | "political" | "bilateral" | "security" | "economic"
+                ))
+        {
             return None;
         }
-        if w == "negotiations" && matches!(next, "on" | "over") && !matches!(prev, "the" | "bilateral" | "direct") {
+        if w == "negotiations"
+            && matches!(next, "on" | "over")
+            && !matches!(prev, "the" | "bilateral" | "direct")
+        {
             // "negotiations on the treaty" name a process more often than a meeting.
         }
         if matches!(prev, "virtual" | "video" | "online") {
             return Some((EventType::Call, k, true));
         }
         return Some((EventType::Meeting, k, true));
+    }
+
+    // "told visiting Kenyan President X", "assured the visiting minister": talks with a
+    // visitor (EVENTS.md R2), the visit itself reported elsewhere or not at all.
+    if w == "visiting"
+        && (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "told" | "tells" | "assured" | "briefed" | "urged" | "thanked" | "with" | "to"
+            )
+        })
+        && s.people
+            .iter()
+            .any(|p| p.first == k + 1 || p.first == k + 2)
+    {
+        let person = s
+            .people
+            .iter()
+            .find(|p| p.first == k + 1 || p.first == k + 2)?;
+        return Some((EventType::Meeting, person.last, true));
     }
 
     // Trips.
@@ -342,23 +587,76 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             // "arrived in X", "arrived here", "arrived Tuesday for a visit".
             return Some((EventType::Visit, k, false));
         }
-        if w == "visiting" && !(matches!(prev, "is" | "was" | "were" | "are" | "been" | "be" | "while" | "when" | "after" | "before") || s.countries.iter().any(|c| c.first == k + 1 && c.via != super::mentions::Via::Demonym)) {
+        if w == "visiting"
+            && !(matches!(
+                prev,
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "be"
+                    | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+            ) || s
+                .countries
+                .iter()
+                .any(|c| c.first == k + 1 && c.via != super::mentions::Via::Demonym))
+        {
             // "visiting Romanian minister": an adjective; the person is marked as a visitor.
             return None;
         }
-        if w == "visit" && matches!(prev, "a" | "the" | "his" | "her" | "their" | "this" | "that" | "official" | "state" | "working") {
-            return Some((EventType::Visit, k, true));
+        // "a visit", "the tour", "his visits": nouns, which later sentences can point back to.
+        let determiner = matches!(
+            prev,
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "this"
+                | "that"
+                | "its"
+                | "official"
+                | "state"
+                | "working"
+                | "goodwill"
+                | "two-day"
+                | "three-day"
+        ) || s.times.iter().any(|t| t.last + 1 == k && t.days.is_some());
+        if determiner && matches!(w, "visit" | "visits" | "tour" | "tours") {
+            let kind = if tour {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            };
+            return Some((kind, k, true));
         }
-        return Some((if tour { EventType::Tour } else { EventType::Visit }, k, false));
+        return Some((
+            if tour {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            },
+            k,
+            false,
+        ));
     }
     if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
         let mut j = k + 1;
-        while matches!(lower(s, j), "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight") {
+        while matches!(
+            lower(s, j),
+            "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight"
+        ) {
             j += 1;
         }
         if preps.contains(&lower(s, j)) {
             // The destination must be a place.
-            let place = s.countries.iter().any(|c| c.first > j && c.first <= j + 3 && c.via != super::mentions::Via::Demonym);
+            let place = s
+                .countries
+                .iter()
+                .any(|c| c.first > j && c.first <= j + 3 && c.via != super::mentions::Via::Demonym);
             if place {
                 return Some((EventType::Visit, j, false));
             }
@@ -368,25 +666,71 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     if lex::VISIT_NOUNS.contains(&w) {
         // "more visits", "regular exchanges of visits": visits in general, not one.
         if matches!(w, "visits" | "trips")
-            && matches!(prev, "more" | "regular" | "frequent" | "further" | "future" | "such" | "reciprocal" | "mutual" | "of" | "high-level" | "french" | "chinese")
+            && matches!(
+                prev,
+                "more"
+                    | "regular"
+                    | "frequent"
+                    | "further"
+                    | "future"
+                    | "such"
+                    | "reciprocal"
+                    | "mutual"
+                    | "of"
+                    | "high-level"
+                    | "french"
+                    | "chinese"
+            )
         {
             return None;
         }
-        if matches!(w, "stay" | "leg") && !matches!(prev, "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final") {
+        if matches!(w, "stay" | "leg")
+            && !matches!(
+                prev,
+                "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final"
+            )
+        {
             return None;
         }
         if w == "trip" && matches!(prev, "field" | "road" | "business") {
             return None;
         }
-        return Some((if w == "tour" { EventType::Tour } else { EventType::Visit }, k, true));
+        return Some((
+            if w == "tour" {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            },
+            k,
+            true,
+        ));
     }
     // "is in Brussels", "will be in Tokyo", "is due in Hanoi", "was expected in Lima".
-    if matches!(w, "is" | "was" | "be" | "are" | "were" | "due" | "expected" | "arrives" | "now") {
+    if matches!(
+        w,
+        "is" | "was" | "be" | "are" | "were" | "due" | "expected" | "arrives" | "now"
+    ) {
         let mut j = k + 1;
-        while matches!(lower(s, j), "now" | "currently" | "still" | "already" | "due" | "expected" | "also" | "to" | "arrive" | "be") {
+        while matches!(
+            lower(s, j),
+            "now"
+                | "currently"
+                | "still"
+                | "already"
+                | "due"
+                | "expected"
+                | "also"
+                | "to"
+                | "arrive"
+                | "be"
+        ) {
             j += 1;
         }
-        if lower(s, j) == "in" && s.countries.iter().any(|c| c.first == j + 1 && c.via != super::mentions::Via::Demonym) {
+        if lower(s, j) == "in"
+            && s.countries
+                .iter()
+                .any(|c| c.first == j + 1 && c.via != super::mentions::Via::Demonym)
+        {
             // Someone must be the subject: a person right before.
             let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
                 || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
@@ -404,24 +748,40 @@ fn modality(s: &Sent, t: &mut Trigger) {
     let (first, last) = t.clause;
     let before: Vec<&str> = (first..t.first).map(|k| lower(s, k)).collect();
     let near: Vec<&str> = before.iter().rev().take(7).copied().collect();
-    let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5)).map(|k| lower(s, k)).collect();
+    let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5))
+        .map(|k| lower(s, k))
+        .collect();
     t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
         || after.iter().take(4).any(|w| {
-            matches!(*w, "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed" | "suspended" | "shelved")
+            matches!(
+                *w,
+                "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "scrapped"
+                    | "delayed"
+                    | "suspended"
+                    | "shelved"
+            )
         })
-        || after.windows(2).take(4).any(|w| w[0] == "called" && w[1] == "off");
+        || after
+            .windows(2)
+            .take(4)
+            .any(|w| w[0] == "called" && w[1] == "off");
     // "no", "not" after "whether" or in "not only" do not deny.
     if near.contains(&"only") && near.contains(&"not") {
         t.negated = false;
     }
     t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w));
     // "at the invitation of" a dated visit is still the visit.
-    if near.contains(&"invitation") && near.iter().any(|w| *w == "at") {
+    if near.contains(&"invitation") && near.contains(&"at") {
         t.hypothetical = false;
     }
     t.future = near.iter().take(5).any(|w| lex::FUTURE.contains(w))
         || before.last().is_some_and(|w| *w == "to")
-        || after.first().is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
+        || after
+            .first()
+            .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
         || near.contains(&"upcoming")
         || near.contains(&"forthcoming");
     t.perfect = near.iter().take(3).any(|w| *w == "had") && !near.contains(&"has");
@@ -442,7 +802,9 @@ mod tests {
             publisher: None,
             url: None,
             place: None,
+            dateline: None,
             text: body.to_string(),
+            text_start: 0,
             body_start: 0,
         };
         let doc = Doc::new(&article).expect("dated");
@@ -465,13 +827,18 @@ mod tests {
     fn trip_wording_with_modifiers_and_motion() {
         let got = triggers("The premier arrived here Friday for a three-day official visit. He will fly to Hanoi on Sunday.");
         let kinds: Vec<EventType> = got.iter().map(|g| g.0).collect();
-        assert_eq!(kinds, [EventType::Visit, EventType::Visit, EventType::Visit]);
+        assert_eq!(
+            kinds,
+            [EventType::Visit, EventType::Visit, EventType::Visit]
+        );
         assert!(got[2].4, "flying on Sunday is to come");
     }
 
     #[test]
     fn press_conferences_and_receiving_things_are_not_engagements() {
-        let got = triggers("He told a press conference that he received a letter and welcomed the decision.");
+        let got = triggers(
+            "He told a press conference that he received a letter and welcomed the decision.",
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 
@@ -488,7 +855,12 @@ mod tests {
         let kinds: Vec<EventType> = got.iter().map(|g| g.0).collect();
         assert_eq!(
             kinds,
-            [EventType::Call, EventType::Agreement, EventType::Statement, EventType::Summit]
+            [
+                EventType::Call,
+                EventType::Agreement,
+                EventType::Statement,
+                EventType::Summit
+            ]
         );
     }
 }

@@ -313,6 +313,8 @@ pub struct Gazetteer {
     by_key: HashMap<String, String>,
     /// Demonyms ("Jamaican") to codes, for extraction from text.
     by_demonym: HashMap<String, String>,
+    /// Codes to their demonym as written ("JM" -> "Jamaican"), for titles.
+    demonym_of: HashMap<String, String>,
     /// (display key, code) pairs offered as did-you-mean suggestions.
     suggestions: Vec<(String, String)>,
 }
@@ -322,6 +324,7 @@ impl Gazetteer {
         let mut by_code = HashMap::new();
         let mut by_key: HashMap<String, String> = HashMap::new();
         let mut by_demonym = HashMap::new();
+        let mut demonym_of = HashMap::new();
         let mut suggestions = Vec::new();
         for country in keshvar::CountryIterator::new() {
             let code = country.alpha2().to_string();
@@ -338,6 +341,7 @@ impl Gazetteer {
             }
             if let Some(demonym) = country.maybe_nationality() {
                 by_demonym.insert(normalise_key(demonym), code.clone());
+                demonym_of.insert(code.clone(), demonym.to_string());
             }
             suggestions.push((name.clone(), code.clone()));
             by_code.insert(
@@ -392,8 +396,14 @@ impl Gazetteer {
             by_code,
             by_key,
             by_demonym,
+            demonym_of,
             suggestions,
         }
+    }
+
+    /// A state's demonym as written ("Jamaican"), when the country data has one.
+    pub fn demonym(&self, code: &str) -> Option<&str> {
+        self.demonym_of.get(code).map(String::as_str)
     }
 
     /// The shared instance.

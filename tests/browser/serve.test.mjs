@@ -9,7 +9,7 @@ import { launch, screenshotPath } from "./helpers.mjs";
 
 const BIN = process.env.ENTENTE_BIN || "";
 const SITE = process.env.ENTENTE_SERVE_SITE || "";
-const skip = BIN && SITE ? false : "ENTENTE_BIN/ENTENTE_SERVE_SITE not set (run through `cargo test --test browser`)";
+const skip = BIN && SITE ? false : "ENTENTE_BIN/ENTENTE_SERVE_SITE not set (run through `cargo test --test suite browser::`)";
 
 /// Starts the server on a free port; resolves with its base URL once it says where it listens.
 function startServer() {

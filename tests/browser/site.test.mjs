@@ -10,7 +10,7 @@ import {
   axeViolations, screenshotPath, reachable,
 } from "./helpers.mjs";
 
-const skip = SAMPLE ? false : "ENTENTE_SAMPLE_SITE is not set (run through `cargo test --test browser`)";
+const skip = SAMPLE ? false : "ENTENTE_SAMPLE_SITE is not set (run through `cargo test --test suite browser::`)";
 
 function hasTool(name) {
   try {

@@ -1,20 +1,40 @@
-//! Helpers shared by the integration tests: run the real binary, copy fixtures, read output.
-#![allow(dead_code)]
+//! Helpers shared by every area of the suite: run the real binary, copy fixtures, read output.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub(crate) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+/// The repository's root (`Cargo.toml`, `content/`, `static/`, `tests/`).
+pub(crate) fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies a fixture site into a fresh temporary directory, so tests never write into the repo.
-pub(crate) fn copy_fixture(name: &str) -> tempfile::TempDir {
+/// A path under `tests/fixtures/`, e.g. `fixture("articles/x.txt")`.
+pub(crate) fn fixture(rel: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(rel)
+}
+
+/// Copies the site `tests/fixtures/sites/<name>` (one that must build) into a fresh temporary
+/// directory, so tests never write into the repository.
+pub(crate) fn copy_site(name: &str) -> tempfile::TempDir {
+    copy_fixture(&format!("sites/{name}"))
+}
+
+/// Copies the site `tests/fixtures/invalid/<name>` (one that must fail `check` and `build`)
+/// into a fresh temporary directory.
+pub(crate) fn copy_invalid(name: &str) -> tempfile::TempDir {
+    copy_fixture(&format!("invalid/{name}"))
+}
+
+/// Copies any folder under `tests/fixtures/` into a fresh temporary directory, leaving out a
+/// fixture site's `expect.yaml` so the copy is the site alone.
+pub(crate) fn copy_fixture(rel: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    copy_dir(&fixture(name), dir.path());
+    copy_dir(&fixture(rel), dir.path());
+    let expect = dir.path().join("expect.yaml");
+    if expect.is_file() {
+        fs::remove_file(&expect).expect("remove the copied expect.yaml");
+    }
     dir
 }
 
@@ -36,6 +56,32 @@ pub(crate) fn entente(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run entente")
+}
+
+/// Runs `entente` in `dir` with colour off whatever the environment says, for output that a
+/// snapshot compares whole.
+pub(crate) fn entente_plain(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run entente")
+}
+
+/// Exit code, stdout and stderr as one text for a snapshot, with the temporary `root` written
+/// as `[ROOT]` so the snapshot is the same on every machine.
+pub(crate) fn transcript(out: &Output, root: &Path) -> String {
+    let root = root.display().to_string();
+    format!(
+        "exit code: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status
+            .code()
+            .map_or("none (killed by a signal)".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout).replace(&root, "[ROOT]"),
+        String::from_utf8_lossy(&out.stderr).replace(&root, "[ROOT]"),
+    )
 }
 
 pub(crate) fn build(root: &Path) -> Output {

@@ -5,16 +5,13 @@
 //!
 //! Needs `node`, Chromium and `tests/browser/node_modules` (`npm ci --prefix tests/browser`);
 //! without them it prints why it skipped and passes, so `cargo test` works on a bare clone.
+//! Run it alone with `cargo test --test suite browser:: -- --nocapture`.
 
-mod common;
+use crate::common::{self, repo};
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Why the browser tests cannot run here, if they cannot.
 fn missing_prerequisite() -> Option<String> {
@@ -196,7 +193,7 @@ fn browser_end_to_end() {
 
     // A site for `entente serve`, which the browser test edits while it is served.
     let serve_site = temp.path().join("serve");
-    common::copy_dir(&common::fixture("basic"), &serve_site);
+    common::copy_dir(&common::fixture("sites/basic"), &serve_site);
 
     let screenshots = repo().join("target/screenshots");
     let status = Command::new("node")

@@ -3,10 +3,9 @@
 //! and pathological YAML fails clearly with bounded memory.
 //!
 //! The slow limits (a 50 MB article, 100,000 events) are `#[ignore]`d; run them with
-//! `cargo test --release --test hostile -- --ignored --nocapture`.
+//! `cargo test --release --test suite hostile:: -- --ignored --nocapture`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,7 +30,7 @@ fn minimal_site(dir: &Path) {
 
 /// The hostile fixture built into a temporary directory.
 fn hostile_build() -> (tempfile::TempDir, PathBuf) {
-    let site = copy_fixture("hostile-xss");
+    let site = copy_site("hostile-xss");
     build(site.path());
     let public = site.path().join("public");
     (site, public)
@@ -685,7 +684,7 @@ fn symlinked_content_directories_are_not_followed() {
 
 #[test]
 fn the_output_directory_can_never_be_a_source_or_the_root() {
-    let site = copy_fixture("basic");
+    let site = copy_site("basic");
     let root = site.path();
     let r = root.to_str().unwrap();
     let before = files_under(root);
@@ -1040,7 +1039,7 @@ fn crlf_and_bom_files_work() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Slow limits: run with `cargo test --release --test hostile -- --ignored --nocapture`
+// Slow limits: run with `cargo test --release --test suite hostile:: -- --ignored --nocapture`
 // ---------------------------------------------------------------------------------------
 
 fn timed(args: &[&str]) -> (i32, String, std::time::Duration, Option<u64>) {
@@ -1074,7 +1073,7 @@ fn timed(args: &[&str]) -> (i32, String, std::time::Duration, Option<u64>) {
 /// the file. The bound leaves room for the allocator, which keeps freed memory a moment before
 /// returning it (about 300 MB here: 1.96 GB peak, 1.66 GB with `MIMALLOC_PURGE_DELAY=0`).
 #[test]
-#[ignore = "slow: 50 MB article; cargo test --release --test hostile -- --ignored"]
+#[ignore = "slow: 50 MB article; cargo test --release --test suite hostile:: -- --ignored"]
 fn fifty_megabyte_article() {
     const MAX_RSS_KB_50_MB: u64 = 2_500_000;
     let dir = tempfile::tempdir().unwrap();
@@ -1109,7 +1108,7 @@ fn fifty_megabyte_article() {
 
 /// 100,000 events in one file build (or fail clearly) with bounded memory.
 #[test]
-#[ignore = "slow: 100,000 events; cargo test --release --test hostile -- --ignored"]
+#[ignore = "slow: 100,000 events; cargo test --release --test suite hostile:: -- --ignored"]
 fn hundred_thousand_events_in_one_file() {
     let dir = tempfile::tempdir().unwrap();
     generated_site(dir.path(), 100_000);

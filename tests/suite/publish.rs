@@ -3,8 +3,7 @@
 //! read back; the timeline graphic and its PNG. Builds the sample site and a generated
 //! 40-event briefing with the real binary.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;

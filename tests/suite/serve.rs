@@ -1,8 +1,7 @@
 //! `entente serve` end to end: the real binary on a free loopback port, spoken to over plain
 //! HTTP/1.1 through std::net.
-#![cfg(feature = "serve")]
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -102,7 +101,7 @@ const EVENT_PAGE: &str = "/events/rubio-caribbean-meeting.html";
 
 #[test]
 fn serves_only_the_output_directory() {
-    let site = common::copy_fixture("basic");
+    let site = common::copy_site("basic");
     let server = start(site.path());
 
     let (status, body) = get(&server, "/");
@@ -150,7 +149,7 @@ fn serves_only_the_output_directory() {
 
 #[test]
 fn edits_rebuild_and_broken_edits_keep_the_last_good_site() {
-    let site = common::copy_fixture("basic");
+    let site = common::copy_site("basic");
     let server = start(site.path());
     let seed = site.path().join("content/events/seed.yaml");
     let original = common::read(&seed);
@@ -206,7 +205,7 @@ fn edits_rebuild_and_broken_edits_keep_the_last_good_site() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly() {
-    let site = common::copy_fixture("basic");
+    let site = common::copy_site("basic");
     let mut server = start(site.path());
     assert_eq!(get(&server, "/").0, 200);
     let status = Command::new("kill")

@@ -1,7 +1,7 @@
 //! Property tests: dates round-trip, past-tense weekdays never land after the document date,
 //! slugs and ids are always safe path segments, and builds are deterministic.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use entente::model::slug::{slugify, validate_id, MAX_SLUG_LEN};

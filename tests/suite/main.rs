@@ -1,0 +1,17 @@
+//! Entente's integration test suite: one binary, a module per area, each driving the real
+//! `entente` binary on fixture sites copied into temporary directories.
+//!
+//! How it is laid out, how to run one area and how to add a test: `tests/README.md`.
+
+mod common;
+
+mod browser;
+mod build;
+mod check;
+mod extract;
+mod fixture_sites;
+mod hostile;
+mod properties;
+mod publish;
+#[cfg(feature = "serve")]
+mod serve;

@@ -157,64 +157,94 @@
     return loading[kind];
   }
 
-  function ids36(text) {
-    if (!text) return [];
-    var list = text.split(",");
-    for (var i = 0; i < list.length; i++) list[i] = parseInt(list[i], 36);
-    return list;
-  }
+  // A growable list of numbers in a typed array.
+  function Ints(capacity) { this.a = new Uint32Array(capacity || 1024); this.n = 0; }
+  Ints.prototype.push = function (v) {
+    if (this.n === this.a.length) {
+      var b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  };
 
   // Compressed sparse rows: the ids of event i are ids[off[i]] .. ids[off[i + 1] - 1].
-  function Csr(n) { this.off = new Uint32Array(n + 1); this.list = []; }
-  Csr.prototype.finish = function () { this.ids = Uint32Array.from(this.list); this.list = null; };
+  function Csr(n) { this.off = new Uint32Array(n + 1); this.list = new Ints(n * 2); }
+  Csr.prototype.finish = function () { this.ids = this.list.a.subarray(0, this.list.n); this.list = null; };
   Csr.prototype.has = function (i, mask) {
     for (var k = this.off[i], end = this.off[i + 1]; k < end; k++) if (mask[this.ids[k]]) return true;
     return false;
   };
   Csr.prototype.of = function (i) { return Array.prototype.slice.call(this.ids, this.off[i], this.off[i + 1]); };
 
+  var FS = 0x1f, RS = 0x1e;
+  // The value of a base-36 digit's character code; -1 for anything else.
+  var B36 = new Int8Array(128).fill(-1);
+  for (var b36 = 0; b36 < 36; b36++) B36["0123456789abcdefghijklmnopqrstuvwxyz".charCodeAt(b36)] = b36;
+
+  /* The index of events.js (format in src/render/browse.rs). Only what filtering needs is read
+   * up front, by scanning the records character by character; titles and ids are read from
+   * a record when a row is drawn. */
   function Index(raw) {
-    var lines = raw.rows ? raw.rows.split("\n") : [];
-    var n = lines.length;
+    var s = raw.rows || "";
+    var n = raw.n;
     this.n = n;
     this.version = raw.v;
     this.types = raw.types;
     this.countries = raw.countries;
     this.people = raw.people;
     this.tags = raw.tags;
+    this.rows = s;
+    this.at = new Uint32Array(n + 1);
     this.first = new Int32Array(n);
     this.last = new Int32Array(n);
     this.type = new Uint8Array(n);
     this.flags = new Uint8Array(n);
-    this.ids = new Array(n);
-    this.titles = new Array(n);
-    this.starts = new Array(n);
-    this.ends = new Array(n);
     this.c = new Csr(n);
     this.p = new Csr(n);
     this.t = new Csr(n);
-    var c = this.c, p = this.p, t = this.t;
-    for (var i = 0; i < n; i++) {
-      var f = lines[i].split("\t");
-      var title = f[7] || "";
-      var id = f[0];
-      if (id === "") id = slugOf(title);
-      else if (id.charAt(0) === "~") id = slugOf(title).slice(0, +id.slice(1));
-      this.ids[i] = id;
-      this.titles[i] = title;
-      this.starts[i] = f[1];
-      this.ends[i] = f[2];
-      var sp = parts(f[1]) || [0, 1, 1];
-      this.first[i] = firstDay(sp);
-      this.last[i] = lastDay(f[2] ? parts(f[2]) || sp : sp);
-      this.type[i] = parseInt(f[3], 36) || 0;
-      this.flags[i] = (f[8] && f[8].indexOf("a") >= 0 ? 1 : 0) | (f[8] && f[8].indexOf("u") >= 0 ? 2 : 0);
-      c.off[i] = c.list.length; Array.prototype.push.apply(c.list, ids36(f[4]));
-      p.off[i] = p.list.length; Array.prototype.push.apply(p.list, ids36(f[5]));
-      t.off[i] = t.list.length; Array.prototype.push.apply(t.list, ids36(f[6]));
+    this.cache = {};
+    var lists = [this.c, this.p, this.t];
+    var pos = 0, len = s.length, i, ch, v, neg, f;
+    function skip() {
+      while (pos < len && s.charCodeAt(pos) !== FS) pos++;
+      pos++;
     }
-    c.off[n] = c.list.length; p.off[n] = p.list.length; t.off[n] = t.list.length;
-    c.finish(); p.finish(); t.finish();
+    function number() {
+      v = 0;
+      neg = false;
+      if (s.charCodeAt(pos) === 45) { neg = true; pos++; }
+      while (pos < len && (ch = s.charCodeAt(pos)) !== FS) { v = v * 36 + B36[ch]; pos++; }
+      pos++;
+      return neg ? -v : v;
+    }
+    for (i = 0; i < n && pos < len; i++) {
+      this.at[i] = pos;
+      skip(); skip(); skip();
+      this.first[i] = number();
+      this.last[i] = number();
+      this.type[i] = number();
+      for (f = 0; f < 3; f++) {
+        var csr = lists[f];
+        csr.off[i] = csr.list.n;
+        v = -1;
+        while (pos < len && (ch = s.charCodeAt(pos)) !== FS) {
+          if (ch === 44) { csr.list.push(v); v = -1; } else { v = (v < 0 ? 0 : v * 36) + B36[ch]; }
+          pos++;
+        }
+        if (v >= 0) csr.list.push(v);
+        pos++;
+      }
+      skip();
+      while (pos < len && (ch = s.charCodeAt(pos)) !== RS) {
+        if (ch === 97) this.flags[i] |= 1;
+        else if (ch === 117) this.flags[i] |= 2;
+        pos++;
+      }
+      pos++;
+    }
+    this.at[n] = pos;
+    for (f = 0; f < 3; f++) { lists[f].off[n] = lists[f].list.n; lists[f].finish(); }
     this.text = null;
     this.countryByCode = {};
     for (var k = 0; k < this.countries.length; k++) this.countryByCode[this.countries[k][0].toLowerCase()] = k;
@@ -226,8 +256,23 @@
     for (k = 0; k < this.types.length; k++) this.typeByName[this.types[k][0]] = k;
   }
 
+  // Fields of event i's record: [id, start, end, ..., title, flags].
+  Index.prototype.fields = function (i) {
+    return this.rows.slice(this.at[i], this.at[i + 1] - 1).split("\u001f");
+  };
+
+  Index.prototype.id = function (i) {
+    var f = this.fields(i);
+    var id = f[0];
+    if (id === "") return slugOf(f[9] || "");
+    if (id.charAt(0) === "~") return slugOf(f[9] || "").slice(0, +id.slice(1));
+    return id;
+  };
+
   Index.prototype.event = function (i) {
     var self = this;
+    var f = this.fields(i);
+    var id = this.id(i);
     var countries = this.c.of(i).map(function (k) {
       var c = self.countries[k];
       return { code: c[0], name: c[1], kind: c[2] };
@@ -237,14 +282,14 @@
     var type = this.types[this.type[i]];
     return {
       index: i,
-      id: this.ids[i],
-      href: "events/" + this.ids[i] + ".html",
-      title: this.titles[i],
-      date: this.starts[i],
-      end: this.ends[i],
+      id: id,
+      href: "events/" + id + ".html",
+      title: f[9] || "",
+      date: f[1],
+      end: f[2],
       approximate: !!(this.flags[i] & 1),
       unreviewed: !!(this.flags[i] & 2),
-      human: human(this.starts[i], this.ends[i], this.flags[i] & 1),
+      human: human(f[1], f[2], this.flags[i] & 1),
       type: type[0],
       typeLabel: type[1],
       countries: countries,
@@ -270,7 +315,7 @@
 
   function TextIndex(raw, n) {
     this.n = n;
-    this.words = raw.words ? raw.words.split("\n").map(fold) : [];
+    this.words = raw.words ? raw.words.split("\u001e").map(fold) : [];
     this.post = raw.post ? raw.post.split(" ") : [];
     this.cache = {};
   }
@@ -838,7 +883,7 @@
     }
 
     function draw(i, li) {
-      li.setAttribute("data-event-id", ix.ids[i]);
+      li.setAttribute("data-event-id", ix.id(i));
       if (ix.flags[i] & 2) li.classList.add("unreviewed");
       return rowHtml(ix, i, "");
     }
@@ -984,7 +1029,7 @@
     // The ids of the view in display order (every match, not only the rows drawn): for
     // tests, and for pages that build on this one.
     window.Entente.current = function () {
-      if (list && list.on) return Array.prototype.map.call(list.items, function (i) { return ix.ids[i]; });
+      if (list && list.on) return Array.prototype.map.call(list.items, function (i) { return ix.id(i); });
       return initial.map(function (li) { return li.getAttribute("data-event-id"); });
     };
 

@@ -6,24 +6,28 @@
 //! Each file calls `(window.EntenteIndex = window.EntenteIndex || []).push([kind, data])`, so
 //! it can load before or after `entente.js`, which reads the queue.
 //!
-//! `events.js` holds the taxonomies (countries, people, tags, types) and one line per event,
-//! in the site's chronological order, fields separated by tabs:
+//! `events.js` holds the taxonomies (countries, people, tags, types) and one record per event,
+//! in the site's chronological order. Records end with U+001E and fields with U+001F, written
+//! as they are inside the string: a string without escapes is read about twice as fast as
+//! one of `\t` and `\n`, and the browser scans the records itself, without splitting them.
 //!
 //! | field | content |
 //! |---|---|
 //! | 0 | id: empty when it is the slug of the title, `~N` when it is the first N characters of that slug, else the id |
 //! | 1, 2 | start and end (ISO at their precision; end may be empty) |
-//! | 3 | type, an index into `types` |
-//! | 4, 5, 6 | countries, people, tags: indexes into their lists, base 36, comma-separated |
-//! | 7 | title |
-//! | 8 | flags: `a` approximate, `u` unreviewed |
+//! | 3, 4 | first and last day covered, in days since 1970-01-01, base 36 (`-` before) |
+//! | 5 | type, an index into `types`, base 36 |
+//! | 6, 7, 8 | countries, people, tags: indexes into their lists, base 36, comma-separated |
+//! | 9 | title |
+//! | 10 | flags: `a` approximate, `u` unreviewed |
 //!
 //! `text.js` is an inverted index for the free-text search: every word of the titles,
 //! summaries, people, places and country names (lower case, split at anything that is not a
-//! letter or digit), and the events it occurs in. A word's events are written as gaps between
-//! event numbers in a base-32 variable-length code, or, where that is longer, as a bitmap of
-//! all events; both use the 64 characters `0-9A-Za-z-_`. The browser folds the words
-//! (diacritics removed) when it reads them, so search folds words exactly as it folds queries.
+//! letter or digit; words end with U+001E), and the events it occurs in. A word's events are
+//! written as gaps between event numbers in a base-32 variable-length code, or, where that is
+//! longer, as a bitmap of all events; both use the 64 characters `0-9A-Za-z-_`, and the codes
+//! are separated by spaces. The browser folds the words (diacritics removed) when it reads
+//! them, so search folds words exactly as it folds queries.
 
 use super::views::EventView;
 use crate::model::{slug::slugify, urls, OutputFile, Site};
@@ -70,9 +74,34 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
     }
 }
 
+/// Ends a field of a record.
+const FIELD: char = '\u{1f}';
+/// Ends a record.
+const RECORD: char = '\u{1e}';
+
 /// A JSON string literal, which is also a JavaScript one.
 fn js_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A JavaScript string literal escaping only what must be (backslash, quote, line
+/// terminators), so the separators stay single characters. Not JSON: JSON would escape them.
+fn js_raw_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The slug the browser makes of a title (lower-case ASCII letters and digits, runs of
@@ -108,13 +137,22 @@ fn id_field(id: &str, title: &str) -> String {
     }
 }
 
-/// Text without the tabs and line breaks that separate fields and lines.
+/// Text without the characters that separate fields and records, nor line breaks.
 fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\t', '\n', '\r']) {
-        text.replace(['\t', '\n', '\r'], " ").into()
+    const BAD: [char; 6] = [FIELD, RECORD, '\n', '\r', '\u{2028}', '\u{2029}'];
+    if text.contains(BAD) {
+        text.replace(BAD, " ").into()
     } else {
         text.into()
     }
+}
+
+/// A signed number in base 36.
+fn signed36(n: i64, out: &mut String) {
+    if n < 0 {
+        out.push('-');
+    }
+    base36(n.unsigned_abs() as usize, out);
 }
 
 fn base36(mut n: usize, out: &mut String) {
@@ -175,45 +213,49 @@ fn events_data(site: &Site) -> String {
             let mut out = String::with_capacity(chunk.len() * 128);
             for e in chunk {
                 out.push_str(&id_field(&e.id, &e.title));
-                out.push('\t');
+                out.push(FIELD);
                 out.push_str(&e.date.start.iso());
-                out.push('\t');
+                out.push(FIELD);
                 if let Some(end) = e.date.end {
                     out.push_str(&end.iso());
                 }
-                out.push('\t');
+                out.push(FIELD);
+                signed36(days(e.date.first_day()), &mut out);
+                out.push(FIELD);
+                signed36(days(e.date.last_day()), &mut out);
+                out.push(FIELD);
                 base36(type_ids(e.kind), &mut out);
-                out.push('\t');
+                out.push(FIELD);
                 id_list(
                     e.countries
                         .iter()
                         .filter_map(|c| country_ids.get(c.code.as_str()).copied()),
                     &mut out,
                 );
-                out.push('\t');
+                out.push(FIELD);
                 id_list(
                     e.actors
                         .iter()
                         .filter_map(|a| person_ids.get(&slugify(a)).copied()),
                     &mut out,
                 );
-                out.push('\t');
+                out.push(FIELD);
                 id_list(
                     e.tags
                         .iter()
                         .filter_map(|t| tag_ids.get(&slugify(t)).copied()),
                     &mut out,
                 );
-                out.push('\t');
+                out.push(FIELD);
                 out.push_str(&one_line(&e.title));
-                out.push('\t');
+                out.push(FIELD);
                 if e.date.approximate {
                     out.push('a');
                 }
                 if !e.reviewed {
                     out.push('u');
                 }
-                out.push('\n');
+                out.push(RECORD);
             }
             out
         })
@@ -222,7 +264,6 @@ fn events_data(site: &Site) -> String {
     for l in &lines {
         rows.push_str(l);
     }
-    rows.pop();
 
     let mut data = String::with_capacity(rows.len() + 64 * 1024);
     let _ = write!(data, "\"n\":{},\"types\":[", site.events.len());
@@ -280,8 +321,14 @@ fn events_data(site: &Site) -> String {
         );
     }
     data.push_str("],\"rows\":");
-    data.push_str(&js_string(&rows));
+    data.push_str(&js_raw_string(&rows));
     data
+}
+
+/// Days since 1970-01-01.
+fn days(d: chrono::NaiveDate) -> i64 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    (d - epoch).num_days()
 }
 
 /// FNV-1a: the word table's keys are short and trusted to be ours, and the default
@@ -391,7 +438,7 @@ fn text_data(site: &Site, views: &[EventView]) -> String {
     let mut word_text = String::with_capacity(words.iter().map(|w| w.0.len() + 1).sum());
     for (k, (w, _)) in words.iter().enumerate() {
         if k > 0 {
-            word_text.push('\n');
+            word_text.push(RECORD);
         }
         word_text.push_str(w);
     }
@@ -404,7 +451,7 @@ fn text_data(site: &Site, views: &[EventView]) -> String {
     }
     format!(
         "\"words\":{},\"post\":{}",
-        js_string(&word_text),
+        js_raw_string(&word_text),
         js_string(&post)
     )
 }
@@ -501,6 +548,22 @@ mod tests {
         let code = encode_postings(&dense, 1000);
         assert!(code.starts_with('~'));
         assert_eq!(decode(&code, 1000), dense);
+    }
+
+    #[test]
+    fn strings_keep_their_separators_and_escape_line_ends() {
+        assert_eq!(
+            js_raw_string("a\u{1f}b\\\"\n\u{2028}"),
+            "\"a\u{1f}b\\\\\\\"\\n\\u2028\""
+        );
+        assert_eq!(one_line("a\u{1e}b\u{1f}c\nd"), "a b c d");
+        assert_eq!(
+            days(chrono::NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()),
+            1
+        );
+        let mut s = String::new();
+        signed36(-37, &mut s);
+        assert_eq!(s, "-11");
     }
 
     #[test]

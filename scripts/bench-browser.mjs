@@ -106,6 +106,7 @@ async function loadHome(browser, site, throttle) {
 }
 
 // Sets a control as a person would and resolves at the first frame painted after the results.
+// (The country control adds a country; its hidden field, #f-country-value, holds the list.)
 async function change(page, selector, value) {
   return page.evaluate(async ([sel, v]) => {
     const el = document.querySelector(sel);
@@ -128,7 +129,7 @@ const STEPS = [
   ["#f-q", "maritime"],
   ["#f-q", "maritime patrols"],
   ["#f-from", "2020"],
-  ["#f-country", ""],
+  ["#f-country-value", ""],
   ["#f-q", "stability"],
   ["#f-type", ""],
   ["#f-from", ""],

@@ -64,6 +64,19 @@
     return era * 146097 + doe - 719468;
   }
 
+  // [year, month, day] of a day number (the inverse of dayNumber).
+  function civil(z) {
+    z += 719468;
+    var era = Math.floor(z / 146097);
+    var doe = z - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153);
+    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var m = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  }
+
   function daysIn(y, m) {
     return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28)
       : [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
@@ -220,7 +233,14 @@
     }
     for (i = 0; i < n && pos < len; i++) {
       this.at[i] = pos;
-      skip(); skip(); skip();
+      skip();
+      // The start's length tells its precision: YYYY, YYYY-MM or YYYY-MM-DD.
+      var startAt = pos;
+      skip();
+      var startLen = pos - startAt - 1;
+      if (s.charCodeAt(startAt) === 45) startLen--;
+      this.flags[i] = startLen >= 10 ? 12 : startLen >= 7 ? 4 : 0;
+      skip();
       this.first[i] = number();
       this.last[i] = number();
       this.type[i] = number();
@@ -254,7 +274,17 @@
     for (k = 0; k < this.tags.length; k++) this.tagBySlug[this.tags[k][0]] = k;
     this.typeByName = {};
     for (k = 0; k < this.types.length; k++) this.typeByName[this.types[k][0]] = k;
+    this.regions = raw.regions || [];
+    this.regionByCode = {};
+    for (k = 0; k < this.regions.length; k++) this.regionByCode[this.regions[k][0].toLowerCase()] = k;
+    this.home = raw.home || "";
   }
+
+  // Year and month (0 when only the year is known) of event i's start.
+  Index.prototype.yearMonth = function (i) {
+    var c = civil(this.first[i]);
+    return [c[0], this.flags[i] & 4 ? c[1] : 0];
+  };
 
   // Fields of event i's record: [id, start, end, ..., title, flags].
   Index.prototype.fields = function (i) {
@@ -382,15 +412,22 @@
 
   /* ---------- Filters: the URL contract ---------- */
 
-  // The query parameters of a view, in the order they are written. `actor` is the old name
-  // of `person` and is still read.
-  var PARAMS = ["q", "country", "person", "type", "tag", "from", "to"];
+  // The query parameters of a filter, in the order they are written. `actor` is the old name
+  // of `person` and is still read; `country` may list several codes (`JM,GY`).
+  var PARAMS = ["q", "country", "region", "person", "type", "tag", "from", "to"];
+  // How the view is shown, beside the filter: `sort=oldest`, `view=table`.
+  var VIEW_PARAMS = ["sort", "view"];
 
   function parse(search) {
     var q = search instanceof URLSearchParams ? search : new URLSearchParams(search || "");
     var f = {};
-    PARAMS.forEach(function (name) { f[name] = (q.get(name) || "").trim(); });
+    PARAMS.concat(VIEW_PARAMS).forEach(function (name) { f[name] = (q.get(name) || "").trim(); });
     if (!f.person && q.get("actor")) f.person = q.get("actor").trim();
+    // Repeated country= parameters add up, as a form with several values would send them.
+    var all = q.getAll("country").join(",").split(",").map(function (c) { return c.trim(); }).filter(Boolean);
+    f.country = all.filter(function (c, i) { return all.indexOf(c) === i; }).join(",");
+    if (f.sort !== "oldest") f.sort = "";
+    if (f.view !== "table") f.view = "";
     return f;
   }
 
@@ -398,30 +435,44 @@
     return PARAMS.some(function (name) { return !!f[name]; });
   }
 
-  // The index number of a person given as a slug or as a name; -1 if none.
+  // The index number of a person given as a slug, a name or another spelling; -1 if none.
   Index.prototype.person = function (text) {
     if (!text) return -1;
     var slug = slugOf(text);
     var k = this.personBySlug[slug];
     if (k !== undefined) return k;
-    var folded = fold(text);
-    for (var i = 0; i < this.people.length; i++) if (fold(this.people[i][1]) === folded) return i;
+    var folded = fold(text).trim();
+    for (var i = 0; i < this.people.length; i++) {
+      var p = this.people[i];
+      for (var j = 1; j < p.length; j++) if (fold(p[j]) === folded) return i;
+    }
     return -1;
+  };
+
+  // Countries of a filter as a mask over the index's countries: the codes given, and the
+  // member states of the region; null when the filter names no place.
+  Index.prototype.places = function (f) {
+    if (!f.country && !f.region) return null;
+    var mask = new Uint8Array(this.countries.length);
+    var self = this;
+    (f.country || "").split(",").forEach(function (code) {
+      var k = self.countryByCode[code.trim().toLowerCase()];
+      if (k !== undefined) mask[k] = 1;
+    });
+    if (f.region) {
+      var r = this.regionByCode[f.region.toLowerCase()];
+      if (r !== undefined) this.regions[r][2].forEach(function (k) { mask[k] = 1; });
+    }
+    return mask;
   };
 
   // Matching event numbers, oldest first. `text` is the free-text set when the filter has q.
   Index.prototype.select = function (f, text) {
     var n = this.n;
-    var cmask = null, pmask = null, tmask = null, type = -1;
+    var pmask = null, tmask = null, type = -1;
     var none = false;
-    if (f.country) {
-      cmask = new Uint8Array(this.countries.length);
-      f.country.split(",").forEach(function (code) {
-        var k = this.countryByCode[code.trim().toLowerCase()];
-        if (k !== undefined) cmask[k] = 1;
-      }, this);
-      if (cmask.indexOf(1) < 0) none = true;
-    }
+    var cmask = this.places(f);
+    if (cmask && cmask.indexOf(1) < 0) none = true;
     if (f.person) {
       var pk = this.person(f.person);
       if (pk < 0) none = true;
@@ -460,6 +511,24 @@
     return self.loadText().then(function (text) { return self.select(f, text.match(f.q)); });
   };
 
+  // Resolves with the details (places, plain summary, sources, people and tags as written)
+  // of the events `list`, loading the files that hold them.
+  Index.prototype.details = function (list) {
+    var shards = {};
+    for (var k = 0; k < list.length; k++) shards[Math.floor(list[k] / 1000)] = true;
+    var self = this;
+    return Promise.all(Object.keys(shards).map(function (s) { return loadPart("details-" + s); }))
+      .then(function () {
+        return Array.prototype.map.call(list, function (i) {
+          var part = received["details-" + Math.floor(i / 1000)];
+          var d = part.d[i - part.from];
+          return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
+            return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
+          }), actors: d[3], tags: d[4], event: self.event(i) };
+        });
+      });
+  };
+
   var indexPromise = null;
   function load() {
     if (!indexPromise) {
@@ -469,7 +538,10 @@
     return indexPromise;
   }
 
-  window.Entente = { load: load, parse: parse, fold: fold, human: human, esc: esc, root: ROOT };
+  window.Entente = {
+    load: load, parse: parse, active: active, fold: fold, human: human, esc: esc, root: ROOT,
+    PARAMS: PARAMS,
+  };
 
   /* ---------- Printing ---------- */
 
@@ -522,6 +594,16 @@
   /* ---------- Charts: one tab stop, arrow keys between bars ---------- */
 
   function setupCharts() {
+    var maps = doc.querySelectorAll("svg.map");
+    for (var mi = 0; mi < maps.length; mi++) {
+      var mapLinks = Array.prototype.slice.call(maps[mi].querySelectorAll("a"));
+      mapLinks.forEach(function (a, i) {
+        var t = a.querySelector("title");
+        if (t) a.setAttribute("aria-label", t.textContent);
+        a.setAttribute("tabindex", i ? "-1" : "0");
+      });
+      if (mapLinks.length) rove(mapLinks);
+    }
     var charts = doc.querySelectorAll("svg.chart");
     for (var c = 0; c < charts.length; c++) {
       var svg = charts[c];
@@ -538,6 +620,8 @@
         wrap.className = "chart-scroll";
         svg.parentNode.insertBefore(wrap, svg);
         wrap.appendChild(svg);
+        // Open at the recent end: that is where a reader starts.
+        wrap.scrollLeft = wrap.scrollWidth;
       }
       var links = [];
       var all = svg.querySelectorAll("a");
@@ -553,8 +637,8 @@
     }
   }
 
-  function rove(links) {
-    var current = 0;
+  function rove(links, start) {
+    var current = start || 0;
     var focus = function (i) {
       links[current].setAttribute("tabindex", "-1");
       current = Math.max(0, Math.min(links.length - 1, i));
@@ -587,33 +671,63 @@
 
   /* ---------- Rows and the virtual list ---------- */
 
-  // One row, the same markup as templates/row.html.
-  function rowHtml(ix, i, root) {
-    var e = ix.event(i);
-    var who = e.countries.map(function (c) { return c.name; }).join(", ");
+  // The countries a list row names: all but the site's home country (kept in the data).
+  function rowCountries(ix, e) {
+    return e.countries.filter(function (c) { return c.code !== ix.home; });
+  }
+
+  // One card, the same markup as templates/row.html, with a box to choose it for a briefing.
+  function cardHtml(ix, e, picked) {
+    var who = rowCountries(ix, e).map(function (c) { return c.name; }).join(", ");
     var people = e.people.map(function (p) { return p.name; }).join(", ");
     if (who && people) who += " \u00b7 " + people;
     else if (people) who = people;
-    return '<p class="meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
+    return '<input type="checkbox" class="pick" aria-label="Choose for a briefing: ' + esc(e.title) + '"' +
+      (picked ? " checked" : "") + '><p class="meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
       esc(e.human) + '</time> <span class="type type-' + esc(e.type) + '">' + esc(e.typeLabel) +
       "</span>" + (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</p>" +
-      '<h3><a href="' + esc(root + e.href) + '">' + esc(e.title) + "</a></h3>" +
+      '<h3><a href="' + esc(e.href) + '">' + esc(e.title) + "</a></h3>" +
       (who ? '<p class="who">' + esc(who) + "</p>" : "");
   }
 
+  // One row of the table view: date, type, title, countries, people.
+  function tableHtml(ix, e, picked) {
+    var countries = rowCountries(ix, e).map(function (c) { return c.name; }).join(", ");
+    var people = e.people.map(function (p) { return p.name; }).join(", ");
+    return '<td class="pick"><input type="checkbox" class="pick" aria-label="Choose for a briefing: ' + esc(e.title) + '"' +
+      (picked ? " checked" : "") + '></td><td class="col-date"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
+      esc(e.human) + '</time></td><td class="col-type">' + esc(e.typeLabel) + "</td>" +
+      '<td class="title"><a href="' + esc(e.href) + '" title="' + esc(e.title) + '">' + esc(e.title) + "</a>" +
+      (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</td>" +
+      '<td class="countries" title="' + esc(countries) + '">' + esc(countries) + '</td><td class="people" title="' +
+      esc(people) + '">' + esc(people) + "</td>";
+  }
+
   /* A list of many rows of one fixed height (set by the style sheet, measured here) of which
-   * only those near the screen are in the document; padding stands in for the others. The
-   * window scrolls, so the page behaves as one long list, and a focused row is kept while it
-   * is near, so Tab walks through the rows. Each row carries aria-posinset/aria-setsize. */
-  function VirtualList(ol, draw) {
-    this.ol = ol;
-    this.draw = draw;
+   * only those near the screen are in the document; the rest are stood in for by padding (a
+   * list) or by two spacer rows (a table body). The window scrolls, so the page behaves as
+   * one long list, and a focused row is kept while it is near, so Tab walks on through the
+   * rows. Rows carry aria-posinset/aria-setsize (list) or aria-rowindex (table). */
+  function VirtualList(box, make) {
+    this.box = box;
+    this.make = make;
+    this.table = box.tagName === "TBODY";
     this.items = new Int32Array(0);
     this.rowH = 0;
     this.from = 0;
     this.to = 0;
     this.rows = {};
     this.pending = false;
+    this.on = false;
+    if (this.table) {
+      this.top = doc.createElement("tr");
+      this.bottom = doc.createElement("tr");
+      [this.top, this.bottom].forEach(function (tr) {
+        tr.className = "spacer";
+        tr.setAttribute("aria-hidden", "true");
+        tr.innerHTML = '<td colspan="6"></td>';
+      });
+    }
     var self = this;
     this.onScroll = function () {
       if (self.pending) return;
@@ -631,38 +745,42 @@
     this.update();
   };
 
-  // Stops drawing: the list's element goes back to its page.
   VirtualList.prototype.stop = function () {
     this.on = false;
     this.items = new Int32Array(0);
-    this.rows = {};
-    this.ol.style.paddingTop = this.ol.style.paddingBottom = "";
+    this.clear();
+    this.box.style.paddingTop = this.box.style.paddingBottom = "";
   };
 
   VirtualList.prototype.clear = function () {
-    this.ol.textContent = "";
+    this.box.textContent = "";
     this.rows = {};
     this.from = this.to = 0;
+    if (this.table) {
+      this.box.appendChild(this.top);
+      this.box.appendChild(this.bottom);
+    }
   };
 
-  VirtualList.prototype.make = function (pos) {
-    var li = doc.createElement("li");
-    var i = this.items[pos];
-    li.className = "ev";
-    li.setAttribute("data-event-id", "");
-    li.innerHTML = this.draw(i, li);
-    li.setAttribute("aria-posinset", String(pos + 1));
-    li.setAttribute("aria-setsize", String(this.items.length));
-    return li;
+  VirtualList.prototype.row = function (pos) {
+    var el = this.make(this.items[pos]);
+    el.setAttribute("data-pos", String(pos));
+    if (this.table) el.setAttribute("aria-rowindex", String(pos + 2));
+    else {
+      el.setAttribute("aria-posinset", String(pos + 1));
+      el.setAttribute("aria-setsize", String(this.items.length));
+    }
+    return el;
   };
 
   VirtualList.prototype.measure = function () {
     if (this.rowH) return this.rowH;
-    var probe = this.ol.firstElementChild;
+    var probe = null;
+    for (var k in this.rows) { probe = this.rows[k]; break; }
     var temp = null;
     if (!probe && this.items.length) {
-      temp = probe = this.make(0);
-      this.ol.appendChild(probe);
+      temp = probe = this.row(0);
+      this.box.insertBefore(probe, this.table ? this.bottom : null);
     }
     this.rowH = probe ? probe.getBoundingClientRect().height : 0;
     if (temp) temp.remove();
@@ -673,21 +791,23 @@
     if (!this.on || this.expanded) return;
     var total = this.items.length;
     var h = this.measure();
-    var top = this.ol.getBoundingClientRect().top + window.scrollY;
+    var top = this.box.getBoundingClientRect().top + window.scrollY;
     var y = window.scrollY - top;
     var over = 8;
     var from = Math.max(0, Math.floor(y / h) - over);
     var to = Math.min(total, Math.ceil((y + window.innerHeight) / h) + over);
     if (from >= to) { from = Math.min(from, total); to = Math.min(total, from + 1); }
     // Keep a focused row that is near, so Tab and Shift+Tab go on through the list.
-    var row = doc.activeElement && this.ol.contains(doc.activeElement)
-      ? doc.activeElement.closest("li") : null;
-    var focused = row ? +row.getAttribute("aria-posinset") - 1 : -1;
+    var focusedRow = doc.activeElement && this.box.contains(doc.activeElement)
+      ? doc.activeElement.closest("[data-pos]") : null;
+    var focused = focusedRow ? +focusedRow.getAttribute("data-pos") : -1;
     if (focused >= 0 && focused >= from - 200 && focused < to + 200) {
       from = Math.min(from, focused);
       to = Math.max(to, focused + 1);
     }
-    if (from === this.from && to === this.to && this.ol.childElementCount === to - from) return;
+    var count = 0;
+    for (var c in this.rows) count++;
+    if (from === this.from && to === this.to && count === to - from) return;
     var rows = this.rows;
     var keep = {};
     for (var k in rows) {
@@ -697,32 +817,41 @@
     }
     var first = null;
     for (var q = from; q < to; q++) if (keep[q]) { first = keep[q]; break; }
+    var firstPos = first ? +first.getAttribute("data-pos") : -1;
     var before = doc.createDocumentFragment();
     var after = doc.createDocumentFragment();
     for (var pos = from; pos < to; pos++) {
       if (keep[pos]) continue;
-      var li = this.make(pos);
-      keep[pos] = li;
-      if (first && pos < +first.getAttribute("aria-posinset") - 1) before.appendChild(li);
-      else after.appendChild(li);
+      var el = this.row(pos);
+      keep[pos] = el;
+      if (first && pos < firstPos) before.appendChild(el);
+      else after.appendChild(el);
     }
-    if (first) this.ol.insertBefore(before, first);
-    this.ol.appendChild(after);
+    if (first) this.box.insertBefore(before, first);
+    this.box.insertBefore(after, this.table ? this.bottom : null);
     this.rows = keep;
     this.from = from;
     this.to = to;
-    this.ol.style.paddingTop = from * h + "px";
-    this.ol.style.paddingBottom = (total - to) * h + "px";
+    if (this.table) {
+      this.top.firstChild.style.height = from * h + "px";
+      this.bottom.firstChild.style.height = (total - to) * h + "px";
+      this.top.hidden = from === 0;
+      this.bottom.hidden = to === total;
+    } else {
+      this.box.style.paddingTop = from * h + "px";
+      this.box.style.paddingBottom = (total - to) * h + "px";
+    }
   };
 
   // Every row in the document, for printing; `limit` keeps a print of a huge view finite.
   VirtualList.prototype.expand = function (limit) {
     this.clear();
-    this.ol.style.paddingTop = this.ol.style.paddingBottom = "";
+    this.box.style.paddingTop = this.box.style.paddingBottom = "";
+    if (this.table) { this.top.hidden = this.bottom.hidden = true; }
     var frag = doc.createDocumentFragment();
     var n = Math.min(this.items.length, limit);
-    for (var pos = 0; pos < n; pos++) frag.appendChild(this.make(pos));
-    this.ol.appendChild(frag);
+    for (var pos = 0; pos < n; pos++) frag.appendChild(this.row(pos));
+    this.box.insertBefore(frag, this.table ? this.bottom : null);
     this.expanded = true;
   };
 
@@ -733,9 +862,235 @@
     this.update();
   };
 
+  // Redraws the rows on screen (a choice changed), keeping the list where it is.
+  VirtualList.prototype.refresh = function () {
+    if (!this.on) return;
+    for (var k in this.rows) this.rows[k].remove();
+    this.rows = {};
+    this.from = this.to = -1;
+    this.update();
+  };
+
+  /* ---------- Exports of a view: CSV and Markdown, made here ---------- */
+
+  // A spreadsheet would run a cell starting with = + - @ tab or CR as a formula; events.csv
+  // puts an apostrophe before such a cell, and so does this.
+  function csvCell(text) {
+    text = String(text);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  var CSV_COLUMNS = ["id", "date", "end", "precision", "approximate", "type", "title", "countries",
+    "country_names", "actors", "places", "tags", "summary", "sources", "reviewed"];
+
+  // The events of `details` as events.csv writes them: the same columns, the same guard.
+  function toCsv(details) {
+    var lines = [CSV_COLUMNS.join(",")];
+    details.forEach(function (d) {
+      var e = d.event;
+      var precision = ["year", "month", "day"][e.date.replace(/^-/, "").split("-").length - 1];
+      lines.push([
+        e.id, e.date, e.end || "", precision, String(e.approximate), e.type, e.title,
+        e.countries.map(function (c) { return c.code; }).join("; "),
+        e.countries.map(function (c) { return c.name; }).join("; "),
+        d.actors.join("; "), d.places.join("; "), d.tags.join("; "), d.summary,
+        d.sources.map(function (x) { return x.url ? x.title + " <" + x.url + ">" : x.title; }).join("; "),
+        String(!e.unreviewed),
+      ].map(csvCell).join(","));
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  function mdEscape(text) {
+    return String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\\*_[\]<>`#|]/g, "\\$&");
+  }
+
+  function mdUrl(url) {
+    return String(url).replace(/[<>"\s\u0000-\u001f]/g, function (c) {
+      return Array.prototype.map.call(unescape(encodeURIComponent(c)), function (b) {
+        return "%" + b.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+      }).join("");
+    });
+  }
+
+  // Numbers the sources of `details`: one number per page (URL), or per title, publisher and
+  // date for a source without an address, as the built briefings do.
+  function citations(details) {
+    var numbers = {};
+    var list = [];
+    var per = details.map(function (d) {
+      var cites = [];
+      d.sources.forEach(function (x) {
+        var key = x.url ? "u " + x.url : "t " + x.title + "\u0000" + x.publisher + "\u0000" + x.iso;
+        if (!numbers[key]) {
+          list.push(x);
+          numbers[key] = list.length;
+        }
+        if (cites.indexOf(numbers[key]) < 0) cites.push(numbers[key]);
+      });
+      return cites;
+    });
+    return { per: per, list: list };
+  }
+
+  // An absolute address for a site path when the page knows the site's (base_url), else the
+  // page's own.
+  function siteUrl(path) {
+    var canon = doc.querySelector('link[rel="canonical"]');
+    if (canon) return new URL(path, canon.href.replace(/[^/]*$/, "")).href;
+    return new URL(path, ROOT || location.href).href;
+  }
+
+  // The events of `details` in the Markdown of the built briefings' .md files.
+  function toMarkdown(details, title, lines) {
+    var c = citations(details);
+    var md = "# " + mdEscape(title) + "\n\n" + lines.map(function (l) { return "- " + l; }).join("\n") + "\n\n";
+    md += "## Chronology\n\n";
+    if (!details.length) md += "No events match this selection.\n\n";
+    details.forEach(function (d, k) {
+      var e = d.event;
+      md += (k + 1) + ". **" + e.human + "** \u2014 [" + mdEscape(e.title) + "](" + mdUrl(siteUrl(e.href)) + ") (" + e.typeLabel + ")\n";
+      var facts = [];
+      if (e.countries.length) facts.push("Countries: " + e.countries.map(function (x) { return x.name; }).join(", "));
+      if (d.actors.length) facts.push("People: " + d.actors.join(", "));
+      if (d.places.length) facts.push("Places: " + d.places.join(", "));
+      if (facts.length) md += "   " + mdEscape(facts.join("; ")) + "\n";
+      var refs = c.per[k].map(function (n) { return "\\[" + n + "\\]"; }).join("");
+      if (d.summary) md += "   " + mdEscape(d.summary) + " " + refs + "\n";
+      else if (refs) md += "   Sources: " + refs + "\n";
+      md += "\n";
+    });
+    if (c.list.length) {
+      md += "## Sources\n\n";
+      c.list.forEach(function (x, k) {
+        md += (k + 1) + ". " + mdEscape(x.title);
+        if (x.publisher && x.publisher !== x.title) md += ", " + mdEscape(x.publisher);
+        if (x.date) md += ", " + x.date;
+        if (x.url) md += ". <" + mdUrl(x.url) + ">";
+        md += "\n";
+      });
+    }
+    return md;
+  }
+
+  function download(name, type, text) {
+    var blob = new Blob([text], { type: type });
+    var a = doc.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    doc.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /* ---------- The chart of a view: engagements per year, or per month for short spans ---------- */
+
+  function drawChart(figure, ix, items, f, apply) {
+    if (!figure) return;
+    var byYear = {}, byMonth = {};
+    var minY = Infinity, maxY = -Infinity;
+    for (var k = 0; k < items.length; k++) {
+      var ym = ix.yearMonth(items[k]);
+      var y = ym[0];
+      byYear[y] = (byYear[y] || 0) + 1;
+      if (ym[1]) {
+        var m = y + "-" + (ym[1] < 10 ? "0" : "") + ym[1];
+        byMonth[m] = (byMonth[m] || 0) + 1;
+      }
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!items.length) { figure.hidden = true; return; }
+    figure.hidden = false;
+    var months = maxY - minY < 3;
+    var bars = [];
+    if (months) {
+      for (var yy = minY; yy <= maxY; yy++) {
+        for (var mm = 1; mm <= 12; mm++) {
+          var key = yy + "-" + (mm < 10 ? "0" : "") + mm;
+          bars.push({ label: MONTHS[mm - 1].slice(0, 3) + " " + yy, value: key, count: byMonth[key] || 0, tick: mm === 1 || bars.length === 0 ? String(yy) : "" });
+        }
+      }
+      // Only the months the events span.
+      while (bars.length && !bars[0].count) bars.shift();
+      while (bars.length && !bars[bars.length - 1].count) bars.pop();
+      if (bars.length) bars[0].tick = bars[0].label;
+    } else {
+      for (var y2 = minY; y2 <= maxY; y2++) bars.push({ label: String(y2), value: String(y2), count: byYear[y2] || 0, tick: (y2 % 5 === 0 || y2 === minY || y2 === maxY) ? String(y2) : "" });
+    }
+    var max = 1;
+    bars.forEach(function (b) { if (b.count > max) max = b.count; });
+    var bw = months ? 14 : 12, gap = 2, height = 100;
+    var width = bars.length * (bw + gap) + 40;
+    var svg = '<svg class="chart" viewBox="0 0 ' + width + ' ' + (height + 30) + '" role="group" aria-labelledby="view-chart-title" style="width:' + Math.round(width * 1.2) + 'px;height:' + Math.round((height + 30) * 1.2) + 'px;max-height:none"><title id="view-chart-title">Events of this view per ' + (months ? "month" : "year") + '</title>';
+    bars.forEach(function (b, i) {
+      var h = Math.max(1, Math.ceil(b.count * height / max));
+      var x = 30 + i * (bw + gap);
+      var label = b.label + ": " + b.count + " events";
+      if (b.count) {
+        svg += '<a href="#" data-period="' + b.value + '" aria-label="' + label + '" tabindex="' + (i === bars.length - 1 ? 0 : -1) + '"><rect x="' + x + '" y="' + (height - h) + '" width="' + bw + '" height="' + h + '"><title>' + label + "</title></rect></a>";
+      } else {
+        svg += '<rect class="empty" x="' + x + '" y="' + (height - h) + '" width="' + bw + '" height="' + h + '"><title>' + label + "</title></rect>";
+      }
+      if (b.tick) svg += '<text x="' + (x + bw / 2) + '" y="' + (height + 16) + '" text-anchor="middle">' + esc(b.tick) + "</text>";
+    });
+    svg += '<text x="26" y="10" text-anchor="end">' + max + "</text></svg>";
+    var wrap = figure.querySelector(".chart-scroll");
+    wrap.innerHTML = svg;
+    var caption = figure.querySelector("figcaption");
+    caption.textContent = "Events of this view per " + (months ? "month" : "year") + ". Select a bar to narrow the view to that " + (months ? "month" : "year") + ".";
+    // Open at the recent end.
+    wrap.scrollLeft = wrap.scrollWidth;
+    var links = Array.prototype.slice.call(wrap.querySelectorAll("a"));
+    links.forEach(function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var p = a.getAttribute("data-period");
+        apply({ from: p, to: p });
+      });
+    });
+    if (links.length) rove(links, links.length - 1);
+    void f;
+  }
+
+  /* ---------- The map of a view: each country shaded by its events ---------- */
+
+  function colourMap(map, ix, items) {
+    if (!map) return;
+    var counts = new Uint32Array(ix.countries.length);
+    for (var k = 0; k < items.length; k++) {
+      var list = ix.c.of(items[k]);
+      for (var j = 0; j < list.length; j++) counts[list[j]]++;
+    }
+    var max = 1;
+    for (k = 0; k < counts.length; k++) if (counts[k] > max) max = counts[k];
+    var shapes = map.querySelectorAll("[data-code]");
+    for (k = 0; k < shapes.length; k++) {
+      var el = shapes[k];
+      var code = el.getAttribute("data-code");
+      var c = ix.countryByCode[code.toLowerCase()];
+      var n = c === undefined ? 0 : counts[c];
+      el.setAttribute("class", "c" + (n ? 1 + Math.min(4, Math.floor(4 * Math.log(1 + n) / Math.log(1 + max))) : 0));
+      var t = el.querySelector("title");
+      if (t) t.textContent = t.textContent.replace(/: \d+ events?$/, "") + ": " + n + (n === 1 ? " event" : " events");
+      var a = el.closest("a");
+      if (a) a.setAttribute("aria-label", t ? t.textContent : code);
+    }
+  }
+
   /* ---------- The home page: filters, search, results ---------- */
 
   var PRINT_LIMIT = 5000;
+  var SELECTION_KEY = "entente:selection";
+
+  // Events chosen for a briefing, by id, kept for the tab's session.
+  function loadSelection() {
+    try { return JSON.parse(sessionStorage.getItem(SELECTION_KEY) || "[]"); } catch (e) { return []; }
+  }
+  function saveSelection(ids) {
+    try { sessionStorage.setItem(SELECTION_KEY, JSON.stringify(ids)); } catch (e) { /* private mode */ }
+  }
 
   function setupTimeline() {
     var form = doc.getElementById("filter-form");
@@ -745,23 +1100,115 @@
     if (!form || !results || !ol || !countEl) return;
     var started = performance.now();
     var html = doc.documentElement;
-    var noResults = doc.getElementById("no-results");
-    var heading = doc.getElementById("results-h");
-    var more = doc.getElementById("more");
-    var showAll = doc.getElementById("show-all");
-    var personList = doc.getElementById("f-person-list");
+    var $ = function (id) { return doc.getElementById(id); };
+    var noResults = $("no-results");
+    var heading = $("results-h");
+    var more = $("more");
+    var showAll = $("show-all");
+    var personList = $("f-person-list");
+    var table = $("timeline-table");
+    var tbody = $("timeline-body");
+    var tools = $("view-tools");
+    var chartFig = $("view-chart");
+    var map = $("view-map");
+    var countrySelect = $("f-country");
+    var countryValue = $("f-country-value");
+    var chips = $("f-country-chips");
     var controls = {};
     PARAMS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    var sortSelect = $("f-sort");
+    var viewRadios = doc.querySelectorAll('input[name="view"]');
     // The rows the page was built with, put back when the filters are cleared.
     var initial = Array.prototype.slice.call(ol.children);
     var initialCount = countEl.textContent;
     var initialHeading = heading ? heading.textContent : "";
-    var list = null;
+    var cards = null, rowsTable = null;
     var ix = null;
     var showingAll = false;
     var generation = 0;
     var lastQuery = null;
     var printNote = null;
+    var current = { items: new Int32Array(0), f: parse("") };
+    // The chart as built (every year, linking to the year pages), put back on clearing.
+    var chartWrap = chartFig ? chartFig.querySelector(".chart-scroll") : null;
+    var chartBuilt = chartWrap ? Array.prototype.slice.call(chartWrap.childNodes) : [];
+    var chartCaption = chartFig && chartFig.querySelector("figcaption") ? chartFig.querySelector("figcaption").textContent : "";
+    var pictures = $("pictures");
+    var selection = loadSelection();
+    var picked = {};
+    selection.forEach(function (id) { picked[id] = true; });
+
+    /* The country chips: the select adds a country, each chip's button removes it. */
+    function countries() {
+      return countryValue && countryValue.value ? countryValue.value.split(",") : [];
+    }
+    function countryName(code) {
+      if (ix) {
+        var k = ix.countryByCode[code.toLowerCase()];
+        if (k !== undefined) return ix.countries[k][1];
+      }
+      if (countrySelect) {
+        for (var i = 0; i < countrySelect.options.length; i++) {
+          if (countrySelect.options[i].value.toLowerCase() === code.toLowerCase()) {
+            return countrySelect.options[i].textContent.replace(/\s*\(\d+\)$/, "");
+          }
+        }
+      }
+      return code;
+    }
+    function canonicalCode(code) {
+      if (countrySelect) {
+        for (var i = 0; i < countrySelect.options.length; i++) {
+          if (countrySelect.options[i].value.toLowerCase() === code.toLowerCase()) return countrySelect.options[i].value;
+        }
+      }
+      return code;
+    }
+    function setCountries(list) {
+      if (!countryValue) return;
+      countryValue.value = list.join(",");
+      if (!chips) return;
+      chips.textContent = "";
+      list.forEach(function (code) {
+        var li = doc.createElement("li");
+        var name = countryName(code);
+        li.innerHTML = "<span>" + esc(name) + '</span> <button type="button" class="chip-x" aria-label="Remove ' +
+          esc(name) + '">\u00d7</button>';
+        li.querySelector("button").addEventListener("click", function () {
+          setCountries(countries().filter(function (c) { return c !== code; }));
+          apply(false);
+          if (countrySelect) countrySelect.focus();
+        });
+        chips.appendChild(li);
+      });
+    }
+    if (countrySelect) {
+      countrySelect.addEventListener("change", function (ev) {
+        ev.stopPropagation();
+        var code = countrySelect.value;
+        countrySelect.value = "";
+        if (!code) return;
+        var list = countries();
+        if (list.indexOf(code) < 0) list.push(code);
+        setCountries(list);
+        apply(false);
+      });
+    }
+
+    /* Filters on a phone fold away behind a button, so the results start on the first screen. */
+    var toggle = $("f-toggle");
+    var moreFilters = $("f-more");
+    function foldFilters(open) {
+      if (!toggle || !moreFilters) return;
+      toggle.setAttribute("aria-expanded", String(open));
+      moreFilters.toggleAttribute("data-collapsed", !open);
+    }
+    if (toggle && moreFilters) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        foldFilters(toggle.getAttribute("aria-expanded") !== "true");
+      });
+    }
 
     function readForm() {
       var f = {};
@@ -769,6 +1216,9 @@
         var c = controls[name];
         f[name] = c ? c.value.trim() : "";
       });
+      f.sort = sortSelect && sortSelect.value === "oldest" ? "oldest" : "";
+      f.view = "";
+      for (var k = 0; k < viewRadios.length; k++) if (viewRadios[k].checked) f.view = viewRadios[k].value;
       return f;
     }
 
@@ -796,7 +1246,9 @@
         var c = controls[name];
         if (!c) return;
         var v = f[name] || "";
-        if (c.tagName === "SELECT") {
+        if (name === "country") {
+          setCountries(v ? v.split(",").map(canonicalCode) : []);
+        } else if (c.tagName === "SELECT") {
           if (v) setSelect(c, v);
           else c.value = "";
         } else if (name === "person" && v && ix) {
@@ -806,6 +1258,10 @@
           c.value = v;
         }
       });
+      if (sortSelect) sortSelect.value = f.sort || "";
+      for (var k = 0; k < viewRadios.length; k++) viewRadios[k].checked = viewRadios[k].value === (f.view || "");
+      var advanced = ["country", "region", "person", "type", "tag", "from", "to"].some(function (n) { return f[n]; });
+      if (advanced) foldFilters(true);
     }
 
     function optionLabel(select) {
@@ -816,7 +1272,8 @@
     function describe(f) {
       var parts = [];
       if (f.q) parts.push("\u201c" + f.q + "\u201d");
-      if (f.country && controls.country) parts.push("country " + optionLabel(controls.country));
+      if (f.country) parts.push((f.country.indexOf(",") >= 0 ? "countries " : "country ") + f.country.split(",").map(countryName).join(", "));
+      if (f.region && controls.region) parts.push("region " + optionLabel(controls.region));
       if (f.person) {
         var k = ix ? ix.person(f.person) : -1;
         parts.push("person " + (k >= 0 ? ix.people[k][1] : f.person));
@@ -831,7 +1288,7 @@
     // The URL of a view: codes and slugs, not labels, so it can be shared.
     function queryOf(f) {
       var q = new URLSearchParams();
-      PARAMS.forEach(function (name) {
+      PARAMS.concat(VIEW_PARAMS).forEach(function (name) {
         var v = f[name];
         if (!v) return;
         if (name === "person" && ix) {
@@ -840,7 +1297,7 @@
         }
         q.set(name, v);
       });
-      return q.toString();
+      return q.toString().replace(/%2C/g, ",");
     }
 
     function flagDates(f) {
@@ -852,13 +1309,18 @@
       });
     }
 
+    // The person field suggests every name and every other spelling of it (actors.yaml).
     function fillPeople() {
       if (!personList || personList.childElementCount || !ix) return;
       var frag = doc.createDocumentFragment();
       for (var k = 0; k < ix.people.length; k++) {
-        var o = doc.createElement("option");
-        o.value = ix.people[k][1];
-        frag.appendChild(o);
+        var p = ix.people[k];
+        for (var j = 1; j < p.length; j++) {
+          var o = doc.createElement("option");
+          o.value = p[j];
+          if (j > 1) o.label = p[j] + " (" + p[1] + ")";
+          frag.appendChild(o);
+        }
       }
       personList.appendChild(frag);
     }
@@ -867,28 +1329,91 @@
       if (countEl.textContent !== message) countEl.textContent = message;
     }
 
+    function updateSelection() {
+      var box = $("selection");
+      var n = selection.length;
+      if (box) {
+        box.hidden = n === 0;
+        $("selection-count").textContent = n + (n === 1 ? " event chosen" : " events chosen");
+      }
+      var make = $("make-briefing");
+      if (make) make.textContent = n ? "Briefing of the " + n + " chosen" : "Briefing of this view";
+      saveSelection(selection);
+    }
+
+    function pick(id, on) {
+      if (on && !picked[id]) { picked[id] = true; selection.push(id); }
+      if (!on && picked[id]) { delete picked[id]; selection = selection.filter(function (x) { return x !== id; }); }
+      updateSelection();
+    }
+
+    function makeCard(i) {
+      var e = ix.event(i);
+      var li = doc.createElement("li");
+      li.className = "ev picking" + (e.unreviewed ? " unreviewed" : "");
+      li.setAttribute("data-event-id", e.id);
+      li.innerHTML = cardHtml(ix, e, picked[e.id]);
+      return li;
+    }
+
+    function makeRow(i) {
+      var e = ix.event(i);
+      var tr = doc.createElement("tr");
+      tr.setAttribute("data-event-id", e.id);
+      if (e.unreviewed) tr.className = "unreviewed";
+      tr.innerHTML = tableHtml(ix, e, picked[e.id]);
+      return tr;
+    }
+
+    [ol, tbody].forEach(function (box) {
+      if (!box) return;
+      box.addEventListener("change", function (ev) {
+        var t = ev.target;
+        if (!t.classList || !t.classList.contains("pick")) return;
+        ev.stopPropagation();
+        var row = t.closest("[data-event-id]");
+        if (row) pick(row.getAttribute("data-event-id"), t.checked);
+      });
+    });
+
+    function activeList() {
+      return current.f.view === "table" ? rowsTable : cards;
+    }
+
+    var all = null;
+    function allItems() {
+      if (!all) { all = new Int32Array(ix.n); for (var k = 0; k < ix.n; k++) all[k] = k; }
+      return all;
+    }
+
     // Back to the page as built: the recent rows, no index needed.
     function restore() {
       generation++;
-      if (list) list.stop();
+      if (cards) cards.stop();
+      if (rowsTable) rowsTable.stop();
       ol.textContent = "";
       initial.forEach(function (li) { ol.appendChild(li); });
+      ol.hidden = false;
+      if (table) table.hidden = true;
       ol.classList.remove("virtual");
       setCount(initialCount);
       if (heading) heading.textContent = initialHeading;
       if (more) more.hidden = false;
       if (noResults) noResults.hidden = true;
+      if (chartFig && chartWrap) {
+        chartFig.hidden = false;
+        chartWrap.textContent = "";
+        chartBuilt.forEach(function (n) { chartWrap.appendChild(n); });
+        chartFig.querySelector("figcaption").textContent = chartCaption;
+        chartWrap.scrollLeft = chartWrap.scrollWidth;
+      }
       showingAll = false;
+      current = { items: new Int32Array(0), f: parse("") };
       html.setAttribute("data-filter-shown", String(initial.length));
+      if (ix && map) colourMap(map, ix, allItems());
     }
 
-    function draw(i, li) {
-      li.setAttribute("data-event-id", ix.id(i));
-      if (ix.flags[i] & 2) li.classList.add("unreviewed");
-      return rowHtml(ix, i, "");
-    }
-
-    // Shows the events of filter `f` (all events when it is empty), newest first.
+    // Shows the events of filter `f` (all events when it is empty), in its order and view.
     function show(f, t0) {
       var gen = ++generation;
       html.setAttribute("data-busy", "true");
@@ -898,18 +1423,39 @@
         return ix.query(f);
       }).then(function (matches) {
         if (gen !== generation) return;
-        var items = new Int32Array(matches.length);
-        for (var k = 0; k < matches.length; k++) items[k] = matches[matches.length - 1 - k];
-        if (!list) list = new VirtualList(ol, draw);
-        ol.classList.add("virtual");
-        list.setItems(items);
+        var n = matches.length;
+        var items = new Int32Array(n);
+        if (f.sort === "oldest") items.set(matches);
+        else for (var k = 0; k < n; k++) items[k] = matches[n - 1 - k];
+        current = { items: items, f: f, matches: matches };
+        if (!cards) cards = new VirtualList(ol, makeCard);
+        if (!rowsTable && tbody) rowsTable = new VirtualList(tbody, makeRow);
+        var asTable = f.view === "table" && rowsTable;
+        ol.hidden = !!asTable;
+        if (table) table.hidden = !asTable;
+        if (asTable) {
+          cards.stop();
+          table.setAttribute("aria-rowcount", String(items.length + 1));
+          rowsTable.setItems(items);
+        } else {
+          if (rowsTable) rowsTable.stop();
+          ol.classList.add("virtual");
+          cards.setItems(items);
+        }
         var filtered = active(f);
         if (heading) heading.textContent = filtered ? "Matching events" : "All events";
         if (more) more.hidden = true;
         if (noResults) noResults.hidden = items.length !== 0;
+        var order = f.sort === "oldest" ? "oldest first" : "newest first";
         setCount(filtered
-          ? "Showing " + items.length + " of " + ix.n + " events: " + describe(f) + "."
-          : ix.n + " events, newest first");
+          ? "Showing " + items.length + " of " + ix.n + " events, " + order + ": " + describe(f) + "."
+          : ix.n + " events, " + order);
+        drawChart(chartFig, ix, matches, f, function (range) {
+          controls.from.value = range.from;
+          controls.to.value = range.to;
+          apply(true);
+        });
+        if (map) colourMap(map, ix, matches);
         html.setAttribute("data-filter-ms", (performance.now() - t0).toFixed(1));
         html.setAttribute("data-filter-shown", String(items.length));
         html.removeAttribute("data-busy");
@@ -933,7 +1479,7 @@
           // Some browsers refuse history changes on file: pages; the view still works.
         }
       }
-      if (!active(f) && !showingAll) {
+      if (!active(f) && !showingAll && !f.sort && !f.view) {
         restore();
         return Promise.resolve();
       }
@@ -948,10 +1494,19 @@
 
     // Load the index as soon as the reader reaches for the form, before the first change.
     function warm() {
-      load().then(function (index) { ix = index; fillPeople(); }, function () {});
+      load().then(function (index) {
+        ix = index;
+        fillPeople();
+        if (map && !current.matches) colourMap(map, ix, allItems());
+      }, function () {});
     }
     form.addEventListener("focusin", warm);
     form.addEventListener("pointerover", warm);
+    if (tools) {
+      tools.hidden = false;
+      tools.addEventListener("focusin", warm);
+      tools.addEventListener("pointerover", warm);
+    }
     if (controls.q) {
       controls.q.addEventListener("focus", function () {
         load().then(function (index) { return index.loadText(); }).catch(function () {});
@@ -973,11 +1528,17 @@
       clearTimeout(timer);
       apply(false);
     });
-    var clear = doc.getElementById("f-clear");
+    // Order and view sit outside the form (form="filter-form"), so their events do not
+    // bubble to it.
+    [sortSelect].concat(Array.prototype.slice.call(viewRadios)).forEach(function (c) {
+      if (c) c.addEventListener("change", function () { apply(false); });
+    });
+    var clear = $("f-clear");
     if (clear) {
       clear.addEventListener("click", function (ev) {
         ev.preventDefault();
         PARAMS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+        setCountries([]);
         showingAll = false;
         apply(true);
         if (controls.q) controls.q.focus();
@@ -994,14 +1555,76 @@
       showAll.hidden = false;
       showAll.addEventListener("click", function () {
         showingAll = true;
-        var first = ol.querySelector("a");
         show(readForm(), performance.now()).then(function () {
           // Keep the reader's place: focus the first row's link.
-          var a = ol.querySelector("a");
-          if (a && first) a.focus();
+          var l = activeList() || cards;
+          var a = l && l.box.querySelector("a");
+          if (a) a.focus();
         });
       });
     }
+
+    // Exports of the view, made here from the index (no server needed, works from disk).
+    function viewDetails() {
+      return load().then(function (index) {
+        ix = index;
+        if (current.matches) return current;
+        var f = readForm();
+        return ix.query(f).then(function (m) {
+          var items = new Int32Array(m.length);
+          for (var k = 0; k < m.length; k++) items[k] = m[m.length - 1 - k];
+          return { f: f, matches: m, items: f.sort === "oldest" ? m : items };
+        });
+      }).then(function (view) {
+        return ix.details(view.items);
+      });
+    }
+    function fileName(ext) {
+      var q = queryOf(current.f || readForm()).replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+      return "events" + (q ? "-" + q.slice(0, 80) : "") + "." + ext;
+    }
+    function viewTitle() {
+      var d = describe(current.f || readForm());
+      var site = doc.querySelector(".site-title a");
+      return (site ? site.textContent : "Events") + (d ? ": " + d : "");
+    }
+    var csvButton = $("export-csv");
+    if (csvButton) {
+      csvButton.addEventListener("click", function () {
+        viewDetails().then(function (details) {
+          download(fileName("csv"), "text/csv;charset=utf-8", toCsv(details));
+        });
+      });
+    }
+    var mdButton = $("export-md");
+    if (mdButton) {
+      mdButton.addEventListener("click", function () {
+        viewDetails().then(function (details) {
+          var lines = ["**View:** <" + mdUrl(location.href) + ">", "**Events:** " + details.length,
+            "**Exported:** " + today()];
+          download(fileName("md"), "text/markdown;charset=utf-8", toMarkdown(details, viewTitle(), lines));
+        });
+      });
+    }
+    var briefingButton = $("make-briefing");
+    if (briefingButton) {
+      briefingButton.addEventListener("click", function () {
+        var q = selection.length ? "ids=" + selection.join(",") : queryOf(readForm());
+        location.href = ROOT + "briefing.html" + (q ? "?" + q : "");
+      });
+    }
+    var selectionClear = $("selection-clear");
+    if (selectionClear) {
+      selectionClear.addEventListener("click", function () {
+        selection = [];
+        picked = {};
+        updateSelection();
+        var l = activeList();
+        if (l) l.refresh();
+      });
+    }
+    updateSelection();
+
     window.addEventListener("popstate", function () {
       var f = parse(location.search);
       writeForm(f);
@@ -1011,32 +1634,40 @@
 
     // Printing a drawn list prints every row of the view, not the few on screen.
     window.addEventListener("beforeprint", function () {
-      if (!list || !ol.classList.contains("virtual")) return;
-      list.expand(PRINT_LIMIT);
-      if (list.items.length > PRINT_LIMIT) {
+      var l = activeList();
+      if (!l || !l.on) return;
+      l.expand(PRINT_LIMIT);
+      if (l.items.length > PRINT_LIMIT) {
         printNote = doc.createElement("p");
         printNote.className = "print-only";
-        printNote.textContent = "The first " + PRINT_LIMIT + " of " + list.items.length +
+        printNote.textContent = "The first " + PRINT_LIMIT + " of " + l.items.length +
           " events are printed; narrow the filters to print the rest.";
-        ol.parentNode.insertBefore(printNote, ol);
+        results.insertBefore(printNote, ol);
       }
     });
     window.addEventListener("afterprint", function () {
-      if (list) list.collapse();
+      var l = activeList();
+      if (l) l.collapse();
       if (printNote) { printNote.remove(); printNote = null; }
     });
 
     // The ids of the view in display order (every match, not only the rows drawn): for
     // tests, and for pages that build on this one.
     window.Entente.current = function () {
-      if (list && list.on) return Array.prototype.map.call(list.items, function (i) { return ix.id(i); });
+      var l = activeList();
+      if (l && l.on) return Array.prototype.map.call(l.items, function (i) { return ix.id(i); });
       return initial.map(function (li) { return li.getAttribute("data-event-id"); });
     };
 
     var f0 = parse(location.search);
     writeForm(f0);
     lastQuery = queryOf(f0);
-    if (active(f0)) {
+    var phone = window.matchMedia && window.matchMedia("(max-width: 48rem)").matches;
+    var advanced0 = ["country", "region", "person", "type", "tag", "from", "to"].some(function (n) { return f0[n]; });
+    foldFilters(!phone || advanced0);
+    // Beside the results on a wide screen; folded away on a phone, where it would push them down.
+    if (pictures && !phone) pictures.open = true;
+    if (active(f0) || f0.sort || f0.view) {
       flagDates(f0);
       show(f0, performance.now()).then(function () { writeForm(f0); });
     } else {
@@ -1047,7 +1678,239 @@
     if (performance.mark) performance.mark("entente:ready");
   }
 
+  /* ---------- The briefing builder (briefing.html) ---------- */
+
+  // The few Markdown forms an introduction needs: paragraphs, **strong**, *emphasis*, [links](url).
+  function miniMarkdown(text) {
+    return text.trim().split(/\n\s*\n/).filter(Boolean).map(function (para) {
+      var h = esc(para.replace(/\s*\n\s*/g, " "));
+      h = h.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>").replace(/\*([^*]+)\*/g, "<em>$1</em>");
+      h = h.replace(/\[([^\]]+)\]\((https?:[^)\s]+|mailto:[^)\s]+)\)/g, '<a href="$2">$1</a>');
+      return "<p>" + h + "</p>";
+    }).join("\n");
+  }
+
+  // A YAML scalar: JSON's double-quoted string is also YAML's.
+  function yamlString(text) {
+    return JSON.stringify(String(text));
+  }
+
+  function setupBuilder() {
+    var article = doc.getElementById("briefing");
+    var tools = doc.getElementById("builder-tools");
+    if (!article || !tools || !doc.body.classList.contains("builder")) return;
+    var html = doc.documentElement;
+    var params = new URLSearchParams(location.search);
+    var ids = (params.get("ids") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+    var f = parse(params);
+    var titleInput = doc.getElementById("b-title");
+    var introInput = doc.getElementById("b-intro");
+    var site = article.getAttribute("data-site") || "";
+    var asOf = article.getAttribute("data-as-of") || "";
+    var asOfIso = article.getAttribute("data-as-of-iso") || "";
+    var paper = doc.body.getAttribute("data-paper");
+    if (!params.get("paper") && paper === "letter") {
+      html.classList.add("letter");
+      var radio = doc.querySelector('input[name="paper"][value="letter"]');
+      if (radio) radio.checked = true;
+    }
+    var back = doc.getElementById("b-back");
+    if (back && !ids.length) back.href = "index.html" + (location.search || "");
+    tools.hidden = false;
+    var state = null;
+
+    function criteria(ix, count) {
+      var out = [];
+      if (ids.length) out.push(["Chosen", count + " events chosen on the timeline"]);
+      if (f.from || f.to) out.push(["Period", (f.from || "\u2026") + " \u2013 " + (f.to || "\u2026")]);
+      if (f.country) {
+        out.push(["Countries", f.country.split(",").map(function (c) {
+          var k = ix.countryByCode[c.toLowerCase()];
+          return k === undefined ? c : ix.countries[k][1];
+        }).join(", ")]);
+      }
+      if (f.region) {
+        var r = ix.regionByCode[f.region.toLowerCase()];
+        out.push(["Region", r === undefined ? f.region : ix.regions[r][1] + " (its member states)"]);
+      }
+      if (f.person) {
+        var p = ix.person(f.person);
+        out.push(["People", p < 0 ? f.person : ix.people[p][1]]);
+      }
+      if (f.type) {
+        var t = ix.typeByName[f.type];
+        out.push(["Types", t === undefined ? f.type : ix.types[t][2]]);
+      }
+      if (f.tag) out.push(["Tags", f.tag]);
+      if (f.q) out.push(["Search", "\u201c" + f.q + "\u201d"]);
+      if (!ids.length) out.push(["Events", count + (count === 1 ? " event" : " events")]);
+      return out;
+    }
+
+    function render() {
+      if (!state) return;
+      var ix = state.ix, details = state.details;
+      var title = titleInput.value.trim() || "Briefing";
+      doc.title = title + " \u00b7 " + site;
+      var c = citations(details);
+      var h = '<header class="title-block"><p class="kicker">Briefing \u00b7 ' + esc(site) + "</p>" +
+        '<h1 id="briefing-title">' + esc(title) + '</h1><dl class="criteria">';
+      criteria(ix, details.length).forEach(function (cr) { h += "<dt>" + esc(cr[0]) + "</dt><dd>" + esc(cr[1]) + "</dd>"; });
+      if (asOf) h += '<dt>Information as of</dt><dd><time datetime="' + esc(asOfIso) + '">' + esc(asOf) + "</time></dd>";
+      h += "</dl></header>";
+      if (introInput.value.trim()) h += '<section class="briefing-intro" aria-label="Introduction">' + miniMarkdown(introInput.value) + "</section>";
+      h += '<section class="chronology" aria-labelledby="chronology-h"><h2 id="chronology-h">Chronology</h2>';
+      if (!details.length) h += "<p>No events match this selection.</p>";
+      else {
+        h += '<ol class="briefing-events">';
+        details.forEach(function (d, k) {
+          var e = d.event;
+          h += '<li class="briefing-event" data-event-id="' + esc(e.id) + '"><p class="meta"><time datetime="' +
+            esc(e.end ? e.date + "/" + e.end : e.date) + '">' + esc(e.human) + "</time> \u00b7 " + esc(e.typeLabel) +
+            (e.unreviewed ? ' \u00b7 <span class="badge">Unreviewed</span>' : "") + "</p>" +
+            '<h3><a href="' + esc(e.href) + '">' + esc(e.title) + "</a></h3>";
+          var facts = [];
+          if (e.countries.length) facts.push('<span class="label">Countries:</span> ' + esc(e.countries.map(function (x) { return x.name; }).join(", ")) + ".");
+          if (d.actors.length) facts.push('<span class="label">People:</span> ' + esc(d.actors.join(", ")) + ".");
+          if (d.places.length) facts.push('<span class="label">Places:</span> ' + esc(d.places.join(", ")) + ".");
+          if (facts.length) h += '<p class="facts-line">' + facts.join(" ") + "</p>";
+          if (d.summary) h += '<div class="summary"><p>' + esc(d.summary) + "</p></div>";
+          if (c.per[k].length) {
+            h += '<p class="cites"><span class="label">Sources:</span> ' + c.per[k].map(function (n) {
+              return '<a href="#src-' + n + '">[' + n + "]</a>";
+            }).join(" ") + "</p>";
+          }
+          h += "</li>";
+        });
+        h += "</ol>";
+      }
+      h += "</section>";
+      if (c.list.length) {
+        h += '<section class="citations" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>';
+        c.list.forEach(function (x, k) {
+          h += '<li id="src-' + (k + 1) + '"><cite>' + esc(x.title) + "</cite>" +
+            (x.publisher && x.publisher !== x.title ? ", " + esc(x.publisher) : "") + (x.date ? ", " + esc(x.date) : "") + "." +
+            (x.url ? ' <a class="url" href="' + esc(x.url) + '" rel="noopener noreferrer">' + esc(x.url) + "</a>"
+              : x.article ? ' <a class="url" href="' + esc(x.article) + '">Article on this site</a>' : "") + "</li>";
+        });
+        h += "</ol></section>";
+      }
+      article.innerHTML = h;
+      html.setAttribute("data-briefing-ready", "true");
+    }
+
+    // The briefing as content/briefings/*.yaml: the criteria of the view where they can be
+    // written, and the events themselves, so the built briefing holds exactly these.
+    function yaml() {
+      var ix = state.ix;
+      var lines = ["# Made with the briefing builder of " + site + " on " + today() + " from",
+        "# " + location.href.replace(/[\r\n]/g, ""),
+        "title: " + yamlString(titleInput.value.trim() || "Briefing")];
+      var intro = introInput.value.replace(/\r/g, "").replace(/\s+$/, "");
+      if (intro) lines.push("intro: |", intro.split("\n").map(function (l) { return "  " + l; }).join("\n"));
+      if (!ids.length) {
+        if (f.from && bound(f.from, false) !== null) lines.push("from: " + yamlString(f.from));
+        if (f.to && bound(f.to, true) !== null) lines.push("to: " + yamlString(f.to));
+        var places = ix.places(f);
+        if (places) {
+          var codes = [];
+          for (var k = 0; k < places.length; k++) if (places[k]) codes.push(ix.countries[k][0]);
+          lines.push("countries: [" + codes.map(yamlString).join(", ") + "]");
+        }
+        if (f.person && ix.person(f.person) >= 0) lines.push("actors: [" + yamlString(ix.people[ix.person(f.person)][1]) + "]");
+        if (f.type && ix.typeByName[f.type] !== undefined) lines.push("types: [" + f.type + "]");
+        if (f.tag && ix.tagBySlug[slugOf(f.tag)] !== undefined) lines.push("tags: [" + yamlString(ix.tags[ix.tagBySlug[slugOf(f.tag)]][1]) + "]");
+      }
+      if (asOfIso) lines.push("as_of: " + yamlString(asOfIso));
+      lines.push("events:");
+      state.details.forEach(function (d) { lines.push("  - " + d.event.id); });
+      return lines.join("\n") + "\n";
+    }
+
+    load().then(function (ix) {
+      var list;
+      if (ids.length) {
+        var want = {};
+        ids.forEach(function (id) { want[id] = true; });
+        var found = [];
+        for (var i = 0; i < ix.n; i++) if (want[ix.id(i)]) found.push(i);
+        list = Promise.resolve(Int32Array.from(found));
+      } else {
+        list = ix.query(f);
+      }
+      return list.then(function (matches) {
+        return ix.details(matches).then(function (details) { state = { ix: ix, details: details }; });
+      });
+    }).then(function () {
+      var d = [];
+      if (ids.length) d.push(ids.length + " chosen events");
+      titleInput.value = params.get("title") || (site ? site + " briefing" : "Briefing");
+      render();
+    }, function (err) {
+      article.textContent = "The index could not be loaded (" + err.message + ").";
+    });
+    titleInput.addEventListener("input", render);
+    introInput.addEventListener("input", render);
+    doc.getElementById("b-yaml").addEventListener("click", function () {
+      if (!state) return;
+      var name = slugOf(titleInput.value) || "briefing";
+      download(name + ".yaml", "text/yaml;charset=utf-8", yaml());
+    });
+  }
+
+  /* ---------- Cite this (event pages) ---------- */
+
+  // A citation of the event page, made from what the page shows (title, date at its
+  // precision, the site, its published address when the site has one, the "as of" date and
+  // the sources), with a button that copies it.
+  function setupCite() {
+    var article = doc.querySelector("article.event-page");
+    if (!article) return;
+    var title = article.querySelector("h1");
+    var time = article.querySelector(".meta time");
+    var siteEl = doc.querySelector(".site-title a");
+    var canon = doc.querySelector('link[rel="canonical"]');
+    var asOf = doc.querySelector(".site-footer time");
+    var address = canon ? canon.href : /^https?:/.test(location.href) ? location.href.split(/[?#]/)[0] : "";
+    var sources = Array.prototype.map.call(article.querySelectorAll("section.sources li"), function (li) {
+      var a = li.querySelector("a[href^='http']");
+      var text = li.textContent.replace(/\s*\(article on this site\)\s*$/, "").trim();
+      return a ? text + ", " + a.href : text;
+    });
+    var parts = ["\u201c" + (title ? title.textContent.trim() : "") + ".\u201d"];
+    if (time) parts.push(time.textContent.trim() + ".");
+    if (siteEl) parts.push(siteEl.textContent.trim() + ".");
+    if (address) parts.push(address + ".");
+    if (asOf) parts.push("Information as of " + asOf.textContent.trim() + ".");
+    if (sources.length) parts.push("Sources: " + sources.join("; ") + ".");
+    var text = parts.join(" ");
+    var section = doc.createElement("section");
+    section.className = "cite";
+    section.setAttribute("aria-labelledby", "cite-h");
+    section.innerHTML = '<h2 id="cite-h">Cite this</h2><blockquote><p id="cite-text"></p></blockquote>' +
+      '<p><button type="button" class="button secondary" id="cite-copy">Copy citation</button> ' +
+      '<span id="cite-done" role="status"></span></p>';
+    section.querySelector("#cite-text").textContent = text;
+    article.appendChild(section);
+    var done = section.querySelector("#cite-done");
+    section.querySelector("#cite-copy").addEventListener("click", function () {
+      var said = function () { done.textContent = "Copied."; };
+      var fallback = function () {
+        var range = doc.createRange();
+        range.selectNodeContents(section.querySelector("#cite-text"));
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        try { doc.execCommand("copy"); said(); } catch (e) { done.textContent = "Selected: copy it with Ctrl+C."; }
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(said, fallback);
+      else fallback();
+    });
+  }
+
   setupPrint();
   setupCharts();
   setupTimeline();
+  setupBuilder();
+  setupCite();
 })();

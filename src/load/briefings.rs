@@ -1,7 +1,7 @@
 //! `content/briefings/*.yaml`: saved selections rendered as print-ready briefings.
 //!
 //! In: one YAML mapping per file (title, intro, from, to, countries, actors, types, tags,
-//! as_of). Out: [`Briefing`]s whose slug is the file name, or every problem with its line and
+//! events, as_of). Out: [`Briefing`]s whose slug is the file name, or every problem with its line and
 //! column. Which events a briefing selects is decided at render time, after merging.
 
 use super::yaml::{self, Scalar, Step};
@@ -28,6 +28,8 @@ struct RawBriefing {
     #[serde(default)]
     tags: Vec<String>,
     as_of: Option<Scalar>,
+    #[serde(default)]
+    events: Vec<String>,
 }
 
 /// Every briefing of `dir`, by slug; problems go to `problems`.
@@ -71,7 +73,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
         Err(e) => {
             let message = if e.message.contains("unknown field") {
                 format!(
-                    "{}; a briefing has title, intro, from, to, countries, actors, types, tags and as_of",
+                    "{}; a briefing has title, intro, from, to, countries, actors, types, tags, events and as_of",
                     e.message
                 )
             } else {
@@ -140,7 +142,11 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
             Err(e) => problem(&[Step::Key("types"), Step::Index(i)], e.to_string()),
         }
     }
-    for (key, values) in [("actors", &raw.actors), ("tags", &raw.tags)] {
+    for (key, values) in [
+        ("actors", &raw.actors),
+        ("tags", &raw.tags),
+        ("events", &raw.events),
+    ] {
         for (i, value) in values.iter().enumerate() {
             if value.trim().is_empty() {
                 problem(
@@ -172,6 +178,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
         types,
         tags: raw.tags.iter().map(|t| t.trim().to_string()).collect(),
         as_of,
+        events: raw.events.iter().map(|e| e.trim().to_string()).collect(),
     };
     (Some(briefing), found)
 }

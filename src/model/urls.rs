@@ -9,6 +9,8 @@ use super::{Country, EventType};
 
 /// The timeline (home page).
 pub(crate) const HOME: &str = "index.html";
+/// The briefing builder: a briefing of events chosen in the browser.
+pub(crate) const BUILDER: &str = "briefing.html";
 /// The page shown for a path that does not exist.
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// Extracted events awaiting review.
@@ -119,6 +121,12 @@ pub(crate) fn briefing_from_index(slug: &str) -> String {
 /// A briefing's CSV export.
 pub(crate) fn briefing_csv(slug: &str) -> String {
     format!("briefings/{slug}.csv")
+}
+
+/// Shard `n` of the events' details (places, plain summaries, sources) that exports and
+/// briefings made in the browser read.
+pub(crate) fn index_details(n: usize) -> String {
+    format!("index/details-{n}.js")
 }
 
 /// A briefing's Markdown export.

@@ -47,6 +47,8 @@ struct BriefingPage<'a> {
     slug: &'a str,
     items: Vec<BriefingItem<'a>>,
     citations: Vec<Citation>,
+    /// `a4` or `letter`, from `site.yaml`: the paper it prints on unless the reader picks.
+    paper: &'static str,
 }
 
 pub(crate) struct BriefingSummary {
@@ -111,12 +113,17 @@ fn cite(events: &[&Event]) -> (Vec<Vec<usize>>, Vec<Citation>) {
     for e in events {
         let mut cites = Vec::new();
         for s in &e.sources {
-            let key = (
-                s.title.clone(),
-                s.url.clone().unwrap_or_default(),
-                s.publisher.clone().unwrap_or_default(),
-                s.date.map(|d| d.iso()).unwrap_or_default(),
-            );
+            // One page is one source, however each event titles or dates it; a source
+            // without an address is one by its title, publisher and date.
+            let key = match &s.url {
+                Some(url) => (String::new(), url.clone(), String::new(), String::new()),
+                None => (
+                    s.title.clone(),
+                    String::new(),
+                    s.publisher.clone().unwrap_or_default(),
+                    s.date.map(|d| d.iso()).unwrap_or_default(),
+                ),
+            };
             let n = *numbers.entry(key).or_insert_with(|| {
                 citations.push(Citation {
                     n: citations.len() + 1,
@@ -302,6 +309,7 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> Result<Vec<OutputFile>
                 .map(|base| format!("{base}{path}"))
                 .unwrap_or_default(),
             slug: &b.slug,
+            paper: config.paper.as_str(),
             items: selected
                 .iter()
                 .zip(cites.iter())
@@ -403,6 +411,13 @@ mod tests {
         let (cites, citations) = cite(&[&a, &b]);
         assert_eq!(cites, vec![vec![1], vec![1, 2]]);
         assert_eq!(citations.len(), 2);
+        // The same page under another title or date is still one source (issue 16).
+        let mut c = event("c", "2025-05", &["JM"], EventType::Tour);
+        c.sources[0].title = "Dispatch, updated".into();
+        c.sources[0].date = Some(PartialDate::parse("2025-05-02").unwrap());
+        let (cites, citations) = cite(&[&a, &c]);
+        assert_eq!(cites, vec![vec![1], vec![1]]);
+        assert_eq!(citations.len(), 1);
     }
 
     #[test]

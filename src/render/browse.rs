@@ -1,12 +1,16 @@
 //! The browser's index: what the timeline's filters and search read, written once as
-//! JavaScript files (`index/events.js`, `index/text.js`) that a page loads with
-//! `<script src>` only when a filter or search is first used. Plain `<script src>` works from
-//! `file://`, where `fetch` does not.
+//! JavaScript files (`index/events.js`, `index/text.js`, `index/details-N.js`) that a page
+//! loads with `<script src>` only when a filter, a search or an export first needs them.
+//! Plain `<script src>` works from `file://`, where `fetch` does not.
 //!
 //! Each file calls `(window.EntenteIndex = window.EntenteIndex || []).push([kind, data])`, so
 //! it can load before or after `entente.js`, which reads the queue.
 //!
-//! `events.js` holds the taxonomies (countries, people, tags, types) and one record per event,
+//! `details-N.js` holds, for events `N * 1000` to `N * 1000 + 999`, what exports and briefings
+//! made in the browser need beyond `events.js` (places, plain-text summary, sources).
+//!
+//! `events.js` holds the taxonomies (countries, UN regions with their members, people with
+//! their aliases, tags, types) and one record per event,
 //! in the site's chronological order. Records end with U+001E and fields with U+001F, written
 //! as they are inside the string: a string without escapes is read about twice as fast as
 //! one of `\t` and `\n`, and the browser scans the records itself, without splitting them.
@@ -30,7 +34,7 @@
 //! them, so search folds words exactly as it folds queries.
 
 use super::views::EventView;
-use crate::model::{slug::slugify, urls, OutputFile, Site};
+use crate::model::{slug::slugify, urls, Country, Gazetteer, OutputFile, Site, SiteIndex};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -49,11 +53,22 @@ pub(crate) struct BrowseIndex {
 
 /// Writes `index/events.js` and `index/text.js` for the site's events.
 pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
-    let (events, text) = rayon::join(|| events_data(site), || text_data(site, views));
+    let ((events, text), shards) = rayon::join(
+        || rayon::join(|| events_data(site), || text_data(site, views)),
+        || {
+            site.events
+                .par_chunks(DETAILS_SHARD)
+                .zip(views.par_chunks(DETAILS_SHARD))
+                .enumerate()
+                .map(|(k, (events, views))| details_data(k, events, views))
+                .collect::<Vec<String>>()
+        },
+    );
     let version = {
         let mut h = Fnv::default();
         events.hash(&mut h);
         text.hash(&mut h);
+        shards.hash(&mut h);
         format!("{:x}", h.finish())
     };
     let file = |path: &str, kind: &str, data: String| {
@@ -65,12 +80,67 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
         .into_bytes(),
     }
     };
-    BrowseIndex {
-        files: vec![
-            file(urls::INDEX_EVENTS, "events", events),
-            file(urls::INDEX_TEXT, "text", text),
-        ],
-        version,
+    let mut files = vec![
+        file(urls::INDEX_EVENTS, "events", events),
+        file(urls::INDEX_TEXT, "text", text),
+    ];
+    for (k, data) in shards.into_iter().enumerate() {
+        files.push(file(&urls::index_details(k), &format!("details-{k}"), data));
+    }
+    BrowseIndex { files, version }
+}
+
+/// Events per `index/details-N.js` file: an export of a few events loads a few files.
+pub(crate) const DETAILS_SHARD: usize = 1000;
+
+/// The `details-N.js` data: for each event of the shard, what exports and briefings made in
+/// the browser need beyond `events.js`: places, the summary as plain text (as in
+/// `events.csv`), the sources `[title, publisher, url, date, article page, ISO date]`, and
+/// the people and tags as the event writes them.
+fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -> String {
+    let mut data = String::with_capacity(events.len() * 2048);
+    let _ = write!(data, "\"from\":{},\"d\":[", k * DETAILS_SHARD);
+    for (i, (e, v)) in events.iter().zip(views).enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        data.push_str("[[");
+        push_strings(&mut data, &e.places);
+        data.push_str("],");
+        data.push_str(&js_string(&v.plain_summary));
+        data.push_str(",[");
+        for (j, (src, sv)) in e.sources.iter().zip(&v.sources).enumerate() {
+            if j > 0 {
+                data.push(',');
+            }
+            let _ = write!(
+                data,
+                "[{},{},{},{},{},{}]",
+                js_string(&src.title),
+                js_string(src.publisher.as_deref().unwrap_or("")),
+                js_string(src.url.as_deref().unwrap_or("")),
+                js_string(&sv.date),
+                js_string(&sv.article_href),
+                js_string(&src.date.map(|d| d.iso()).unwrap_or_default()),
+            );
+        }
+        data.push_str("],[");
+        push_strings(&mut data, &e.actors);
+        data.push_str("],[");
+        push_strings(&mut data, &e.tags);
+        data.push_str("]]");
+    }
+    data.push(']');
+    data
+}
+
+/// Strings as JSON, comma-separated.
+fn push_strings(data: &mut String, list: &[String]) {
+    for (j, x) in list.iter().enumerate() {
+        if j > 0 {
+            data.push(',');
+        }
+        data.push_str(&js_string(x));
     }
 }
 
@@ -266,7 +336,17 @@ fn events_data(site: &Site) -> String {
     }
 
     let mut data = String::with_capacity(rows.len() + 64 * 1024);
-    let _ = write!(data, "\"n\":{},\"types\":[", site.events.len());
+    let _ = write!(
+        data,
+        "\"n\":{},\"home\":{},\"types\":[",
+        site.events.len(),
+        js_string(
+            site.config
+                .home_country
+                .as_ref()
+                .map_or("", |c| c.code.as_str())
+        )
+    );
     for (i, k) in crate::model::EventType::ALL.iter().enumerate() {
         if i > 0 {
             data.push(',');
@@ -296,17 +376,41 @@ fn events_data(site: &Site) -> String {
             js_string(&c.name)
         );
     }
-    data.push_str("],\"people\":[");
-    for (i, t) in index.actors.iter().enumerate() {
-        if i > 0 {
+    data.push_str("],\"regions\":[");
+    for (k, (region, members)) in regions(index).iter().enumerate() {
+        if k > 0 {
             data.push(',');
         }
         let _ = write!(
             data,
-            "[{},{}]",
-            js_string(&slugify(&t.label)),
-            js_string(&t.label)
+            "[{},{},[",
+            js_string(&region.code),
+            js_string(&region.name)
         );
+        for (j, m) in members.iter().enumerate() {
+            if j > 0 {
+                data.push(',');
+            }
+            let _ = write!(data, "{m}");
+        }
+        data.push_str("]]");
+    }
+    data.push_str("],\"people\":[");
+    let aliases: HashMap<String, &[String]> = site
+        .actors
+        .iter()
+        .map(|a| (slugify(&a.name), a.aliases.as_slice()))
+        .collect();
+    for (i, t) in index.actors.iter().enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        let slug = slugify(&t.label);
+        let _ = write!(data, "[{},{}", js_string(&slug), js_string(&t.label));
+        for alias in aliases.get(&slug).copied().unwrap_or_default() {
+            let _ = write!(data, ",{}", js_string(alias));
+        }
+        data.push(']');
     }
     data.push_str("],\"tags\":[");
     for (i, t) in index.tags.iter().enumerate() {
@@ -323,6 +427,32 @@ fn events_data(site: &Site) -> String {
     data.push_str("],\"rows\":");
     data.push_str(&js_raw_string(&rows));
     data
+}
+
+/// The UN regions and sub-regions (the country data's, keshvar's UN M49 geoscheme) that
+/// take in at least one country of the site, each with those countries as positions in
+/// `index.countries`. A region's own entity ("Caribbean") counts as a member, so
+/// `region=caribbean` also finds the events filed under the region itself.
+pub(crate) fn regions(index: &SiteIndex) -> Vec<(&'static Country, Vec<usize>)> {
+    let position: HashMap<&str, usize> = index
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.as_str(), i))
+        .collect();
+    Gazetteer::get()
+        .un_regions()
+        .iter()
+        .filter_map(|(region, members)| {
+            let mut ids: Vec<usize> = members
+                .iter()
+                .chain(std::iter::once(&region.code))
+                .filter_map(|code| position.get(code.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            (!ids.is_empty()).then_some((region, ids))
+        })
+        .collect()
 }
 
 /// Days since 1970-01-01.

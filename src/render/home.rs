@@ -34,6 +34,9 @@ pub(crate) struct Choice {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FilterChoices {
     pub(crate) countries: Vec<Choice>,
+    /// UN regions and sub-regions taking in any of the site's countries; the count is of
+    /// the events of their member states (and of the region itself).
+    pub(crate) regions: Vec<Choice>,
     /// Every type of the vocabulary, with 0 for those no event has.
     pub(crate) types: Vec<Choice>,
     pub(crate) tags: Vec<Choice>,
@@ -58,6 +61,9 @@ struct IndexPage<'a> {
     years: Vec<(Link, usize)>,
     briefings: Vec<Link>,
     index_version: &'a str,
+    /// The world map, and how many events it cannot show (regions, historical states only).
+    map_svg: String,
+    off_map: usize,
 }
 
 fn by_label(mut out: Vec<Choice>) -> Vec<Choice> {
@@ -109,8 +115,29 @@ pub(crate) fn filter_choices(site: &Site) -> FilterChoices {
         tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         tags.truncate(MAX_TAG_CHOICES);
     }
+    let regions = super::browse::regions(index)
+        .into_iter()
+        .map(|(region, members)| {
+            let mut seen = vec![false; site.events.len()];
+            let mut count = 0;
+            for m in members {
+                for &i in &index.countries[m].1.events {
+                    if !seen[i] {
+                        seen[i] = true;
+                        count += 1;
+                    }
+                }
+            }
+            Choice {
+                value: region.code.clone(),
+                label: region.name.clone(),
+                count,
+            }
+        })
+        .collect();
     FilterChoices {
         countries,
+        regions,
         types,
         tags: by_label(tags),
         people: index.actors.len(),
@@ -131,7 +158,27 @@ pub(crate) fn filter_choices(site: &Site) -> FilterChoices {
     }
 }
 
+#[derive(Template)]
+#[template(path = "builder.html")]
+struct BuilderPage<'a> {
+    c: Chrome<'a>,
+    /// `a4` or `letter`, from `site.yaml`.
+    paper: &'static str,
+}
+
 impl Renderer<'_> {
+    /// The briefing builder (`briefing.html`): a page the script fills with the events chosen
+    /// on the timeline, ready to print, with their YAML for `content/briefings/`.
+    pub(super) fn render_builder(&self) -> Result<(), RenderError> {
+        let path = urls::BUILDER;
+        let page = BuilderPage {
+            c: self.chrome("", path, "Briefing builder".into()),
+            paper: self.site.config.paper.as_str(),
+        };
+        self.file(super::render_html(path.into(), &page)?);
+        Ok(())
+    }
+
     pub(super) fn render_home(&self) -> Result<(), RenderError> {
         let site = self.site;
         let path = urls::HOME;
@@ -156,6 +203,7 @@ impl Renderer<'_> {
                 )
             })
             .collect();
+        let (map_svg, off_map) = super::map::world_map(&site.index, "");
         let page = IndexPage {
             c: self.chrome("", path, String::new()),
             heading: site.config.title.clone(),
@@ -167,8 +215,10 @@ impl Renderer<'_> {
             years,
             briefings: briefings::links(site),
             index_version: self.index_version,
+            map_svg,
+            off_map,
         };
-        let capacity = 64 * 1024 + rows.len_of(&recent).map_err(entry)?;
+        let capacity = 160 * 1024 + rows.len_of(&recent).map_err(entry)?;
         self.file(render_html_sized(path.into(), &page, capacity)?);
         Ok(())
     }

@@ -18,6 +18,7 @@ mod chart;
 mod exports;
 mod feeds;
 mod home;
+mod map;
 mod markdown;
 mod rows;
 mod taxonomies;
@@ -102,6 +103,7 @@ pub(crate) fn render(
     r.files(browse.files);
     all_of(&[
         &|| r.render_home(),
+        &|| r.render_builder(),
         &|| r.render_archive(),
         &|| r.render_event_pages(),
         &|| r.render_taxonomies(),

@@ -178,7 +178,8 @@ impl Pager {
         if pages <= 1 {
             return None;
         }
-        let shown = |p: usize| p <= 2 || p + 1 >= pages || p.abs_diff(n) <= 3 || p.is_multiple_of(25);
+        let shown =
+            |p: usize| p <= 2 || p + 1 >= pages || p.abs_diff(n) <= 3 || p.is_multiple_of(25);
         let mut links = Vec::new();
         let mut last = 0;
         for p in (1..=pages).filter(|&p| shown(p)) {

@@ -31,6 +31,86 @@ struct ListPage<'a> {
     filter_href: String,
     pager: Option<Pager>,
     groups: Vec<Group<'a>>,
+    /// A country's summary, on its first page.
+    summary: Option<CountrySummary>,
+}
+
+/// What a country page opens with: the first and latest engagement, counts by type and by
+/// direction (host or guest of a visit), and the people most involved.
+pub(crate) struct CountrySummary {
+    pub(crate) first: (Link, String),
+    pub(crate) last: (Link, String),
+    pub(crate) by_type: Vec<(Link, usize)>,
+    pub(crate) hosted: usize,
+    pub(crate) guest: usize,
+    pub(crate) people: Vec<(Link, usize)>,
+}
+
+/// The summary of a country's events (chronological indexes into the site's events).
+fn country_summary(
+    site: &crate::model::Site,
+    code: &str,
+    events: &[usize],
+) -> Option<CountrySummary> {
+    let (&first, &last) = (events.first()?, events.last()?);
+    let link = |i: usize| {
+        let e = &site.events[i];
+        (
+            Link {
+                href: urls::event(&e.id),
+                label: e.title.clone(),
+            },
+            e.date.human(),
+        )
+    };
+    let mut by_type: BTreeMap<crate::model::EventType, usize> = BTreeMap::new();
+    let mut people: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let (mut hosted, mut guest) = (0, 0);
+    for &i in events {
+        let e = &site.events[i];
+        *by_type.entry(e.kind).or_default() += 1;
+        match &e.host {
+            Some(h) if h.code == code => hosted += 1,
+            Some(_) => guest += 1,
+            None => {}
+        }
+        for a in &e.actors {
+            people.entry(slugify(a)).or_insert_with(|| (a.clone(), 0)).1 += 1;
+        }
+    }
+    let mut people: Vec<(String, (String, usize))> = people.into_iter().collect();
+    people.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)));
+    Some(CountrySummary {
+        first: link(first),
+        last: link(last),
+        by_type: by_type
+            .into_iter()
+            .map(|(k, n)| {
+                (
+                    Link {
+                        href: urls::event_type(k),
+                        label: k.plural().to_string(),
+                    },
+                    n,
+                )
+            })
+            .collect(),
+        hosted,
+        guest,
+        people: people
+            .into_iter()
+            .take(5)
+            .map(|(_, (name, n))| {
+                (
+                    Link {
+                        href: urls::actor(&name),
+                        label: name,
+                    },
+                    n,
+                )
+            })
+            .collect(),
+    })
 }
 
 #[derive(Template)]
@@ -53,6 +133,8 @@ struct TermPage<'t> {
     with_chart: bool,
     /// The home page's filter for this term (`index.html?country=JM`).
     filter_href: String,
+    /// A country's code: its first page gets a summary.
+    country: Option<&'t str>,
 }
 
 fn parent(href: &str, label: &str) -> Link {
@@ -92,6 +174,7 @@ impl Renderer<'_> {
                 events: &term.events,
                 with_chart: true,
                 filter_href: filter_href("country", &country.code),
+                country: Some(&country.code),
             });
         }
         for term in &index.actors {
@@ -170,7 +253,13 @@ impl Renderer<'_> {
                 total,
             ))
         };
-        if !self.incremental.needs_render(&href, key, &shown) {
+        // A country's first page sums up all its events, so any of them changes it.
+        let keyed: &[usize] = if page.country.is_some() && n == 1 {
+            page.events
+        } else {
+            &shown
+        };
+        if !self.incremental.needs_render(&href, key, keyed) {
             self.sink.unchanged(&href);
             return Ok(());
         }
@@ -202,6 +291,10 @@ impl Renderer<'_> {
             filter_href: page.filter_href.clone(),
             pager: Pager::new(page.href, n, pages),
             groups: rows::grouped(self.site, rows, &shown, Grouping::Year).map_err(entry)?,
+            summary: page
+                .country
+                .filter(|_| n == 1)
+                .and_then(|code| country_summary(self.site, code, page.events)),
         };
         let capacity = 24 * 1024 + rows.len_of(&shown).map_err(entry)?;
         self.file(render_html_sized(href.clone(), &list, capacity)?);
@@ -266,6 +359,7 @@ fn plain<'t>(
         events: &term.events,
         with_chart: false,
         filter_href,
+        country: None,
     }
 }
 

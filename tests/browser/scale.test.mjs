@@ -76,7 +76,7 @@ describe("fifty thousand events", { skip }, () => {
       ["#f-q", "stability", "?type=meeting&country=JM&q=stability"],
       ["#f-q", "maritime patrols", "?type=meeting&country=JM&q=maritime%20patrols"],
       ["#f-from", "2022", "?type=meeting&country=JM&q=maritime%20patrols&from=2022"],
-      ["#f-country", "", "?type=meeting&q=maritime%20patrols&from=2022"],
+      ["#f-country-value", "", "?type=meeting&q=maritime%20patrols&from=2022"],
       ["#f-q", "", "?type=meeting&from=2022"],
     ];
     for (const [selector, value, query] of steps) {

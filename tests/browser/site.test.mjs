@@ -59,8 +59,14 @@ describe("sample site", { skip }, () => {
     const countries = await page.$$eval("#f-country option", (os) => os.map((o) => o.value).filter(Boolean));
     const expected = [...new Set(events.flatMap((e) => e.countries.map((c) => c.code)))].sort();
     assert.deepEqual([...countries].sort(), expected, "country choices come from the data");
-    const types = await page.$$eval("#f-type option", (os) => os.map((o) => o.value).filter(Boolean));
-    assert.deepEqual(types, ["meeting", "visit", "tour", "call", "summit", "statement", "agreement", "other"]);
+    // Every type is offered, with its count; a type no event has is shown, disabled (issue 16).
+    const types = await page.$$eval("#f-type option", (os) => os.filter((o) => o.value).map((o) => [o.value, o.textContent, o.disabled]));
+    assert.deepEqual(types.map((t) => t[0]), ["meeting", "visit", "tour", "call", "summit", "statement", "agreement", "other"]);
+    for (const [value, label, disabled] of types) {
+      const n = events.filter((e) => e.type === value).length;
+      assert.match(label, new RegExp(`\\(${n}\\)$`), value);
+      assert.equal(disabled, n === 0, value);
+    }
     // Nothing but the page itself before the reader asks for more.
     const scripts = await page.$$eval("script[src]", (ss) => ss.map((s) => s.getAttribute("src")));
     assert.deepEqual(scripts, ["entente.js"]);
@@ -142,7 +148,8 @@ describe("sample site", { skip }, () => {
     await page.waitForSelector("html[data-filters-ready]");
     await settled(page);
     assert.deepEqual(await viewIds(page), expectedIds(events, query));
-    assert.equal(await page.inputValue("#f-country"), "JM");
+    assert.equal(await page.inputValue("#f-country-value"), "JM");
+    assert.deepEqual(await page.$$eval("#f-country-chips li span", (ss) => ss.map((x) => x.textContent)), ["Jamaica"]);
     assert.equal(await page.inputValue("#f-from"), "2022");
     await page.click("#f-clear");
     await settled(page);
@@ -209,8 +216,9 @@ describe("sample site", { skip }, () => {
     await settled(page);
     await page.focus("#timeline li.ev a");
     for (let k = 0; k < 40; k++) await page.keyboard.press("Tab");
+    // Each row has two stops: its title and the box that chooses it for a briefing.
     const focused = await page.evaluate(() => document.activeElement.closest("li")?.getAttribute("aria-posinset"));
-    assert.equal(focused, "41", "forty Tabs later the 41st row has focus");
+    assert.equal(focused, "21", "forty Tabs later the 21st row has focus");
     assert.deepEqual(page.problems, []);
   });
 

@@ -74,7 +74,9 @@ describe("travels data", { skip }, () => {
     await page.waitForTimeout(300);
     const rows = [];
     for (const code of ["JM", "GY", "DE", "US", ""]) {
-      const ms = await timeChange(page, "#f-country", code);
+      // The control adds a country to those chosen; start each from none.
+      await timeChange(page, "#f-country-value", "");
+      const ms = code ? await timeChange(page, "#f-country", code) : 0;
       rows.push(`${code || "(all)"}: ${ms.toFixed(1)} ms`);
       const want = code
         ? events.filter((e) => e.countries.some((c) => c.code === code)).map((e) => e.id).reverse()
@@ -91,7 +93,7 @@ describe("travels data", { skip }, () => {
   const steps = [
     ["#f-country", "JM", "?country=JM"],
     ["#f-type", "visit", "?country=JM&type=visit"],
-    ["#f-country", "", "?type=visit"],
+    ["#f-country-value", "", "?type=visit"],
     ["#f-from", "1990", "?type=visit&from=1990"],
     ["#f-q", "merkel", "?type=visit&from=1990&q=merkel"],
     ["#f-q", "", "?type=visit&from=1990"],

@@ -191,6 +191,26 @@ fn browser_end_to_end() {
         }
     };
 
+    // The sample with `home_country: US`, whose lists leave that country out.
+    let home_out = temp.path().join("home-country-public");
+    let home_root = site_root(&temp.path().join("home-country"), &repo().join("content"));
+    let site_yaml = home_root.join("content/site.yaml");
+    let mut yaml = fs::read_to_string(&site_yaml).expect("sample site.yaml");
+    yaml.push_str("home_country: US\n");
+    fs::write(&site_yaml, yaml).expect("write site.yaml");
+    build(&home_root, &home_out);
+
+    // Articles whose extracted events are published, for evidence in context.
+    let articles_out = temp.path().join("articles-public");
+    let articles_root = temp.path().join("articles");
+    common::copy_dir(&common::fixture("sites/articles-site"), &articles_root);
+    fs::write(
+        articles_root.join("content/site.yaml"),
+        "title: Articles\nunreviewed: publish\n",
+    )
+    .expect("site.yaml");
+    build(&articles_root, &articles_out);
+
     // A site for `entente serve`, which the browser test edits while it is served.
     let serve_site = temp.path().join("serve");
     common::copy_dir(&common::fixture("sites/basic"), &serve_site);
@@ -203,6 +223,9 @@ fn browser_end_to_end() {
         .env("ENTENTE_FIXTURE_SITE", &fixture_out)
         .env("ENTENTE_TRAVELS_SITE", &travels_out)
         .env("ENTENTE_SCALE_SITE", &scale_out)
+        .env("ENTENTE_SAMPLE_ROOT", &sample)
+        .env("ENTENTE_HOME_COUNTRY_SITE", &home_out)
+        .env("ENTENTE_ARTICLES_SITE", &articles_out)
         .env("ENTENTE_SCREENSHOTS", &screenshots)
         .env("ENTENTE_BIN", env!("CARGO_BIN_EXE_entente"))
         .env("ENTENTE_SERVE_SITE", &serve_site)

@@ -794,9 +794,12 @@
     var top = this.box.getBoundingClientRect().top + window.scrollY;
     var y = window.scrollY - top;
     var over = 8;
-    var from = Math.max(0, Math.floor(y / h) - over);
-    var to = Math.min(total, Math.ceil((y + window.innerHeight) / h) + over);
-    if (from >= to) { from = Math.min(from, total); to = Math.min(total, from + 1); }
+    // The rows on screen and a few either side; a list still below the screen draws its
+    // first rows, one scrolled past draws its last.
+    var onTop = Math.min(total, Math.max(0, Math.floor(y / h)));
+    var onBottom = Math.min(total, Math.max(0, Math.ceil((y + window.innerHeight) / h)));
+    var from = Math.max(0, Math.min(onTop, total - 2 * over) - over);
+    var to = Math.min(total, Math.max(onBottom, from + 2 * over) + over);
     // Keep a focused row that is near, so Tab and Shift+Tab go on through the list.
     var focusedRow = doc.activeElement && this.box.contains(doc.activeElement)
       ? doc.activeElement.closest("[data-pos]") : null;

@@ -208,6 +208,17 @@ mod tests {
     }
 
     #[test]
+    fn chosen_events_are_read_and_checked() {
+        // What the browser's briefing builder writes (issue 16).
+        let (b, problems) = parse("title: Chosen\nevents:\n  - a-visit\n  - b-call\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(b.unwrap().events, ["a-visit", "b-call"]);
+        let (_, problems) = parse("title: Chosen\nevents: [a, '']\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("events: empty entry"));
+    }
+
+    #[test]
     fn every_field_problem_has_its_position() {
         let (b, problems) =
             parse("title: X\nfrom: 2025-13\ncountries:\n  - JM\n  - Jamiaca\ntypes: [vist]\n");

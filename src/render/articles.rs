@@ -310,3 +310,58 @@ pub(crate) fn render<'a>(
     )?);
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, body_start: usize) -> Article {
+        Article {
+            id: "a".into(),
+            path: "a.txt".into(),
+            headline: "A".into(),
+            date: None,
+            publisher: None,
+            url: None,
+            place: None,
+            dateline: None,
+            text: text.into(),
+            text_start: 0,
+            body_start,
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_lines_or_blocks_between_blank_lines() {
+        // Wire copy: one paragraph a line.
+        let a = article("Headline\nFirst line.\nSecond line.\n", 9);
+        let p = paragraphs(&a);
+        assert_eq!(p.len(), 2);
+        assert_eq!(&a.text[p[1].0..p[1].1], "Second line.");
+        // Markdown: blocks between blank lines, their lines joined.
+        let a = article("One\ntwo.\n\nThree.\n", 0);
+        let p = paragraphs(&a);
+        assert_eq!(p.len(), 2);
+        assert_eq!(&a.text[p[0].0..p[0].1], "One\ntwo.");
+    }
+
+    #[test]
+    fn evidence_is_marked_in_its_paragraph_and_escaped() {
+        let a = article("Intro <b>.\nLeaders met. Then more.\n", 0);
+        let start = a.text.find("Leaders").unwrap();
+        let marks = [(
+            start,
+            start + 13,
+            "events/x.html".to_string(),
+            "X & Y".to_string(),
+        )];
+        let p = marked_paragraphs(&a, &marks);
+        assert_eq!(p[0].html, "Intro &#60;b&#62;.");
+        assert_eq!(
+            p[1].html,
+            format!(
+                r#"<mark id="s{start}">Leaders met. </mark> <a class="ev-link" href="../events/x.html">(X &#38; Y)</a>Then more."#
+            )
+        );
+    }
+}

@@ -108,6 +108,37 @@ pub(crate) enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
     },
+    /// Start a new site: commented settings, an example event, article, page and briefing.
+    Init {
+        /// Directory to create the site in; must be new or empty.
+        #[arg(default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Download articles (pages, or a feed's items) into ROOT/content/articles/.
+    #[cfg(feature = "fetch")]
+    Fetch {
+        /// Pages to fetch (http or https).
+        #[arg(value_name = "URL", required_unless_present_any = ["list", "feed"])]
+        urls: Vec<String>,
+        /// A file of URLs, one per line (`#` starts a comment).
+        #[arg(long, value_name = "FILE")]
+        list: Option<PathBuf>,
+        /// A feed (RSS, Atom, JSON Feed) whose items' pages are fetched.
+        #[arg(long, value_name = "URL", conflicts_with = "list")]
+        feed: Option<String>,
+        /// With --feed: only items published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "feed")]
+        since: Option<String>,
+        /// Fetch again URLs already saved, replacing their files.
+        #[arg(long)]
+        refresh: bool,
+        /// Seconds to wait between two requests to the same host.
+        #[arg(long, default_value_t = 1.0, value_name = "SECONDS")]
+        delay: f64,
+        /// Seconds a request may take, from connecting to the last byte.
+        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+        timeout: f64,
+    },
     /// Print a shell completion script to stdout (e.g. `entente completions bash`).
     Completions {
         /// The shell to complete for.

@@ -6,6 +6,9 @@ mod build;
 mod check;
 mod completions;
 mod extract;
+#[cfg(feature = "fetch")]
+mod fetch;
+mod init;
 #[cfg(feature = "serve")]
 mod serve;
 mod timex;
@@ -50,6 +53,14 @@ pub(crate) enum CmdError {
         #[source]
         source: std::io::Error,
     },
+    /// Some URLs given to `fetch` could not be fetched; each was reported with its URL.
+    #[error("{failed} of {total} URLs could not be fetched")]
+    Fetch {
+        /// URLs that failed.
+        failed: usize,
+        /// URLs tried.
+        total: usize,
+    },
     /// Arguments that parse but make no sense.
     #[error("{0}")]
     Usage(String),
@@ -79,6 +90,7 @@ impl CmdError {
             CmdError::ServeContent(_) => true,
             CmdError::Articles { unreadable, .. } => !unreadable,
             CmdError::Input(ReadError::Content(_)) => true,
+            CmdError::Fetch { .. } => true,
             _ => false,
         };
         ExitCode::from(if content { 1 } else { 2 })
@@ -116,6 +128,26 @@ pub(crate) fn run(cli: Cli) -> Result<(), CmdError> {
         #[cfg(feature = "serve")]
         Command::Serve { out, port, bind } => serve::run(&root, out.as_deref(), &bind, port),
         Command::Completions { shell } => completions::run(shell),
+        Command::Init { dir } => init::run(&dir),
+        #[cfg(feature = "fetch")]
+        Command::Fetch {
+            urls,
+            list,
+            feed,
+            since,
+            refresh,
+            delay,
+            timeout,
+        } => fetch::run(fetch::Options {
+            root,
+            urls,
+            list,
+            feed,
+            since,
+            refresh,
+            delay: std::time::Duration::from_secs_f64(delay.max(0.0)),
+            timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.1, 3600.0)),
+        }),
     }
 }
 

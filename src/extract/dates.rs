@@ -408,12 +408,19 @@ fn widen_by_length(
     }
     // The length must describe this trigger's event: "a three-day visit", "two-day summit",
     // "for three days".
+    // The length must describe this trigger's event: "a three-day visit" (the trigger, or a
+    // trip noun when the trigger is the arrival: "arrived ... for a three-day visit"), "for
+    // three days".
+    let arrival = !trig.noun && matches!(trig.kind, EventType::Visit | EventType::Tour);
     let describes = (length.last + 1..=(length.last + 4).min(hi)).any(|k| {
-        lex::VISIT_NOUNS.contains(&lower(s, k))
-            || lex::SUMMIT_NOUNS.contains(&lower(s, k))
-            || lex::MEETING_NOUNS.contains(&lower(s, k))
-            || matches!(lower(s, k), "tour" | "mission")
-    }) || (length.first > 0 && lower(s, length.first - 1) == "for");
+        (trig.first..=trig.last).contains(&k)
+            || arrival
+                && (lex::VISIT_NOUNS.contains(&lower(s, k))
+                    || matches!(lower(s, k), "tour" | "mission"))
+    }) || (length.first > 0
+        && lower(s, length.first - 1) == "for"
+        && length.first > trig.last
+        && length.first <= trig.last + 6);
     if !describes {
         return None;
     }
@@ -555,7 +562,7 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     }
     let day = doc.dct;
     // "his recent visit", "recently visited": this year, at least.
-    let recent = (trig.first.saturating_sub(3)..trig.first)
+    let recent = (trig.first.saturating_sub(5)..trig.first)
         .any(|k| matches!(lower(s, k), "recent" | "recently"));
     if recent {
         return Some(Dated {

@@ -145,6 +145,22 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 trigger,
             });
         }
+        gatherings_dated_by_their_meetings(&mut mentions, s.index);
+    }
+    if debug {
+        for m in &mentions {
+            eprintln!(
+                "mention {:?} {} {:?} states {:?} sent {}",
+                m.kind,
+                m.date.iso(),
+                m.date_source,
+                m.parties
+                    .states()
+                    .map(|c| c.code.as_str())
+                    .collect::<Vec<_>>(),
+                m.sentence
+            );
+        }
     }
     let mut events = folding::fold(mentions, doc.home.as_deref());
     for e in &mut events {
@@ -153,6 +169,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             the_gathering_of_the_day(&doc, &cast, e);
         }
     }
+    folding::documents_of_gatherings(&mut events);
     events.retain(folding::stands_alone);
     events
         .into_iter()
@@ -161,6 +178,29 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             draft(&doc, m, title)
         })
         .collect()
+}
+
+/// "met yesterday with the leaders ... at the Ninth Summit of the Americas": a gathering
+/// the sentence gives no date of its own takes the day of the meeting held at it.
+fn gatherings_dated_by_their_meetings(mentions: &mut [Mention], sentence: usize) {
+    let dated = mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+        .find(|m| m.kind != EventType::Summit && m.date_source == DateSource::Text)
+        .map(|m| (m.date, m.date_words.clone()));
+    let Some((date, words)) = dated else { return };
+    for m in mentions
+        .iter_mut()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+    {
+        if m.kind == EventType::Summit && m.date_source != DateSource::Text {
+            m.date = date;
+            m.date_source = DateSource::Text;
+            m.date_words = format!("{words} (the meeting held at it)");
+        }
+    }
 }
 
 /// The proper name of a gathering ("the Summit of the Americas", "APEC Economic Leaders'
@@ -276,7 +316,17 @@ fn anaphora(
                 opening[1],
                 "two" | "leaders" | "sides" | "ministers" | "countries"
             ));
-    if !points_back {
+    // "the bilateral contact between the two countries ... met": a pair named before.
+    let pair_anywhere = s.toks.windows(3).any(|w| {
+        let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
+        matches!(a, "the" | "both")
+            && matches!(b, "two" | "countries" | "sides" | "nations")
+            && (b != "two" || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
+            // "a meeting with these leaders".
+            || matches!(a, "these" | "those")
+                && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
+    });
+    if !points_back && !pair_anywhere {
         return;
     }
     let before = &doc.sentences[s.index - 1];

@@ -106,6 +106,23 @@ pub(crate) fn stands_alone(m: &Mention) -> bool {
     }
 }
 
+/// The smallest range that covers both dates.
+fn span(a: &EventDate, b: &EventDate) -> EventDate {
+    let start = if b.first_day() < a.first_day() {
+        b.start
+    } else {
+        a.start
+    };
+    let end_a = a.end.unwrap_or(a.start);
+    let end_b = b.end.unwrap_or(b.start);
+    let end = if end_b.last_day() > end_a.last_day() {
+        end_b
+    } else {
+        end_a
+    };
+    EventDate::new(start, Some(end)).unwrap_or(*a)
+}
+
 fn merge_into(target: &mut Mention, m: Mention) {
     // The more precise, text-given date wins.
     let better_date = target.date_source != DateSource::Text && m.date_source == DateSource::Text
@@ -130,38 +147,8 @@ fn merge_into(target: &mut Mention, m: Mention) {
         && m.date_source == DateSource::Text
         && target.date.overlaps(&m.date)
         && (target.date.end.is_some() || m.date.end.is_some());
-    if union {
-        let start = if m.date.first_day() < target.date.first_day() {
-            m.date.start
-        } else {
-            target.date.start
-        };
-        let end_a = target.date.end.unwrap_or(target.date.start);
-        let end_b = m.date.end.unwrap_or(m.date.start);
-        let end = if end_b.last_day() > end_a.last_day() {
-            end_b
-        } else {
-            end_a
-        };
-        if let Ok(d) = EventDate::new(start, Some(end)) {
-            target.date = d;
-        }
-    } else if widen {
-        let start = if m.date.first_day() < target.date.first_day() {
-            m.date.start
-        } else {
-            target.date.start
-        };
-        let end_a = target.date.end.unwrap_or(target.date.start);
-        let end_b = m.date.end.unwrap_or(m.date.start);
-        let end = if end_b.last_day() > end_a.last_day() {
-            end_b
-        } else {
-            end_a
-        };
-        if let Ok(d) = EventDate::new(start, Some(end)) {
-            target.date = d;
-        }
+    if union || widen {
+        target.date = span(&target.date, &m.date);
     } else if better_date {
         if target.date_source != DateSource::Text {
             // The sentence that dates the engagement is the better evidence.
@@ -220,7 +207,7 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     let shared = ms.iter().filter(|c| es.contains(c)).count();
     // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
     // gathering of the same place are one.
-    let gathering_pair = matches!((family(e.kind), family(m.kind)), (1, 2) | (2, 1));
+    let gathering_pair = family(e.kind) == 2 && m.kind == EventType::Meeting;
     if family(e.kind) != family(m.kind)
         && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len())
     {
@@ -283,6 +270,52 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     }
 }
 
+/// A declaration adopted or agreements signed at a gathering or during a visit, whose
+/// sentence names no parties of its own, have the gathering's (EVENTS.md R7): "delegates
+/// adopted the Tunis Agenda on the final day of the summit".
+pub(crate) fn documents_of_gatherings(events: &mut [Mention]) {
+    for k in 0..events.len() {
+        if !matches!(events[k].kind, EventType::Statement | EventType::Agreement)
+            || events[k].states().len() >= 2
+        {
+            continue;
+        }
+        let doc = &events[k];
+        let host = events
+            .iter()
+            .enumerate()
+            .find(|(j, g)| {
+                *j != k
+                    && matches!(
+                        g.kind,
+                        EventType::Summit | EventType::Visit | EventType::Meeting
+                    )
+                    && (g.sentence == doc.sentence || g.also.contains(&(doc.start, doc.end)))
+            })
+            .or_else(|| {
+                events.iter().enumerate().find(|(j, g)| {
+                    *j != k
+                        && g.kind == EventType::Summit
+                        && doc.date_source == DateSource::Text
+                        && g.date.overlaps(&doc.date)
+                })
+            });
+        if let Some((_, g)) = host {
+            let countries: Vec<Country> = g.parties.countries.clone();
+            let date = g.date;
+            let doc = &mut events[k];
+            for c in countries {
+                if !doc.parties.countries.contains(&c) {
+                    doc.parties.countries.push(c);
+                }
+            }
+            if doc.date_source != DateSource::Text {
+                doc.date = date;
+            }
+        }
+    }
+}
+
 /// Leaders arriving for a gathering ("15 African leaders arrived in Beijing Thursday,
 /// including presidents of Zambia, Ghana and Kenya") come for it: their states join it.
 fn fold_arrivals_into_gatherings(events: &mut Vec<Mention>) {
@@ -334,8 +367,17 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
         }
         events.push(m);
     }
-    events
-        .retain(|e| stands_alone(e) || e.kind == EventType::Summit || e.kind == EventType::Meeting);
+    events.retain(|e| {
+        stands_alone(e)
+            || matches!(
+                e.kind,
+                EventType::Summit
+                    | EventType::Meeting
+                    | EventType::Statement
+                    | EventType::Agreement
+            )
+    });
+    join_forward_references(&mut events);
     fold_meetings_into_trips(&mut events);
     fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {
@@ -357,6 +399,35 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     events
 }
 
+/// "his visit will have far-reaching impact ... Hu is scheduled to pay a state visit on Nov.
+/// 15": an undated reference that comes before the dated report of the same engagement.
+fn join_forward_references(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let m = &events[k];
+        if !m.definite || m.date_source == DateSource::Text {
+            k += 1;
+            continue;
+        }
+        let target = (k + 1..events.len().min(k + 8)).find(|&j| {
+            let e = &events[j];
+            family(e.kind) == family(m.kind)
+                && e.date_source == DateSource::Text
+                && m.states().iter().all(|c| e.states().contains(c))
+        });
+        match target {
+            Some(j) => {
+                let m = events.remove(k);
+                let (date, source) = (events[j - 1].date, events[j - 1].date_source);
+                merge_into(&mut events[j - 1], m);
+                events[j - 1].date = date;
+                events[j - 1].date_source = source;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// A meeting held during a trip, with the trip's host state, is part of the trip.
 fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
     let mut k = 0;
@@ -371,6 +442,7 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
         let trip = (lo..hi).find(|&t| {
             let t = &events[t];
             matches!(t.kind, EventType::Visit | EventType::Tour)
+                && t.date_source == DateSource::Text
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))

@@ -1155,6 +1155,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
         }
     }
     out.extend(untitled_with_country(toks, countries, &out));
+    let apposed = apposed_roles(toks, countries, &out);
+    out.extend(apposed);
     out.sort_by_key(|p| p.first);
     out
 }
@@ -1233,6 +1235,62 @@ fn person_country(
         .iter()
         .find(|c| c.first > first && c.last < last && c.via != Via::City)
         .map(|c| c.country.clone())
+}
+
+/// People named before a role set off by commas: "David Gross, coordinator of international
+/// communication policy in the State Department, said", "Li Changchun, member of the
+/// Standing Committee ...". The role's first state (a name, demonym or seat) is theirs.
+fn apposed_roles(toks: &[Tok], countries: &[CountryRef], known: &[PersonRef]) -> Vec<PersonRef> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let taken = |k: usize| known.iter().any(|p| p.first <= k && k <= p.last);
+        if taken(i) || !name_word(&toks[i]) || i > 0 && name_word(&toks[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k < toks.len() && name_word(&toks[k]) && !taken(k) && lookup(&toks[k].lower).is_none()
+        {
+            k += 1;
+        }
+        let len = k - i;
+        if !(2..=4).contains(&len) || !toks.get(k).is_some_and(|t| t.is(",")) {
+            i = k.max(i + 1);
+            continue;
+        }
+        // The role runs to the next comma; a title word must be in its first few words.
+        let end = (k + 1..toks.len())
+            .find(|&j| toks[j].is(",") || toks[j].is("."))
+            .unwrap_or(toks.len());
+        let role_head = (k + 1..end.min(k + 5))
+            .find(|&j| is_title_head(&toks[j].lower) || toks[j].lower == "member");
+        if let Some(head) = role_head {
+            let country = countries
+                .iter()
+                .find(|c| c.first > k && c.last < end && c.via != Via::City && c.is_state())
+                .map(|c| c.country.clone());
+            let speaker = matches!(
+                toks[head].lower.as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            );
+            out.push(PersonRef {
+                name: join(&toks[i..k]),
+                title: toks[k + 1..=head]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                country,
+                first: i,
+                last: k - 1,
+                visiting: false,
+                speaker,
+            });
+        }
+        i = k.max(i + 1);
+    }
+    out
 }
 
 /// People named without a title but with their country: "Denis Sassou-Nguesso of the

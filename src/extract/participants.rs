@@ -290,12 +290,15 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             .country
             .clone()
             .or_else(|| known.and_then(|k| k.1.clone()))
-            .or_else(|| unattributed(doc, s, person.first, person.visiting));
+            .or_else(|| unattributed(doc, s, person.first, person.visiting, trig));
         people.push((person.first, name, country, person.visiting));
     }
     for (k, entry) in cast.bare(s) {
         if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
-            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
             people.push((k, entry.0.clone(), country, false));
         }
     }
@@ -332,12 +335,15 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
                 .country
                 .clone()
                 .or_else(|| known.and_then(|k| k.1.clone()))
-                .or_else(|| unattributed(doc, s, subject.first, subject.visiting));
+                .or_else(|| unattributed(doc, s, subject.first, subject.visiting, trig));
             if !people.iter().any(|(_, n, _, _)| *n == name) {
                 people.push((subject.first, name, country, subject.visiting));
             }
         } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
-            let country = entry.1.clone().or_else(|| unattributed(doc, s, k, false));
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
             people.push((k, entry.0.clone(), country, false));
         }
     }
@@ -388,8 +394,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         })
         || people
             .iter()
-            .filter(|(k, ..)| *k < trig.first)
-            .next_back()
+            .rfind(|(k, ..)| *k < trig.first)
             .is_some_and(|(_, name, ..)| cast.is_unofficial(name));
     // People described as holding no office ("Bartholomew I, spiritual leader of ...") are
     // not parties.
@@ -504,14 +509,58 @@ fn home(doc: &Doc) -> Option<Country> {
 /// own when the official is the sentence's subject, else the foreign state it names most;
 /// in agency copy, the dateline's state (officials quoted there are mostly local), unless
 /// the official is visiting.
-fn unattributed(doc: &Doc, s: &Sent, first: usize, visiting: bool) -> Option<Country> {
+fn unattributed(
+    doc: &Doc,
+    s: &Sent,
+    first: usize,
+    visiting: bool,
+    trig: &Trigger,
+) -> Option<Country> {
+    // Legislators, party leaders and local officials named without a country are the
+    // text's own ("Speaker Pelosi", "Leader Schumer", "Governor ...").
+    let domestic = s.people.iter().find(|p| p.first == first).is_some_and(|p| {
+        let t = p.title.to_lowercase();
+        [
+            "speaker",
+            "leader",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "mayor",
+            "lawmaker",
+        ]
+        .iter()
+        .any(|w| t.split_whitespace().any(|x| x.trim_end_matches('.') == *w))
+    });
     if doc.home.is_some() {
-        let subject = s.people.first().is_none_or(|p| p.first >= first);
-        return if subject {
-            home(doc)
-        } else {
-            doc.dominant.clone()
-        };
+        // The subject, before the trigger, is the readout's own official; the one met is
+        // the foreign state the readout is about.
+        let subject = first < trig.first
+            && s.people
+                .iter()
+                .filter(|p| p.first < trig.first)
+                .all(|p| p.first >= first);
+        if subject || domestic {
+            return home(doc);
+        }
+        // The one met: the foreign state the sentence names before its topic ("her
+        // appointment as Kenya's ..."), else the one the readout names most.
+        let cut = topic_cut(s, trig);
+        return s
+            .countries
+            .iter()
+            .filter(|c| {
+                c.is_state()
+                    && c.first < cut
+                    && Some(c.country.code.as_str()) != doc.home.as_deref()
+            })
+            .map(|c| c.country.clone())
+            .next()
+            .or_else(|| doc.dominant.clone());
     }
     if visiting {
         return None;

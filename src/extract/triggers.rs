@@ -70,6 +70,21 @@ pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
     while last + 1 < toks.len() && !boundary(last + 1) {
         last += 1;
     }
+    // A few quoted words inside a sentence ("the 'important visit'") are not a clause of
+    // their own: the clause is the one around the quotation.
+    let quoted_phrase = last - first < 4
+        && first > 0
+        && toks[first - 1].is_quote()
+        && toks.get(last + 1).is_some_and(|t| t.is_quote());
+    if quoted_phrase {
+        let (outer_first, _) = clause_of(s, first - 1);
+        let (_, outer_last) = if last + 2 < toks.len() {
+            clause_of(s, last + 2)
+        } else {
+            (last, last)
+        };
+        return (outer_first.min(first), outer_last.max(last));
+    }
     (first, last)
 }
 
@@ -296,13 +311,19 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
     if lex::AGREEMENT_NOUNS.contains(&w)
         && !matches!(w, "documents" | "contracts" | "deal" | "deals")
     {
-        let dated_before = s
-            .times
-            .iter()
-            .any(|t| t.last < k && k - t.last <= 4 && t.date.is_some());
-        let signed_after = (k + 1..(k + 4).min(toks.len())).any(|j| {
-            lex::SIGN_VERBS.contains(&lower(s, j)) || matches!(lower(s, j), "reached" | "struck")
+        // "the 1984 Joint Declaration agreement", "the 1953 armistice agreement": a year
+        // that names the agreement.
+        let dated_before = s.times.iter().any(|t| {
+            t.last < k
+                && k - t.last <= 4
+                && t.date
+                    .is_some_and(|d| d.start.precision() == crate::model::Precision::Year)
+                && (t.last + 1..k).all(|j| {
+                    toks[j].word && (toks[j].cap || j + 1 == k || toks[j].lower == "armistice")
+                })
         });
+        let signed_after =
+            (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)));
         if dated_before || signed_after {
             return Some((EventType::Agreement, k, true));
         }
@@ -427,6 +448,11 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                         | "people"
                         | "national"
                         | "consultative"
+                        | "rabbinical"
+                        | "church"
+                        | "churches"
+                        | "synod"
+                        | "episcopal"
                         | "party"
                         | "congress"
                         | "parliamentary"
@@ -498,6 +524,14 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             }
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
             // country welcomed is a decision welcomed; a person welcomed is a meeting.
+            // "welcomes Khalid to come for a visit": an invitation.
+            if w.starts_with("welcom")
+                && (j + 1..(j + 5).min(toks.len())).any(|x| lower(s, x) == "to")
+                && (j + 1..(j + 7).min(toks.len()))
+                    .any(|x| matches!(lower(s, x), "come" | "visit" | "attend"))
+            {
+                return None;
+            }
             if w.starts_with("welcom")
                 && s.countries
                     .iter()
@@ -555,6 +589,62 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         }
         if matches!(prev, "virtual" | "video" | "online") {
             return Some((EventType::Call, k, true));
+        }
+        // "in favor of comprehensive negotiations", "peace talks": talks in general, with
+        // no determiner, no one named with, and no date of their own.
+        let determined = (k.saturating_sub(3)..k).any(|j| {
+            let t = &toks[j];
+            t.possessive
+                || matches!(
+                    t.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "held"
+                        | "hold"
+                        | "holds"
+                        | "holding"
+                        | "had"
+                        | "have"
+                        | "conducted"
+                        | "began"
+                        | "begin"
+                        | "started"
+                        | "resumed"
+                        | "opened"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "at"
+                        | "in"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "several"
+                )
+        });
+        let with_someone = (k + 1..(k + 3).min(toks.len()))
+            .any(|j| matches!(lower(s, j), "with" | "between" | "among"));
+        let dated = s
+            .times
+            .iter()
+            .any(|t| t.first > k && t.first <= k + 4 || t.last + 2 >= k && t.last < k);
+        if !determined
+            && !with_someone
+            && !dated
+            && matches!(
+                w,
+                "negotiations" | "talks" | "consultations" | "discussions" | "dialogue"
+            )
+        {
+            return None;
         }
         return Some((EventType::Meeting, k, true));
     }
@@ -653,10 +743,29 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         }
         if preps.contains(&lower(s, j)) {
             // The destination must be a place.
+            // ... right after the preposition ("to Hanoi", "for the Philippines"), not
+            // the object of another verb ("continue to urge Malaysia").
+            let mut start = j + 1;
+            while matches!(
+                lower(s, start),
+                "the"
+                    | "southern"
+                    | "northern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "neighbouring"
+                    | "neighboring"
+                    | "rebel-held"
+                    | "war-torn"
+                    | "nearby"
+            ) {
+                start += 1;
+            }
             let place = s
                 .countries
                 .iter()
-                .any(|c| c.first > j && c.first <= j + 3 && c.via != super::mentions::Via::Demonym);
+                .any(|c| c.first == start && c.via != super::mentions::Via::Demonym);
             if place {
                 return Some((EventType::Visit, j, false));
             }
@@ -664,6 +773,10 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         return None;
     }
     if lex::VISIT_NOUNS.contains(&w) {
+        // "the dangerous journey" of migrants is no official trip.
+        if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
+            return None;
+        }
         // "more visits", "regular exchanges of visits": visits in general, not one.
         if matches!(w, "visits" | "trips")
             && matches!(
@@ -806,6 +919,7 @@ mod tests {
             text: body.to_string(),
             text_start: 0,
             body_start: 0,
+            provenance: Default::default(),
         };
         let doc = Doc::new(&article).expect("dated");
         doc.sentences

@@ -9,6 +9,8 @@ pub(crate) use articles::{document_date, read_document};
 pub mod briefings;
 pub(crate) mod config;
 pub mod events;
+pub(crate) mod feeds;
+pub(crate) mod html;
 pub mod pages;
 pub(crate) mod yaml;
 
@@ -44,7 +46,7 @@ pub enum ReadError {
 impl ReadError {
     /// The problem as a content diagnostic, for a site's own files: a file in `content/`
     /// that cannot be read is a problem of the site.
-    fn into_diagnostic(self) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self) -> Diagnostic {
         match self {
             ReadError::Io { path, source } => {
                 Diagnostic::file(&path, format!("cannot read file: {source}"))
@@ -104,12 +106,26 @@ fn read_file(path: &Path) -> Result<String, ReadError> {
 /// Reads one article file (named on the command line, not part of a site): its id is its
 /// file name.
 pub fn read_article(path: &Path) -> Result<Article, ReadError> {
-    let text = read_file(path)?;
     let hint = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "article".into());
-    Ok(articles::parse_article(path, text, &hint)?)
+    match articles::kind_of(path) {
+        Some(articles::Kind::Page) => {
+            let bytes = articles::read_bytes(path)?;
+            Ok(articles::parse_page(path, &bytes, &hint)?)
+        }
+        Some(articles::Kind::Feed) if !path.is_dir() => Err(Diagnostic::file(
+            path,
+            "a feed holds one article per item: put it in a site's content/articles/, or \
+             `entente fetch --feed URL` to save its items' pages",
+        )
+        .into()),
+        _ => {
+            let text = read_file(path)?;
+            Ok(articles::parse_article(path, text, &hint)?)
+        }
+    }
 }
 
 /// Files under `dir` with one of `extensions`, sorted, never following symlinks (a link could
@@ -283,13 +299,19 @@ pub(crate) fn load_with(
     assign_generated_ids(&mut all_events, &explicit);
 
     let pages = pages::load_pages(&content_dir.join("pages"), &mut problems);
-    let articles = articles::load_articles(&content_dir.join("articles"), &mut problems);
+    let mut article_warnings = Vec::new();
+    let articles = articles::load_articles(
+        &content_dir.join("articles"),
+        &mut problems,
+        &mut article_warnings,
+    );
     let briefings = briefings::load_briefings(&content_dir.join("briefings"), &mut problems);
 
     if !problems.is_empty() {
         return Err(problems);
     }
-    let warnings = repeated_events(&all_events);
+    let mut warnings = repeated_events(&all_events);
+    warnings.extend(article_warnings);
     Ok(Content {
         warnings,
         root: root.to_path_buf(),

@@ -18,7 +18,7 @@ pub(crate) mod site;
 pub mod slug;
 pub(crate) mod urls;
 
-pub use article::{Article, Dateline};
+pub use article::{Article, ArticleFormat, Dateline, Provenance};
 pub use briefing::Briefing;
 pub use config::{Paper, SiteConfig, UnreviewedPolicy};
 pub use content::Content;

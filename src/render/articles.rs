@@ -17,6 +17,8 @@ pub(crate) struct ArticleView {
     pub(crate) date_iso: String,
     pub(crate) url: String,
     pub(crate) place: String,
+    /// A feed item that gave only its title and link.
+    pub(crate) without_text: bool,
 }
 
 /// One paragraph of an article's text, numbered, its evidence sentences marked.
@@ -243,6 +245,7 @@ pub(crate) fn render<'a>(
             date_iso: a.date.map(|d| d.iso()).unwrap_or_default(),
             url: a.url.clone().unwrap_or_default(),
             place: a.place.clone().unwrap_or_default(),
+            without_text: a.provenance.without_text,
         })
         .collect();
     let mut published: BTreeMap<&str, Vec<&EventView>> = BTreeMap::new();
@@ -328,6 +331,7 @@ mod tests {
             text: text.into(),
             text_start: 0,
             body_start,
+            provenance: Default::default(),
         }
     }
 

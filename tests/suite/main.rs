@@ -9,8 +9,11 @@ mod browser;
 mod build;
 mod check;
 mod extract;
+#[cfg(feature = "fetch")]
+mod fetch;
 mod fixture_sites;
 mod hostile;
+mod intake;
 mod properties;
 mod publish;
 #[cfg(feature = "serve")]

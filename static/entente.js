@@ -1263,8 +1263,14 @@
       });
       if (sortSelect) sortSelect.value = f.sort || "";
       for (var k = 0; k < viewRadios.length; k++) viewRadios[k].checked = viewRadios[k].value === (f.view || "");
-      var advanced = ["country", "region", "person", "type", "tag", "from", "to"].some(function (n) { return f[n]; });
-      if (advanced) foldFilters(true);
+      markToggle(f);
+    }
+
+    // "More filters (2 set)": how many filters the folded part holds.
+    function markToggle(f) {
+      if (!toggle) return;
+      var n = ["country", "region", "person", "type", "tag", "from", "to"].filter(function (k) { return f[k]; }).length;
+      toggle.textContent = n ? "More filters (" + n + " set)" : "More filters";
     }
 
     function optionLabel(select) {
@@ -1473,6 +1479,7 @@
       var t0 = performance.now();
       var f = readForm();
       flagDates(f);
+      markToggle(f);
       var qs = queryOf(f);
       if (qs !== lastQuery) {
         lastQuery = qs;
@@ -1666,8 +1673,9 @@
     writeForm(f0);
     lastQuery = queryOf(f0);
     var phone = window.matchMedia && window.matchMedia("(max-width: 48rem)").matches;
-    var advanced0 = ["country", "region", "person", "type", "tag", "from", "to"].some(function (n) { return f0[n]; });
-    foldFilters(!phone || advanced0);
+    // On a phone the filters stay folded even when some are set (the count says which), so
+    // the results start on the first screen.
+    foldFilters(!phone);
     // Beside the results on a wide screen; folded away on a phone, where it would push them down.
     if (pictures && !phone) pictures.open = true;
     if (active(f0) || f0.sort || f0.view) {

@@ -106,8 +106,14 @@ describe("analysts on the sample site", { skip: SAMPLE ? false : "ENTENTE_SAMPLE
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: screenshotPath("analyst-table.png"), fullPage: true });
     const phone = await home(browser, SAMPLE, "?country=JM&view=table", { viewport: { width: 390, height: 844 } });
-    // On a phone the filters fold away: the first results are on the first screen.
-    assert.equal(await phone.getAttribute("#f-toggle", "aria-expanded"), "true", "open when a filter is set");
+    // On a phone the filters fold away, set or not, and the button says how many are set:
+    // the first results are on the first screen.
+    assert.equal(await phone.getAttribute("#f-toggle", "aria-expanded"), "false");
+    assert.equal(await phone.textContent("#f-toggle"), "More filters (1 set)");
+    const firstRow = await phone.$eval("#timeline-body tr[data-event-id]", (tr) => tr.getBoundingClientRect().top);
+    assert.ok(firstRow < 844, `first row at ${firstRow}px`);
+    await phone.click("#f-toggle");
+    assert.ok(await phone.isVisible("#f-country"));
     const plain = await home(browser, SAMPLE, "?view=table", { viewport: { width: 390, height: 844 } });
     assert.equal(await plain.getAttribute("#f-toggle", "aria-expanded"), "false");
     const top = await plain.$eval("#timeline-body tr[data-event-id]", (tr) => tr.getBoundingClientRect().top);

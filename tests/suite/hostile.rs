@@ -90,7 +90,9 @@ fn every_html_page_is_inert_and_keeps_the_text() {
             .unwrap_or_else(|| panic!("{file}: not one push() of JSON: {js:.200}"));
         // The records' separators are written as they are (JSON would escape them); with
         // them escaped, the argument is JSON.
-        let json = json.replace('\u{1e}', "\\u001e").replace('\u{1f}', "\\u001f");
+        let json = json
+            .replace('\u{1e}', "\\u001e")
+            .replace('\u{1f}', "\\u001f");
         let value: serde_json::Value =
             serde_json::from_str(&json).unwrap_or_else(|e| panic!("{file}: invalid JSON: {e}"));
         if file == "index/events.js" {

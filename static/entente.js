@@ -1,20 +1,549 @@
 /* Entente: progressive enhancement of the static timeline.
  *
- * Every page works without this file; with it, the home page filters its own event list in
- * place (no fetch(): the site must work opened from disk), charts become keyboard widgets and
- * print buttons appear. The filter state lives in the URL query, so a view can be shared. */
+ * Every page works without this file. With it, print buttons appear, charts become keyboard
+ * widgets, and the home page filters and searches every event from the index files in
+ * index/ (plain <script src>, so the site works opened from disk, where fetch() does not),
+ * drawing only the rows on screen. The filter state lives in the URL query, so a view can be
+ * shared.
+ *
+ * The index is also a small API for other pages (an embed page, a graphic):
+ *
+ *   Entente.load()                      -> Promise of the index (events.js)
+ *   Entente.parse(location.search)      -> a filter (country, person, type, tag, from, to, q)
+ *   index.query(filter)                 -> Promise of the matching event numbers, oldest first
+ *   index.event(i)                      -> {id, href, title, date, end, human, type, ...}
+ */
 (function () {
   "use strict";
 
   var doc = document;
+  var script = doc.currentScript;
+  // entente.js sits at the site root, so its own address locates the index from any page.
+  var ROOT = script && script.src ? script.src.replace(/[^/]*(\?.*)?$/, "") : "";
 
-  /* ---------- Printing ---------- */
+  /* ---------- Small helpers ---------- */
 
   function today() {
     var d = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
+
+  var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return ESC[c]; });
+  }
+
+  // Lower case without diacritics, so "bogota" finds "Bogotá".
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // The words of a text as the index splits them: runs of letters and digits.
+  var NON_WORD = /[^\p{L}\p{N}]+/u;
+  function words(text) {
+    return fold(text).split(NON_WORD).filter(Boolean);
+  }
+
+  function slugOf(text) {
+    return fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* ---------- Dates ---------- */
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  // Days since 1970-01-01 of a proleptic Gregorian date (any year, unlike Date.UTC).
+  function dayNumber(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400);
+    var yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  // [year, month, day] of a day number (the inverse of dayNumber).
+  function civil(z) {
+    z += 719468;
+    var era = Math.floor(z / 146097);
+    var doe = z - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153);
+    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var m = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  }
+
+  function daysIn(y, m) {
+    return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28)
+      : [4, 6, 9, 11].indexOf(m) >= 0 ? 30 : 31;
+  }
+
+  // [year, month or 0, day or 0] of "YYYY", "YYYY-MM" or "YYYY-MM-DD"; null if invalid.
+  function parts(iso) {
+    var m = /^(-?\d{1,6})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+    if (!m) return null;
+    var y = +m[1], mo = m[2] ? +m[2] : 0, d = m[3] ? +m[3] : 0;
+    if (m[2] && (mo < 1 || mo > 12)) return null;
+    if (m[3] && (d < 1 || d > daysIn(y, mo))) return null;
+    return [y, mo, d];
+  }
+
+  function firstDay(p) { return dayNumber(p[0], p[1] || 1, p[2] || 1); }
+  function lastDay(p) {
+    if (p[2]) return dayNumber(p[0], p[1], p[2]);
+    if (p[1]) return dayNumber(p[0], p[1], daysIn(p[0], p[1]));
+    return dayNumber(p[0], 12, 31);
+  }
+
+  // A filter bound as a day number; null when the text is not a date.
+  function bound(text, upper) {
+    var p = parts(text.trim());
+    return p ? (upper ? lastDay(p) : firstDay(p)) : null;
+  }
+
+  function humanPart(p) {
+    if (p[2]) return p[2] + " " + MONTHS[p[1] - 1] + " " + p[0];
+    if (p[1]) return MONTHS[p[1] - 1] + " " + p[0];
+    return String(p[0]);
+  }
+
+  // The same wording as the pages: "6 May 2025", "6–7 May 2025", "March–May 2025", "c. 1985".
+  function human(startIso, endIso, approximate) {
+    var s = parts(startIso) || [0, 0, 0];
+    var e = endIso ? parts(endIso) : null;
+    var core;
+    if (!e) core = humanPart(s);
+    else if (s[2] && e[2] && s[0] === e[0] && s[1] === e[1]) {
+      core = s[2] + "\u2013" + e[2] + " " + MONTHS[s[1] - 1] + " " + s[0];
+    } else if (s[2] && e[2] && s[0] === e[0]) {
+      core = s[2] + " " + MONTHS[s[1] - 1] + " \u2013 " + e[2] + " " + MONTHS[e[1] - 1] + " " + s[0];
+    } else if (s[1] && !s[2] && e[1] && !e[2] && s[0] === e[0]) {
+      core = MONTHS[s[1] - 1] + "\u2013" + MONTHS[e[1] - 1] + " " + s[0];
+    } else {
+      core = humanPart(s) + " \u2013 " + humanPart(e);
+    }
+    return approximate ? "c. " + core : core;
+  }
+
+  /* ---------- The index ---------- */
+
+  var received = {};
+  var waiting = {};
+  function receive(item) {
+    if (!item || typeof item[0] !== "string") return;
+    received[item[0]] = item[1];
+    var cbs = waiting[item[0]] || [];
+    waiting[item[0]] = [];
+    cbs.forEach(function (cb) { cb(item[1]); });
+  }
+  var queue = (window.EntenteIndex = window.EntenteIndex || []);
+  queue.forEach(receive);
+  queue.length = 0;
+  queue.push = function (item) { receive(item); return 0; };
+
+  function version() {
+    var el = doc.querySelector("[data-index]");
+    return el ? el.getAttribute("data-index") : "";
+  }
+
+  // Loads index/<kind>.js once; resolves with its data.
+  var loading = {};
+  function loadPart(kind) {
+    if (received[kind]) return Promise.resolve(received[kind]);
+    if (loading[kind]) return loading[kind];
+    loading[kind] = new Promise(function (resolve, reject) {
+      (waiting[kind] = waiting[kind] || []).push(resolve);
+      var s = doc.createElement("script");
+      var v = version();
+      s.src = ROOT + "index/" + kind + ".js" + (v ? "?v=" + encodeURIComponent(v) : "");
+      s.async = true;
+      s.onerror = function () {
+        loading[kind] = null;
+        reject(new Error("cannot load " + s.src));
+      };
+      doc.head.appendChild(s);
+    });
+    return loading[kind];
+  }
+
+  // A growable list of numbers in a typed array.
+  function Ints(capacity) { this.a = new Uint32Array(capacity || 1024); this.n = 0; }
+  Ints.prototype.push = function (v) {
+    if (this.n === this.a.length) {
+      var b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  };
+
+  // Compressed sparse rows: the ids of event i are ids[off[i]] .. ids[off[i + 1] - 1].
+  function Csr(n) { this.off = new Uint32Array(n + 1); this.list = new Ints(n * 2); }
+  Csr.prototype.finish = function () { this.ids = this.list.a.subarray(0, this.list.n); this.list = null; };
+  Csr.prototype.has = function (i, mask) {
+    for (var k = this.off[i], end = this.off[i + 1]; k < end; k++) if (mask[this.ids[k]]) return true;
+    return false;
+  };
+  Csr.prototype.of = function (i) { return Array.prototype.slice.call(this.ids, this.off[i], this.off[i + 1]); };
+
+  var FS = 0x1f, RS = 0x1e;
+  // The value of a base-36 digit's character code; -1 for anything else.
+  var B36 = new Int8Array(128).fill(-1);
+  for (var b36 = 0; b36 < 36; b36++) B36["0123456789abcdefghijklmnopqrstuvwxyz".charCodeAt(b36)] = b36;
+
+  /* The index of events.js (format in src/render/browse.rs). Only what filtering needs is read
+   * up front, by scanning the records character by character; titles and ids are read from
+   * a record when a row is drawn. */
+  function Index(raw) {
+    var s = raw.rows || "";
+    var n = raw.n;
+    this.n = n;
+    this.version = raw.v;
+    this.types = raw.types;
+    this.countries = raw.countries;
+    this.people = raw.people;
+    this.tags = raw.tags;
+    this.rows = s;
+    this.at = new Uint32Array(n + 1);
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.type = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.c = new Csr(n);
+    this.p = new Csr(n);
+    this.t = new Csr(n);
+    this.cache = {};
+    var lists = [this.c, this.p, this.t];
+    var pos = 0, len = s.length, i, ch, v, neg, f;
+    function skip() {
+      while (pos < len && s.charCodeAt(pos) !== FS) pos++;
+      pos++;
+    }
+    function number() {
+      v = 0;
+      neg = false;
+      if (s.charCodeAt(pos) === 45) { neg = true; pos++; }
+      while (pos < len && (ch = s.charCodeAt(pos)) !== FS) { v = v * 36 + B36[ch]; pos++; }
+      pos++;
+      return neg ? -v : v;
+    }
+    for (i = 0; i < n && pos < len; i++) {
+      this.at[i] = pos;
+      skip();
+      // The start's length tells its precision: YYYY, YYYY-MM or YYYY-MM-DD.
+      var startAt = pos;
+      skip();
+      var startLen = pos - startAt - 1;
+      if (s.charCodeAt(startAt) === 45) startLen--;
+      this.flags[i] = startLen >= 10 ? 12 : startLen >= 7 ? 4 : 0;
+      skip();
+      this.first[i] = number();
+      this.last[i] = number();
+      this.type[i] = number();
+      for (f = 0; f < 3; f++) {
+        var csr = lists[f];
+        csr.off[i] = csr.list.n;
+        v = -1;
+        while (pos < len && (ch = s.charCodeAt(pos)) !== FS) {
+          if (ch === 44) { csr.list.push(v); v = -1; } else { v = (v < 0 ? 0 : v * 36) + B36[ch]; }
+          pos++;
+        }
+        if (v >= 0) csr.list.push(v);
+        pos++;
+      }
+      skip();
+      while (pos < len && (ch = s.charCodeAt(pos)) !== RS) {
+        if (ch === 97) this.flags[i] |= 1;
+        else if (ch === 117) this.flags[i] |= 2;
+        pos++;
+      }
+      pos++;
+    }
+    this.at[n] = pos;
+    for (f = 0; f < 3; f++) { lists[f].off[n] = lists[f].list.n; lists[f].finish(); }
+    this.text = null;
+    this.countryByCode = {};
+    for (var k = 0; k < this.countries.length; k++) this.countryByCode[this.countries[k][0].toLowerCase()] = k;
+    this.personBySlug = {};
+    for (k = 0; k < this.people.length; k++) this.personBySlug[this.people[k][0]] = k;
+    this.tagBySlug = {};
+    for (k = 0; k < this.tags.length; k++) this.tagBySlug[this.tags[k][0]] = k;
+    this.typeByName = {};
+    for (k = 0; k < this.types.length; k++) this.typeByName[this.types[k][0]] = k;
+    this.regions = raw.regions || [];
+    this.regionByCode = {};
+    for (k = 0; k < this.regions.length; k++) this.regionByCode[this.regions[k][0].toLowerCase()] = k;
+    this.home = raw.home || "";
+  }
+
+  // Year and month (0 when only the year is known) of event i's start.
+  Index.prototype.yearMonth = function (i) {
+    var c = civil(this.first[i]);
+    return [c[0], this.flags[i] & 4 ? c[1] : 0];
+  };
+
+  // Fields of event i's record: [id, start, end, ..., title, flags].
+  Index.prototype.fields = function (i) {
+    return this.rows.slice(this.at[i], this.at[i + 1] - 1).split("\u001f");
+  };
+
+  Index.prototype.id = function (i) {
+    var f = this.fields(i);
+    var id = f[0];
+    if (id === "") return slugOf(f[9] || "");
+    if (id.charAt(0) === "~") return slugOf(f[9] || "").slice(0, +id.slice(1));
+    return id;
+  };
+
+  Index.prototype.event = function (i) {
+    var self = this;
+    var f = this.fields(i);
+    var id = this.id(i);
+    var countries = this.c.of(i).map(function (k) {
+      var c = self.countries[k];
+      return { code: c[0], name: c[1], kind: c[2] };
+    });
+    var people = this.p.of(i).map(function (k) { return { slug: self.people[k][0], name: self.people[k][1] }; });
+    var tags = this.t.of(i).map(function (k) { return { slug: self.tags[k][0], label: self.tags[k][1] }; });
+    var type = this.types[this.type[i]];
+    return {
+      index: i,
+      id: id,
+      href: "events/" + id + ".html",
+      title: f[9] || "",
+      date: f[1],
+      end: f[2],
+      approximate: !!(this.flags[i] & 1),
+      unreviewed: !!(this.flags[i] & 2),
+      human: human(f[1], f[2], this.flags[i] & 1),
+      type: type[0],
+      typeLabel: type[1],
+      countries: countries,
+      people: people,
+      tags: tags,
+    };
+  };
+
+  // Resolves once the free-text part is loaded (on the first search).
+  Index.prototype.loadText = function () {
+    var self = this;
+    if (self.text) return Promise.resolve(self.text);
+    return loadPart("text").then(function (raw) {
+      if (!self.text) self.text = new TextIndex(raw, self.n);
+      return self.text;
+    });
+  };
+
+  /* The free-text index: words (folded here, as queries are) and their events. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 64; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
+
+  function TextIndex(raw, n) {
+    this.n = n;
+    this.words = raw.words ? raw.words.split("\u001e").map(fold) : [];
+    this.post = raw.post ? raw.post.split(" ") : [];
+    this.cache = {};
+  }
+
+  // ORs word k's events into the bit set `set`.
+  TextIndex.prototype.addTo = function (k, set) {
+    var code = this.post[k] || "";
+    var i, v;
+    if (code.charAt(0) === "~") {
+      for (i = 1; i < code.length; i++) {
+        v = DIGIT[code.charCodeAt(i)];
+        if (!v) continue;
+        for (var b = 0; b < 6; b++) {
+          if (v & (1 << b)) {
+            var e = (i - 1) * 6 + b;
+            set[e >>> 5] |= 1 << (e & 31);
+          }
+        }
+      }
+      return;
+    }
+    var value = 0;
+    var prev = -1;
+    for (i = 0; i < code.length; i++) {
+      v = DIGIT[code.charCodeAt(i)];
+      if (v >= 32) {
+        value = value * 32 + (v - 32);
+      } else {
+        value = value * 32 + v;
+        var ev = prev + 1 + value;
+        if (prev < 0) ev = value;
+        set[ev >>> 5] |= 1 << (ev & 31);
+        prev = ev;
+        value = 0;
+      }
+    }
+  };
+
+  // The events containing a word that contains `term` (one letter: that word exactly).
+  TextIndex.prototype.term = function (term) {
+    if (this.cache[term]) return this.cache[term];
+    var set = new Uint32Array((this.n + 31) >>> 5);
+    var exact = term.length === 1;
+    for (var k = 0; k < this.words.length; k++) {
+      var w = this.words[k];
+      if (exact ? w === term : w.indexOf(term) >= 0) this.addTo(k, set);
+    }
+    this.cache[term] = set;
+    return set;
+  };
+
+  // Every word of the query must occur: the intersection of the terms' sets.
+  TextIndex.prototype.match = function (query) {
+    var terms = words(query);
+    if (!terms.length) return null;
+    var out = null;
+    for (var i = 0; i < terms.length; i++) {
+      var set = this.term(terms[i]);
+      if (!out) out = Uint32Array.from(set);
+      else for (var j = 0; j < out.length; j++) out[j] &= set[j];
+    }
+    return out;
+  };
+
+  /* ---------- Filters: the URL contract ---------- */
+
+  // The query parameters of a filter, in the order they are written. `actor` is the old name
+  // of `person` and is still read; `country` may list several codes (`JM,GY`).
+  var PARAMS = ["q", "country", "region", "person", "type", "tag", "from", "to"];
+  // How the view is shown, beside the filter: `sort=oldest`, `view=table`.
+  var VIEW_PARAMS = ["sort", "view"];
+
+  function parse(search) {
+    var q = search instanceof URLSearchParams ? search : new URLSearchParams(search || "");
+    var f = {};
+    PARAMS.concat(VIEW_PARAMS).forEach(function (name) { f[name] = (q.get(name) || "").trim(); });
+    if (!f.person && q.get("actor")) f.person = q.get("actor").trim();
+    // Repeated country= parameters add up, as a form with several values would send them.
+    var all = q.getAll("country").join(",").split(",").map(function (c) { return c.trim(); }).filter(Boolean);
+    f.country = all.filter(function (c, i) { return all.indexOf(c) === i; }).join(",");
+    if (f.sort !== "oldest") f.sort = "";
+    if (f.view !== "table") f.view = "";
+    return f;
+  }
+
+  function active(f) {
+    return PARAMS.some(function (name) { return !!f[name]; });
+  }
+
+  // The index number of a person given as a slug, a name or another spelling; -1 if none.
+  Index.prototype.person = function (text) {
+    if (!text) return -1;
+    var slug = slugOf(text);
+    var k = this.personBySlug[slug];
+    if (k !== undefined) return k;
+    var folded = fold(text).trim();
+    for (var i = 0; i < this.people.length; i++) {
+      var p = this.people[i];
+      for (var j = 1; j < p.length; j++) if (fold(p[j]) === folded) return i;
+    }
+    return -1;
+  };
+
+  // Countries of a filter as a mask over the index's countries: the codes given, and the
+  // member states of the region; null when the filter names no place.
+  Index.prototype.places = function (f) {
+    if (!f.country && !f.region) return null;
+    var mask = new Uint8Array(this.countries.length);
+    var self = this;
+    (f.country || "").split(",").forEach(function (code) {
+      var k = self.countryByCode[code.trim().toLowerCase()];
+      if (k !== undefined) mask[k] = 1;
+    });
+    if (f.region) {
+      var r = this.regionByCode[f.region.toLowerCase()];
+      if (r !== undefined) this.regions[r][2].forEach(function (k) { mask[k] = 1; });
+    }
+    return mask;
+  };
+
+  // Matching event numbers, oldest first. `text` is the free-text set when the filter has q.
+  Index.prototype.select = function (f, text) {
+    var n = this.n;
+    var pmask = null, tmask = null, type = -1;
+    var none = false;
+    var cmask = this.places(f);
+    if (cmask && cmask.indexOf(1) < 0) none = true;
+    if (f.person) {
+      var pk = this.person(f.person);
+      if (pk < 0) none = true;
+      else { pmask = new Uint8Array(this.people.length); pmask[pk] = 1; }
+    }
+    if (f.tag) {
+      var tk = this.tagBySlug[slugOf(f.tag)];
+      if (tk === undefined) none = true;
+      else { tmask = new Uint8Array(this.tags.length); tmask[tk] = 1; }
+    }
+    if (f.type) {
+      type = this.typeByName[f.type.toLowerCase()];
+      if (type === undefined) none = true;
+    }
+    var from = f.from ? bound(f.from, false) : null;
+    var to = f.to ? bound(f.to, true) : null;
+    var out = new Int32Array(none ? 0 : n);
+    if (none) return out;
+    var count = 0;
+    for (var i = 0; i < n; i++) {
+      if (type >= 0 && this.type[i] !== type) continue;
+      if (from !== null && this.last[i] < from) continue;
+      if (to !== null && this.first[i] > to) continue;
+      if (text && !(text[i >>> 5] & (1 << (i & 31)))) continue;
+      if (cmask && !this.c.has(i, cmask)) continue;
+      if (pmask && !this.p.has(i, pmask)) continue;
+      if (tmask && !this.t.has(i, tmask)) continue;
+      out[count++] = i;
+    }
+    return out.subarray(0, count);
+  };
+
+  Index.prototype.query = function (f) {
+    var self = this;
+    if (!f.q || !words(f.q).length) return Promise.resolve(self.select(f, null));
+    return self.loadText().then(function (text) { return self.select(f, text.match(f.q)); });
+  };
+
+  // Resolves with the details (places, plain summary, sources, people and tags as written)
+  // of the events `list`, loading the files that hold them.
+  Index.prototype.details = function (list) {
+    var shards = {};
+    for (var k = 0; k < list.length; k++) shards[Math.floor(list[k] / 1000)] = true;
+    var self = this;
+    return Promise.all(Object.keys(shards).map(function (s) { return loadPart("details-" + s); }))
+      .then(function () {
+        return Array.prototype.map.call(list, function (i) {
+          var part = received["details-" + Math.floor(i / 1000)];
+          var d = part.d[i - part.from];
+          return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
+            return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
+          }), actors: d[3], tags: d[4], event: self.event(i) };
+        });
+      });
+  };
+
+  var indexPromise = null;
+  function load() {
+    if (!indexPromise) {
+      indexPromise = loadPart("events").then(function (raw) { return new Index(raw); });
+      indexPromise.catch(function () { indexPromise = null; });
+    }
+    return indexPromise;
+  }
+
+  window.Entente = {
+    load: load, parse: parse, active: active, fold: fold, human: human, esc: esc, root: ROOT,
+    PARAMS: PARAMS,
+  };
+
+  /* ---------- Printing ---------- */
 
   // The printed footer names the exact view, query included, and the day it was printed:
   // neither is known when the page is built.
@@ -65,6 +594,16 @@
   /* ---------- Charts: one tab stop, arrow keys between bars ---------- */
 
   function setupCharts() {
+    var maps = doc.querySelectorAll("svg.map");
+    for (var mi = 0; mi < maps.length; mi++) {
+      var mapLinks = Array.prototype.slice.call(maps[mi].querySelectorAll("a"));
+      mapLinks.forEach(function (a, i) {
+        var t = a.querySelector("title");
+        if (t) a.setAttribute("aria-label", t.textContent);
+        a.setAttribute("tabindex", i ? "-1" : "0");
+      });
+      if (mapLinks.length) rove(mapLinks);
+    }
     var charts = doc.querySelectorAll("svg.chart");
     for (var c = 0; c < charts.length; c++) {
       var svg = charts[c];
@@ -73,7 +612,7 @@
       // Squeezed into the column, a century of bars shrinks its labels past reading: keep
       // the drawing at its natural size and let the figure scroll sideways instead.
       var box = svg.viewBox && svg.viewBox.baseVal;
-      if (box && box.width > 0) {
+      if (box && box.width > 0 && !svg.parentNode.classList.contains("chart-scroll")) {
         svg.style.width = Math.round(box.width * 1.2) + "px";
         svg.style.height = Math.round(box.height * 1.2) + "px";
         svg.style.maxHeight = "none";
@@ -81,6 +620,8 @@
         wrap.className = "chart-scroll";
         svg.parentNode.insertBefore(wrap, svg);
         wrap.appendChild(svg);
+        // Open at the recent end: that is where a reader starts.
+        wrap.scrollLeft = wrap.scrollWidth;
       }
       var links = [];
       var all = svg.querySelectorAll("a");
@@ -88,12 +629,6 @@
         var a = all[i];
         var title = a.querySelector("title");
         var label = title ? title.textContent : "";
-        // Empty years have no page to go to.
-        if (/: 0 events$/.test(label)) {
-          a.removeAttribute("href");
-          a.setAttribute("aria-hidden", "true");
-          continue;
-        }
         a.setAttribute("aria-label", label);
         a.setAttribute("tabindex", links.length ? "-1" : "0");
         links.push(a);
@@ -102,8 +637,8 @@
     }
   }
 
-  function rove(links) {
-    var current = 0;
+  function rove(links, start) {
+    var current = start || 0;
     var focus = function (i) {
       links[current].setAttribute("tabindex", "-1");
       current = Math.max(0, Math.min(links.length - 1, i));
@@ -134,96 +669,560 @@
     });
   }
 
-  /* ---------- Timeline filters ---------- */
+  /* ---------- Rows and the virtual list ---------- */
 
-  var FIELDS = ["q", "country", "actor", "type", "tag", "from", "to"];
-  // The list items' field labels (event_item.html), which no search should match.
-  var LABELS = /\n\s*(?:Countries|People|Places):/g;
-
-  // Lower case without diacritics, so "bogota" finds "Bogotá".
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // The countries a list row names: all but the site's home country (kept in the data).
+  function rowCountries(ix, e) {
+    return e.countries.filter(function (c) { return c.code !== ix.home; });
   }
 
-  // A YYYY, YYYY-MM or YYYY-MM-DD bound as a day string that compares with data-start/end.
-  function bound(text, upper) {
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-    if (!m) return null;
-    var month = m[2] ? +m[2] : 0;
-    var day = m[3] ? +m[3] : 0;
-    if (m[2] && (month < 1 || month > 12)) return null;
-    if (m[3] && (day < 1 || day > 31)) return null;
-    if (upper) return m[1] + "-" + (m[2] || "12") + "-" + (m[3] || "31");
-    return m[1] + "-" + (m[2] || "01") + "-" + (m[3] || "01");
+  // One card, the same markup as templates/row.html, with a box to choose it for a briefing.
+  function cardHtml(ix, e, picked) {
+    var who = rowCountries(ix, e).map(function (c) { return c.name; }).join(", ");
+    var people = e.people.map(function (p) { return p.name; }).join(", ");
+    if (who && people) who += " \u00b7 " + people;
+    else if (people) who = people;
+    return '<input type="checkbox" class="pick" aria-label="Choose for a briefing: ' + esc(e.title) + '"' +
+      (picked ? " checked" : "") + '><p class="meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
+      esc(e.human) + '</time> <span class="type type-' + esc(e.type) + '">' + esc(e.typeLabel) +
+      "</span>" + (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</p>" +
+      '<h3><a href="' + esc(e.href) + '">' + esc(e.title) + "</a></h3>" +
+      (who ? '<p class="who">' + esc(who) + "</p>" : "");
   }
 
-  function setupFilters() {
-    var form = doc.getElementById("filter-form");
-    var timeline = doc.getElementById("timeline");
-    var countEl = doc.getElementById("result-count");
-    if (!form || !timeline || !countEl) return;
-    var started = performance.now();
-    var noResults = doc.getElementById("no-results");
-    var controls = {};
-    FIELDS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+  // One row of the table view: date, type, title, countries, people.
+  function tableHtml(ix, e, picked) {
+    var countries = rowCountries(ix, e).map(function (c) { return c.name; }).join(", ");
+    var people = e.people.map(function (p) { return p.name; }).join(", ");
+    return '<td class="pick"><input type="checkbox" class="pick" aria-label="Choose for a briefing: ' + esc(e.title) + '"' +
+      (picked ? " checked" : "") + '></td><td class="col-date"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' +
+      esc(e.human) + '</time></td><td class="col-type">' + esc(e.typeLabel) + "</td>" +
+      '<td class="title"><a href="' + esc(e.href) + '" title="' + esc(e.title) + '">' + esc(e.title) + "</a>" +
+      (e.unreviewed ? ' <span class="badge">Unreviewed</span>' : "") + "</td>" +
+      '<td class="countries" title="' + esc(countries) + '">' + esc(countries) + '</td><td class="people" title="' +
+      esc(people) + '">' + esc(people) + "</td>";
+  }
 
-    // Index the list once: data attributes padded with spaces so a token test is one indexOf.
-    var years = timeline.querySelectorAll("section.year");
-    var yearRecs = [];
-    var monthRecs = [];
-    var recs = [];
-    for (var y = 0; y < years.length; y++) {
-      var countSpan = years[y].querySelector("h2 .count");
-      var yr = { el: years[y], span: countSpan, text: countSpan ? countSpan.textContent : "", n: 0, shown: true };
-      yearRecs.push(yr);
-      var months = years[y].querySelectorAll("section.month");
-      for (var m = 0; m < months.length; m++) {
-        var mr = { el: months[m], year: yr, n: 0, shown: true };
-        monthRecs.push(mr);
-        var items = months[m].querySelectorAll("li.event");
-        for (var i = 0; i < items.length; i++) {
-          var el = items[i];
-          recs.push({
-            el: el,
-            month: mr,
-            id: el.getAttribute("data-event-id"),
-            type: el.getAttribute("data-type"),
-            start: el.getAttribute("data-start") || "",
-            end: el.getAttribute("data-end") || "",
-            countries: " " + (el.getAttribute("data-countries") || "") + " ",
-            actors: " " + (el.getAttribute("data-actors") || "") + " ",
-            tags: " " + (el.getAttribute("data-tags") || "") + " ",
-            text: null,
-            match: true,
-            shown: true
-          });
+  /* A list of many rows of one fixed height (set by the style sheet, measured here) of which
+   * only those near the screen are in the document; the rest are stood in for by padding (a
+   * list) or by two spacer rows (a table body). The window scrolls, so the page behaves as
+   * one long list, and a focused row is kept while it is near, so Tab walks on through the
+   * rows. Rows carry aria-posinset/aria-setsize (list) or aria-rowindex (table). */
+  function VirtualList(box, make) {
+    this.box = box;
+    this.make = make;
+    this.table = box.tagName === "TBODY";
+    this.items = new Int32Array(0);
+    this.rowH = 0;
+    this.from = 0;
+    this.to = 0;
+    this.rows = {};
+    this.pending = false;
+    this.on = false;
+    if (this.table) {
+      this.top = doc.createElement("tr");
+      this.bottom = doc.createElement("tr");
+      [this.top, this.bottom].forEach(function (tr) {
+        tr.className = "spacer";
+        tr.setAttribute("aria-hidden", "true");
+        tr.innerHTML = '<td colspan="6"></td>';
+      });
+    }
+    var self = this;
+    this.onScroll = function () {
+      if (self.pending) return;
+      self.pending = true;
+      requestAnimationFrame(function () { self.pending = false; self.update(); });
+    };
+    window.addEventListener("scroll", this.onScroll, { passive: true });
+    window.addEventListener("resize", function () { self.rowH = 0; self.onScroll(); });
+  }
+
+  VirtualList.prototype.setItems = function (items) {
+    this.items = items;
+    this.on = true;
+    this.clear();
+    this.update();
+  };
+
+  VirtualList.prototype.stop = function () {
+    this.on = false;
+    this.items = new Int32Array(0);
+    this.clear();
+    this.box.style.paddingTop = this.box.style.paddingBottom = "";
+  };
+
+  VirtualList.prototype.clear = function () {
+    this.box.textContent = "";
+    this.rows = {};
+    this.from = this.to = 0;
+    if (this.table) {
+      this.box.appendChild(this.top);
+      this.box.appendChild(this.bottom);
+    }
+  };
+
+  VirtualList.prototype.row = function (pos) {
+    var el = this.make(this.items[pos]);
+    el.setAttribute("data-pos", String(pos));
+    if (this.table) el.setAttribute("aria-rowindex", String(pos + 2));
+    else {
+      el.setAttribute("aria-posinset", String(pos + 1));
+      el.setAttribute("aria-setsize", String(this.items.length));
+    }
+    return el;
+  };
+
+  VirtualList.prototype.measure = function () {
+    if (this.rowH) return this.rowH;
+    var probe = null;
+    for (var k in this.rows) { probe = this.rows[k]; break; }
+    var temp = null;
+    if (!probe && this.items.length) {
+      temp = probe = this.row(0);
+      this.box.insertBefore(probe, this.table ? this.bottom : null);
+    }
+    this.rowH = probe ? probe.getBoundingClientRect().height : 0;
+    if (temp) temp.remove();
+    return this.rowH || 80;
+  };
+
+  VirtualList.prototype.update = function () {
+    if (!this.on || this.expanded) return;
+    var total = this.items.length;
+    var h = this.measure();
+    var top = this.box.getBoundingClientRect().top + window.scrollY;
+    var y = window.scrollY - top;
+    var over = 8;
+    // The rows on screen and a few either side; a list still below the screen draws its
+    // first rows, one scrolled past draws its last.
+    var onTop = Math.min(total, Math.max(0, Math.floor(y / h)));
+    var onBottom = Math.min(total, Math.max(0, Math.ceil((y + window.innerHeight) / h)));
+    var from = Math.max(0, Math.min(onTop, total - 2 * over) - over);
+    var to = Math.min(total, Math.max(onBottom, from + 2 * over) + over);
+    // Keep a focused row that is near, so Tab and Shift+Tab go on through the list.
+    var focusedRow = doc.activeElement && this.box.contains(doc.activeElement)
+      ? doc.activeElement.closest("[data-pos]") : null;
+    var focused = focusedRow ? +focusedRow.getAttribute("data-pos") : -1;
+    if (focused >= 0 && focused >= from - 200 && focused < to + 200) {
+      from = Math.min(from, focused);
+      to = Math.max(to, focused + 1);
+    }
+    var count = 0;
+    for (var c in this.rows) count++;
+    if (from === this.from && to === this.to && count === to - from) return;
+    var rows = this.rows;
+    var keep = {};
+    for (var k in rows) {
+      var p = +k;
+      if (p >= from && p < to) keep[p] = rows[k];
+      else rows[k].remove();
+    }
+    var first = null;
+    for (var q = from; q < to; q++) if (keep[q]) { first = keep[q]; break; }
+    var firstPos = first ? +first.getAttribute("data-pos") : -1;
+    var before = doc.createDocumentFragment();
+    var after = doc.createDocumentFragment();
+    for (var pos = from; pos < to; pos++) {
+      if (keep[pos]) continue;
+      var el = this.row(pos);
+      keep[pos] = el;
+      if (first && pos < firstPos) before.appendChild(el);
+      else after.appendChild(el);
+    }
+    if (first) this.box.insertBefore(before, first);
+    this.box.insertBefore(after, this.table ? this.bottom : null);
+    this.rows = keep;
+    this.from = from;
+    this.to = to;
+    if (this.table) {
+      this.top.firstChild.style.height = from * h + "px";
+      this.bottom.firstChild.style.height = (total - to) * h + "px";
+      this.top.hidden = from === 0;
+      this.bottom.hidden = to === total;
+    } else {
+      this.box.style.paddingTop = from * h + "px";
+      this.box.style.paddingBottom = (total - to) * h + "px";
+    }
+  };
+
+  // Every row in the document, for printing; `limit` keeps a print of a huge view finite.
+  VirtualList.prototype.expand = function (limit) {
+    this.clear();
+    this.box.style.paddingTop = this.box.style.paddingBottom = "";
+    if (this.table) { this.top.hidden = this.bottom.hidden = true; }
+    var frag = doc.createDocumentFragment();
+    var n = Math.min(this.items.length, limit);
+    for (var pos = 0; pos < n; pos++) frag.appendChild(this.row(pos));
+    this.box.insertBefore(frag, this.table ? this.bottom : null);
+    this.expanded = true;
+  };
+
+  VirtualList.prototype.collapse = function () {
+    if (!this.expanded) return;
+    this.expanded = false;
+    this.clear();
+    this.update();
+  };
+
+  // Redraws the rows on screen (a choice changed), keeping the list where it is.
+  VirtualList.prototype.refresh = function () {
+    if (!this.on) return;
+    for (var k in this.rows) this.rows[k].remove();
+    this.rows = {};
+    this.from = this.to = -1;
+    this.update();
+  };
+
+  /* ---------- Exports of a view: CSV and Markdown, made here ---------- */
+
+  // A spreadsheet would run a cell starting with = + - @ tab or CR as a formula; events.csv
+  // puts an apostrophe before such a cell, and so does this.
+  function csvCell(text) {
+    text = String(text);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  var CSV_COLUMNS = ["id", "date", "end", "precision", "approximate", "type", "title", "countries",
+    "country_names", "actors", "places", "tags", "summary", "sources", "reviewed"];
+
+  // The events of `details` as events.csv writes them: the same columns, the same guard.
+  function toCsv(details) {
+    var lines = [CSV_COLUMNS.join(",")];
+    details.forEach(function (d) {
+      var e = d.event;
+      var precision = ["year", "month", "day"][e.date.replace(/^-/, "").split("-").length - 1];
+      lines.push([
+        e.id, e.date, e.end || "", precision, String(e.approximate), e.type, e.title,
+        e.countries.map(function (c) { return c.code; }).join("; "),
+        e.countries.map(function (c) { return c.name; }).join("; "),
+        d.actors.join("; "), d.places.join("; "), d.tags.join("; "), d.summary,
+        d.sources.map(function (x) { return x.url ? x.title + " <" + x.url + ">" : x.title; }).join("; "),
+        String(!e.unreviewed),
+      ].map(csvCell).join(","));
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  function mdEscape(text) {
+    return String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\\*_[\]<>`#|]/g, "\\$&");
+  }
+
+  function mdUrl(url) {
+    return String(url).replace(/[<>"\s\u0000-\u001f]/g, function (c) {
+      return Array.prototype.map.call(unescape(encodeURIComponent(c)), function (b) {
+        return "%" + b.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+      }).join("");
+    });
+  }
+
+  // Numbers the sources of `details`: one number per page (URL), or per title, publisher and
+  // date for a source without an address, as the built briefings do.
+  function citations(details) {
+    var numbers = {};
+    var list = [];
+    var per = details.map(function (d) {
+      var cites = [];
+      d.sources.forEach(function (x) {
+        var key = x.url ? "u " + x.url : "t " + x.title + "\u0000" + x.publisher + "\u0000" + x.iso;
+        if (!numbers[key]) {
+          list.push(x);
+          numbers[key] = list.length;
+        }
+        if (cites.indexOf(numbers[key]) < 0) cites.push(numbers[key]);
+      });
+      return cites;
+    });
+    return { per: per, list: list };
+  }
+
+  // An absolute address for a site path when the page knows the site's (base_url), else the
+  // page's own.
+  function siteUrl(path) {
+    var canon = doc.querySelector('link[rel="canonical"]');
+    if (canon) return new URL(path, canon.href.replace(/[^/]*$/, "")).href;
+    return new URL(path, ROOT || location.href).href;
+  }
+
+  // The events of `details` in the Markdown of the built briefings' .md files.
+  function toMarkdown(details, title, lines) {
+    var c = citations(details);
+    var md = "# " + mdEscape(title) + "\n\n" + lines.map(function (l) { return "- " + l; }).join("\n") + "\n\n";
+    md += "## Chronology\n\n";
+    if (!details.length) md += "No events match this selection.\n\n";
+    details.forEach(function (d, k) {
+      var e = d.event;
+      md += (k + 1) + ". **" + e.human + "** \u2014 [" + mdEscape(e.title) + "](" + mdUrl(siteUrl(e.href)) + ") (" + e.typeLabel + ")\n";
+      var facts = [];
+      if (e.countries.length) facts.push("Countries: " + e.countries.map(function (x) { return x.name; }).join(", "));
+      if (d.actors.length) facts.push("People: " + d.actors.join(", "));
+      if (d.places.length) facts.push("Places: " + d.places.join(", "));
+      if (facts.length) md += "   " + mdEscape(facts.join("; ")) + "\n";
+      var refs = c.per[k].map(function (n) { return "\\[" + n + "\\]"; }).join("");
+      if (d.summary) md += "   " + mdEscape(d.summary) + " " + refs + "\n";
+      else if (refs) md += "   Sources: " + refs + "\n";
+      md += "\n";
+    });
+    if (c.list.length) {
+      md += "## Sources\n\n";
+      c.list.forEach(function (x, k) {
+        md += (k + 1) + ". " + mdEscape(x.title);
+        if (x.publisher && x.publisher !== x.title) md += ", " + mdEscape(x.publisher);
+        if (x.date) md += ", " + x.date;
+        if (x.url) md += ". <" + mdUrl(x.url) + ">";
+        md += "\n";
+      });
+    }
+    return md;
+  }
+
+  function download(name, type, text) {
+    var blob = new Blob([text], { type: type });
+    var a = doc.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    doc.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /* ---------- The chart of a view: engagements per year, or per month for short spans ---------- */
+
+  function drawChart(figure, ix, items, f, apply) {
+    if (!figure) return;
+    var byYear = {}, byMonth = {};
+    var minY = Infinity, maxY = -Infinity;
+    for (var k = 0; k < items.length; k++) {
+      var ym = ix.yearMonth(items[k]);
+      var y = ym[0];
+      byYear[y] = (byYear[y] || 0) + 1;
+      if (ym[1]) {
+        var m = y + "-" + (ym[1] < 10 ? "0" : "") + ym[1];
+        byMonth[m] = (byMonth[m] || 0) + 1;
+      }
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!items.length) { figure.hidden = true; return; }
+    figure.hidden = false;
+    var months = maxY - minY < 3;
+    var bars = [];
+    if (months) {
+      for (var yy = minY; yy <= maxY; yy++) {
+        for (var mm = 1; mm <= 12; mm++) {
+          var key = yy + "-" + (mm < 10 ? "0" : "") + mm;
+          bars.push({ label: MONTHS[mm - 1].slice(0, 3) + " " + yy, value: key, count: byMonth[key] || 0, tick: mm === 1 || bars.length === 0 ? String(yy) : "" });
         }
       }
+      // Only the months the events span.
+      while (bars.length && !bars[0].count) bars.shift();
+      while (bars.length && !bars[bars.length - 1].count) bars.pop();
+      if (bars.length) bars[0].tick = bars[0].label;
+    } else {
+      for (var y2 = minY; y2 <= maxY; y2++) bars.push({ label: String(y2), value: String(y2), count: byYear[y2] || 0, tick: (y2 % 5 === 0 || y2 === minY || y2 === maxY) ? String(y2) : "" });
     }
-    var total = recs.length;
+    var max = 1;
+    bars.forEach(function (b) { if (b.count > max) max = b.count; });
+    var bw = months ? 14 : 12, gap = 2, height = 100;
+    var width = bars.length * (bw + gap) + 40;
+    var svg = '<svg class="chart" viewBox="0 0 ' + width + ' ' + (height + 30) + '" role="group" aria-labelledby="view-chart-title" style="width:' + Math.round(width * 1.2) + 'px;height:' + Math.round((height + 30) * 1.2) + 'px;max-height:none"><title id="view-chart-title">Events of this view per ' + (months ? "month" : "year") + '</title>';
+    bars.forEach(function (b, i) {
+      var h = Math.max(1, Math.ceil(b.count * height / max));
+      var x = 30 + i * (bw + gap);
+      var label = b.label + ": " + b.count + " events";
+      if (b.count) {
+        svg += '<a href="#" data-period="' + b.value + '" aria-label="' + label + '" tabindex="' + (i === bars.length - 1 ? 0 : -1) + '"><rect x="' + x + '" y="' + (height - h) + '" width="' + bw + '" height="' + h + '"><title>' + label + "</title></rect></a>";
+      } else {
+        svg += '<rect class="empty" x="' + x + '" y="' + (height - h) + '" width="' + bw + '" height="' + h + '"><title>' + label + "</title></rect>";
+      }
+      if (b.tick) svg += '<text x="' + (x + bw / 2) + '" y="' + (height + 16) + '" text-anchor="middle">' + esc(b.tick) + "</text>";
+    });
+    svg += '<text x="26" y="10" text-anchor="end">' + max + "</text></svg>";
+    var wrap = figure.querySelector(".chart-scroll");
+    wrap.innerHTML = svg;
+    var caption = figure.querySelector("figcaption");
+    caption.textContent = "Events of this view per " + (months ? "month" : "year") + ". Select a bar to narrow the view to that " + (months ? "month" : "year") + ".";
+    // Open at the recent end.
+    wrap.scrollLeft = wrap.scrollWidth;
+    var links = Array.prototype.slice.call(wrap.querySelectorAll("a"));
+    links.forEach(function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var p = a.getAttribute("data-period");
+        apply({ from: p, to: p });
+      });
+    });
+    if (links.length) rove(links, links.length - 1);
+    void f;
+  }
 
-    var extra = null;
-    function searchText(r) {
-      if (extra === null) {
-        var node = doc.getElementById("search-extra");
-        try { extra = node ? JSON.parse(node.textContent) : {}; } catch (e) { extra = {}; }
+  /* ---------- The map of a view: each country shaded by its events ---------- */
+
+  function colourMap(map, ix, items) {
+    if (!map) return;
+    var counts = new Uint32Array(ix.countries.length);
+    for (var k = 0; k < items.length; k++) {
+      var list = ix.c.of(items[k]);
+      for (var j = 0; j < list.length; j++) counts[list[j]]++;
+    }
+    var max = 1;
+    for (k = 0; k < counts.length; k++) if (counts[k] > max) max = counts[k];
+    var shapes = map.querySelectorAll("[data-code]");
+    for (k = 0; k < shapes.length; k++) {
+      var el = shapes[k];
+      var code = el.getAttribute("data-code");
+      var c = ix.countryByCode[code.toLowerCase()];
+      var n = c === undefined ? 0 : counts[c];
+      el.setAttribute("class", "c" + (n ? 1 + Math.min(4, Math.floor(4 * Math.log(1 + n) / Math.log(1 + max))) : 0));
+      var t = el.querySelector("title");
+      if (t) t.textContent = t.textContent.replace(/: \d+ events?$/, "") + ": " + n + (n === 1 ? " event" : " events");
+      var a = el.closest("a");
+      if (a) a.setAttribute("aria-label", t ? t.textContent : code);
+    }
+  }
+
+  /* ---------- The home page: filters, search, results ---------- */
+
+  var PRINT_LIMIT = 5000;
+  var SELECTION_KEY = "entente:selection";
+
+  // Events chosen for a briefing, by id, kept for the tab's session.
+  function loadSelection() {
+    try { return JSON.parse(sessionStorage.getItem(SELECTION_KEY) || "[]"); } catch (e) { return []; }
+  }
+  function saveSelection(ids) {
+    try { sessionStorage.setItem(SELECTION_KEY, JSON.stringify(ids)); } catch (e) { /* private mode */ }
+  }
+
+  function setupTimeline() {
+    var form = doc.getElementById("filter-form");
+    var results = doc.getElementById("results");
+    var ol = doc.getElementById("timeline");
+    var countEl = doc.getElementById("result-count");
+    if (!form || !results || !ol || !countEl) return;
+    var started = performance.now();
+    var html = doc.documentElement;
+    var $ = function (id) { return doc.getElementById(id); };
+    var noResults = $("no-results");
+    var heading = $("results-h");
+    var more = $("more");
+    var showAll = $("show-all");
+    var personList = $("f-person-list");
+    var table = $("timeline-table");
+    var tbody = $("timeline-body");
+    var tools = $("view-tools");
+    var chartFig = $("view-chart");
+    var map = $("view-map");
+    var countrySelect = $("f-country");
+    var countryValue = $("f-country-value");
+    var chips = $("f-country-chips");
+    var controls = {};
+    PARAMS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    var sortSelect = $("f-sort");
+    var viewRadios = doc.querySelectorAll('input[name="view"]');
+    // The rows the page was built with, put back when the filters are cleared.
+    var initial = Array.prototype.slice.call(ol.children);
+    var initialCount = countEl.textContent;
+    var initialHeading = heading ? heading.textContent : "";
+    var cards = null, rowsTable = null;
+    var ix = null;
+    var showingAll = false;
+    var generation = 0;
+    var lastQuery = null;
+    var printNote = null;
+    var current = { items: new Int32Array(0), f: parse("") };
+    // The chart as built (every year, linking to the year pages), put back on clearing.
+    var chartWrap = chartFig ? chartFig.querySelector(".chart-scroll") : null;
+    var chartBuilt = chartWrap ? Array.prototype.slice.call(chartWrap.childNodes) : [];
+    var chartCaption = chartFig && chartFig.querySelector("figcaption") ? chartFig.querySelector("figcaption").textContent : "";
+    var pictures = $("pictures");
+    var selection = loadSelection();
+    var picked = {};
+    selection.forEach(function (id) { picked[id] = true; });
+
+    /* The country chips: the select adds a country, each chip's button removes it. */
+    function countries() {
+      return countryValue && countryValue.value ? countryValue.value.split(",") : [];
+    }
+    function countryName(code) {
+      if (ix) {
+        var k = ix.countryByCode[code.toLowerCase()];
+        if (k !== undefined) return ix.countries[k][1];
       }
-      var article = r.el.firstElementChild;
-      var text = article ? article.textContent : "";
-      var last = article && article.lastElementChild;
-      // Source titles would make every event match a publisher's name.
-      if (last && last.classList.contains("sources")) {
-        var at = text.lastIndexOf(last.textContent);
-        if (at >= 0) text = text.slice(0, at);
+      if (countrySelect) {
+        for (var i = 0; i < countrySelect.options.length; i++) {
+          if (countrySelect.options[i].value.toLowerCase() === code.toLowerCase()) {
+            return countrySelect.options[i].textContent.replace(/\s*\(\d+\)$/, "");
+          }
+        }
       }
-      text = text.replace(LABELS, "\n");
-      if (extra[r.id]) text += " " + extra[r.id];
-      return fold(text);
+      return code;
+    }
+    function canonicalCode(code) {
+      if (countrySelect) {
+        for (var i = 0; i < countrySelect.options.length; i++) {
+          if (countrySelect.options[i].value.toLowerCase() === code.toLowerCase()) return countrySelect.options[i].value;
+        }
+      }
+      return code;
+    }
+    function setCountries(list) {
+      if (!countryValue) return;
+      countryValue.value = list.join(",");
+      if (!chips) return;
+      chips.textContent = "";
+      list.forEach(function (code) {
+        var li = doc.createElement("li");
+        var name = countryName(code);
+        li.innerHTML = "<span>" + esc(name) + '</span> <button type="button" class="chip-x" aria-label="Remove ' +
+          esc(name) + '">\u00d7</button>';
+        li.querySelector("button").addEventListener("click", function () {
+          setCountries(countries().filter(function (c) { return c !== code; }));
+          apply(false);
+          if (countrySelect) countrySelect.focus();
+        });
+        chips.appendChild(li);
+      });
+    }
+    if (countrySelect) {
+      countrySelect.addEventListener("change", function (ev) {
+        ev.stopPropagation();
+        var code = countrySelect.value;
+        countrySelect.value = "";
+        if (!code) return;
+        var list = countries();
+        if (list.indexOf(code) < 0) list.push(code);
+        setCountries(list);
+        apply(false);
+      });
     }
 
-    function optionLabel(select) {
-      var o = select.options[select.selectedIndex];
-      return o ? o.textContent.replace(/\s*\(\d+\)$/, "") : select.value;
+    /* Filters on a phone fold away behind a button, so the results start on the first screen. */
+    var toggle = $("f-toggle");
+    var moreFilters = $("f-more");
+    function foldFilters(open) {
+      if (!toggle || !moreFilters) return;
+      toggle.setAttribute("aria-expanded", String(open));
+      moreFilters.toggleAttribute("data-collapsed", !open);
+    }
+    if (toggle && moreFilters) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        foldFilters(toggle.getAttribute("aria-expanded") !== "true");
+      });
+    }
+
+    function readForm() {
+      var f = {};
+      PARAMS.forEach(function (name) {
+        var c = controls[name];
+        f[name] = c ? c.value.trim() : "";
+      });
+      f.sort = sortSelect && sortSelect.value === "oldest" ? "oldest" : "";
+      f.view = "";
+      for (var k = 0; k < viewRadios.length; k++) if (viewRadios[k].checked) f.view = viewRadios[k].value;
+      return f;
     }
 
     // Values from a shared URL may differ in case or name nothing in this build; keep them
@@ -245,129 +1244,256 @@
       select.value = value;
     }
 
-    function readState() {
-      var st = {};
-      FIELDS.forEach(function (name) {
-        var c = controls[name];
-        st[name] = c ? c.value.trim() : "";
-      });
-      return st;
-    }
-
-    function writeControls(params) {
-      FIELDS.forEach(function (name) {
+    function writeForm(f) {
+      PARAMS.forEach(function (name) {
         var c = controls[name];
         if (!c) return;
-        var v = params.get(name) || "";
-        if (c.tagName === "SELECT") {
+        var v = f[name] || "";
+        if (name === "country") {
+          setCountries(v ? v.split(",").map(canonicalCode) : []);
+        } else if (c.tagName === "SELECT") {
           if (v) setSelect(c, v);
           else c.value = "";
+        } else if (name === "person" && v && ix) {
+          var k = ix.person(v);
+          c.value = k >= 0 ? ix.people[k][1] : v;
         } else {
           c.value = v;
         }
       });
+      if (sortSelect) sortSelect.value = f.sort || "";
+      for (var k = 0; k < viewRadios.length; k++) viewRadios[k].checked = viewRadios[k].value === (f.view || "");
+      markToggle(f);
     }
 
-    function describe(st) {
+    // "More filters (2 set)": how many filters the folded part holds.
+    function markToggle(f) {
+      if (!toggle) return;
+      var n = ["country", "region", "person", "type", "tag", "from", "to"].filter(function (k) { return f[k]; }).length;
+      toggle.textContent = n ? "More filters (" + n + " set)" : "More filters";
+    }
+
+    function optionLabel(select) {
+      var o = select.options[select.selectedIndex];
+      return o ? o.textContent.replace(/\s*\(\d+\)$/, "") : select.value;
+    }
+
+    function describe(f) {
       var parts = [];
-      if (st.q) parts.push("“" + st.q + "”");
-      if (st.country) parts.push("country " + optionLabel(controls.country));
-      if (st.actor) parts.push("person " + optionLabel(controls.actor));
-      if (st.type) parts.push("type " + optionLabel(controls.type));
-      if (st.tag) parts.push("tag " + optionLabel(controls.tag));
-      if (st.from) parts.push("from " + st.from);
-      if (st.to) parts.push("to " + st.to);
+      if (f.q) parts.push("\u201c" + f.q + "\u201d");
+      if (f.country) parts.push((f.country.indexOf(",") >= 0 ? "countries " : "country ") + f.country.split(",").map(countryName).join(", "));
+      if (f.region && controls.region) parts.push("region " + optionLabel(controls.region));
+      if (f.person) {
+        var k = ix ? ix.person(f.person) : -1;
+        parts.push("person " + (k >= 0 ? ix.people[k][1] : f.person));
+      }
+      if (f.type && controls.type) parts.push("type " + optionLabel(controls.type));
+      if (f.tag && controls.tag) parts.push("tag " + optionLabel(controls.tag));
+      if (f.from) parts.push("from " + f.from);
+      if (f.to) parts.push("to " + f.to);
       return parts.join(", ");
     }
 
-    var lastQuery = null;
+    // The URL of a view: codes and slugs, not labels, so it can be shared.
+    function queryOf(f) {
+      var q = new URLSearchParams();
+      PARAMS.concat(VIEW_PARAMS).forEach(function (name) {
+        var v = f[name];
+        if (!v) return;
+        if (name === "person" && ix) {
+          var k = ix.person(v);
+          if (k >= 0) v = ix.people[k][0];
+        }
+        q.set(name, v);
+      });
+      return q.toString().replace(/%2C/g, ",");
+    }
 
-    function apply(pushUrl) {
-      var t0 = performance.now();
-      var st = readState();
-      var fromDay = st.from ? bound(st.from, false) : "";
-      var toDay = st.to ? bound(st.to, true) : "";
-      [["from", fromDay], ["to", toDay]].forEach(function (pair) {
-        var c = controls[pair[0]];
+    function flagDates(f) {
+      ["from", "to"].forEach(function (name) {
+        var c = controls[name];
         if (!c) return;
-        if (st[pair[0]] && pair[1] === null) c.setAttribute("aria-invalid", "true");
+        if (f[name] && bound(f[name], name === "to") === null) c.setAttribute("aria-invalid", "true");
         else c.removeAttribute("aria-invalid");
       });
-      var terms = st.q ? fold(st.q).split(/\s+/).filter(Boolean) : [];
-      var country = st.country ? " " + st.country + " " : "";
-      var actor = st.actor ? " " + st.actor + " " : "";
-      var tag = st.tag ? " " + st.tag + " " : "";
-      var type = st.type;
-      var i, r;
-      for (i = 0; i < monthRecs.length; i++) monthRecs[i].n = 0;
-      for (i = 0; i < yearRecs.length; i++) yearRecs[i].n = 0;
-      var shown = 0;
-      for (i = 0; i < total; i++) {
-        r = recs[i];
-        var ok = (!type || r.type === type) &&
-          (!country || r.countries.indexOf(country) >= 0) &&
-          (!actor || r.actors.indexOf(actor) >= 0) &&
-          (!tag || r.tags.indexOf(tag) >= 0) &&
-          (!fromDay || r.end >= fromDay) &&
-          (!toDay || r.start <= toDay);
-        if (ok && terms.length) {
-          if (r.text === null) r.text = searchText(r);
-          for (var t = 0; t < terms.length; t++) {
-            if (r.text.indexOf(terms[t]) < 0) { ok = false; break; }
-          }
-        }
-        r.match = ok;
-        if (ok) {
-          shown++;
-          r.month.n++;
-          r.month.year.n++;
+    }
+
+    // The person field suggests every name and every other spelling of it (actors.yaml).
+    function fillPeople() {
+      if (!personList || personList.childElementCount || !ix) return;
+      var frag = doc.createDocumentFragment();
+      for (var k = 0; k < ix.people.length; k++) {
+        var p = ix.people[k];
+        for (var j = 1; j < p.length; j++) {
+          var o = doc.createElement("option");
+          o.value = p[j];
+          if (j > 1) o.label = p[j] + " (" + p[1] + ")";
+          frag.appendChild(o);
         }
       }
-      // Touch only what changes, and nothing inside a month that is hidden as a whole: each
-      // write of `hidden` costs style recalculation, and narrow filters hide most months.
-      for (i = 0; i < total; i++) {
-        r = recs[i];
-        if (r.match !== r.shown && r.month.n > 0) {
-          r.shown = r.match;
-          r.el.hidden = !r.match;
-        }
-      }
-      for (i = 0; i < monthRecs.length; i++) {
-        var mr = monthRecs[i];
-        if ((mr.n > 0) !== mr.shown) {
-          mr.shown = mr.n > 0;
-          mr.el.hidden = !mr.shown;
-        }
-      }
-      var filtered = shown !== total || Object.keys(st).some(function (k) { return st[k]; });
-      for (i = 0; i < yearRecs.length; i++) {
-        var yr = yearRecs[i];
-        if ((yr.n > 0) !== yr.shown) {
-          yr.shown = yr.n > 0;
-          yr.el.hidden = !yr.shown;
-        }
-        if (yr.span) yr.span.textContent = filtered ? "(" + yr.n + ")" : yr.text;
-      }
-      var query = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (st[name]) query.set(name, st[name]); });
-      var qs = query.toString();
-      var message = filtered
-        ? "Showing " + shown + " of " + total + " events: " + describe(st) + "."
-        : total + " events";
+      personList.appendChild(frag);
+    }
+
+    function setCount(message) {
       if (countEl.textContent !== message) countEl.textContent = message;
-      if (noResults) noResults.hidden = shown !== 0;
+    }
+
+    function updateSelection() {
+      var box = $("selection");
+      var n = selection.length;
+      if (box) {
+        box.hidden = n === 0;
+        $("selection-count").textContent = n + (n === 1 ? " event chosen" : " events chosen");
+      }
+      var make = $("make-briefing");
+      if (make) make.textContent = n ? "Briefing of the " + n + " chosen" : "Briefing of this view";
+      saveSelection(selection);
+    }
+
+    function pick(id, on) {
+      if (on && !picked[id]) { picked[id] = true; selection.push(id); }
+      if (!on && picked[id]) { delete picked[id]; selection = selection.filter(function (x) { return x !== id; }); }
+      updateSelection();
+    }
+
+    function makeCard(i) {
+      var e = ix.event(i);
+      var li = doc.createElement("li");
+      li.className = "ev picking" + (e.unreviewed ? " unreviewed" : "");
+      li.setAttribute("data-event-id", e.id);
+      li.innerHTML = cardHtml(ix, e, picked[e.id]);
+      return li;
+    }
+
+    function makeRow(i) {
+      var e = ix.event(i);
+      var tr = doc.createElement("tr");
+      tr.setAttribute("data-event-id", e.id);
+      if (e.unreviewed) tr.className = "unreviewed";
+      tr.innerHTML = tableHtml(ix, e, picked[e.id]);
+      return tr;
+    }
+
+    [ol, tbody].forEach(function (box) {
+      if (!box) return;
+      box.addEventListener("change", function (ev) {
+        var t = ev.target;
+        if (!t.classList || !t.classList.contains("pick")) return;
+        ev.stopPropagation();
+        var row = t.closest("[data-event-id]");
+        if (row) pick(row.getAttribute("data-event-id"), t.checked);
+      });
+    });
+
+    function activeList() {
+      return current.f.view === "table" ? rowsTable : cards;
+    }
+
+    var all = null;
+    function allItems() {
+      if (!all) { all = new Int32Array(ix.n); for (var k = 0; k < ix.n; k++) all[k] = k; }
+      return all;
+    }
+
+    // Back to the page as built: the recent rows, no index needed.
+    function restore() {
+      generation++;
+      if (cards) cards.stop();
+      if (rowsTable) rowsTable.stop();
+      ol.textContent = "";
+      initial.forEach(function (li) { ol.appendChild(li); });
+      ol.hidden = false;
+      if (table) table.hidden = true;
+      ol.classList.remove("virtual");
+      setCount(initialCount);
+      if (heading) heading.textContent = initialHeading;
+      if (more) more.hidden = false;
+      if (noResults) noResults.hidden = true;
+      if (chartFig && chartWrap) {
+        chartFig.hidden = false;
+        chartWrap.textContent = "";
+        chartBuilt.forEach(function (n) { chartWrap.appendChild(n); });
+        chartFig.querySelector("figcaption").textContent = chartCaption;
+        chartWrap.scrollLeft = chartWrap.scrollWidth;
+      }
+      showingAll = false;
+      current = { items: new Int32Array(0), f: parse("") };
+      html.setAttribute("data-filter-shown", String(initial.length));
+      if (ix && map) colourMap(map, ix, allItems());
+    }
+
+    // Shows the events of filter `f` (all events when it is empty), in its order and view.
+    function show(f, t0) {
+      var gen = ++generation;
+      html.setAttribute("data-busy", "true");
+      return load().then(function (index) {
+        ix = index;
+        fillPeople();
+        return ix.query(f);
+      }).then(function (matches) {
+        if (gen !== generation) return;
+        var n = matches.length;
+        var items = new Int32Array(n);
+        if (f.sort === "oldest") items.set(matches);
+        else for (var k = 0; k < n; k++) items[k] = matches[n - 1 - k];
+        current = { items: items, f: f, matches: matches };
+        if (!cards) cards = new VirtualList(ol, makeCard);
+        if (!rowsTable && tbody) rowsTable = new VirtualList(tbody, makeRow);
+        var asTable = f.view === "table" && rowsTable;
+        ol.hidden = !!asTable;
+        if (table) table.hidden = !asTable;
+        if (asTable) {
+          cards.stop();
+          table.setAttribute("aria-rowcount", String(items.length + 1));
+          rowsTable.setItems(items);
+        } else {
+          if (rowsTable) rowsTable.stop();
+          ol.classList.add("virtual");
+          cards.setItems(items);
+        }
+        var filtered = active(f);
+        if (heading) heading.textContent = filtered ? "Matching events" : "All events";
+        if (more) more.hidden = true;
+        if (noResults) noResults.hidden = items.length !== 0;
+        var order = f.sort === "oldest" ? "oldest first" : "newest first";
+        setCount(filtered
+          ? "Showing " + items.length + " of " + ix.n + " events, " + order + ": " + describe(f) + "."
+          : ix.n + " events, " + order);
+        drawChart(chartFig, ix, matches, f, function (range) {
+          controls.from.value = range.from;
+          controls.to.value = range.to;
+          apply(true);
+        });
+        if (map) colourMap(map, ix, matches);
+        html.setAttribute("data-filter-ms", (performance.now() - t0).toFixed(1));
+        html.setAttribute("data-filter-shown", String(items.length));
+        html.removeAttribute("data-busy");
+        html.setAttribute("data-index-ready", "true");
+      }, function (err) {
+        html.removeAttribute("data-busy");
+        setCount("The index could not be loaded (" + err.message + "); browse by year below.");
+      });
+    }
+
+    function apply(push) {
+      var t0 = performance.now();
+      var f = readForm();
+      flagDates(f);
+      markToggle(f);
+      var qs = queryOf(f);
       if (qs !== lastQuery) {
         lastQuery = qs;
         try {
-          history[pushUrl ? "pushState" : "replaceState"](null, "", qs ? "?" + qs : location.pathname);
+          history[push ? "pushState" : "replaceState"](null, "", qs ? "?" + qs : location.pathname);
         } catch (e) {
           // Some browsers refuse history changes on file: pages; the view still works.
         }
       }
-      var ms = performance.now() - t0;
-      doc.documentElement.setAttribute("data-filter-ms", ms.toFixed(1));
-      doc.documentElement.setAttribute("data-filter-shown", String(shown));
-      return shown;
+      if (!active(f) && !showingAll && !f.sort && !f.view) {
+        restore();
+        return Promise.resolve();
+      }
+      return show(f, t0);
     }
 
     var timer = 0;
@@ -376,6 +1502,33 @@
       timer = setTimeout(function () { apply(false); }, 120);
     }
 
+    // Load the index as soon as the reader reaches for the form, before the first change.
+    function warm() {
+      load().then(function (index) {
+        ix = index;
+        fillPeople();
+        if (map && !current.matches) colourMap(map, ix, allItems());
+      }, function () {});
+    }
+    form.addEventListener("focusin", warm);
+    form.addEventListener("pointerover", warm);
+    if (tools) {
+      tools.hidden = false;
+      tools.addEventListener("focusin", warm);
+      tools.addEventListener("pointerover", warm);
+    }
+    if (controls.q) {
+      controls.q.addEventListener("focus", function () {
+        load().then(function (index) { return index.loadText(); }).catch(function () {});
+      });
+      controls.q.addEventListener("input", later);
+    }
+    if (controls.person) {
+      controls.person.addEventListener("input", function () {
+        // A name picked from the list applies at once; typing waits for Enter or leaving.
+        if (ix && ix.person(controls.person.value) >= 0) later();
+      });
+    }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       clearTimeout(timer);
@@ -385,12 +1538,18 @@
       clearTimeout(timer);
       apply(false);
     });
-    if (controls.q) controls.q.addEventListener("input", later);
-    var clear = doc.getElementById("f-clear");
+    // Order and view sit outside the form (form="filter-form"), so their events do not
+    // bubble to it.
+    [sortSelect].concat(Array.prototype.slice.call(viewRadios)).forEach(function (c) {
+      if (c) c.addEventListener("change", function () { apply(false); });
+    });
+    var clear = $("f-clear");
     if (clear) {
       clear.addEventListener("click", function (ev) {
         ev.preventDefault();
-        FIELDS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+        PARAMS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+        setCountries([]);
+        showingAll = false;
         apply(true);
         if (controls.q) controls.q.focus();
       });
@@ -402,36 +1561,367 @@
         clear.click();
       });
     }
+    if (showAll) {
+      showAll.hidden = false;
+      showAll.addEventListener("click", function () {
+        showingAll = true;
+        show(readForm(), performance.now()).then(function () {
+          // Keep the reader's place: focus the first row's link.
+          var l = activeList() || cards;
+          var a = l && l.box.querySelector("a");
+          if (a) a.focus();
+        });
+      });
+    }
+
+    // Exports of the view, made here from the index (no server needed, works from disk).
+    function viewDetails() {
+      return load().then(function (index) {
+        ix = index;
+        if (current.matches) return current;
+        var f = readForm();
+        return ix.query(f).then(function (m) {
+          var items = new Int32Array(m.length);
+          for (var k = 0; k < m.length; k++) items[k] = m[m.length - 1 - k];
+          return { f: f, matches: m, items: f.sort === "oldest" ? m : items };
+        });
+      }).then(function (view) {
+        return ix.details(view.items);
+      });
+    }
+    function fileName(ext) {
+      var q = queryOf(current.f || readForm()).replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+      return "events" + (q ? "-" + q.slice(0, 80) : "") + "." + ext;
+    }
+    function viewTitle() {
+      var d = describe(current.f || readForm());
+      var site = doc.querySelector(".site-title a");
+      return (site ? site.textContent : "Events") + (d ? ": " + d : "");
+    }
+    var csvButton = $("export-csv");
+    if (csvButton) {
+      csvButton.addEventListener("click", function () {
+        viewDetails().then(function (details) {
+          download(fileName("csv"), "text/csv;charset=utf-8", toCsv(details));
+        });
+      });
+    }
+    var mdButton = $("export-md");
+    if (mdButton) {
+      mdButton.addEventListener("click", function () {
+        viewDetails().then(function (details) {
+          var lines = ["**View:** <" + mdUrl(location.href) + ">", "**Events:** " + details.length,
+            "**Exported:** " + today()];
+          download(fileName("md"), "text/markdown;charset=utf-8", toMarkdown(details, viewTitle(), lines));
+        });
+      });
+    }
+    var briefingButton = $("make-briefing");
+    if (briefingButton) {
+      briefingButton.addEventListener("click", function () {
+        var q = selection.length ? "ids=" + selection.join(",") : queryOf(readForm());
+        location.href = ROOT + "briefing.html" + (q ? "?" + q : "");
+      });
+    }
+    var selectionClear = $("selection-clear");
+    if (selectionClear) {
+      selectionClear.addEventListener("click", function () {
+        selection = [];
+        picked = {};
+        updateSelection();
+        var l = activeList();
+        if (l) l.refresh();
+      });
+    }
+    updateSelection();
+
     window.addEventListener("popstate", function () {
-      writeControls(new URLSearchParams(location.search));
+      var f = parse(location.search);
+      writeForm(f);
       lastQuery = null;
       apply(false);
     });
 
-    var params = new URLSearchParams(location.search);
-    var any = FIELDS.some(function (name) { return params.get(name); });
-    writeControls(params);
-    lastQuery = params.toString();
-    if (any) apply(false);
-    // Prepare the search text in idle time, so the first keystroke does not pay for reading
-    // thousands of items; a search before this finishes prepares what it needs itself.
-    var idle = window.requestIdleCallback || function (fn) {
-      return setTimeout(function () { fn({ timeRemaining: function () { return 8; } }); }, 50);
-    };
-    var next = 0;
-    idle(function prepare(deadline) {
-      while (next < total && deadline.timeRemaining() > 1) {
-        for (var end = Math.min(total, next + 100); next < end; next++) {
-          if (recs[next].text === null) recs[next].text = searchText(recs[next]);
-        }
+    // Printing a drawn list prints every row of the view, not the few on screen.
+    window.addEventListener("beforeprint", function () {
+      var l = activeList();
+      if (!l || !l.on) return;
+      l.expand(PRINT_LIMIT);
+      if (l.items.length > PRINT_LIMIT) {
+        printNote = doc.createElement("p");
+        printNote.className = "print-only";
+        printNote.textContent = "The first " + PRINT_LIMIT + " of " + l.items.length +
+          " events are printed; narrow the filters to print the rest.";
+        results.insertBefore(printNote, ol);
       }
-      if (next < total) idle(prepare);
     });
-    doc.documentElement.setAttribute("data-init-ms", (performance.now() - started).toFixed(1));
-    doc.documentElement.setAttribute("data-filters-ready", "true");
+    window.addEventListener("afterprint", function () {
+      var l = activeList();
+      if (l) l.collapse();
+      if (printNote) { printNote.remove(); printNote = null; }
+    });
+
+    // The ids of the view in display order (every match, not only the rows drawn): for
+    // tests, and for pages that build on this one.
+    window.Entente.current = function () {
+      var l = activeList();
+      if (l && l.on) return Array.prototype.map.call(l.items, function (i) { return ix.id(i); });
+      return initial.map(function (li) { return li.getAttribute("data-event-id"); });
+    };
+
+    var f0 = parse(location.search);
+    writeForm(f0);
+    lastQuery = queryOf(f0);
+    var phone = window.matchMedia && window.matchMedia("(max-width: 48rem)").matches;
+    // On a phone the filters stay folded even when some are set (the count says which), so
+    // the results start on the first screen.
+    foldFilters(!phone);
+    // Beside the results on a wide screen; folded away on a phone, where it would push them down.
+    if (pictures && !phone) pictures.open = true;
+    if (active(f0) || f0.sort || f0.view) {
+      flagDates(f0);
+      show(f0, performance.now()).then(function () { writeForm(f0); });
+    } else {
+      html.setAttribute("data-filter-shown", String(initial.length));
+    }
+    html.setAttribute("data-init-ms", (performance.now() - started).toFixed(1));
+    html.setAttribute("data-filters-ready", "true");
+    if (performance.mark) performance.mark("entente:ready");
+  }
+
+  /* ---------- The briefing builder (briefing.html) ---------- */
+
+  // The few Markdown forms an introduction needs: paragraphs, **strong**, *emphasis*, [links](url).
+  function miniMarkdown(text) {
+    return text.trim().split(/\n\s*\n/).filter(Boolean).map(function (para) {
+      var h = esc(para.replace(/\s*\n\s*/g, " "));
+      h = h.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>").replace(/\*([^*]+)\*/g, "<em>$1</em>");
+      h = h.replace(/\[([^\]]+)\]\((https?:[^)\s]+|mailto:[^)\s]+)\)/g, '<a href="$2">$1</a>');
+      return "<p>" + h + "</p>";
+    }).join("\n");
+  }
+
+  // A YAML scalar: JSON's double-quoted string is also YAML's.
+  function yamlString(text) {
+    return JSON.stringify(String(text));
+  }
+
+  function setupBuilder() {
+    var article = doc.getElementById("briefing");
+    var tools = doc.getElementById("builder-tools");
+    if (!article || !tools || !doc.body.classList.contains("builder")) return;
+    var html = doc.documentElement;
+    var params = new URLSearchParams(location.search);
+    var ids = (params.get("ids") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+    var f = parse(params);
+    var titleInput = doc.getElementById("b-title");
+    var introInput = doc.getElementById("b-intro");
+    var site = article.getAttribute("data-site") || "";
+    var asOf = article.getAttribute("data-as-of") || "";
+    var asOfIso = article.getAttribute("data-as-of-iso") || "";
+    var paper = doc.body.getAttribute("data-paper");
+    if (!params.get("paper") && paper === "letter") {
+      html.classList.add("letter");
+      var radio = doc.querySelector('input[name="paper"][value="letter"]');
+      if (radio) radio.checked = true;
+    }
+    var back = doc.getElementById("b-back");
+    if (back && !ids.length) back.href = "index.html" + (location.search || "");
+    tools.hidden = false;
+    var state = null;
+
+    function criteria(ix, count) {
+      var out = [];
+      if (ids.length) out.push(["Chosen", count + " events chosen on the timeline"]);
+      if (f.from || f.to) out.push(["Period", (f.from || "\u2026") + " \u2013 " + (f.to || "\u2026")]);
+      if (f.country) {
+        out.push(["Countries", f.country.split(",").map(function (c) {
+          var k = ix.countryByCode[c.toLowerCase()];
+          return k === undefined ? c : ix.countries[k][1];
+        }).join(", ")]);
+      }
+      if (f.region) {
+        var r = ix.regionByCode[f.region.toLowerCase()];
+        out.push(["Region", r === undefined ? f.region : ix.regions[r][1] + " (its member states)"]);
+      }
+      if (f.person) {
+        var p = ix.person(f.person);
+        out.push(["People", p < 0 ? f.person : ix.people[p][1]]);
+      }
+      if (f.type) {
+        var t = ix.typeByName[f.type];
+        out.push(["Types", t === undefined ? f.type : ix.types[t][2]]);
+      }
+      if (f.tag) out.push(["Tags", f.tag]);
+      if (f.q) out.push(["Search", "\u201c" + f.q + "\u201d"]);
+      if (!ids.length) out.push(["Events", count + (count === 1 ? " event" : " events")]);
+      return out;
+    }
+
+    function render() {
+      if (!state) return;
+      var ix = state.ix, details = state.details;
+      var title = titleInput.value.trim() || "Briefing";
+      doc.title = title + " \u00b7 " + site;
+      var c = citations(details);
+      var h = '<header class="title-block"><p class="kicker">Briefing \u00b7 ' + esc(site) + "</p>" +
+        '<h1 id="briefing-title">' + esc(title) + '</h1><dl class="criteria">';
+      criteria(ix, details.length).forEach(function (cr) { h += "<dt>" + esc(cr[0]) + "</dt><dd>" + esc(cr[1]) + "</dd>"; });
+      if (asOf) h += '<dt>Information as of</dt><dd><time datetime="' + esc(asOfIso) + '">' + esc(asOf) + "</time></dd>";
+      h += "</dl></header>";
+      if (introInput.value.trim()) h += '<section class="briefing-intro" aria-label="Introduction">' + miniMarkdown(introInput.value) + "</section>";
+      h += '<section class="chronology" aria-labelledby="chronology-h"><h2 id="chronology-h">Chronology</h2>';
+      if (!details.length) h += "<p>No events match this selection.</p>";
+      else {
+        h += '<ol class="briefing-events">';
+        details.forEach(function (d, k) {
+          var e = d.event;
+          h += '<li class="briefing-event" data-event-id="' + esc(e.id) + '"><p class="meta"><time datetime="' +
+            esc(e.end ? e.date + "/" + e.end : e.date) + '">' + esc(e.human) + "</time> \u00b7 " + esc(e.typeLabel) +
+            (e.unreviewed ? ' \u00b7 <span class="badge">Unreviewed</span>' : "") + "</p>" +
+            '<h3><a href="' + esc(e.href) + '">' + esc(e.title) + "</a></h3>";
+          var facts = [];
+          if (e.countries.length) facts.push('<span class="label">Countries:</span> ' + esc(e.countries.map(function (x) { return x.name; }).join(", ")) + ".");
+          if (d.actors.length) facts.push('<span class="label">People:</span> ' + esc(d.actors.join(", ")) + ".");
+          if (d.places.length) facts.push('<span class="label">Places:</span> ' + esc(d.places.join(", ")) + ".");
+          if (facts.length) h += '<p class="facts-line">' + facts.join(" ") + "</p>";
+          if (d.summary) h += '<div class="summary"><p>' + esc(d.summary) + "</p></div>";
+          if (c.per[k].length) {
+            h += '<p class="cites"><span class="label">Sources:</span> ' + c.per[k].map(function (n) {
+              return '<a href="#src-' + n + '">[' + n + "]</a>";
+            }).join(" ") + "</p>";
+          }
+          h += "</li>";
+        });
+        h += "</ol>";
+      }
+      h += "</section>";
+      if (c.list.length) {
+        h += '<section class="citations" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>';
+        c.list.forEach(function (x, k) {
+          h += '<li id="src-' + (k + 1) + '"><cite>' + esc(x.title) + "</cite>" +
+            (x.publisher && x.publisher !== x.title ? ", " + esc(x.publisher) : "") + (x.date ? ", " + esc(x.date) : "") + "." +
+            (x.url ? ' <a class="url" href="' + esc(x.url) + '" rel="noopener noreferrer">' + esc(x.url) + "</a>"
+              : x.article ? ' <a class="url" href="' + esc(x.article) + '">Article on this site</a>' : "") + "</li>";
+        });
+        h += "</ol></section>";
+      }
+      article.innerHTML = h;
+      html.setAttribute("data-briefing-ready", "true");
+    }
+
+    // The briefing as content/briefings/*.yaml: the criteria of the view where they can be
+    // written, and the events themselves, so the built briefing holds exactly these.
+    function yaml() {
+      var ix = state.ix;
+      var lines = ["# Made with the briefing builder of " + site + " on " + today() + " from",
+        "# " + location.href.replace(/[\r\n]/g, ""),
+        "title: " + yamlString(titleInput.value.trim() || "Briefing")];
+      var intro = introInput.value.replace(/\r/g, "").replace(/\s+$/, "");
+      if (intro) lines.push("intro: |", intro.split("\n").map(function (l) { return "  " + l; }).join("\n"));
+      if (!ids.length) {
+        if (f.from && bound(f.from, false) !== null) lines.push("from: " + yamlString(f.from));
+        if (f.to && bound(f.to, true) !== null) lines.push("to: " + yamlString(f.to));
+        var places = ix.places(f);
+        if (places) {
+          var codes = [];
+          for (var k = 0; k < places.length; k++) if (places[k]) codes.push(ix.countries[k][0]);
+          lines.push("countries: [" + codes.map(yamlString).join(", ") + "]");
+        }
+        if (f.person && ix.person(f.person) >= 0) lines.push("actors: [" + yamlString(ix.people[ix.person(f.person)][1]) + "]");
+        if (f.type && ix.typeByName[f.type] !== undefined) lines.push("types: [" + f.type + "]");
+        if (f.tag && ix.tagBySlug[slugOf(f.tag)] !== undefined) lines.push("tags: [" + yamlString(ix.tags[ix.tagBySlug[slugOf(f.tag)]][1]) + "]");
+      }
+      if (asOfIso) lines.push("as_of: " + yamlString(asOfIso));
+      lines.push("events:");
+      state.details.forEach(function (d) { lines.push("  - " + d.event.id); });
+      return lines.join("\n") + "\n";
+    }
+
+    load().then(function (ix) {
+      var list;
+      if (ids.length) {
+        var want = {};
+        ids.forEach(function (id) { want[id] = true; });
+        var found = [];
+        for (var i = 0; i < ix.n; i++) if (want[ix.id(i)]) found.push(i);
+        list = Promise.resolve(Int32Array.from(found));
+      } else {
+        list = ix.query(f);
+      }
+      return list.then(function (matches) {
+        return ix.details(matches).then(function (details) { state = { ix: ix, details: details }; });
+      });
+    }).then(function () {
+      var d = [];
+      if (ids.length) d.push(ids.length + " chosen events");
+      titleInput.value = params.get("title") || (site ? site + " briefing" : "Briefing");
+      render();
+    }, function (err) {
+      article.textContent = "The index could not be loaded (" + err.message + ").";
+    });
+    titleInput.addEventListener("input", render);
+    introInput.addEventListener("input", render);
+    doc.getElementById("b-yaml").addEventListener("click", function () {
+      if (!state) return;
+      var name = slugOf(titleInput.value) || "briefing";
+      download(name + ".yaml", "text/yaml;charset=utf-8", yaml());
+    });
+  }
+
+  /* ---------- Cite this (event pages) ---------- */
+
+  // A citation of the event page, made from what the page shows (title, date at its
+  // precision, the site, its published address when the site has one, the "as of" date and
+  // the sources), with a button that copies it.
+  function setupCite() {
+    var article = doc.querySelector("article.event-page");
+    if (!article) return;
+    var title = article.querySelector("h1");
+    var time = article.querySelector(".meta time");
+    var siteEl = doc.querySelector(".site-title a");
+    var canon = doc.querySelector('link[rel="canonical"]');
+    var asOf = doc.querySelector(".site-footer time");
+    var address = canon ? canon.href : /^https?:/.test(location.href) ? location.href.split(/[?#]/)[0] : "";
+    var sources = Array.prototype.map.call(article.querySelectorAll("section.sources li"), function (li) {
+      var a = li.querySelector("a[href^='http']");
+      var text = li.textContent.replace(/\s*\(article on this site\)\s*$/, "").trim();
+      return a ? text + ", " + a.href : text;
+    });
+    var parts = ["\u201c" + (title ? title.textContent.trim() : "") + ".\u201d"];
+    if (time) parts.push(time.textContent.trim() + ".");
+    if (siteEl) parts.push(siteEl.textContent.trim() + ".");
+    if (address) parts.push(address + ".");
+    if (asOf) parts.push("Information as of " + asOf.textContent.trim() + ".");
+    if (sources.length) parts.push("Sources: " + sources.join("; ") + ".");
+    var text = parts.join(" ");
+    var section = doc.createElement("section");
+    section.className = "cite";
+    section.setAttribute("aria-labelledby", "cite-h");
+    section.innerHTML = '<h2 id="cite-h">Cite this</h2><blockquote><p id="cite-text"></p></blockquote>' +
+      '<p><button type="button" class="button secondary" id="cite-copy">Copy citation</button> ' +
+      '<span id="cite-done" role="status"></span></p>';
+    section.querySelector("#cite-text").textContent = text;
+    article.appendChild(section);
+    var done = section.querySelector("#cite-done");
+    section.querySelector("#cite-copy").addEventListener("click", function () {
+      var said = function () { done.textContent = "Copied."; };
+      var fallback = function () {
+        var range = doc.createRange();
+        range.selectNodeContents(section.querySelector("#cite-text"));
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        try { doc.execCommand("copy"); said(); } catch (e) { done.textContent = "Selected: copy it with Ctrl+C."; }
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(said, fallback);
+      else fallback();
+    });
   }
 
   setupPrint();
   setupCharts();
-  setupFilters();
+  setupTimeline();
+  setupBuilder();
+  setupCite();
 })();

@@ -1,7 +1,7 @@
 //! `content/briefings/*.yaml`: saved selections rendered as print-ready briefings.
 //!
 //! In: one YAML mapping per file (title, intro, from, to, countries, actors, types, tags,
-//! as_of). Out: [`Briefing`]s whose slug is the file name, or every problem with its line and
+//! events, as_of). Out: [`Briefing`]s whose slug is the file name, or every problem with its line and
 //! column. Which events a briefing selects is decided at render time, after merging.
 
 use super::yaml::{self, Scalar, Step};
@@ -28,6 +28,8 @@ struct RawBriefing {
     #[serde(default)]
     tags: Vec<String>,
     as_of: Option<Scalar>,
+    #[serde(default)]
+    events: Vec<String>,
 }
 
 /// Every briefing of `dir`, by slug; problems go to `problems`.
@@ -86,7 +88,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
         Err(e) => {
             let message = if e.message.contains("unknown field") {
                 format!(
-                    "{}; a briefing has title, intro, from, to, countries, actors, types, tags and as_of",
+                    "{}; a briefing has title, intro, from, to, countries, actors, types, tags, events and as_of",
                     e.message
                 )
             } else {
@@ -155,7 +157,11 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
             Err(e) => problem(&[Step::Key("types"), Step::Index(i)], e.to_string()),
         }
     }
-    for (key, values) in [("actors", &raw.actors), ("tags", &raw.tags)] {
+    for (key, values) in [
+        ("actors", &raw.actors),
+        ("tags", &raw.tags),
+        ("events", &raw.events),
+    ] {
         for (i, value) in values.iter().enumerate() {
             if crate::model::text::is_blank(value) {
                 problem(
@@ -187,6 +193,7 @@ pub fn parse_file(path: &Path, text: &str) -> (Option<Briefing>, Vec<Diagnostic>
         types,
         tags: raw.tags.iter().map(|t| t.trim().to_string()).collect(),
         as_of,
+        events: raw.events.iter().map(|e| e.trim().to_string()).collect(),
     };
     (Some(briefing), found)
 }
@@ -213,6 +220,17 @@ mod tests {
         assert_eq!(codes, ["JM", "BS", "eastern-caribbean"]);
         assert_eq!(b.types, [EventType::Visit, EventType::Meeting]);
         assert_eq!(b.as_of.map(|d| d.iso()).as_deref(), Some("2025-05-07"));
+    }
+
+    #[test]
+    fn chosen_events_are_read_and_checked() {
+        // What the browser's briefing builder writes (issue 16).
+        let (b, problems) = parse("title: Chosen\nevents:\n  - a-visit\n  - b-call\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(b.unwrap().events, ["a-visit", "b-call"]);
+        let (_, problems) = parse("title: Chosen\nevents: [a, '']\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("events: empty entry"));
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub(crate) struct RawSiteConfig {
     unreviewed: UnreviewedPolicy,
     #[serde(default)]
     paper: Paper,
+    /// The site's own country, left out of event lists (it would be on nearly every event).
+    #[serde(default)]
+    home_country: Option<String>,
 }
 
 /// Reads `site.yaml`; every problem goes to `problems`, and the defaults stand in for what is
@@ -108,6 +111,22 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
             problems.push(Diagnostic::new(path, line, column, message));
         }
     }
+    let mut home_country = None;
+    if let Some(name) = &raw.home_country {
+        match crate::model::Gazetteer::get().normalise(name) {
+            Ok(c) => home_country = Some(c),
+            Err(e) => {
+                let (line, column) =
+                    yaml::locate(&text, &[yaml::Step::Key("home_country")]).unwrap_or((1, 1));
+                problems.push(Diagnostic::new(
+                    path,
+                    line,
+                    column,
+                    format!("home_country: {e}"),
+                ));
+            }
+        }
+    }
     SiteConfig {
         title: raw.title,
         description: raw.description,
@@ -118,5 +137,6 @@ pub(crate) fn load_config(path: &Path, problems: &mut Diagnostics) -> SiteConfig
         license: raw.license,
         unreviewed: raw.unreviewed,
         paper: raw.paper,
+        home_country,
     }
 }

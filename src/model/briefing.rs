@@ -28,6 +28,9 @@ pub struct Briefing {
     pub tags: Vec<String>,
     /// "Information as of" for this briefing; else the site's.
     pub as_of: Option<PartialDate>,
+    /// Exactly these events (by id), when given: a selection made by hand, as the browser's
+    /// briefing builder writes it. The criteria above still apply.
+    pub events: Vec<String>,
 }
 
 impl Briefing {
@@ -35,6 +38,9 @@ impl Briefing {
     /// criterion given (any of the listed values of that criterion).
     pub(crate) fn selects(&self, e: &Event) -> bool {
         let b = self;
+        if !b.events.is_empty() && !b.events.contains(&e.id) {
+            return false;
+        }
         if let Some(from) = b.from {
             if e.date.last_day() < from.first_day() {
                 return false;
@@ -118,5 +124,11 @@ mod tests {
             ..b
         };
         assert!(!typed.selects(&event("e", "2025-04-01", &["JM"], EventType::Visit)));
+        let chosen = Briefing {
+            events: vec!["a".into()],
+            ..Default::default()
+        };
+        assert!(chosen.selects(&event("a", "2025-03", &["US"], EventType::Tour)));
+        assert!(!chosen.selects(&event("b", "2025-03", &["US"], EventType::Tour)));
     }
 }

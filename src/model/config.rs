@@ -56,6 +56,20 @@ pub struct SiteConfig {
     pub unreviewed: UnreviewedPolicy,
     /// Paper size of printable documents (`a4` or `letter`).
     pub paper: Paper,
+    /// The site's own country ("US" on a U.S.-focused site): left out of the countries shown
+    /// in event lists, where it would be on nearly every event; kept in the data, the event
+    /// pages, the exports and the filters.
+    pub home_country: Option<super::Country>,
+}
+
+impl Paper {
+    /// The name as written in `site.yaml` and used by the print style (`a4`, `letter`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        }
+    }
 }
 
 impl SiteConfig {
@@ -87,6 +101,7 @@ impl Default for SiteConfig {
             license: None,
             unreviewed: UnreviewedPolicy::default(),
             paper: Paper::default(),
+            home_country: None,
         }
     }
 }

@@ -401,6 +401,38 @@ impl Gazetteer {
         }
     }
 
+    /// The UN geoscheme regions and sub-regions of the country data (keshvar's, after the UN
+    /// M49 standard), each with the codes of its member states, sorted by name. Groupings
+    /// outside the geoscheme (CARICOM, the EU) have no member list here.
+    pub fn un_regions(&self) -> &[(Country, Vec<String>)] {
+        static REGIONS: OnceLock<Vec<(Country, Vec<String>)>> = OnceLock::new();
+        REGIONS.get_or_init(|| {
+            let mut members: HashMap<String, Vec<String>> = HashMap::new();
+            for country in keshvar::CountryIterator::new() {
+                let code = country.alpha2().to_string();
+                if let Some(sub) = country.maybe_subregion() {
+                    members
+                        .entry(sub.to_string())
+                        .or_default()
+                        .push(code.clone());
+                }
+                if let Some(region) = country.maybe_region() {
+                    members.entry(region.to_string()).or_default().push(code);
+                }
+            }
+            let mut out: Vec<(Country, Vec<String>)> = members
+                .into_iter()
+                .filter_map(|(code, mut list)| {
+                    let region = self.by_code.get(&code)?.clone();
+                    list.sort();
+                    Some((region, list))
+                })
+                .collect();
+            out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+            out
+        })
+    }
+
     /// A state's demonym as written ("Jamaican"), when the country data has one.
     pub fn demonym(&self, code: &str) -> Option<&str> {
         self.demonym_of.get(code).map(String::as_str)
@@ -525,6 +557,28 @@ mod tests {
 
     fn code(text: &str) -> String {
         Gazetteer::get().normalise(text).unwrap().code
+    }
+
+    #[test]
+    fn un_regions_list_their_member_states() {
+        let g = Gazetteer::get();
+        let caribbean = g
+            .un_regions()
+            .iter()
+            .find(|(r, _)| r.name == "Caribbean")
+            .expect("the Caribbean is a UN sub-region");
+        assert_eq!(caribbean.0.kind, CountryKind::Region);
+        for code in ["JM", "BS", "TT", "HT", "CU"] {
+            assert!(caribbean.1.iter().any(|c| c == code), "{code}");
+        }
+        assert!(
+            !caribbean.1.iter().any(|c| c == "GY"),
+            "Guyana is South America"
+        );
+        assert!(g
+            .un_regions()
+            .iter()
+            .any(|(r, m)| r.name == "Europe" && m.len() > 40));
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::{Country, EventType};
 
 /// The timeline (home page).
 pub(crate) const HOME: &str = "index.html";
+/// The briefing builder: a briefing of events chosen in the browser.
+pub(crate) const BUILDER: &str = "briefing.html";
 /// The page shown for a path that does not exist.
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// Extracted events awaiting review.
@@ -37,6 +39,10 @@ pub(crate) const CSV: &str = "events.csv";
 pub(crate) const JSON: &str = "events.json";
 /// Sitemap (written only with a `base_url`).
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The browser's filter index: one compact record per event and the taxonomies' names.
+pub(crate) const INDEX_EVENTS: &str = "index/events.js";
+/// The browser's free-text index: every word and the events it occurs in.
+pub(crate) const INDEX_TEXT: &str = "index/text.js";
 
 /// One event's page.
 pub(crate) fn event(id: &str) -> String {
@@ -90,6 +96,25 @@ pub(crate) fn year(year: i32) -> String {
     format!("years/{year}.html")
 }
 
+/// One month's page, for years too large to list on one page; month `None` holds the events
+/// known only to the year (`years/1985-00.html`).
+pub(crate) fn year_month(year: i32, month: Option<u32>) -> String {
+    format!("years/{year}-{:02}.html", month.unwrap_or(0))
+}
+
+/// Page `n` (1-based) of a paginated list whose first page is `first` (`countries/jm.html`):
+/// later pages add `.n` before the extension (`countries/jm.2.html`). Slugs never contain a
+/// dot, so a page can never take the name of another term.
+pub(crate) fn nth_page(first: &str, n: usize) -> String {
+    if n <= 1 {
+        return first.to_string();
+    }
+    match first.strip_suffix(".html") {
+        Some(stem) => format!("{stem}.{n}.html"),
+        None => format!("{first}.{n}"),
+    }
+}
+
 /// A Markdown page from `content/pages/`.
 pub(crate) fn page(slug: &str) -> String {
     format!("{slug}.html")
@@ -108,6 +133,12 @@ pub(crate) fn briefing_from_index(slug: &str) -> String {
 /// A briefing's CSV export.
 pub(crate) fn briefing_csv(slug: &str) -> String {
     format!("briefings/{slug}.csv")
+}
+
+/// Shard `n` of the events' details (places, plain summaries, sources) that exports and
+/// briefings made in the browser read.
+pub(crate) fn index_details(n: usize) -> String {
+    format!("index/details-{n}.js")
 }
 
 /// A briefing's Markdown export.

@@ -1,133 +1,11 @@
 //! Briefing pages: a print-ready page per saved selection, with CSV and Markdown exports.
-//!
-//! A briefing is a saved filter, so this module also owns what the home page's filter form
-//! offers (the choices, with counts) and the full-text extras its search needs: both sides
-//! must select events the same way.
 
 use super::views::{EventView, Link};
 use super::{markdown, RenderError};
-use crate::model::slug::slugify;
 use crate::model::{urls, Briefing, Event, OutputFile, PartialDate, Site};
 use askama::Template;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-
-/// One option of a filter `<select>`: the value the browser matches against `data-*`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Choice {
-    pub(crate) value: String,
-    pub(crate) label: String,
-    pub(crate) count: usize,
-}
-
-/// Everything the home page's filter form offers, taken from the events themselves.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct FilterChoices {
-    pub(crate) countries: Vec<Choice>,
-    pub(crate) actors: Vec<Choice>,
-    pub(crate) types: Vec<Choice>,
-    pub(crate) tags: Vec<Choice>,
-    /// First and last day covered by any event, as the date inputs' hints.
-    pub(crate) first: String,
-    pub(crate) last: String,
-}
-
-fn choices(map: BTreeMap<String, (String, usize)>) -> Vec<Choice> {
-    let mut out: Vec<Choice> = map
-        .into_iter()
-        .map(|(value, (label, count))| Choice {
-            value,
-            label,
-            count,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.label
-            .to_lowercase()
-            .cmp(&b.label.to_lowercase())
-            .then_with(|| a.value.cmp(&b.value))
-    });
-    out
-}
-
-pub(crate) fn filter_choices(site: &Site) -> FilterChoices {
-    let mut countries: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut actors: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut types: BTreeMap<crate::model::EventType, usize> = BTreeMap::new();
-    let mut tags: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for e in &site.events {
-        for c in &e.countries {
-            countries
-                .entry(c.code.clone())
-                .or_insert_with(|| (c.name.clone(), 0))
-                .1 += 1;
-        }
-        for a in &e.actors {
-            actors.entry(slugify(a)).or_insert_with(|| (a.clone(), 0)).1 += 1;
-        }
-        for t in &e.tags {
-            tags.entry(slugify(t)).or_insert_with(|| (t.clone(), 0)).1 += 1;
-        }
-        *types.entry(e.kind).or_default() += 1;
-    }
-    FilterChoices {
-        countries: choices(countries),
-        actors: choices(actors),
-        types: types
-            .into_iter()
-            .map(|(k, count)| Choice {
-                value: k.as_str().into(),
-                label: k.plural().into(),
-                count,
-            })
-            .collect(),
-        tags: choices(tags),
-        first: site
-            .events
-            .iter()
-            .map(|e| e.date.first_day())
-            .min()
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        last: site
-            .events
-            .iter()
-            .map(|e| e.date.last_day())
-            .max()
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-    }
-}
-
-/// Full plain-text summaries of the events whose list item shows only an excerpt, as JSON
-/// (`{"id": "text"}`) for a `<script type="application/json">` block: search must see the
-/// whole summary, and the page must work from disk, where nothing can be fetched.
-pub(crate) fn search_extra_json(site: &Site, views: &[EventView]) -> String {
-    let mut extra: BTreeMap<&str, &str> = BTreeMap::new();
-    for (e, v) in site.events.iter().zip(views) {
-        if v.plain_summary != v.excerpt {
-            extra.insert(&e.id, &v.plain_summary);
-        }
-    }
-    // Inside a script element neither `</script` nor `<!--` (which changes how the parser
-    // looks for the end tag) may appear, whatever the summaries say: every `<` (only ever
-    // inside a JSON string) is written as `\u003c`, which JSON.parse reads back as `<`.
-    let estimate = extra
-        .iter()
-        .map(|(k, v)| k.len() + v.len() + 8)
-        .sum::<usize>()
-        + 2;
-    let mut json = Vec::with_capacity(estimate);
-    if serde_json::to_writer(&mut json, &extra).is_err() {
-        return "{}".into();
-    }
-    let json = String::from_utf8(json).unwrap_or_else(|_| "{}".into());
-    if json.contains('<') {
-        json.replace('<', "\\u003c")
-    } else {
-        json
-    }
-}
 
 /// Links to the briefings from the site root, for the home page.
 pub(crate) fn links(site: &Site) -> Vec<Link> {
@@ -169,6 +47,8 @@ struct BriefingPage<'a> {
     slug: &'a str,
     items: Vec<BriefingItem<'a>>,
     citations: Vec<Citation>,
+    /// `a4` or `letter`, from `site.yaml`: the paper it prints on unless the reader picks.
+    paper: &'static str,
 }
 
 pub(crate) struct BriefingSummary {
@@ -233,12 +113,17 @@ fn cite(events: &[&Event]) -> (Vec<Vec<usize>>, Vec<Citation>) {
     for e in events {
         let mut cites = Vec::new();
         for s in &e.sources {
-            let key = (
-                s.title.clone(),
-                s.url.clone().unwrap_or_default(),
-                s.publisher.clone().unwrap_or_default(),
-                s.date.map(|d| d.iso()).unwrap_or_default(),
-            );
+            // One page is one source, however each event titles or dates it; a source
+            // without an address is one by its title, publisher and date.
+            let key = match &s.url {
+                Some(url) => (String::new(), url.clone(), String::new(), String::new()),
+                None => (
+                    s.title.clone(),
+                    String::new(),
+                    s.publisher.clone().unwrap_or_default(),
+                    s.date.map(|d| d.iso()).unwrap_or_default(),
+                ),
+            };
             let n = *numbers.entry(key).or_insert_with(|| {
                 citations.push(Citation {
                     n: citations.len() + 1,
@@ -424,6 +309,7 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> Result<Vec<OutputFile>
                 .map(|base| format!("{base}{path}"))
                 .unwrap_or_default(),
             slug: &b.slug,
+            paper: config.paper.as_str(),
             items: selected
                 .iter()
                 .zip(cites.iter())
@@ -525,6 +411,13 @@ mod tests {
         let (cites, citations) = cite(&[&a, &b]);
         assert_eq!(cites, vec![vec![1], vec![1, 2]]);
         assert_eq!(citations.len(), 2);
+        // The same page under another title or date is still one source (issue 16).
+        let mut c = event("c", "2025-05", &["JM"], EventType::Tour);
+        c.sources[0].title = "Dispatch, updated".into();
+        c.sources[0].date = Some(PartialDate::parse("2025-05-02").unwrap());
+        let (cites, citations) = cite(&[&a, &c]);
+        assert_eq!(cites, vec![vec![1], vec![1]]);
+        assert_eq!(citations.len(), 1);
     }
 
     #[test]

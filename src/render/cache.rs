@@ -13,6 +13,10 @@ use std::sync::Mutex;
 #[derive(Default)]
 pub(crate) struct RenderCache {
     article_titles: BTreeMap<String, String>,
+    /// The site's home country as the views were made (`site.yaml`'s `home_country`).
+    home: Option<String>,
+    /// Each article's paragraph starts, which place evidence in views.
+    paragraphs: HashMap<String, Vec<usize>>,
     /// By event id: the event as last rendered, its view and the view's hash.
     events: HashMap<String, (Event, EventView, u64)>,
     /// Event and list pages by path: a hash of everything the template was given.
@@ -60,18 +64,30 @@ pub(super) fn event_views(
         .iter()
         .map(|a| (a.id.clone(), a.headline.clone()))
         .collect();
+    let home = site.config.home_country.as_ref().map(|c| c.code.clone());
+    let paragraphs = super::articles::paragraph_map(site);
     let Some(cache) = cache else {
         let views = site
             .events
             .par_iter()
-            .map(|e| EventView::new(e, &article_titles))
+            .map(|e| {
+                EventView::new(e, &article_titles)
+                    .with_home(e, home.as_deref())
+                    .place_evidence(e, &paragraphs)
+            })
             .collect();
         return (views, None);
     };
-    // Article headlines appear in views, so a changed headline invalidates them all.
-    if cache.article_titles != article_titles {
+    // Article headlines and the home country appear in views, so a change to either
+    // invalidates them all.
+    if cache.article_titles != article_titles
+        || cache.home != home
+        || cache.paragraphs != paragraphs
+    {
         cache.events.clear();
         cache.article_titles = article_titles;
+        cache.home = home.clone();
+        cache.paragraphs = paragraphs.clone();
     }
     let previous = &cache.events;
     let titles = &cache.article_titles;
@@ -81,7 +97,9 @@ pub(super) fn event_views(
         .map(|e| match previous.get(&e.id) {
             Some((old, view, hash)) if old == e => (view.clone(), *hash),
             _ => {
-                let view = EventView::new(e, titles);
+                let view = EventView::new(e, titles)
+                    .with_home(e, home.as_deref())
+                    .place_evidence(e, &paragraphs);
                 let hash = hash_of(&view);
                 (view, hash)
             }

@@ -54,9 +54,18 @@ pub(crate) fn bar_chart(bars: &[Bar], title: &str) -> String {
             );
         }
     }
-    // Label the first and last bars and every tenth so the axis reads without crowding.
+    // Label the years ending in 0 or 5, and the first and last unless a label sits within
+    // three bars of them: every fifth bar reads without crowding (a label is about three
+    // bars wide).
+    let five = |b: &Bar| b.label.parse::<i64>().is_ok_and(|y| y % 5 == 0);
+    let labelled: Vec<bool> = (0..bars.len())
+        .map(|i| {
+            let near = |j: usize| j != i && five(&bars[j]) && j.abs_diff(i) <= 3;
+            five(&bars[i]) || ((i == 0 || i + 1 == bars.len()) && !(0..bars.len()).any(near))
+        })
+        .collect();
     for (i, bar) in bars.iter().enumerate() {
-        if i == 0 || i + 1 == bars.len() || i % 10 == 0 {
+        if labelled[i] {
             let x = 30 + i * (bar_w + gap) + bar_w / 2;
             let _ = write!(
                 svg,
@@ -96,5 +105,18 @@ mod tests {
         assert!(!svg.contains("years/2021.html"));
         assert!(svg.contains(r#"id="chart-per-year""#));
         assert_eq!(bar_chart(&[], "x"), "");
+        // Every fifth year is labelled, not every tenth (issue 16).
+        let years: Vec<Bar> = (1998..=2025)
+            .map(|y| Bar {
+                label: y.to_string(),
+                count: 1,
+                href: format!("years/{y}.html"),
+            })
+            .collect();
+        let svg = bar_chart(&years, "Years");
+        for y in ["2000", "2005", "2010", "2015", "2020", "2025"] {
+            assert!(svg.contains(&format!(">{y}</text>")), "{y}");
+        }
+        assert!(!svg.contains(">2003</text>"));
     }
 }

@@ -8,14 +8,19 @@
 //! any sub-path and straight from disk. Output is sorted and free of timestamps: the same
 //! content always renders to the same bytes.
 
+mod archive;
 mod articles;
 mod briefing_exports;
 mod briefings;
+mod browse;
 mod cache;
 mod chart;
 mod exports;
 mod feeds;
+mod home;
+mod map;
 mod markdown;
+mod rows;
 mod taxonomies;
 mod views;
 
@@ -83,18 +88,23 @@ pub(crate) fn render(
 ) -> Result<RenderStats, RenderError> {
     let (views, view_hashes) = cache::event_views(site, cache.as_deref_mut());
     let nav = navigation(site);
+    let browse = browse::render(site, &views);
     let r = Renderer {
         site,
         views: &views,
         nav: &nav,
+        index_version: &browse.version,
         as_of: site.config.as_of.map(|d| (d.iso(), d.human())),
         sink: Noting::new(sink),
         incremental: Incremental::new(cache.as_ref().map(|c| c.pages()), view_hashes.as_deref()),
     };
     // Independent of each other: run side by side on every core (the home page, one long
     // serial render, is the longest).
+    r.files(browse.files);
     all_of(&[
         &|| r.render_home(),
+        &|| r.render_builder(),
+        &|| r.render_archive(),
         &|| r.render_event_pages(),
         &|| r.render_taxonomies(),
         &|| r.render_term_indexes(),
@@ -174,27 +184,11 @@ struct Renderer<'r> {
     site: &'r Site,
     views: &'r [EventView],
     nav: &'r [Link],
+    /// The browser index's version, which the home page loads it by.
+    index_version: &'r str,
     as_of: Option<(String, String)>,
     sink: Noting<'r>,
     incremental: Incremental<'r>,
-}
-
-#[derive(Template)]
-#[template(path = "index.html")]
-struct IndexPage<'a> {
-    c: Chrome<'a>,
-    heading: String,
-    intro: String,
-    chart_svg: String,
-    count: usize,
-    years: Vec<YearView<'a>>,
-    /// Choices of the filter form, from the data.
-    filters: briefings::FilterChoices,
-    /// Full summaries that list items only excerpt, as JSON for the search.
-    search_json: String,
-    /// Events per year, the chart's data as a table.
-    year_counts: Vec<(Link, usize)>,
-    briefings: Vec<Link>,
 }
 
 #[derive(Template)]
@@ -254,50 +248,6 @@ impl<'r> Renderer<'r> {
         for f in files {
             self.sink.file(f);
         }
-    }
-
-    fn render_home(&self) -> Result<(), RenderError> {
-        let site = self.site;
-        let views = self.views;
-        let config = &site.config;
-        let path = urls::HOME;
-        let home_items = ItemCache::new(views, "", false);
-        // The home page itself renders serially; its entries can be rendered on every core
-        // first (an error shows again below, with the page).
-        (0..views.len()).into_par_iter().for_each(|i| {
-            let _ = home_items.get(i);
-        });
-        let all: Vec<usize> = (0..site.events.len()).collect();
-        let search_json = briefings::search_extra_json(site, views);
-        let entry = |e| entry_error(path, e);
-        let capacity =
-            list_capacity(&home_items, 0..views.len()).map_err(entry)? + search_json.len();
-        let bars = year_bars(site, &all, "");
-        let page = IndexPage {
-            c: self.chrome("", path, String::new()),
-            heading: config.title.clone(),
-            intro: config.description.clone(),
-            chart_svg: chart::bar_chart(&bars, "Engagements per year"),
-            count: site.events.len(),
-            years: years_of(site, &home_items, &all).map_err(entry)?,
-            filters: briefings::filter_choices(site),
-            search_json,
-            year_counts: bars
-                .into_iter()
-                .map(|b| {
-                    (
-                        Link {
-                            href: b.href,
-                            label: b.label,
-                        },
-                        b.count,
-                    )
-                })
-                .collect(),
-            briefings: briefings::links(site),
-        };
-        self.file(render_html_sized(path.into(), &page, capacity)?);
-        Ok(())
     }
 
     /// One page per event, rendered in parallel: this is most of the site.
@@ -403,119 +353,6 @@ impl<'r> Renderer<'r> {
     }
 }
 
-pub(crate) struct MonthView<'a> {
-    pub(crate) id: String,
-    pub(crate) label: String,
-    /// The events' list entries, already rendered (see [`ItemCache`]).
-    pub(crate) events: Vec<&'a str>,
-}
-
-pub(crate) struct YearView<'a> {
-    pub(crate) year: i32,
-    pub(crate) count: usize,
-    pub(crate) months: Vec<MonthView<'a>>,
-}
-
-/// The link prefix of a page, for templates rendered outside a full page.
-pub(crate) struct ItemRoot {
-    pub(crate) root: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "event_item.html")]
-struct EventItem<'a> {
-    c: ItemRoot,
-    e: &'a EventView,
-    hl: u8,
-    /// Taxonomy pages list events without places, excerpt and sources (the event page has
-    /// them): those pages repeat every event several times over and dominate the output.
-    compact: bool,
-}
-
-/// Each event's list entry, rendered once per link depth and reused by every page that lists
-/// the event: the home page and a dozen taxonomy pages would otherwise each escape and format
-/// the same entry again. Entries are rendered on first use, so an incremental rebuild renders
-/// only the entries of the pages it re-renders.
-pub(crate) struct ItemCache<'a> {
-    views: &'a [EventView],
-    root: &'static str,
-    compact: bool,
-    items: Vec<std::sync::OnceLock<Result<String, Arc<askama::Error>>>>,
-}
-
-/// An entry that failed to render: the event's page, and why.
-pub(crate) type EntryError = (String, Arc<askama::Error>);
-
-impl<'a> ItemCache<'a> {
-    pub(crate) fn new(views: &'a [EventView], root: &'static str, compact: bool) -> Self {
-        ItemCache {
-            views,
-            root,
-            compact,
-            items: (0..views.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-        }
-    }
-
-    pub(crate) fn get(&self, i: usize) -> Result<&str, EntryError> {
-        self.items[i]
-            .get_or_init(|| {
-                EventItem {
-                    c: ItemRoot { root: self.root },
-                    e: &self.views[i],
-                    hl: 4,
-                    compact: self.compact,
-                }
-                .render()
-                .map_err(Arc::new)
-            })
-            .as_deref()
-            .map_err(|e| (self.views[i].href.clone(), Arc::clone(e)))
-    }
-}
-
-fn entry_error(path: &str, (event, source): EntryError) -> RenderError {
-    RenderError::Entry {
-        path: path.to_string(),
-        event,
-        source,
-    }
-}
-
-/// Builds the chronological year/month groups for a subset of events (indexes into `views`).
-fn years_of<'a>(
-    site: &Site,
-    items: &'a ItemCache<'_>,
-    indexes: &[usize],
-) -> Result<Vec<YearView<'a>>, EntryError> {
-    let events: Vec<&crate::model::Event> = indexes.iter().map(|&i| &site.events[i]).collect();
-    views::group_by_month(&events)
-        .into_iter()
-        .map(|y| {
-            Ok(YearView {
-                year: y.year,
-                count: y.count,
-                months: y
-                    .months
-                    .into_iter()
-                    .map(|m| {
-                        Ok(MonthView {
-                            id: m.id,
-                            label: m.label,
-                            events: m
-                                .events
-                                .into_iter()
-                                .map(|i| items.get(indexes[i]))
-                                .collect::<Result<_, _>>()?,
-                        })
-                    })
-                    .collect::<Result<_, EntryError>>()?,
-            })
-        })
-        .collect()
-}
-
 fn year_bars(site: &Site, indexes: &[usize], root: &str) -> Vec<chart::Bar> {
     let mut per_year: BTreeMap<i32, usize> = BTreeMap::new();
     for &i in indexes {
@@ -553,16 +390,4 @@ fn render_html_sized<T: Template>(
         }),
         Err(source) => Err(RenderError::Page { path, source }),
     }
-}
-
-/// Room for a page listing the entries `indexes` of `items`, plus its chrome.
-fn list_capacity(
-    items: &ItemCache<'_>,
-    indexes: impl Iterator<Item = usize>,
-) -> Result<usize, EntryError> {
-    let mut total = 32 * 1024;
-    for i in indexes {
-        total += items.get(i)?.len() + 1;
-    }
-    Ok(total)
 }

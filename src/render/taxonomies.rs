@@ -1,11 +1,15 @@
-//! Taxonomy pages from the site index: a page per country, person, type, tag and year listing
-//! its events, and an index page per taxonomy with counts.
+//! Taxonomy pages from the site index: a page per country, person, type and tag listing its
+//! events newest first, a hundred to a page, and an index page per taxonomy with counts.
+//!
+//! Rows are short (the event's page has the rest), so an event filed under a dozen terms
+//! costs a dozen short rows, not a dozen copies of its summary.
 
+use super::rows::{self, Group, Grouping, Pager, RowCache, PAGE_SIZE};
 use super::views::Link;
 use super::{
-    cache, chart, entry_error, list_capacity, render_html, render_html_sized, year_bars, years_of,
-    Chrome, ItemCache, RenderError, Renderer, YearView,
+    cache, chart, render_html, render_html_sized, year_bars, Chrome, RenderError, Renderer,
 };
+use crate::model::slug::slugify;
 use crate::model::{urls, CountryKind, Sink, Term};
 use askama::Template;
 use rayon::prelude::*;
@@ -20,7 +24,93 @@ struct ListPage<'a> {
     intro: String,
     chart_svg: String,
     count: usize,
-    years: Vec<YearView<'a>>,
+    page: usize,
+    pages: usize,
+    shown_from: usize,
+    shown_to: usize,
+    filter_href: String,
+    pager: Option<Pager>,
+    groups: Vec<Group<'a>>,
+    /// A country's summary, on its first page.
+    summary: Option<CountrySummary>,
+}
+
+/// What a country page opens with: the first and latest engagement, counts by type and by
+/// direction (host or guest of a visit), and the people most involved.
+pub(crate) struct CountrySummary {
+    pub(crate) first: (Link, String),
+    pub(crate) last: (Link, String),
+    pub(crate) by_type: Vec<(Link, usize)>,
+    pub(crate) hosted: usize,
+    pub(crate) guest: usize,
+    pub(crate) people: Vec<(Link, usize)>,
+}
+
+/// The summary of a country's events (chronological indexes into the site's events).
+fn country_summary(
+    site: &crate::model::Site,
+    code: &str,
+    events: &[usize],
+) -> Option<CountrySummary> {
+    let (&first, &last) = (events.first()?, events.last()?);
+    let link = |i: usize| {
+        let e = &site.events[i];
+        (
+            Link {
+                href: urls::event(&e.id),
+                label: e.title.clone(),
+            },
+            e.date.human(),
+        )
+    };
+    let mut by_type: BTreeMap<crate::model::EventType, usize> = BTreeMap::new();
+    let mut people: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let (mut hosted, mut guest) = (0, 0);
+    for &i in events {
+        let e = &site.events[i];
+        *by_type.entry(e.kind).or_default() += 1;
+        match &e.host {
+            Some(h) if h.code == code => hosted += 1,
+            Some(_) => guest += 1,
+            None => {}
+        }
+        for a in &e.actors {
+            people.entry(slugify(a)).or_insert_with(|| (a.clone(), 0)).1 += 1;
+        }
+    }
+    let mut people: Vec<(String, (String, usize))> = people.into_iter().collect();
+    people.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)));
+    Some(CountrySummary {
+        first: link(first),
+        last: link(last),
+        by_type: by_type
+            .into_iter()
+            .map(|(k, n)| {
+                (
+                    Link {
+                        href: urls::event_type(k),
+                        label: k.plural().to_string(),
+                    },
+                    n,
+                )
+            })
+            .collect(),
+        hosted,
+        guest,
+        people: people
+            .into_iter()
+            .take(5)
+            .map(|(_, (name, n))| {
+                (
+                    Link {
+                        href: urls::actor(&name),
+                        label: name,
+                    },
+                    n,
+                )
+            })
+            .collect(),
+    })
 }
 
 #[derive(Template)]
@@ -32,14 +122,19 @@ struct TermsPage<'a> {
     terms: Vec<(Link, usize)>,
 }
 
-/// One term's page, before rendering.
+/// One term's pages, before rendering.
 struct TermPage<'t> {
     href: &'t str,
     parent: Link,
     heading: String,
     intro: String,
+    /// Chronological; pages list them newest first.
     events: &'t [usize],
     with_chart: bool,
+    /// The home page's filter for this term (`index.html?country=JM`).
+    filter_href: String,
+    /// A country's code: its first page gets a summary.
+    country: Option<&'t str>,
 }
 
 fn parent(href: &str, label: &str) -> Link {
@@ -78,6 +173,8 @@ impl Renderer<'_> {
                 intro,
                 events: &term.events,
                 with_chart: true,
+                filter_href: filter_href("country", &country.code),
+                country: Some(&country.code),
             });
         }
         for term in &index.actors {
@@ -96,56 +193,78 @@ impl Renderer<'_> {
                 .unwrap_or_default();
             pages.push(plain(
                 term,
-                urls::ACTORS,
-                "All people",
+                (urls::ACTORS, "All people"),
                 term.label.clone(),
                 intro,
+                filter_href("person", &slugify(&term.label)),
             ));
         }
-        for (_, term) in &index.types {
+        for (kind, term) in &index.types {
             pages.push(plain(
                 term,
-                urls::TYPES,
-                "All types",
+                (urls::TYPES, "All types"),
                 term.label.clone(),
                 String::new(),
+                filter_href("type", kind.as_str()),
             ));
         }
         for term in &index.tags {
             let heading = format!("Tag: {}", term.label);
-            pages.push(plain(term, urls::TAGS, "All tags", heading, String::new()));
-        }
-        for (_, term) in &index.years {
             pages.push(plain(
                 term,
-                urls::YEARS,
-                "All years",
-                term.label.clone(),
+                (urls::TAGS, "All tags"),
+                heading,
                 String::new(),
+                filter_href("tag", &slugify(&term.label)),
             ));
         }
-        let items = ItemCache::new(self.views, "../", true);
-        pages
-            .par_iter()
-            .try_for_each(|page| self.render_term_page(page, &items))
+        let rows = RowCache::new(self.views, "../");
+        // Every page of every term, so that a term with thousands of events does not hold up
+        // the others on one core.
+        let jobs: Vec<(&TermPage, usize)> = pages
+            .iter()
+            .flat_map(|p| (1..=p.events.len().div_ceil(PAGE_SIZE).max(1)).map(move |n| (p, n)))
+            .collect();
+        jobs.par_iter()
+            .try_for_each(|&(page, n)| self.render_term_page(page, n, &rows))
     }
 
-    fn render_term_page(&self, page: &TermPage, items: &ItemCache) -> Result<(), RenderError> {
-        let href = page.href;
+    /// Page `n` (1-based) of a term: the events newest first, grouped by year.
+    fn render_term_page(
+        &self,
+        page: &TermPage,
+        n: usize,
+        rows: &RowCache,
+    ) -> Result<(), RenderError> {
+        let total = page.events.len();
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let href = urls::nth_page(page.href, n);
+        // Newest first: page 1 holds the last PAGE_SIZE events.
+        let end = total - (n - 1) * PAGE_SIZE;
+        let start = end.saturating_sub(PAGE_SIZE);
+        let shown: Vec<usize> = page.events[start..end].iter().rev().copied().collect();
+        let with_chart = page.with_chart && n == 1;
         let key = || {
             cache::hash_of(&(
-                self.chrome("../", href, page.heading.clone()),
+                self.chrome("../", &href, page.heading.clone()),
                 &page.parent,
                 &page.intro,
-                page.with_chart,
+                with_chart.then_some(page.events),
+                total,
             ))
         };
-        if !self.incremental.needs_render(href, key, page.events) {
-            self.sink.unchanged(href);
+        // A country's first page sums up all its events, so any of them changes it.
+        let keyed: &[usize] = if page.country.is_some() && n == 1 {
+            page.events
+        } else {
+            &shown
+        };
+        if !self.incremental.needs_render(&href, key, keyed) {
+            self.sink.unchanged(&href);
             return Ok(());
         }
-        let entry = |e| entry_error(href, e);
-        let chart_svg = if page.with_chart {
+        let entry = |e| rows::entry_error(&href, e);
+        let chart_svg = if with_chart {
             chart::bar_chart(
                 &year_bars(self.site, page.events, "../"),
                 &format!("Engagements per year: {}", page.heading),
@@ -153,17 +272,32 @@ impl Renderer<'_> {
         } else {
             String::new()
         };
+        let title = if n > 1 {
+            format!("{} (page {n})", page.heading)
+        } else {
+            page.heading.clone()
+        };
         let list = ListPage {
-            c: self.chrome("../", href, page.heading.clone()),
+            c: self.chrome("../", &href, title),
             parent: page.parent.clone(),
             heading: page.heading.clone(),
             intro: page.intro.clone(),
             chart_svg,
-            count: page.events.len(),
-            years: years_of(self.site, items, page.events).map_err(entry)?,
+            count: total,
+            page: n,
+            pages,
+            shown_from: (n - 1) * PAGE_SIZE + 1,
+            shown_to: (n - 1) * PAGE_SIZE + shown.len(),
+            filter_href: page.filter_href.clone(),
+            pager: Pager::new(page.href, n, pages),
+            groups: rows::grouped(self.site, rows, &shown, Grouping::Year).map_err(entry)?,
+            summary: page
+                .country
+                .filter(|_| n == 1)
+                .and_then(|code| country_summary(self.site, code, page.events)),
         };
-        let capacity = list_capacity(items, page.events.iter().copied()).map_err(entry)?;
-        self.file(render_html_sized(href.to_string(), &list, capacity)?);
+        let capacity = 24 * 1024 + rows.len_of(&shown).map_err(entry)?;
+        self.file(render_html_sized(href.clone(), &list, capacity)?);
         Ok(())
     }
 
@@ -187,7 +321,6 @@ impl Renderer<'_> {
         let actors = by_label(index.actors.iter().map(counted).collect());
         let types = index.types.iter().map(|(_, t)| counted(t)).collect();
         let tags = index.tags.iter().map(counted).collect();
-        let years = index.years.iter().rev().map(|(_, t)| counted(t)).collect();
         for (path, heading, noun, terms) in [
             (
                 urls::COUNTRIES,
@@ -198,7 +331,6 @@ impl Renderer<'_> {
             (urls::ACTORS, "People", "people", actors),
             (urls::TYPES, "Types of engagement", "types", types),
             (urls::TAGS, "Tags", "tags", tags),
-            (urls::YEARS, "Years", "years", years),
         ] {
             let page = TermsPage {
                 c: self.chrome("../", path, heading.into()),
@@ -214,10 +346,10 @@ impl Renderer<'_> {
 
 fn plain<'t>(
     term: &'t Term,
-    parent_href: &str,
-    parent_label: &str,
+    (parent_href, parent_label): (&str, &str),
     heading: String,
     intro: String,
+    filter_href: String,
 ) -> TermPage<'t> {
     TermPage {
         href: &term.href,
@@ -226,5 +358,12 @@ fn plain<'t>(
         intro,
         events: &term.events,
         with_chart: false,
+        filter_href,
+        country: None,
     }
+}
+
+/// The home page filtered to one term; values are codes and slugs, which need no escaping.
+fn filter_href(param: &str, value: &str) -> String {
+    format!("{}?{param}={value}", urls::HOME)
 }

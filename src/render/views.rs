@@ -58,10 +58,8 @@ pub(crate) struct EventView {
     pub(crate) confidence: String,
     pub(crate) evidence: Vec<EvidenceView>,
     pub(crate) field_origins: Vec<(String, String)>,
-    /// Space-separated codes and slugs for the browser-side filter.
-    pub(crate) data_countries: String,
-    pub(crate) data_actors: String,
-    pub(crate) data_tags: String,
+    /// One line for list rows: country names, then people ("Jamaica, Guyana · Marco Rubio").
+    pub(crate) who: String,
 }
 
 impl EventView {
@@ -81,7 +79,8 @@ impl EventView {
                             .get(&e.article)
                             .cloned()
                             .unwrap_or_else(|| e.article.clone()),
-                        offsets: format!("bytes {}\u{2013}{}", e.start, e.end),
+                        // Readers get a paragraph, once the article is known (place_evidence).
+                        offsets: String::new(),
                     })
                     .collect(),
                 format!("{:.2}", confidence),
@@ -92,7 +91,15 @@ impl EventView {
             ),
             Origin::HandWritten { .. } => (Vec::new(), String::new(), Vec::new()),
         };
-        let (summary_html, plain_summary) = markdown::to_html_and_plain_text(&event.summary);
+        let (mut summary_html, plain_summary) = markdown::to_html_and_plain_text(&event.summary);
+        // An extracted event's summary is often its evidence sentence: the page shows the
+        // sentence once, as evidence in its article (the data keeps the summary).
+        let repeats_evidence = evidence
+            .iter()
+            .any(|e| same_words(&e.sentence, &plain_summary));
+        if repeats_evidence {
+            summary_html.clear();
+        }
         let end_iso = event
             .date
             .end
@@ -138,7 +145,11 @@ impl EventView {
                     label: t.clone(),
                 })
                 .collect(),
-            excerpt: markdown::excerpt_of_plain(&plain_summary, 220),
+            excerpt: if repeats_evidence {
+                String::new()
+            } else {
+                markdown::excerpt_of_plain(&plain_summary, 220)
+            },
             summary_html,
             plain_summary,
             sources: event
@@ -156,72 +167,67 @@ impl EventView {
             confidence,
             evidence,
             field_origins,
-            data_countries: event
-                .countries
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            data_actors: event
-                .actors
-                .iter()
-                .map(|a| crate::model::slug::slugify(a))
-                .collect::<Vec<_>>()
-                .join(" "),
-            data_tags: event
-                .tags
-                .iter()
-                .map(|t| crate::model::slug::slugify(t))
-                .collect::<Vec<_>>()
-                .join(" "),
+            who: who_line(event, None),
         }
+    }
+
+    /// Places each evidence sentence in its article: "paragraph 3", linking to the sentence
+    /// on the article's page. `paragraphs` holds each article's paragraph starts (bytes).
+    pub(crate) fn place_evidence(
+        mut self,
+        event: &Event,
+        paragraphs: &std::collections::HashMap<String, Vec<usize>>,
+    ) -> Self {
+        if let Origin::Extracted { evidence, .. } = &event.origin {
+            for (e, view) in evidence.iter().zip(&mut self.evidence) {
+                let Some(starts) = paragraphs.get(&e.article) else {
+                    continue;
+                };
+                let n = starts.partition_point(|&s| s <= e.start);
+                if n > 0 {
+                    view.offsets = format!("paragraph {n}");
+                    view.article_href = format!("{}#s{}", urls::article(&e.article), e.start);
+                }
+            }
+        }
+        self
+    }
+
+    /// The view on a site whose own country (`home_country`, a code) list rows leave out.
+    pub(crate) fn with_home(mut self, event: &Event, home: Option<&str>) -> Self {
+        if home.is_some() {
+            self.who = who_line(event, home);
+        }
+        self
     }
 }
 
-/// Events of one month (or of a year whose month is not known).
-#[derive(Debug, Clone)]
-pub(crate) struct MonthGroup {
-    pub(crate) id: String,
-    pub(crate) label: String,
-    pub(crate) events: Vec<usize>,
+/// Whether two texts have the same words (case, spacing and punctuation aside).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct YearGroup {
-    pub(crate) year: i32,
-    pub(crate) count: usize,
-    pub(crate) months: Vec<MonthGroup>,
-}
-
-/// Groups events (given in chronological order) by year and month for the timeline.
-pub(crate) fn group_by_month(events: &[&Event]) -> Vec<YearGroup> {
-    let mut years: Vec<YearGroup> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        let year = e.date.start.year;
-        if years.last().map(|y| y.year) != Some(year) {
-            years.push(YearGroup {
-                year,
-                count: 0,
-                months: Vec::new(),
-            });
-        }
-        let y = years.last_mut().expect("just pushed");
-        y.count += 1;
-        let (id, label) = match e.date.start.month {
-            Some(m) => (
-                format!("m{year}-{m:02}"),
-                format!("{} {year}", crate::model::date::month_name(m)),
-            ),
-            None => (format!("m{year}"), format!("{year}, month not known")),
-        };
-        if y.months.last().map(|m| &m.id) != Some(&id) {
-            y.months.push(MonthGroup {
-                id,
-                label,
-                events: Vec::new(),
-            });
-        }
-        y.months.last_mut().expect("just pushed").events.push(i);
+/// Country names, then people, as list rows show them (the browser index builds the same
+/// line), without the site's home country.
+fn who_line(event: &Event, home: Option<&str>) -> String {
+    let countries = event
+        .countries
+        .iter()
+        .filter(|c| Some(c.code.as_str()) != home)
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let people = event.actors.join(", ");
+    match (countries.is_empty(), people.is_empty()) {
+        (false, false) => format!("{countries} \u{b7} {people}"),
+        (false, true) => countries,
+        _ => people,
     }
-    years
 }

@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 export const SAMPLE = process.env.ENTENTE_SAMPLE_SITE || "";
 export const FIXTURE = process.env.ENTENTE_FIXTURE_SITE || "";
 export const TRAVELS = process.env.ENTENTE_TRAVELS_SITE || "";
+export const SCALE = process.env.ENTENTE_SCALE_SITE || "";
 export const SHOTS = process.env.ENTENTE_SCREENSHOTS || path.resolve("target/screenshots");
 export const AXE = require.resolve("axe-core/axe.min.js");
 
@@ -95,40 +96,62 @@ export function slug(text) {
   return fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
-/// Ids of the events a filter query selects, computed from the exported JSON independently of
-/// the page's own code: every given criterion must hold; dates overlap the range.
+/// The words of a text as the site's search splits them: folded, runs of letters and digits.
+export function words(text) {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/// Ids of the events a filter query selects, newest first (the site's order), computed from
+/// the exported JSON independently of the page's own code: every given criterion must hold;
+/// dates overlap the range; each word of `q` is part of a word of the event's text (a
+/// one-letter word must be a whole word).
 export function expectedIds(events, query) {
   const q = new URLSearchParams(query);
-  const terms = q.get("q") ? fold(q.get("q")).split(/\s+/).filter(Boolean) : [];
+  const terms = q.get("q") ? words(q.get("q")) : [];
   const from = q.get("from") ? firstDay(q.get("from")) : null;
   const to = q.get("to") ? lastDay(q.get("to")) : null;
+  const countries = q.get("country") ? q.get("country").split(",").map((c) => c.toUpperCase()) : null;
+  const person = q.get("person") || q.get("actor");
   return events
     .filter((e) => {
-      if (q.get("country") && !e.countries.some((c) => c.code === q.get("country"))) return false;
+      if (countries && !e.countries.some((c) => countries.includes(c.code.toUpperCase()))) return false;
       if (q.get("type") && e.type !== q.get("type")) return false;
-      if (q.get("actor") && !e.actors.some((a) => slug(a) === q.get("actor"))) return false;
+      if (person && !e.actors.some((a) => slug(a) === person)) return false;
       if (q.get("tag") && !e.tags.some((t) => slug(t) === q.get("tag"))) return false;
       const start = firstDay(e.date);
       const end = lastDay(e.end || e.date);
       if (from && end < from) return false;
       if (to && start > to) return false;
       if (terms.length) {
-        const text = fold(
-          [e.title, e.summary, ...e.actors, ...e.places, ...e.countries.map((c) => c.name)].join(" "),
+        const have = words(
+          [e.title, summaryText(e.summary), ...e.actors, ...e.places, ...e.countries.map((c) => c.name)].join(" "),
         );
-        if (!terms.every((t) => text.includes(t))) return false;
+        if (!terms.every((t) => have.some((w) => (t.length === 1 ? w === t : w.includes(t))))) return false;
       }
       return true;
     })
-    .map((e) => e.id);
+    .map((e) => e.id)
+    .reverse();
 }
 
-/// Ids of the timeline items currently visible, in document order.
-export async function visibleIds(page) {
-  return page.$$eval("#timeline li.event", (items) =>
-    // checkVisibility() sees display: none from any cause, whatever hides the item.
-    items.filter((li) => li.checkVisibility()).map((li) => li.getAttribute("data-event-id")),
-  );
+/// The summary's words without Markdown link targets (the site searches the text a reader sees).
+function summaryText(markdown) {
+  return (markdown || "").replace(/\]\([^)]*\)/g, "]");
+}
+
+/// Ids of every event in the current view, in display order (the drawn rows are a window of it).
+export async function viewIds(page) {
+  return page.evaluate(() => window.Entente.current());
+}
+
+/// Ids of the rows in the document, in order.
+export async function drawnIds(page) {
+  return page.$$eval("#timeline li.ev", (items) => items.map((li) => li.getAttribute("data-event-id")));
+}
+
+/// Waits until the home page has finished applying its filters.
+export async function settled(page) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-busy"), null, { timeout: 60000 });
 }
 
 /// Serious and critical axe-core violations of the loaded page.
@@ -143,4 +166,35 @@ export async function axeViolations(page) {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/// The events whose pages can be reached from the home page by following at most `depth`
+/// plain links (no script), read from the built files; and the most clicks any of them needed.
+export function reachable(site, depth) {
+  const seen = new Map([["index.html", 0]]);
+  let frontier = ["index.html"];
+  const ids = new Set();
+  let clicks = 0;
+  for (let d = 1; d <= depth && frontier.length; d++) {
+    const next = [];
+    for (const rel of frontier) {
+      if (rel.startsWith("events/")) continue;
+      const html = readFileSync(path.join(site, rel), "utf8");
+      for (const m of html.matchAll(/href="([^"#?]+\.html)(?:[?#][^"]*)?"/g)) {
+        if (/^[a-z]+:/.test(m[1])) continue;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1]));
+        if (target.startsWith("..") || seen.has(target)) continue;
+        if (!existsSync(path.join(site, target))) throw new Error(`${rel} links to missing ${target}`);
+        seen.set(target, d);
+        next.push(target);
+        const ev = /^events\/(.+)\.html$/.exec(target);
+        if (ev) {
+          ids.add(ev[1]);
+          clicks = Math.max(clicks, d);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return { ids, clicks };
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { launch, screenshotPath } from "./helpers.mjs";
+import { launch, screenshotPath, expectedIds } from "./helpers.mjs";
 
 const BIN = process.env.ENTENTE_BIN || "";
 const SITE = process.env.ENTENTE_SERVE_SITE || "";
@@ -81,5 +81,35 @@ describe("entente serve", { skip }, () => {
     await page.waitForFunction(() => !document.getElementById("entente-error-overlay")
       && document.body.textContent.includes("Rubio meets Caribbean heads of government"), null, { timeout: 20000 });
     assert.deepEqual(errors, []);
+  });
+
+  // Issue 16's behaviours over HTTP, as over file:// in analyst.test.mjs.
+  test("filters, the table, exports, the briefing builder, Cite this and the map work over entente serve", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const events = await (await fetch(server.base + "events.json")).json();
+    const query = "?country=JM,US&view=table";
+    await page.goto(server.base + "index.html" + query);
+    await page.waitForFunction(() => document.documentElement.dataset.indexReady && !document.documentElement.dataset.busy);
+    const want = expectedIds(events, query);
+    assert.ok(want.length > 1);
+    assert.deepEqual(await page.evaluate(() => window.Entente.current()), want);
+    assert.deepEqual(await page.$$eval("#timeline-body tr[data-event-id]", (trs) => trs.map((tr) => tr.dataset.eventId)), want);
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    const csv = readFileSync(await dl.path(), "utf8").trim().split("\n");
+    const all = (await (await fetch(server.base + "events.csv")).text()).trim().split("\n");
+    for (const line of csv.slice(1)) assert.ok(all.includes(line), line);
+    assert.equal(csv.length - 1, want.length);
+    assert.ok(await page.$("svg.map path[data-code]"), "the map is drawn");
+    await page.click("#make-briefing");
+    await page.waitForSelector("html[data-briefing-ready]");
+    assert.deepEqual(await page.$$eval("li.briefing-event", (lis) => lis.map((li) => li.dataset.eventId)), [...want].reverse());
+    await page.goto(server.base + `events/${want[0]}.html`);
+    await page.waitForSelector("#cite-text");
+    assert.ok((await page.textContent("#cite-text")).includes(events.find((e) => e.id === want[0]).title));
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

@@ -78,6 +78,60 @@ fn site_root(dir: &Path, content: &Path) -> PathBuf {
     root
 }
 
+/// The shared synthetic-event generator, when `../shared/` is there.
+fn generator() -> Option<PathBuf> {
+    std::env::var_os("ENTENTE_GEN_EVENTS")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            PathBuf::from("/work/shared/bench/gen_events.py"),
+            repo().join("../shared/bench/gen_events.py"),
+        ])
+        .find(|p| p.is_file())
+}
+
+/// The 50,000-event site of `gen_events.py --n 50000 --seed 1`, generated once into
+/// `target/browser-scale/` (the generator is deterministic) and built fresh into `out`. The
+/// generator's types `sanction` and `aid` are not engagements in our vocabulary: they become
+/// `other`, as in `scripts/bench-build`.
+fn scale_site(out: &Path) -> Option<PathBuf> {
+    let generator = generator()?;
+    let root = repo().join("target/browser-scale/site");
+    let done = root.join(".complete");
+    if !done.is_file() {
+        let _ = fs::remove_dir_all(&root);
+        let status = Command::new("python3")
+            .arg(&generator)
+            .args(["--n", "50000", "--seed", "1", "--out"])
+            .arg(&root)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        if !status.success() {
+            return None;
+        }
+        let events = root.join("content/events");
+        for entry in fs::read_dir(&events).expect("generated events") {
+            let path = entry.expect("entry").path();
+            let text = fs::read_to_string(&path).expect("generated event");
+            if text.contains("type: sanction") || text.contains("type: aid") {
+                let fixed = text
+                    .replace("type: sanction\n", "type: other\n")
+                    .replace("type: aid\n", "type: other\n");
+                fs::write(&path, fixed).expect("write event");
+            }
+        }
+        fs::write(
+            root.join("content/site.yaml"),
+            "title: Fifty thousand events\ndescription: Synthetic events from gen_events.py\nbase_url: https://example.org/\n",
+        )
+        .expect("site.yaml");
+        fs::write(&done, "").expect("marker");
+    }
+    build(&root, out);
+    Some(out.to_path_buf())
+}
+
 fn travels_data() -> Option<PathBuf> {
     [
         PathBuf::from("/work/shared/data/travels"),
@@ -129,6 +183,34 @@ fn browser_end_to_end() {
         None => println!("note: travels data not found; the large-data browser tests skip"),
     }
 
+    let scale_out = match scale_site(&temp.path().join("scale-public")) {
+        Some(out) => out.to_string_lossy().into_owned(),
+        None => {
+            println!("note: ../shared/bench/gen_events.py not found; the 50,000-event tests skip");
+            String::new()
+        }
+    };
+
+    // The sample with `home_country: US`, whose lists leave that country out.
+    let home_out = temp.path().join("home-country-public");
+    let home_root = site_root(&temp.path().join("home-country"), &repo().join("content"));
+    let site_yaml = home_root.join("content/site.yaml");
+    let mut yaml = fs::read_to_string(&site_yaml).expect("sample site.yaml");
+    yaml.push_str("home_country: US\n");
+    fs::write(&site_yaml, yaml).expect("write site.yaml");
+    build(&home_root, &home_out);
+
+    // Articles whose extracted events are published, for evidence in context.
+    let articles_out = temp.path().join("articles-public");
+    let articles_root = temp.path().join("articles");
+    common::copy_dir(&common::fixture("sites/articles-site"), &articles_root);
+    fs::write(
+        articles_root.join("content/site.yaml"),
+        "title: Articles\nunreviewed: publish\n",
+    )
+    .expect("site.yaml");
+    build(&articles_root, &articles_out);
+
     // A site for `entente serve`, which the browser test edits while it is served.
     let serve_site = temp.path().join("serve");
     common::copy_dir(&common::fixture("sites/basic"), &serve_site);
@@ -140,6 +222,10 @@ fn browser_end_to_end() {
         .env("ENTENTE_SAMPLE_SITE", &sample_out)
         .env("ENTENTE_FIXTURE_SITE", &fixture_out)
         .env("ENTENTE_TRAVELS_SITE", &travels_out)
+        .env("ENTENTE_SCALE_SITE", &scale_out)
+        .env("ENTENTE_SAMPLE_ROOT", &sample)
+        .env("ENTENTE_HOME_COUNTRY_SITE", &home_out)
+        .env("ENTENTE_ARTICLES_SITE", &articles_out)
         .env("ENTENTE_SCREENSHOTS", &screenshots)
         .env("ENTENTE_BIN", env!("CARGO_BIN_EXE_entente"))
         .env("ENTENTE_SERVE_SITE", &serve_site)

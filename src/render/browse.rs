@@ -1,0 +1,711 @@
+//! The browser's index: what the timeline's filters and search read, written once as
+//! JavaScript files (`index/events.js`, `index/text.js`, `index/details-N.js`) that a page
+//! loads with `<script src>` only when a filter, a search or an export first needs them.
+//! Plain `<script src>` works from `file://`, where `fetch` does not.
+//!
+//! Each file calls `(window.EntenteIndex = window.EntenteIndex || []).push([kind, data])`, so
+//! it can load before or after `entente.js`, which reads the queue.
+//!
+//! `details-N.js` holds, for events `N * 1000` to `N * 1000 + 999`, what exports and briefings
+//! made in the browser need beyond `events.js` (places, plain-text summary, sources).
+//!
+//! `events.js` holds the taxonomies (countries, UN regions with their members, people with
+//! their aliases, tags, types) and one record per event,
+//! in the site's chronological order. Records end with U+001E and fields with U+001F, written
+//! as they are inside the string: a string without escapes is read about twice as fast as
+//! one of `\t` and `\n`, and the browser scans the records itself, without splitting them.
+//!
+//! | field | content |
+//! |---|---|
+//! | 0 | id: empty when it is the slug of the title, `~N` when it is the first N characters of that slug, else the id |
+//! | 1, 2 | start and end (ISO at their precision; end may be empty) |
+//! | 3, 4 | first and last day covered, in days since 1970-01-01, base 36 (`-` before) |
+//! | 5 | type, an index into `types`, base 36 |
+//! | 6, 7, 8 | countries, people, tags: indexes into their lists, base 36, comma-separated |
+//! | 9 | title |
+//! | 10 | flags: `a` approximate, `u` unreviewed |
+//!
+//! `text.js` is an inverted index for the free-text search: every word of the titles,
+//! summaries, people, places and country names (lower case, split at anything that is not a
+//! letter or digit; words end with U+001E), and the events it occurs in. A word's events are
+//! written as gaps between event numbers in a base-32 variable-length code, or, where that is
+//! longer, as a bitmap of all events; both use the 64 characters `0-9A-Za-z-_`, and the codes
+//! are separated by spaces. The browser folds the words (diacritics removed) when it reads
+//! them, so search folds words exactly as it folds queries.
+
+use super::views::EventView;
+use crate::model::{slug::slugify, urls, Country, Gazetteer, OutputFile, Site, SiteIndex};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+/// The 64 digits of the posting codes; the first 32 end a number, the last 32 continue it.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// The index files and the version the home page names them by.
+pub(crate) struct BrowseIndex {
+    pub(crate) files: Vec<OutputFile>,
+    /// A hash of the index: the home page asks for `index/events.js?v=...`, so a browser never
+    /// pairs a cached index with a newer page, and the two files can check they belong together.
+    pub(crate) version: String,
+}
+
+/// Writes `index/events.js` and `index/text.js` for the site's events.
+pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
+    let ((events, text), shards) = rayon::join(
+        || rayon::join(|| events_data(site), || text_data(site, views)),
+        || {
+            site.events
+                .par_chunks(DETAILS_SHARD)
+                .zip(views.par_chunks(DETAILS_SHARD))
+                .enumerate()
+                .map(|(k, (events, views))| details_data(k, events, views))
+                .collect::<Vec<String>>()
+        },
+    );
+    let version = {
+        let mut h = Fnv::default();
+        events.hash(&mut h);
+        text.hash(&mut h);
+        shards.hash(&mut h);
+        format!("{:x}", h.finish())
+    };
+    let file = |path: &str, kind: &str, data: String| {
+        OutputFile {
+        path: path.into(),
+        bytes: format!(
+            "(window.EntenteIndex=window.EntenteIndex||[]).push([\"{kind}\",{{\"v\":\"{version}\",{data}}}]);\n"
+        )
+        .into_bytes(),
+    }
+    };
+    let mut files = vec![
+        file(urls::INDEX_EVENTS, "events", events),
+        file(urls::INDEX_TEXT, "text", text),
+    ];
+    for (k, data) in shards.into_iter().enumerate() {
+        files.push(file(&urls::index_details(k), &format!("details-{k}"), data));
+    }
+    BrowseIndex { files, version }
+}
+
+/// Events per `index/details-N.js` file: an export of a few events loads a few files.
+pub(crate) const DETAILS_SHARD: usize = 1000;
+
+/// The `details-N.js` data: for each event of the shard, what exports and briefings made in
+/// the browser need beyond `events.js`: places, the summary as plain text (as in
+/// `events.csv`), the sources `[title, publisher, url, date, article page, ISO date]`, and
+/// the people and tags as the event writes them.
+fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -> String {
+    let mut data = String::with_capacity(events.len() * 2048);
+    let _ = write!(data, "\"from\":{},\"d\":[", k * DETAILS_SHARD);
+    for (i, (e, v)) in events.iter().zip(views).enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        data.push_str("[[");
+        push_strings(&mut data, &e.places);
+        data.push_str("],");
+        data.push_str(&js_string(&v.plain_summary));
+        data.push_str(",[");
+        for (j, (src, sv)) in e.sources.iter().zip(&v.sources).enumerate() {
+            if j > 0 {
+                data.push(',');
+            }
+            let _ = write!(
+                data,
+                "[{},{},{},{},{},{}]",
+                js_string(&src.title),
+                js_string(src.publisher.as_deref().unwrap_or("")),
+                js_string(src.url.as_deref().unwrap_or("")),
+                js_string(&sv.date),
+                js_string(&sv.article_href),
+                js_string(&src.date.map(|d| d.iso()).unwrap_or_default()),
+            );
+        }
+        data.push_str("],[");
+        push_strings(&mut data, &e.actors);
+        data.push_str("],[");
+        push_strings(&mut data, &e.tags);
+        data.push_str("]]");
+    }
+    data.push(']');
+    data
+}
+
+/// Strings as JSON, comma-separated.
+fn push_strings(data: &mut String, list: &[String]) {
+    for (j, x) in list.iter().enumerate() {
+        if j > 0 {
+            data.push(',');
+        }
+        data.push_str(&js_string(x));
+    }
+}
+
+/// Ends a field of a record.
+const FIELD: char = '\u{1f}';
+/// Ends a record.
+const RECORD: char = '\u{1e}';
+
+/// A JSON string literal, which is also a JavaScript one.
+fn js_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A JavaScript string literal escaping only what must be (backslash, quote, line
+/// terminators), so the separators stay single characters. Not JSON: JSON would escape them.
+fn js_raw_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The slug the browser makes of a title (lower-case ASCII letters and digits, runs of
+/// anything else as one `-`), for ASCII titles only; `None` when the browser could not repeat it.
+fn browser_slug(title: &str) -> Option<String> {
+    if !title.is_ascii() {
+        return None;
+    }
+    let mut slug = String::with_capacity(title.len());
+    for b in title.bytes() {
+        if b.is_ascii_alphanumeric() {
+            slug.push(b.to_ascii_lowercase() as char);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    Some(slug)
+}
+
+/// Field 0 of an event line: the id, or how to make it from the title.
+fn id_field(id: &str, title: &str) -> String {
+    match browser_slug(title) {
+        Some(s) if s == id => String::new(),
+        Some(s)
+            if !id.is_empty() && s.starts_with(id) && s.as_bytes().get(id.len()) == Some(&b'-') =>
+        {
+            format!("~{}", id.len())
+        }
+        _ => id.to_string(),
+    }
+}
+
+/// Text without the characters that separate fields and records, nor line breaks.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    const BAD: [char; 6] = [FIELD, RECORD, '\n', '\r', '\u{2028}', '\u{2029}'];
+    if text.contains(BAD) {
+        text.replace(BAD, " ").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A signed number in base 36.
+fn signed36(n: i64, out: &mut String) {
+    if n < 0 {
+        out.push('-');
+    }
+    base36(n.unsigned_abs() as usize, out);
+}
+
+fn base36(mut n: usize, out: &mut String) {
+    const D: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = D[n % 36];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+fn id_list(ids: impl Iterator<Item = usize>, out: &mut String) {
+    for (k, id) in ids.enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        base36(id, out);
+    }
+}
+
+/// The `events.js` data (without the version): taxonomies and one line per event.
+fn events_data(site: &Site) -> String {
+    let index = &site.index;
+    let country_ids: HashMap<&str, usize> = index
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.as_str(), i))
+        .collect();
+    let person_ids: HashMap<String, usize> = index
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (slugify(&t.label), i))
+        .collect();
+    let tag_ids: HashMap<String, usize> = index
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (slugify(&t.label), i))
+        .collect();
+    let type_ids = |k: crate::model::EventType| {
+        crate::model::EventType::ALL
+            .iter()
+            .position(|t| *t == k)
+            .unwrap_or(0)
+    };
+    let lines: Vec<String> = site
+        .events
+        .par_chunks(512)
+        .map(|chunk| {
+            let mut out = String::with_capacity(chunk.len() * 128);
+            for e in chunk {
+                out.push_str(&id_field(&e.id, &e.title));
+                out.push(FIELD);
+                out.push_str(&e.date.start.iso());
+                out.push(FIELD);
+                if let Some(end) = e.date.end {
+                    out.push_str(&end.iso());
+                }
+                out.push(FIELD);
+                signed36(days(e.date.first_day()), &mut out);
+                out.push(FIELD);
+                signed36(days(e.date.last_day()), &mut out);
+                out.push(FIELD);
+                base36(type_ids(e.kind), &mut out);
+                out.push(FIELD);
+                id_list(
+                    e.countries
+                        .iter()
+                        .filter_map(|c| country_ids.get(c.code.as_str()).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                id_list(
+                    e.actors
+                        .iter()
+                        .filter_map(|a| person_ids.get(&slugify(a)).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                id_list(
+                    e.tags
+                        .iter()
+                        .filter_map(|t| tag_ids.get(&slugify(t)).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                out.push_str(&one_line(&e.title));
+                out.push(FIELD);
+                if e.date.approximate {
+                    out.push('a');
+                }
+                if !e.reviewed {
+                    out.push('u');
+                }
+                out.push(RECORD);
+            }
+            out
+        })
+        .collect();
+    let mut rows = String::with_capacity(lines.iter().map(String::len).sum());
+    for l in &lines {
+        rows.push_str(l);
+    }
+
+    let mut data = String::with_capacity(rows.len() + 64 * 1024);
+    let _ = write!(
+        data,
+        "\"n\":{},\"home\":{},\"types\":[",
+        site.events.len(),
+        js_string(
+            site.config
+                .home_country
+                .as_ref()
+                .map_or("", |c| c.code.as_str())
+        )
+    );
+    for (i, k) in crate::model::EventType::ALL.iter().enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        let _ = write!(
+            data,
+            "[{},{},{}]",
+            js_string(k.as_str()),
+            js_string(k.label()),
+            js_string(k.plural())
+        );
+    }
+    data.push_str("],\"countries\":[");
+    for (i, (c, _)) in index.countries.iter().enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        let kind = match c.kind {
+            crate::model::CountryKind::State => "s",
+            crate::model::CountryKind::Historical => "h",
+            crate::model::CountryKind::Region => "r",
+        };
+        let _ = write!(
+            data,
+            "[{},{},\"{kind}\"]",
+            js_string(&c.code),
+            js_string(&c.name)
+        );
+    }
+    data.push_str("],\"regions\":[");
+    for (k, (region, members)) in regions(index).iter().enumerate() {
+        if k > 0 {
+            data.push(',');
+        }
+        let _ = write!(
+            data,
+            "[{},{},[",
+            js_string(&region.code),
+            js_string(&region.name)
+        );
+        for (j, m) in members.iter().enumerate() {
+            if j > 0 {
+                data.push(',');
+            }
+            let _ = write!(data, "{m}");
+        }
+        data.push_str("]]");
+    }
+    data.push_str("],\"people\":[");
+    let aliases: HashMap<String, &[String]> = site
+        .actors
+        .iter()
+        .map(|a| (slugify(&a.name), a.aliases.as_slice()))
+        .collect();
+    for (i, t) in index.actors.iter().enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        let slug = slugify(&t.label);
+        let _ = write!(data, "[{},{}", js_string(&slug), js_string(&t.label));
+        for alias in aliases.get(&slug).copied().unwrap_or_default() {
+            let _ = write!(data, ",{}", js_string(alias));
+        }
+        data.push(']');
+    }
+    data.push_str("],\"tags\":[");
+    for (i, t) in index.tags.iter().enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        let _ = write!(
+            data,
+            "[{},{}]",
+            js_string(&slugify(&t.label)),
+            js_string(&t.label)
+        );
+    }
+    data.push_str("],\"rows\":");
+    data.push_str(&js_raw_string(&rows));
+    data
+}
+
+/// The UN regions and sub-regions (the country data's, keshvar's UN M49 geoscheme) that
+/// take in at least one country of the site, each with those countries as positions in
+/// `index.countries`. A region's own entity ("Caribbean") counts as a member, so
+/// `region=caribbean` also finds the events filed under the region itself.
+pub(crate) fn regions(index: &SiteIndex) -> Vec<(&'static Country, Vec<usize>)> {
+    let position: HashMap<&str, usize> = index
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.as_str(), i))
+        .collect();
+    Gazetteer::get()
+        .un_regions()
+        .iter()
+        .filter_map(|(region, members)| {
+            let mut ids: Vec<usize> = members
+                .iter()
+                .chain(std::iter::once(&region.code))
+                .filter_map(|code| position.get(code.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            (!ids.is_empty()).then_some((region, ids))
+        })
+        .collect()
+}
+
+/// Days since 1970-01-01.
+fn days(d: chrono::NaiveDate) -> i64 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    (d - epoch).num_days()
+}
+
+/// FNV-1a: the word table's keys are short and trusted to be ours, and the default
+/// hasher's resistance to flooding costs a tenth of this step.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>;
+
+/// The words of one event's searchable text, lower case.
+fn event_text(site: &Site, i: usize, view: &EventView) -> String {
+    let e = &site.events[i];
+    let mut text = String::with_capacity(e.title.len() + view.plain_summary.len() + 256);
+    text.push_str(&e.title);
+    text.push(' ');
+    text.push_str(&view.plain_summary);
+    for a in &e.actors {
+        text.push(' ');
+        text.push_str(a);
+    }
+    for p in &e.places {
+        text.push(' ');
+        text.push_str(p);
+    }
+    for c in &e.countries {
+        text.push(' ');
+        text.push_str(&c.name);
+    }
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Adds event `i`'s words to `map`, each once.
+fn add_words(map: &mut WordMap, i: u32, text: &str) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        match map.get_mut(word) {
+            Some(list) => {
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            None => {
+                map.insert(word.to_string(), vec![i]);
+            }
+        }
+    }
+}
+
+/// The `text.js` data (without the version): sorted words and their events.
+fn text_data(site: &Site, views: &[EventView]) -> String {
+    let n = site.events.len();
+    let maps: Vec<WordMap> = views
+        .par_chunks(512)
+        .enumerate()
+        .map(|(chunk, chunk_views)| {
+            let mut map = WordMap::default();
+            for (k, v) in chunk_views.iter().enumerate() {
+                let i = chunk * 512 + k;
+                add_words(&mut map, i as u32, &event_text(site, i, v));
+            }
+            map
+        })
+        .collect();
+    // Chunks are in event order, so appending keeps every list sorted.
+    let mut all = WordMap::default();
+    for map in maps {
+        for (word, list) in map {
+            match all.get_mut(&word) {
+                Some(existing) => existing.extend(list),
+                None => {
+                    all.insert(word, list);
+                }
+            }
+        }
+    }
+    let mut words: Vec<(String, Vec<u32>)> = all.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let encoded: Vec<String> = words
+        .par_iter()
+        .map(|(_, list)| encode_postings(list, n))
+        .collect();
+    let mut word_text = String::with_capacity(words.iter().map(|w| w.0.len() + 1).sum());
+    for (k, (w, _)) in words.iter().enumerate() {
+        if k > 0 {
+            word_text.push(RECORD);
+        }
+        word_text.push_str(w);
+    }
+    let mut post = String::with_capacity(encoded.iter().map(|p| p.len() + 1).sum());
+    for (k, p) in encoded.iter().enumerate() {
+        if k > 0 {
+            post.push(' ');
+        }
+        post.push_str(p);
+    }
+    format!(
+        "\"words\":{},\"post\":{}",
+        js_raw_string(&word_text),
+        js_string(&post)
+    )
+}
+
+/// One word's events (ascending): gaps in the variable-length code, or `~` and a bitmap of
+/// all `n` events when that is shorter.
+fn encode_postings(list: &[u32], n: usize) -> String {
+    let mut gaps = String::new();
+    let mut prev: Option<u32> = None;
+    for &i in list {
+        let gap = match prev {
+            None => i,
+            Some(p) => i - p - 1,
+        };
+        prev = Some(i);
+        push_number(gap, &mut gaps);
+    }
+    let bitmap_len = n.div_ceil(6) + 1;
+    if gaps.len() <= bitmap_len {
+        return gaps;
+    }
+    let mut bits = vec![0u8; n.div_ceil(6)];
+    for &i in list {
+        bits[i as usize / 6] |= 1 << (i % 6);
+    }
+    let mut out = String::with_capacity(bitmap_len);
+    out.push('~');
+    out.extend(bits.iter().map(|&b| DIGITS[b as usize] as char));
+    out
+}
+
+/// A number in base 32, most significant digit first: continuation digits from the upper half
+/// of [`DIGITS`], the last digit from the lower half.
+fn push_number(mut v: u32, out: &mut String) {
+    let mut buf = [0u8; 8];
+    let mut i = buf.len() - 1;
+    buf[i] = DIGITS[(v & 31) as usize];
+    v >>= 5;
+    while v > 0 {
+        i -= 1;
+        buf[i] = DIGITS[32 + (v & 31) as usize];
+        v >>= 5;
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(code: &str, n: usize) -> Vec<u32> {
+        if let Some(bits) = code.strip_prefix('~') {
+            let mut out = Vec::new();
+            for (k, c) in bits.bytes().enumerate() {
+                let v = DIGITS.iter().position(|&d| d == c).unwrap();
+                for b in 0..6 {
+                    if v & (1 << b) != 0 && k * 6 + b < n {
+                        out.push((k * 6 + b) as u32);
+                    }
+                }
+            }
+            return out;
+        }
+        let mut out = Vec::new();
+        let mut v = 0u32;
+        let mut prev: Option<u32> = None;
+        for c in code.bytes() {
+            let d = DIGITS.iter().position(|&d| d == c).unwrap() as u32;
+            if d >= 32 {
+                v = (v << 5) | (d - 32);
+            } else {
+                v = (v << 5) | d;
+                let i = match prev {
+                    None => v,
+                    Some(p) => p + 1 + v,
+                };
+                out.push(i);
+                prev = Some(i);
+                v = 0;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn postings_round_trip_as_gaps_and_as_bitmaps() {
+        let sparse = vec![0, 5, 31, 32, 33, 1000, 40_000, 49_999];
+        let code = encode_postings(&sparse, 50_000);
+        assert!(!code.starts_with('~'));
+        assert_eq!(decode(&code, 50_000), sparse);
+        let dense: Vec<u32> = (0..1000).filter(|i| i % 3 != 0).collect();
+        let code = encode_postings(&dense, 1000);
+        assert!(code.starts_with('~'));
+        assert_eq!(decode(&code, 1000), dense);
+    }
+
+    #[test]
+    fn strings_keep_their_separators_and_escape_line_ends() {
+        assert_eq!(
+            js_raw_string("a\u{1f}b\\\"\n\u{2028}"),
+            "\"a\u{1f}b\\\\\\\"\\n\\u2028\""
+        );
+        assert_eq!(one_line("a\u{1e}b\u{1f}c\nd"), "a b c d");
+        assert_eq!(
+            days(chrono::NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()),
+            1
+        );
+        let mut s = String::new();
+        signed36(-37, &mut s);
+        assert_eq!(s, "-11");
+    }
+
+    #[test]
+    fn ids_made_from_titles_are_not_repeated() {
+        assert_eq!(id_field("rubio-visits-jamaica", "Rubio visits Jamaica"), "");
+        assert_eq!(id_field("rubio-visits", "Rubio visits Jamaica"), "~12");
+        assert_eq!(id_field("rubio-vis", "Rubio visits Jamaica"), "rubio-vis");
+        assert_eq!(id_field("x-1", "Bogotá talks"), "x-1");
+        assert_eq!(browser_slug("U.S.–Cuba talks"), None);
+        assert_eq!(
+            browser_slug(" Sec. Rubio's  visit! ").as_deref(),
+            Some("sec-rubio-s-visit")
+        );
+    }
+}

@@ -6,6 +6,7 @@
 use super::document::Sent;
 use super::lexicon::{self as lex};
 use crate::model::EventType;
+use std::ops::ControlFlow::{self, Break, Continue};
 
 /// A word or phrase that reports an engagement.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,12 +236,39 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
 }
 
 /// The trigger starting at token `k`: its type, last token, and whether it is a noun.
-fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
-    let toks = &s.toks;
-    let w = toks[k].lower.as_str();
-    let next = lower(s, k + 1);
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+/// A trigger's type, its last token, and whether it is a noun.
+type Found = (EventType, usize, bool);
 
+/// What one family of wordings says of a word: `Break(Some(_))` an event, `Break(None)`
+/// certainly no event (a later family must not take the word), `Continue` not its word.
+type Decision = ControlFlow<Option<Found>>;
+
+/// The families in the order they are tried: the first to decide wins.
+const FAMILIES: &[fn(&Sent, usize) -> Decision] = &[
+    calls,
+    agreements,
+    documents,
+    gatherings,
+    meeting_verbs,
+    meeting_nouns,
+    visitors,
+    trip_verbs,
+    motion,
+    trip_nouns,
+    presence,
+];
+
+fn match_at(s: &Sent, k: usize) -> Option<Found> {
+    FAMILIES.iter().find_map(|family| match family(s, k) {
+        Break(found) => Some(found),
+        Continue(()) => None,
+    })?
+}
+
+/// Calls: "spoke by telephone", "called", "phone conversation".
+fn calls(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let next = lower(s, k + 1);
     // Calls.
     for phrase in lex::CALL_PHRASES {
         if phrase
@@ -259,7 +287,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                         )
                         && !s.toks[k + 1].possessive
                     {
-                        return Some((EventType::Call, last, false));
+                        return Break(Some((EventType::Call, last, false)));
                     }
                     continue;
                 }
@@ -283,31 +311,37 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     if in_person {
                         continue;
                     }
-                    return Some((EventType::Call, last, false));
+                    return Break(Some((EventType::Call, last, false)));
                 }
                 "by" | "on" | "over" => {
                     // "spoke by telephone", "talked on the phone": the call is the verb's.
-                    return Some((EventType::Call, last, false));
+                    return Break(Some((EventType::Call, last, false)));
                 }
-                _ => return Some((EventType::Call, last, phrase.len() > 1)),
+                _ => return Break(Some((EventType::Call, last, phrase.len() > 1))),
             }
         }
     }
+    Continue(())
+}
 
+/// Agreements: a signing verb with its document, or an agreement noun dated in passing.
+fn agreements(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let w = s.toks[k].lower.as_str();
     // Agreements: a signing verb with an agreement noun after it.
     if lex::SIGN_VERBS.contains(&w) {
         let object = (k + 1..(k + 10).min(toks.len()))
             .find(|&j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou");
         if object.is_some() {
-            return Some((EventType::Agreement, k, false));
+            return Break(Some((EventType::Agreement, k, false)));
         }
         // "signed a joint statement".
         if (k + 1..(k + 6).min(toks.len()))
             .any(|j| matches!(lower(s, j), "declaration" | "communique" | "statement"))
         {
-            return Some((EventType::Statement, k, false));
+            return Break(Some((EventType::Statement, k, false)));
         }
-        return None;
+        return Break(None);
     }
     // An agreement noun dated in passing: "the 1984 Joint Declaration agreement", "the
     // agreement signed in 1998", "a pact they signed last year".
@@ -328,11 +362,18 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         let signed_after =
             (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)));
         if dated_before || signed_after {
-            return Some((EventType::Agreement, k, true));
+            return Break(Some((EventType::Agreement, k, true)));
         }
-        return None;
+        return Break(None);
     }
+    Continue(())
+}
 
+/// Joint documents and named declarations.
+fn documents(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let w = s.toks[k].lower.as_str();
+    let next = lower(s, k + 1);
     // Joint documents.
     if matches!(w, "joint")
         && matches!(
@@ -343,11 +384,11 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         // "a joint press appearance / conference with X": the two met.
         if next == "press" {
             if matches!(lower(s, k + 2), "appearance" | "conference" | "briefing") {
-                return Some((EventType::Meeting, k + 2, true));
+                return Break(Some((EventType::Meeting, k + 2, true)));
             }
-            return None;
+            return Break(None);
         }
-        return Some((EventType::Statement, k + 1, true));
+        return Break(Some((EventType::Statement, k + 1, true)));
     }
     if matches!(
         w,
@@ -372,7 +413,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 || lower(s, j) == "conduct" && lower(s, j.saturating_sub(1)) == "of"
         }) {
             // The document noun belongs to this trigger ("issued a joint statement").
-            return Some((EventType::Statement, j, false));
+            return Break(Some((EventType::Statement, j, false)));
         }
     }
     // "the Dhaka Declaration", "the Tunis Agenda" named with a capital.
@@ -382,19 +423,27 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
         && toks[k - 1].cap
         && toks[k - 1].word
     {
-        return Some((EventType::Statement, k, true));
+        return Break(Some((EventType::Statement, k, true)));
     }
+    Continue(())
+}
 
+/// Summits, conferences and named meetings of groups.
+fn gatherings(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let w = s.toks[k].lower.as_str();
+    let next = lower(s, k + 1);
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
         // "a joint press conference with the Pakistani minister": they met.
         if matches!(prev, "press" | "news") && k >= 2 && lower(s, k - 2) == "joint" {
-            return Some((EventType::Meeting, k, true));
+            return Break(Some((EventType::Meeting, k, true)));
         }
         // "the Cabinda Forum for Dialogue": an organisation; "Private Enterprise Summit": a
         // business event.
         if toks[k].cap && matches!(next, "for") && w != "summit" {
-            return None;
+            return Break(None);
         }
         if toks[k].cap
             && (k.saturating_sub(4)..k).any(|j| {
@@ -413,13 +462,13 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 )
             })
         {
-            return None;
+            return Break(None);
         }
         // "our next summit in 2008": a summit of no one yet (EVENTS.md R14).
         if (k.saturating_sub(2)..k).any(|j| lower(s, j) == "next")
             && (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "our" | "their" | "its"))
         {
-            return None;
+            return Break(None);
         }
         if matches!(prev, "press" | "news")
             || matches!(
@@ -437,7 +486,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     | "organizers"
             )
         {
-            return None;
+            return Break(None);
         }
         // A national body's name ("the People's Political Consultative Conference", "the
         // National Assembly") is no gathering of states.
@@ -469,7 +518,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 )
             });
             if domestic {
-                return None;
+                return Break(None);
             }
         }
         // A conference, forum or assembly counts when it is one of states: named with
@@ -484,10 +533,10 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     || s.countries.iter().any(|c| c.first == j && !c.is_state())
             });
             if !qualified {
-                return None;
+                return Break(None);
             }
         }
-        return Some((EventType::Summit, name_end(s, k), true));
+        return Break(Some((EventType::Summit, name_end(s, k), true)));
     }
     // "the G8 meeting", "EU foreign ministers' meeting", "Economic Leaders' Meeting".
     if matches!(w, "meeting" | "meetings" | "talks" | "session") {
@@ -503,10 +552,17 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             })
         });
         if leaders && !before.contains(&"summit") {
-            return Some((EventType::Summit, name_end(s, k), true));
+            return Break(Some((EventType::Summit, name_end(s, k), true)));
         }
     }
+    Continue(())
+}
 
+/// "met", "held talks", "received": meetings told by their verb.
+fn meeting_verbs(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let w = s.toks[k].lower.as_str();
+    let next = lower(s, k + 1);
     // Meetings.
     if lex::MEETING_VERBS.contains(&w) {
         // "received a call/letter", "welcomed the decision", "hosted the summit": only
@@ -529,7 +585,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 j += 1;
             }
             if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
-                return None;
+                return Break(None);
             }
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
             // country welcomed is a decision welcomed; a person welcomed is a meeting.
@@ -539,7 +595,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 && (j + 1..(j + 7).min(toks.len()))
                     .any(|x| matches!(lower(s, x), "come" | "visit" | "attend"))
             {
-                return None;
+                return Break(None);
             }
             if w.starts_with("welcom")
                 && s.countries
@@ -547,38 +603,47 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     .any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
                 && !s.people.iter().any(|p| p.first <= j + 1 && j <= p.last)
             {
-                return None;
+                return Break(None);
             }
         }
         if matches!(w, "met" | "meet" | "meets")
             && matches!(next, "reporters" | "journalists" | "the")
             && matches!(lower(s, k + 2), "press" | "media" | "")
         {
-            return None;
+            return Break(None);
         }
         if w == "talked" && !matches!(next, "with" | "to") {
-            return None;
+            return Break(None);
         }
         // "met virtually", "met by video": a call.
         if matches!(next, "virtually" | "online")
             || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference")
         {
-            return Some((EventType::Call, k + 1, false));
+            return Break(Some((EventType::Call, k + 1, false)));
         }
-        return Some((EventType::Meeting, k, false));
+        return Break(Some((EventType::Meeting, k, false)));
     }
+    Continue(())
+}
+
+/// "the meeting", "talks with": meetings told by a noun.
+fn meeting_nouns(s: &Sent, k: usize) -> Decision {
+    let toks = &s.toks;
+    let w = s.toks[k].lower.as_str();
+    let next = lower(s, k + 1);
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
     if lex::MEETING_NOUNS.contains(&w) {
         if matches!(
             prev,
             "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business"
         ) && w != "talks"
         {
-            return None;
+            return Break(None);
         }
         if w == "dinner" || w == "luncheon" || w == "banquet" {
             // A dinner is a meeting when it is a working or state dinner with someone.
             if !matches!(prev, "working" | "state" | "official") {
-                return None;
+                return Break(None);
             }
         }
         if w == "dialogue"
@@ -588,7 +653,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     "strategic" | "political" | "bilateral" | "security" | "economic"
                 ))
         {
-            return None;
+            return Break(None);
         }
         if w == "negotiations"
             && matches!(next, "on" | "over")
@@ -597,7 +662,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             // "negotiations on the treaty" name a process more often than a meeting.
         }
         if matches!(prev, "virtual" | "video" | "online") {
-            return Some((EventType::Call, k, true));
+            return Break(Some((EventType::Call, k, true)));
         }
         // "in favor of comprehensive negotiations", "peace talks": talks in general, with
         // no determiner, no one named with, and no date of their own.
@@ -653,11 +718,16 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 "negotiations" | "talks" | "consultations" | "discussions" | "dialogue"
             )
         {
-            return None;
+            return Break(None);
         }
-        return Some((EventType::Meeting, k, true));
+        return Break(Some((EventType::Meeting, k, true)));
     }
+    Continue(())
+}
 
+/// Talks with someone who is visiting.
+fn visitors(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
     // "told visiting Kenyan President X", "assured the visiting minister": talks with a
     // visitor (EVENTS.md R2), the visit itself reported elsewhere or not at all.
     if w == "visiting"
@@ -671,20 +741,29 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             .iter()
             .any(|p| p.first == k + 1 || p.first == k + 2)
     {
-        let person = s
+        let Some(person) = s
             .people
             .iter()
-            .find(|p| p.first == k + 1 || p.first == k + 2)?;
-        return Some((EventType::Meeting, person.last, true));
+            .find(|p| p.first == k + 1 || p.first == k + 2)
+        else {
+            return Break(None);
+        };
+        return Break(Some((EventType::Meeting, person.last, true)));
     }
+    Continue(())
+}
 
+/// "visited", "toured": trips told by their verb.
+fn trip_verbs(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
     // Trips.
     if lex::VISIT_VERBS.contains(&w) {
         let tour = w.starts_with("tour");
         // "toured the flood damage": a tour of things, not of countries.
         if w.starts_with("arriv") {
             // "arrived in X", "arrived here", "arrived Tuesday for a visit".
-            return Some((EventType::Visit, k, false));
+            return Break(Some((EventType::Visit, k, false)));
         }
         if w == "visiting"
             && !(matches!(
@@ -704,7 +783,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 .any(|c| c.first == k + 1 && c.via != super::mentions::Via::Demonym))
         {
             // "visiting Romanian minister": an adjective; the person is marked as a visitor.
-            return None;
+            return Break(None);
         }
         // "a visit", "the tour", "his visits": nouns, which later sentences can point back to.
         let determiner = matches!(
@@ -730,9 +809,9 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             } else {
                 EventType::Visit
             };
-            return Some((kind, k, true));
+            return Break(Some((kind, k, true)));
         }
-        return Some((
+        return Break(Some((
             if tour {
                 EventType::Tour
             } else {
@@ -740,8 +819,14 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             },
             k,
             false,
-        ));
+        )));
     }
+    Continue(())
+}
+
+/// "flew to", "arrived in": travel with its destination.
+fn motion(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
     if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
         let mut j = k + 1;
         while matches!(
@@ -776,15 +861,22 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 .iter()
                 .any(|c| c.first == start && c.via != super::mentions::Via::Demonym);
             if place {
-                return Some((EventType::Visit, j, false));
+                return Break(Some((EventType::Visit, j, false)));
             }
         }
-        return None;
+        return Break(None);
     }
+    Continue(())
+}
+
+/// "his visit to", "a tour of": trips told by a noun.
+fn trip_nouns(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
     if lex::VISIT_NOUNS.contains(&w) {
         // "the dangerous journey" of migrants is no official trip.
         if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
-            return None;
+            return Break(None);
         }
         // "more visits", "regular exchanges of visits": visits in general, not one.
         if matches!(w, "visits" | "trips")
@@ -804,7 +896,7 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                     | "chinese"
             )
         {
-            return None;
+            return Break(None);
         }
         if matches!(w, "stay" | "leg")
             && !matches!(
@@ -812,12 +904,12 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
                 "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final"
             )
         {
-            return None;
+            return Break(None);
         }
         if w == "trip" && matches!(prev, "field" | "road" | "business") {
-            return None;
+            return Break(None);
         }
-        return Some((
+        return Break(Some((
             if w == "tour" {
                 EventType::Tour
             } else {
@@ -825,8 +917,14 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             },
             k,
             true,
-        ));
+        )));
     }
+    Continue(())
+}
+
+/// "is in Brussels", "is due in Hanoi": presence somewhere, reported or expected.
+fn presence(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
     // "is in Brussels", "will be in Tokyo", "is due in Hanoi", "was expected in Lima".
     if matches!(
         w,
@@ -857,11 +955,11 @@ fn match_at(s: &Sent, k: usize) -> Option<(EventType, usize, bool)> {
             let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
                 || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
             if subject || matches!(w, "due" | "expected") {
-                return Some((EventType::Visit, j, false));
+                return Break(Some((EventType::Visit, j, false)));
             }
         }
     }
-    None
+    Continue(())
 }
 
 /// Sets negation, hypotheticals, future and perfect from the words before the trigger in

@@ -6,7 +6,9 @@
 use super::document::Sent;
 use super::lexicon::{self as lex};
 use crate::model::EventType;
-use std::ops::ControlFlow::{self, Break, Continue};
+use wordings::match_at;
+
+mod wordings;
 
 /// A word or phrase that reports an engagement.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,13 +93,95 @@ pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {
     (first, last)
 }
 
-fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
+pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
+    let mut out: Vec<Trigger> = Vec::new();
+    let toks = &s.toks;
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].word {
+            k += 1;
+            continue;
+        }
+        if let Some((kind, last, noun)) = match_at(s, k) {
+            let head = if noun { last } else { k };
+            let clause = clause_of(s, head);
+            out.push(Trigger {
+                kind,
+                first: k,
+                last,
+                noun,
+                clause,
+                negated: false,
+                hypothetical: false,
+                future: false,
+                perfect: false,
+                plural: noun && matches!(toks[last].lower.as_str(), "visits" | "trips" | "tours"),
+                head,
+            });
+            k = last + 1;
+        } else {
+            k += 1;
+        }
+    }
+    for t in &mut out {
+        modality(s, t);
+    }
+    out
+}
+
+/// The trigger starting at token `k`: its type, last token, and whether it is a noun.
+/// Sets negation, hypotheticals, future and perfect from the words before the trigger in
+/// its clause (and a few after: "talks were cancelled").
+fn modality(s: &Sent, t: &mut Trigger) {
+    let (first, last) = t.clause;
+    let before: Vec<&str> = (first..t.first).map(|k| lower(s, k)).collect();
+    let near: Vec<&str> = before.iter().rev().take(7).copied().collect();
+    let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5))
+        .map(|k| lower(s, k))
+        .collect();
+    t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
+        || after.iter().take(4).any(|w| {
+            matches!(
+                *w,
+                "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "scrapped"
+                    | "delayed"
+                    | "suspended"
+                    | "shelved"
+            )
+        })
+        || after
+            .windows(2)
+            .take(4)
+            .any(|w| w[0] == "called" && w[1] == "off");
+    // "no", "not" after "whether" or in "not only" do not deny.
+    if near.contains(&"only") && near.contains(&"not") {
+        t.negated = false;
+    }
+    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w));
+    // "at the invitation of" a dated visit is still the visit.
+    if near.contains(&"invitation") && near.contains(&"at") {
+        t.hypothetical = false;
+    }
+    t.future = near.iter().take(5).any(|w| lex::FUTURE.contains(w))
+        || before.last().is_some_and(|w| *w == "to")
+        || after
+            .first()
+            .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
+        || near.contains(&"upcoming")
+        || near.contains(&"forthcoming");
+    t.perfect = near.iter().take(3).any(|w| *w == "had") && !near.contains(&"has");
+}
+
+pub(super) fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {
     s.toks.get(k).map_or("", |t| t.lower.as_str())
 }
 
 /// Whether the token at `k` (or the phrase it starts) is a person, title, demonym,
 /// country or delegation: someone who can be met, received or hosted.
-fn someone_at(s: &Sent, k: usize) -> bool {
+pub(super) fn someone_at(s: &Sent, k: usize) -> bool {
     let mut k = k;
     while matches!(
         lower(s, k),
@@ -172,7 +256,7 @@ fn someone_at(s: &Sent, k: usize) -> bool {
 /// The last token of a gathering's proper name that starts at its capitalised trigger word
 /// ("Summit of the Americas", "Beijing Summit of the Forum on China-Africa Cooperation"), so
 /// that words inside the name are not triggers of their own.
-fn name_end(s: &Sent, k: usize) -> usize {
+pub(super) fn name_end(s: &Sent, k: usize) -> usize {
     let toks = &s.toks;
     if !toks[k].cap {
         return k;
@@ -199,814 +283,6 @@ fn name_end(s: &Sent, k: usize) -> usize {
 }
 
 /// Finds every trigger in a sentence.
-pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
-    let mut out: Vec<Trigger> = Vec::new();
-    let toks = &s.toks;
-    let mut k = 0;
-    while k < toks.len() {
-        if !toks[k].word {
-            k += 1;
-            continue;
-        }
-        if let Some((kind, last, noun)) = match_at(s, k) {
-            let head = if noun { last } else { k };
-            let clause = clause_of(s, head);
-            out.push(Trigger {
-                kind,
-                first: k,
-                last,
-                noun,
-                clause,
-                negated: false,
-                hypothetical: false,
-                future: false,
-                perfect: false,
-                plural: noun && matches!(toks[last].lower.as_str(), "visits" | "trips" | "tours"),
-                head,
-            });
-            k = last + 1;
-        } else {
-            k += 1;
-        }
-    }
-    for t in &mut out {
-        modality(s, t);
-    }
-    out
-}
-
-/// The trigger starting at token `k`: its type, last token, and whether it is a noun.
-/// A trigger's type, its last token, and whether it is a noun.
-type Found = (EventType, usize, bool);
-
-/// What one family of wordings says of a word: `Break(Some(_))` an event, `Break(None)`
-/// certainly no event (a later family must not take the word), `Continue` not its word.
-type Decision = ControlFlow<Option<Found>>;
-
-/// The families in the order they are tried: the first to decide wins.
-const FAMILIES: &[fn(&Sent, usize) -> Decision] = &[
-    calls,
-    agreements,
-    documents,
-    gatherings,
-    meeting_verbs,
-    meeting_nouns,
-    visitors,
-    trip_verbs,
-    motion,
-    trip_nouns,
-    presence,
-];
-
-fn match_at(s: &Sent, k: usize) -> Option<Found> {
-    FAMILIES.iter().find_map(|family| match family(s, k) {
-        Break(found) => Some(found),
-        Continue(()) => None,
-    })?
-}
-
-/// Calls: "spoke by telephone", "called", "phone conversation".
-fn calls(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let next = lower(s, k + 1);
-    // Calls.
-    for phrase in lex::CALL_PHRASES {
-        if phrase
-            .iter()
-            .enumerate()
-            .all(|(i, p)| lower(s, k + i) == *p)
-        {
-            let last = k + phrase.len() - 1;
-            match phrase[0] {
-                // "called" only with someone right after, and not "called for/on".
-                "called" => {
-                    if someone_at(s, k + 1)
-                        && !matches!(
-                            next,
-                            "for" | "on" | "it" | "off" | "upon" | "the" | "a" | "an" | "this"
-                        )
-                        && !s.toks[k + 1].possessive
-                    {
-                        return Break(Some((EventType::Call, last, false)));
-                    }
-                    continue;
-                }
-                // "spoke with" is a call in a readout; talks in person are met, visited.
-                "spoke" | "speaks" => {
-                    let in_person = toks.iter().any(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "met"
-                                | "meeting"
-                                | "visit"
-                                | "visited"
-                                | "sidelines"
-                                | "summit"
-                                | "person"
-                                | "during"
-                                | "arrived"
-                                | "here"
-                        )
-                    });
-                    if in_person {
-                        continue;
-                    }
-                    return Break(Some((EventType::Call, last, false)));
-                }
-                "by" | "on" | "over" => {
-                    // "spoke by telephone", "talked on the phone": the call is the verb's.
-                    return Break(Some((EventType::Call, last, false)));
-                }
-                _ => return Break(Some((EventType::Call, last, phrase.len() > 1))),
-            }
-        }
-    }
-    Continue(())
-}
-
-/// Agreements: a signing verb with its document, or an agreement noun dated in passing.
-fn agreements(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let w = s.toks[k].lower.as_str();
-    // Agreements: a signing verb with an agreement noun after it.
-    if lex::SIGN_VERBS.contains(&w) {
-        let object = (k + 1..(k + 10).min(toks.len()))
-            .find(|&j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou");
-        if object.is_some() {
-            return Break(Some((EventType::Agreement, k, false)));
-        }
-        // "signed a joint statement".
-        if (k + 1..(k + 6).min(toks.len()))
-            .any(|j| matches!(lower(s, j), "declaration" | "communique" | "statement"))
-        {
-            return Break(Some((EventType::Statement, k, false)));
-        }
-        return Break(None);
-    }
-    // An agreement noun dated in passing: "the 1984 Joint Declaration agreement", "the
-    // agreement signed in 1998", "a pact they signed last year".
-    if lex::AGREEMENT_NOUNS.contains(&w)
-        && !matches!(w, "documents" | "contracts" | "deal" | "deals")
-    {
-        // "the 1984 Joint Declaration agreement", "the 1953 armistice agreement": a year
-        // that names the agreement.
-        let dated_before = s.times.iter().any(|t| {
-            t.last < k
-                && k - t.last <= 4
-                && t.date
-                    .is_some_and(|d| d.start.precision() == crate::model::Precision::Year)
-                && (t.last + 1..k).all(|j| {
-                    toks[j].word && (toks[j].cap || j + 1 == k || toks[j].lower == "armistice")
-                })
-        });
-        let signed_after =
-            (k + 1..(k + 4).min(toks.len())).any(|j| lex::SIGN_VERBS.contains(&lower(s, j)));
-        if dated_before || signed_after {
-            return Break(Some((EventType::Agreement, k, true)));
-        }
-        return Break(None);
-    }
-    Continue(())
-}
-
-/// Joint documents and named declarations.
-fn documents(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let w = s.toks[k].lower.as_str();
-    let next = lower(s, k + 1);
-    // Joint documents.
-    if matches!(w, "joint")
-        && matches!(
-            next,
-            "statement" | "declaration" | "communique" | "communiqué" | "press"
-        )
-    {
-        // "a joint press appearance / conference with X": the two met.
-        if next == "press" {
-            if matches!(lower(s, k + 2), "appearance" | "conference" | "briefing") {
-                return Break(Some((EventType::Meeting, k + 2, true)));
-            }
-            return Break(None);
-        }
-        return Break(Some((EventType::Statement, k + 1, true)));
-    }
-    if matches!(
-        w,
-        "adopted"
-            | "adopting"
-            | "adopt"
-            | "issued"
-            | "issuing"
-            | "passed"
-            | "released"
-            | "endorsed"
-            | "approved"
-    ) {
-        if let Some(j) = (k + 1..(k + 8).min(toks.len())).find(|&j| {
-            matches!(
-                lower(s, j),
-                "declaration" | "communique" | "communiqué" | "agenda" | "statement"
-            ) || lower(s, j) == "plan" && matches!(lower(s, j.saturating_sub(1)), "action")
-                || lower(s, j) == "action"
-                    && lower(s, j.saturating_sub(1)) == "of"
-                    && lower(s, j.saturating_sub(2)) == "plan"
-                || lower(s, j) == "conduct" && lower(s, j.saturating_sub(1)) == "of"
-        }) {
-            // The document noun belongs to this trigger ("issued a joint statement").
-            return Break(Some((EventType::Statement, j, false)));
-        }
-    }
-    // "the Dhaka Declaration", "the Tunis Agenda" named with a capital.
-    if matches!(w, "declaration" | "communique" | "communiqué")
-        && toks[k].cap
-        && k > 0
-        && toks[k - 1].cap
-        && toks[k - 1].word
-    {
-        return Break(Some((EventType::Statement, k, true)));
-    }
-    Continue(())
-}
-
-/// Summits, conferences and named meetings of groups.
-fn gatherings(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let w = s.toks[k].lower.as_str();
-    let next = lower(s, k + 1);
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
-    // Summits and conferences.
-    if lex::SUMMIT_NOUNS.contains(&w) {
-        // "a joint press conference with the Pakistani minister": they met.
-        if matches!(prev, "press" | "news") && k >= 2 && lower(s, k - 2) == "joint" {
-            return Break(Some((EventType::Meeting, k, true)));
-        }
-        // "the Cabinda Forum for Dialogue": an organisation; "Private Enterprise Summit": a
-        // business event.
-        if toks[k].cap && matches!(next, "for") && w != "summit" {
-            return Break(None);
-        }
-        if toks[k].cap
-            && (k.saturating_sub(4)..k).any(|j| {
-                matches!(
-                    lower(s, j),
-                    "enterprise"
-                        | "business"
-                        | "private"
-                        | "investment"
-                        | "investors"
-                        | "industry"
-                        | "ceo"
-                        | "media"
-                        | "film"
-                        | "youth"
-                )
-            })
-        {
-            return Break(None);
-        }
-        // "our next summit in 2008": a summit of no one yet (EVENTS.md R14).
-        if (k.saturating_sub(2)..k).any(|j| lower(s, j) == "next")
-            && (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "our" | "their" | "its"))
-        {
-            return Break(None);
-        }
-        if matches!(prev, "press" | "news")
-            || matches!(
-                next,
-                "call"
-                    | "room"
-                    | "centre"
-                    | "center"
-                    | "hall"
-                    | "process"
-                    | "venue"
-                    | "preparations"
-                    | "site"
-                    | "organisers"
-                    | "organizers"
-            )
-        {
-            return Break(None);
-        }
-        // A national body's name ("the People's Political Consultative Conference", "the
-        // National Assembly") is no gathering of states.
-        if matches!(w, "conference" | "assembly" | "forum") && toks[k].cap {
-            let name_start = (0..k)
-                .rev()
-                .take_while(|&j| {
-                    toks[j].word
-                        && (toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "and" | "the"))
-                })
-                .last()
-                .unwrap_or(k);
-            let domestic = (name_start..k).any(|j| {
-                matches!(
-                    toks[j].lower.as_str(),
-                    "people's"
-                        | "people"
-                        | "national"
-                        | "consultative"
-                        | "rabbinical"
-                        | "church"
-                        | "churches"
-                        | "synod"
-                        | "episcopal"
-                        | "party"
-                        | "congress"
-                        | "parliamentary"
-                        | "constitutional"
-                )
-            });
-            if domestic {
-                return Break(None);
-            }
-        }
-        // A conference, forum or assembly counts when it is one of states: named with
-        // capitals, ministerial, or of a body.
-        if matches!(w, "conference" | "forum" | "assembly") && !toks[k].cap {
-            let qualified = (k.saturating_sub(4)..k).any(|j| {
-                lex::GATHERING_QUALIFIERS.contains(&lower(s, j))
-                    || matches!(
-                        lower(s, j),
-                        "international" | "donor" | "donors" | "ministerial" | "peace"
-                    )
-                    || s.countries.iter().any(|c| c.first == j && !c.is_state())
-            });
-            if !qualified {
-                return Break(None);
-            }
-        }
-        return Break(Some((EventType::Summit, name_end(s, k), true)));
-    }
-    // "the G8 meeting", "EU foreign ministers' meeting", "Economic Leaders' Meeting".
-    if matches!(w, "meeting" | "meetings" | "talks" | "session") {
-        let before: Vec<&str> = (k.saturating_sub(3)..k).map(|j| lower(s, j)).collect();
-        let leaders = before.iter().any(|b| {
-            matches!(
-                *b,
-                "ministers" | "ministers'" | "leaders" | "leaders'" | "ministerial" | "heads"
-            )
-        }) || (k.saturating_sub(3)..k).any(|j| {
-            s.countries.iter().any(|c| {
-                c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")
-            })
-        });
-        if leaders && !before.contains(&"summit") {
-            return Break(Some((EventType::Summit, name_end(s, k), true)));
-        }
-    }
-    Continue(())
-}
-
-/// "met", "held talks", "received": meetings told by their verb.
-fn meeting_verbs(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let w = s.toks[k].lower.as_str();
-    let next = lower(s, k + 1);
-    // Meetings.
-    if lex::MEETING_VERBS.contains(&w) {
-        // "received a call/letter", "welcomed the decision", "hosted the summit": only
-        // someone received, welcomed or hosted is a meeting.
-        if matches!(
-            w,
-            "received"
-                | "receives"
-                | "receive"
-                | "receiving"
-                | "welcomed"
-                | "welcomes"
-                | "welcoming"
-                | "hosted"
-                | "hosts"
-                | "hosting"
-        ) {
-            let mut j = k + 1;
-            while matches!(lower(s, j), "here" | "on" | "today" | "yesterday" | "in") {
-                j += 1;
-            }
-            if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
-                return Break(None);
-            }
-            // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a
-            // country welcomed is a decision welcomed; a person welcomed is a meeting.
-            // "welcomes Khalid to come for a visit": an invitation.
-            if w.starts_with("welcom")
-                && (j + 1..(j + 5).min(toks.len())).any(|x| lower(s, x) == "to")
-                && (j + 1..(j + 7).min(toks.len()))
-                    .any(|x| matches!(lower(s, x), "come" | "visit" | "attend"))
-            {
-                return Break(None);
-            }
-            if w.starts_with("welcom")
-                && s.countries
-                    .iter()
-                    .any(|c| c.first == j || c.first == j + 1 && lower(s, j) == "the")
-                && !s.people.iter().any(|p| p.first <= j + 1 && j <= p.last)
-            {
-                return Break(None);
-            }
-        }
-        if matches!(w, "met" | "meet" | "meets")
-            && matches!(next, "reporters" | "journalists" | "the")
-            && matches!(lower(s, k + 2), "press" | "media" | "")
-        {
-            return Break(None);
-        }
-        if w == "talked" && !matches!(next, "with" | "to") {
-            return Break(None);
-        }
-        // "met virtually", "met by video": a call.
-        if matches!(next, "virtually" | "online")
-            || next == "by" && matches!(lower(s, k + 2), "video" | "videoconference")
-        {
-            return Break(Some((EventType::Call, k + 1, false)));
-        }
-        return Break(Some((EventType::Meeting, k, false)));
-    }
-    Continue(())
-}
-
-/// "the meeting", "talks with": meetings told by a noun.
-fn meeting_nouns(s: &Sent, k: usize) -> Decision {
-    let toks = &s.toks;
-    let w = s.toks[k].lower.as_str();
-    let next = lower(s, k + 1);
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
-    if lex::MEETING_NOUNS.contains(&w) {
-        if matches!(
-            prev,
-            "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business"
-        ) && w != "talks"
-        {
-            return Break(None);
-        }
-        if w == "dinner" || w == "luncheon" || w == "banquet" {
-            // A dinner is a meeting when it is a working or state dinner with someone.
-            if !matches!(prev, "working" | "state" | "official") {
-                return Break(None);
-            }
-        }
-        if w == "dialogue"
-            && !(toks[k].cap
-                || matches!(
-                    prev,
-                    "strategic" | "political" | "bilateral" | "security" | "economic"
-                ))
-        {
-            return Break(None);
-        }
-        if w == "negotiations"
-            && matches!(next, "on" | "over")
-            && !matches!(prev, "the" | "bilateral" | "direct")
-        {
-            // "negotiations on the treaty" name a process more often than a meeting.
-        }
-        if matches!(prev, "virtual" | "video" | "online") {
-            return Break(Some((EventType::Call, k, true)));
-        }
-        // "in favor of comprehensive negotiations", "peace talks": talks in general, with
-        // no determiner, no one named with, and no date of their own.
-        let determined = (k.saturating_sub(3)..k).any(|j| {
-            let t = &toks[j];
-            t.possessive
-                || matches!(
-                    t.lower.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "held"
-                        | "hold"
-                        | "holds"
-                        | "holding"
-                        | "had"
-                        | "have"
-                        | "conducted"
-                        | "began"
-                        | "begin"
-                        | "started"
-                        | "resumed"
-                        | "opened"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "at"
-                        | "in"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "several"
-                )
-        });
-        let with_someone = (k + 1..(k + 3).min(toks.len()))
-            .any(|j| matches!(lower(s, j), "with" | "between" | "among"));
-        let dated = s
-            .times
-            .iter()
-            .any(|t| t.first > k && t.first <= k + 4 || t.last + 2 >= k && t.last < k);
-        if !determined
-            && !with_someone
-            && !dated
-            && matches!(
-                w,
-                "negotiations" | "talks" | "consultations" | "discussions" | "dialogue"
-            )
-        {
-            return Break(None);
-        }
-        return Break(Some((EventType::Meeting, k, true)));
-    }
-    Continue(())
-}
-
-/// Talks with someone who is visiting.
-fn visitors(s: &Sent, k: usize) -> Decision {
-    let w = s.toks[k].lower.as_str();
-    // "told visiting Kenyan President X", "assured the visiting minister": talks with a
-    // visitor (EVENTS.md R2), the visit itself reported elsewhere or not at all.
-    if w == "visiting"
-        && (k.saturating_sub(3)..k).any(|j| {
-            matches!(
-                lower(s, j),
-                "told" | "tells" | "assured" | "briefed" | "urged" | "thanked" | "with" | "to"
-            )
-        })
-        && s.people
-            .iter()
-            .any(|p| p.first == k + 1 || p.first == k + 2)
-    {
-        let Some(person) = s
-            .people
-            .iter()
-            .find(|p| p.first == k + 1 || p.first == k + 2)
-        else {
-            return Break(None);
-        };
-        return Break(Some((EventType::Meeting, person.last, true)));
-    }
-    Continue(())
-}
-
-/// "visited", "toured": trips told by their verb.
-fn trip_verbs(s: &Sent, k: usize) -> Decision {
-    let w = s.toks[k].lower.as_str();
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
-    // Trips.
-    if lex::VISIT_VERBS.contains(&w) {
-        let tour = w.starts_with("tour");
-        // "toured the flood damage": a tour of things, not of countries.
-        if w.starts_with("arriv") {
-            // "arrived in X", "arrived here", "arrived Tuesday for a visit".
-            return Break(Some((EventType::Visit, k, false)));
-        }
-        if w == "visiting"
-            && !(matches!(
-                prev,
-                "is" | "was"
-                    | "were"
-                    | "are"
-                    | "been"
-                    | "be"
-                    | "while"
-                    | "when"
-                    | "after"
-                    | "before"
-            ) || s
-                .countries
-                .iter()
-                .any(|c| c.first == k + 1 && c.via != super::mentions::Via::Demonym))
-        {
-            // "visiting Romanian minister": an adjective; the person is marked as a visitor.
-            return Break(None);
-        }
-        // "a visit", "the tour", "his visits": nouns, which later sentences can point back to.
-        let determiner = matches!(
-            prev,
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "this"
-                | "that"
-                | "its"
-                | "official"
-                | "state"
-                | "working"
-                | "goodwill"
-                | "two-day"
-                | "three-day"
-        ) || s.times.iter().any(|t| t.last + 1 == k && t.days.is_some());
-        if determiner && matches!(w, "visit" | "visits" | "tour" | "tours") {
-            let kind = if tour {
-                EventType::Tour
-            } else {
-                EventType::Visit
-            };
-            return Break(Some((kind, k, true)));
-        }
-        return Break(Some((
-            if tour {
-                EventType::Tour
-            } else {
-                EventType::Visit
-            },
-            k,
-            false,
-        )));
-    }
-    Continue(())
-}
-
-/// "flew to", "arrived in": travel with its destination.
-fn motion(s: &Sent, k: usize) -> Decision {
-    let w = s.toks[k].lower.as_str();
-    if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
-        let mut j = k + 1;
-        while matches!(
-            lower(s, j),
-            "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight"
-        ) {
-            j += 1;
-        }
-        if preps.contains(&lower(s, j)) {
-            // The destination must be a place.
-            // ... right after the preposition ("to Hanoi", "for the Philippines"), not
-            // the object of another verb ("continue to urge Malaysia").
-            let mut start = j + 1;
-            while matches!(
-                lower(s, start),
-                "the"
-                    | "southern"
-                    | "northern"
-                    | "eastern"
-                    | "western"
-                    | "central"
-                    | "neighbouring"
-                    | "neighboring"
-                    | "rebel-held"
-                    | "war-torn"
-                    | "nearby"
-            ) {
-                start += 1;
-            }
-            let place = s
-                .countries
-                .iter()
-                .any(|c| c.first == start && c.via != super::mentions::Via::Demonym);
-            if place {
-                return Break(Some((EventType::Visit, j, false)));
-            }
-        }
-        return Break(None);
-    }
-    Continue(())
-}
-
-/// "his visit to", "a tour of": trips told by a noun.
-fn trip_nouns(s: &Sent, k: usize) -> Decision {
-    let w = s.toks[k].lower.as_str();
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
-    if lex::VISIT_NOUNS.contains(&w) {
-        // "the dangerous journey" of migrants is no official trip.
-        if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
-            return Break(None);
-        }
-        // "more visits", "regular exchanges of visits": visits in general, not one.
-        if matches!(w, "visits" | "trips")
-            && matches!(
-                prev,
-                "more"
-                    | "regular"
-                    | "frequent"
-                    | "further"
-                    | "future"
-                    | "such"
-                    | "reciprocal"
-                    | "mutual"
-                    | "of"
-                    | "high-level"
-                    | "french"
-                    | "chinese"
-            )
-        {
-            return Break(None);
-        }
-        if matches!(w, "stay" | "leg")
-            && !matches!(
-                prev,
-                "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final"
-            )
-        {
-            return Break(None);
-        }
-        if w == "trip" && matches!(prev, "field" | "road" | "business") {
-            return Break(None);
-        }
-        return Break(Some((
-            if w == "tour" {
-                EventType::Tour
-            } else {
-                EventType::Visit
-            },
-            k,
-            true,
-        )));
-    }
-    Continue(())
-}
-
-/// "is in Brussels", "is due in Hanoi": presence somewhere, reported or expected.
-fn presence(s: &Sent, k: usize) -> Decision {
-    let w = s.toks[k].lower.as_str();
-    // "is in Brussels", "will be in Tokyo", "is due in Hanoi", "was expected in Lima".
-    if matches!(
-        w,
-        "is" | "was" | "be" | "are" | "were" | "due" | "expected" | "arrives" | "now"
-    ) {
-        let mut j = k + 1;
-        while matches!(
-            lower(s, j),
-            "now"
-                | "currently"
-                | "still"
-                | "already"
-                | "due"
-                | "expected"
-                | "also"
-                | "to"
-                | "arrive"
-                | "be"
-        ) {
-            j += 1;
-        }
-        if lower(s, j) == "in"
-            && s.countries
-                .iter()
-                .any(|c| c.first == j + 1 && c.via != super::mentions::Via::Demonym)
-        {
-            // Someone must be the subject: a person right before.
-            let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
-                || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
-            if subject || matches!(w, "due" | "expected") {
-                return Break(Some((EventType::Visit, j, false)));
-            }
-        }
-    }
-    Continue(())
-}
-
-/// Sets negation, hypotheticals, future and perfect from the words before the trigger in
-/// its clause (and a few after: "talks were cancelled").
-fn modality(s: &Sent, t: &mut Trigger) {
-    let (first, last) = t.clause;
-    let before: Vec<&str> = (first..t.first).map(|k| lower(s, k)).collect();
-    let near: Vec<&str> = before.iter().rev().take(7).copied().collect();
-    let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5))
-        .map(|k| lower(s, k))
-        .collect();
-    t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
-        || after.iter().take(4).any(|w| {
-            matches!(
-                *w,
-                "cancelled"
-                    | "canceled"
-                    | "postponed"
-                    | "scrapped"
-                    | "delayed"
-                    | "suspended"
-                    | "shelved"
-            )
-        })
-        || after
-            .windows(2)
-            .take(4)
-            .any(|w| w[0] == "called" && w[1] == "off");
-    // "no", "not" after "whether" or in "not only" do not deny.
-    if near.contains(&"only") && near.contains(&"not") {
-        t.negated = false;
-    }
-    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w));
-    // "at the invitation of" a dated visit is still the visit.
-    if near.contains(&"invitation") && near.contains(&"at") {
-        t.hypothetical = false;
-    }
-    t.future = near.iter().take(5).any(|w| lex::FUTURE.contains(w))
-        || before.last().is_some_and(|w| *w == "to")
-        || after
-            .first()
-            .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
-        || near.contains(&"upcoming")
-        || near.contains(&"forthcoming");
-    t.perfect = near.iter().take(3).any(|w| *w == "had") && !near.contains(&"has");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

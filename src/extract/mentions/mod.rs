@@ -1,0 +1,426 @@
+//! What a sentence names: countries (by name, demonym, capital or city), regions and
+//! international bodies, and people with their titles and the state they serve.
+//!
+//! Country and region names and demonyms come from the shared [`Gazetteer`] (the same data
+//! as the site); cities from [`Places`]. Capitals stand for their governments anywhere
+//! ("Beijing said"); other cities place an event only where the wording places something
+//! ("in Maastricht", "to Busan", "Mettlach, Germany").
+
+use super::places::Places;
+use super::tokens::Tok;
+use crate::model::country::normalise_key;
+use crate::model::{Country, CountryKind, Gazetteer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+mod lexicon;
+mod people;
+
+use lexicon::*;
+pub(crate) use people::people;
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// The seat of its government ("the White House", "the Kremlin").
+    Seat,
+    /// Its name ("China", "the United States").
+    Name,
+    /// A demonym or adjective ("Chinese", "Sino-").
+    Demonym,
+    /// Its capital or seat of government ("Beijing", "the White House").
+    Capital,
+    /// A city in it ("in Maastricht").
+    City,
+}
+
+/// A country, region or international body named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CountryRef {
+    pub(crate) country: Country,
+    pub(crate) via: Via,
+    /// Token range (inclusive) in the sentence.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// The place's name when a city or capital names it.
+    pub(crate) place: Option<String>,
+}
+
+impl CountryRef {
+    /// A state (current or historical), not a region or body.
+    pub(crate) fn is_state(&self) -> bool {
+        self.country.kind != CountryKind::Region
+    }
+}
+
+/// A person named with a title or introduced as an official.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PersonRef {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    /// The state (or body) the person serves, when the sentence says.
+    pub(crate) country: Option<Country>,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// "visiting Romanian Foreign Minister ...".
+    pub(crate) visiting: bool,
+    /// A spokesperson or reporter: speaks, does not take part.
+    pub(crate) speaker: bool,
+}
+
+/// Lower-cased name, demonym and capital keys -> country code and how it names it.
+struct Lexicon {
+    names: HashMap<String, (String, Via)>,
+    max_words: usize,
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            let g = Gazetteer::get();
+            let mut names = HashMap::new();
+            for (key, code) in g.names() {
+                // Two- and three-letter codes ("IN", "IT", "AM") are ordinary words in text.
+                if key.len() <= 3 || !key.is_ascii() {
+                    continue;
+                }
+                names.insert(key.to_string(), (code.to_string(), Via::Name));
+            }
+            for (key, code) in g.demonyms() {
+                names
+                    .entry(key.to_string())
+                    .or_insert((code.to_string(), Via::Demonym));
+            }
+            for (key, code) in EXTRA_DEMONYMS {
+                let via = if g.lookup(key).is_some() && !key.ends_with("an") {
+                    Via::Name
+                } else {
+                    Via::Demonym
+                };
+                names.insert(normalise_key(key), (code.to_string(), via));
+            }
+            for (seat, code) in SEATS {
+                names.insert(normalise_key(seat), (code.to_string(), Via::Seat));
+            }
+            for (capital, code) in CAPITALS {
+                names.insert(normalise_key(capital), (code.to_string(), Via::Capital));
+            }
+            let max_words = names
+                .keys()
+                .map(|k| k.split(' ').count())
+                .max()
+                .unwrap_or(1)
+                .min(6);
+            Lexicon { names, max_words }
+        })
+    }
+}
+
+/// A body named in `BODIES`, as a region-kind country.
+fn body(key: &str) -> Option<Country> {
+    BODIES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, name)| Country {
+            code: name.to_lowercase(),
+            name: name.to_string(),
+            kind: CountryKind::Region,
+        })
+}
+
+/// The country a lower-cased key names, with how.
+fn lookup(key: &str) -> Option<(Country, Via)> {
+    let g = Gazetteer::get();
+    if let Some((code, via)) = Lexicon::get().names.get(key) {
+        return g.by_code(code).map(|c| (c.clone(), *via));
+    }
+    body(key).map(|c| (c, Via::Name))
+}
+
+/// Finds countries, regions, bodies, capitals and placed cities in a sentence's tokens.
+pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
+    let lex = Lexicon::get();
+    let places = Places::get();
+    let mut out: Vec<CountryRef> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word || !toks[i].cap && !is_all_caps_body(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let words_from = |n: usize| -> Option<String> {
+            let span = toks.get(i..i + n)?;
+            // Names run over words and inner "of", "and", "the" only.
+            if span.iter().any(|t| !t.word) {
+                return None;
+            }
+            Some(normalise_key(
+                &span.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
+            ))
+        };
+        let mut found: Option<(usize, Country, Via)> = None;
+        for n in (1..=lex.max_words.min(toks.len() - i)).rev() {
+            let Some(key) = words_from(n) else { continue };
+            if let Some((country, via)) = lookup(&key) {
+                // A name's last word that goes on as a longer capitalised name is part of
+                // that name ("Georgia Tech", "Jordan Peterson"): not here, since names
+                // are looked up longest first; but a demonym before a capitalised noun
+                // is still a demonym ("Chinese President").
+                found = Some((n, country, via));
+                break;
+            }
+        }
+        if let Some((n, country, via)) = found {
+            // "Palestinian American community leaders": people of a country, not its state.
+            if via == Via::Demonym
+                && toks.get(i + n).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "american" | "americans" | "community" | "diaspora" | "expatriates"
+                    )
+                })
+            {
+                i += n + 1;
+                continue;
+            }
+            let place = matches!(via, Via::Capital | Via::Seat).then(|| join(&toks[i..i + n]));
+            out.push(CountryRef {
+                country,
+                via,
+                first: i,
+                last: i + n - 1,
+                place,
+            });
+            i += n;
+            continue;
+        }
+        // A city where the wording places something.
+        if let Some((n, city)) = city_at(toks, i, places, &out) {
+            out.push(city);
+            i += n;
+            continue;
+        }
+        out.extend(compound_parts(&toks[i], i));
+        i += 1;
+    }
+    // "the Turkish capital": the capital of the country named.
+    for c in &mut out {
+        if c.via == Via::Demonym && toks.get(c.last + 1).is_some_and(|t| t.lower == "capital") {
+            if let Some(capital) = places.capital_of(&c.country.code) {
+                c.via = Via::Capital;
+                c.last += 1;
+                c.place = Some(title_case(capital));
+            }
+        }
+    }
+    out
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_all_caps_body(t: &Tok) -> bool {
+    t.text.len() >= 2
+        && t.text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+fn join(toks: &[Tok]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+/// A city name starting at token `i` that the context makes a place.
+fn city_at(
+    toks: &[Tok],
+    i: usize,
+    places: &Places,
+    known: &[CountryRef],
+) -> Option<(usize, CountryRef)> {
+    if COMMON_CAPITALISED.contains(&toks[i].lower.as_str()) {
+        return None;
+    }
+    let before = i.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let placed_before = before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+    for n in (1..=places.max_words.min(toks.len() - i)).rev() {
+        let span = &toks[i..i + n];
+        if span.iter().any(|t| {
+            !t.word
+                || !t.cap && !matches!(t.lower.as_str(), "de" | "del" | "el" | "es" | "al" | "la")
+        }) {
+            continue;
+        }
+        // A longer capitalised name goes on: "Victoria Nuland", "Kingston Road".
+        if toks
+            .get(i + n)
+            .is_some_and(|t| t.word && t.cap && !t.possessive)
+        {
+            continue;
+        }
+        let name = join(span);
+        let found = places.lookup(&name);
+        if found.is_empty() {
+            continue;
+        }
+        // "Mettlach, Germany": the country after the comma decides.
+        let apposed = toks.get(i + n).filter(|t| t.is(",")).and_then(|_| {
+            let next = toks.get(i + n + 1)?;
+            let key = normalise_key(next.text);
+            lookup(&key).filter(|(c, _)| c.kind != CountryKind::Region)
+        });
+        let preferred: Vec<&str> = apposed
+            .iter()
+            .map(|(c, _)| c.code.as_str())
+            .chain(known.iter().map(|k| k.country.code.as_str()))
+            .collect();
+        let place = places.best(&name, &preferred)?;
+        let capital = place.capital && place.population >= 100_000;
+        // Right after another capitalised word, a city's name is part of a longer name
+        // ("Li Changchun", "Port Victoria").
+        let after_name = i > 0
+            && toks[i - 1].word
+            && toks[i - 1].cap
+            && !placed_before
+            && !COMMON_CAPITALISED.contains(&toks[i - 1].lower.as_str());
+        if after_name || !(placed_before || apposed.is_some() || capital) {
+            return None;
+        }
+        let country = Gazetteer::get().by_code(place.country)?.clone();
+        return Some((
+            n,
+            CountryRef {
+                country,
+                via: if capital { Via::Capital } else { Via::City },
+                first: i,
+                last: i + n - 1,
+                place: Some(name),
+            },
+        ));
+    }
+    None
+}
+
+/// The parties of a hyphenated compound whose every part is a country or region ("U.S.-China
+/// relations", "Sino-African", "the U.S.-ASEAN Summit"). "Indo-Pacific" has a part that is no
+/// country, so it names none.
+fn compound_parts(tok: &Tok, index: usize) -> Vec<CountryRef> {
+    if !tok.word || !tok.text.contains('-') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in tok.text.split('-') {
+        let key = normalise_key(part.trim_end_matches(['\'', '\u{2019}']));
+        let Some((country, _)) = lookup(&key) else {
+            return Vec::new();
+        };
+        out.push(CountryRef {
+            country,
+            via: Via::Demonym,
+            first: index,
+            last: index,
+            place: None,
+        });
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn codes(text: &str) -> Vec<String> {
+        countries(&tokenize(text, 0))
+            .into_iter()
+            .map(|m| m.country.code)
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_demonyms_capitals_and_regions() {
+        assert_eq!(
+            codes("The tour included Jamaica, Guyana, and Suriname."),
+            ["JM", "GY", "SR"]
+        );
+        assert_eq!(codes("holding accountable Cuban regime officials"), ["CU"]);
+        assert_eq!(
+            codes("heads of government from the Eastern Caribbean and the Bahamas"),
+            ["eastern-caribbean", "BS"]
+        );
+        assert_eq!(codes("the U.S. and Ukraine's president"), ["US", "UA"]);
+        assert_eq!(codes("turkey in the oven, chad"), Vec::<String>::new());
+        assert_eq!(codes("U.S.-China relations"), ["US", "CN"]);
+        assert_eq!(codes("the Indo-Pacific"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cities_count_where_the_wording_places_something() {
+        assert_eq!(codes("talks in Maastricht next month"), ["NL"]);
+        // The country after the comma picks among places of one name.
+        assert_eq!(codes("met in Victoria, Seychelles"), ["SC", "SC"]);
+        assert_eq!(codes("met in Victoria, Canada"), ["CA", "CA"]);
+        // A city name that is a person's name is not a place.
+        assert_eq!(codes("Victoria Nuland said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn people_carry_the_country_of_their_title() {
+        let toks = tokenize(
+            "Visiting Romanian Foreign Minister Ana Pop met Chinese Vice Premier Wu Yi and President Hu Jintao of China.",
+            0,
+        );
+        let cs = countries(&toks);
+        let ps = people(&toks, &cs);
+        let got: Vec<(String, Option<String>, bool)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.country.as_ref().map(|c| c.code.clone()),
+                    p.visiting,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ana Pop".to_string(), Some("RO".to_string()), true),
+                ("Wu Yi".to_string(), Some("CN".to_string()), false),
+                ("Hu Jintao".to_string(), Some("CN".to_string()), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn untitled_people_with_their_country() {
+        let toks = tokenize(
+            "five presidents, including Dan Ruiz of Peru, and Ola Kaur, Kenya's president",
+            0,
+        );
+        let cs = countries(&toks);
+        let ps = people(&toks, &cs);
+        let got: Vec<(&str, &str)> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.country.as_ref().map_or("", |c| c.code.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("Dan Ruiz", "PE"), ("Ola Kaur", "KE")]);
+    }
+}

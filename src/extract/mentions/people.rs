@@ -1,0 +1,386 @@
+//! People a sentence names: titled ("Prime Minister X"), in apposition ("X, the foreign
+//! minister"), or with their country ("Japan's X"), and the state each serves.
+
+use super::lexicon::*;
+use super::*;
+
+pub(super) fn is_title_word(lower: &str) -> bool {
+    let w = lower.trim_end_matches('.');
+    TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w)
+}
+
+pub(super) fn is_title_head(lower: &str) -> bool {
+    let w = lower.trim_end_matches('.');
+    let w = w
+        .strip_suffix("-designate")
+        .or_else(|| w.strip_suffix("-elect"))
+        .unwrap_or(w);
+    TITLE_HEADS.contains(&w)
+}
+
+/// Whether a token can be part of a person's name.
+pub(super) fn name_word(t: &Tok) -> bool {
+    t.word
+        && t.cap
+        && !NOT_NAME.contains(&t.lower.as_str())
+        && !is_title_word(&t.lower)
+        && t.text.chars().any(char::is_alphabetic)
+        && !t.text.chars().all(|c| c.is_ascii_uppercase() || c == '.') // "U.S.", "UN"
+        || t.word && t.text.len() == 2 && t.text.ends_with('.') && t.cap // initials "W."
+}
+
+/// Finds people introduced by a title, and their countries from the words around them.
+pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // A title: modifiers then a head, in any case ("foreign minister", "Foreign Minister").
+        if !toks[i].word || !is_title_word(&toks[i].lower) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut head_at = None;
+        while j < toks.len()
+            && toks[j].word
+            && (is_title_word(&toks[j].lower)
+                || is_title_head(&toks[j].lower)
+                || (j > i
+                    && toks[j].lower == "of"
+                    && toks.get(j + 1).is_some_and(|t| is_title_word(&t.lower))))
+        {
+            if is_title_head(&toks[j].lower) {
+                head_at = Some(j);
+            }
+            j += 1;
+        }
+        // "Minister of Foreign Affairs", "Secretary of State".
+        while toks.get(j).is_some_and(|t| t.lower == "of") {
+            let mut k = j + 1;
+            if toks.get(k).is_some_and(|t| t.lower == "the") {
+                k += 1;
+            }
+            let mut m = k;
+            while toks.get(m).is_some_and(|t| {
+                t.word
+                    && t.cap
+                    && (is_title_word(&t.lower)
+                        || matches!(
+                            t.lower.as_str(),
+                            "state" | "affairs" | "foreign" | "defense" | "defence"
+                        ))
+            }) {
+                m += 1;
+            }
+            if m > k {
+                j = m;
+            } else {
+                break;
+            }
+        }
+        let Some(head) = head_at else {
+            i = j.max(i + 1);
+            continue;
+        };
+        // "Dr. Phil Gordon": the period of an abbreviated title.
+        if toks.get(j).is_some_and(|t| t.is(".")) && toks[j - 1].text.len() <= 4 {
+            j += 1;
+        }
+        // A lower-case title must be followed by a capitalised name to be one.
+        let mut k = j;
+        let mut name: Vec<&Tok> = Vec::new();
+        while k < toks.len() {
+            let t = &toks[k];
+            let particle = !name.is_empty()
+                && PARTICLES.contains(&t.lower.as_str())
+                && toks.get(k + 1).is_some_and(name_word);
+            if name_word(t) && lookup(&t.lower).is_none_or(|(_, via)| via == Via::City) || particle
+            {
+                name.push(t);
+                k += 1;
+                if t.possessive {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        while name
+            .last()
+            .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()))
+        {
+            name.pop();
+            k -= 1;
+        }
+        if name.is_empty() || name.len() > 5 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let title = toks[i..=head.max(i)]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let speaker = matches!(
+            toks[head].lower.as_str(),
+            "spokesman" | "spokeswoman" | "spokesperson"
+        );
+        let visiting = i > 0
+            && toks[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|t| t.lower == "visiting");
+        let first = i;
+        let last = k - 1;
+        let country = person_country(toks, countries, first, last).or_else(|| {
+            title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
+        });
+        out.push(PersonRef {
+            name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
+            title,
+            country,
+            first,
+            last,
+            visiting,
+            speaker,
+        });
+        i = k;
+    }
+    // "Chinese President Jiang Zemin and Prime Minister Li Peng": the second shares the
+    // first one's country.
+    for k in 1..out.len() {
+        if out[k].country.is_none()
+            && out[k - 1].last + 2 == out[k].first
+            && toks[out[k - 1].last + 1].lower == "and"
+        {
+            out[k].country = out[k - 1].country.clone();
+        }
+    }
+    out.extend(untitled_with_country(toks, countries, &out));
+    let apposed = apposed_roles(toks, countries, &out);
+    out.extend(apposed);
+    out.sort_by_key(|p| p.first);
+    out
+}
+
+/// Titles only one state uses, for officials the text names without their country: the
+/// Pope heads the Holy See (EVENTS.md R1); "Secretary of State" alone, in English news, is
+/// the United States' (the British one is "Secretary of State for ...").
+pub(super) fn title_country(toks: &[Tok], first: usize, head: usize) -> Option<&'static str> {
+    let words: Vec<&str> = toks[first..=head]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    match words.as_slice() {
+        [.., "pope"] => Some("VA"),
+        [.., "taoiseach"] => Some("IE"),
+        [.., "secretary"]
+            if toks.get(head + 1).is_some_and(|t| t.lower == "of")
+                && toks.get(head + 2).is_some_and(|t| t.lower == "state")
+                && toks.get(head + 3).is_none_or(|t| t.lower != "for") =>
+        {
+            Some("US")
+        }
+        _ => None,
+    }
+}
+
+/// The country of a person from the words around the mention at tokens `first..=last`:
+/// a demonym or country just before ("Chinese Vice Premier", "China's President",
+/// "visiting Romanian"), or "of <country>" just after ("President Hu Jintao of China").
+pub(super) fn person_country(
+    toks: &[Tok],
+    countries: &[CountryRef],
+    first: usize,
+    last: usize,
+) -> Option<Country> {
+    // Just before: allow "visiting", "then", "former", "new", "the" in between.
+    let mut k = first;
+    while k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "visiting"
+                | "then"
+                | "former"
+                | "new"
+                | "the"
+                | "incoming"
+                | "outgoing"
+                | "top"
+                | "senior"
+        )
+    {
+        k -= 1;
+    }
+    if let Some(c) = countries
+        .iter()
+        .find(|c| c.last + 1 == k && c.via != Via::City)
+    {
+        return Some(c.country.clone());
+    }
+    // "Minister of Foreign Affairs of Japan ..." or "... Hu Jintao of China".
+    let after = last + 1;
+    if toks.get(after).is_some_and(|t| t.lower == "of") {
+        let mut k = after + 1;
+        if toks.get(k).is_some_and(|t| t.lower == "the") {
+            k += 1;
+        }
+        if let Some(c) = countries
+            .iter()
+            .find(|c| c.first == k && c.via != Via::City)
+        {
+            return Some(c.country.clone());
+        }
+    }
+    // Inside the title: "Minister of Foreign Affairs of Japan Taro Aso".
+    countries
+        .iter()
+        .find(|c| c.first > first && c.last < last && c.via != Via::City)
+        .map(|c| c.country.clone())
+}
+
+/// People named before a role set off by commas: "David Gross, coordinator of international
+/// communication policy in the State Department, said", "Li Changchun, member of the
+/// Standing Committee ...". The role's first state (a name, demonym or seat) is theirs.
+pub(super) fn apposed_roles(
+    toks: &[Tok],
+    countries: &[CountryRef],
+    known: &[PersonRef],
+) -> Vec<PersonRef> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let taken = |k: usize| known.iter().any(|p| p.first <= k && k <= p.last);
+        if taken(i) || !name_word(&toks[i]) || i > 0 && name_word(&toks[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k < toks.len() && name_word(&toks[k]) && !taken(k) && lookup(&toks[k].lower).is_none()
+        {
+            k += 1;
+        }
+        let len = k - i;
+        if !(2..=4).contains(&len) || !toks.get(k).is_some_and(|t| t.is(",")) {
+            i = k.max(i + 1);
+            continue;
+        }
+        // The role runs to the next comma; a title word must be in its first few words.
+        let end = (k + 1..toks.len())
+            .find(|&j| toks[j].is(",") || toks[j].is("."))
+            .unwrap_or(toks.len());
+        let role_head = (k + 1..end.min(k + 5))
+            .find(|&j| is_title_head(&toks[j].lower) || toks[j].lower == "member");
+        if let Some(head) = role_head {
+            let country = countries
+                .iter()
+                .find(|c| c.first > k && c.last < end && c.via != Via::City && c.is_state())
+                .map(|c| c.country.clone());
+            let speaker = matches!(
+                toks[head].lower.as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            );
+            out.push(PersonRef {
+                name: join(&toks[i..k]),
+                title: toks[k + 1..=head]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                country,
+                first: i,
+                last: k - 1,
+                visiting: false,
+                speaker,
+            });
+        }
+        i = k.max(i + 1);
+    }
+    out
+}
+
+/// People named without a title but with their country: "Denis Sassou-Nguesso of the
+/// Republic of Congo", "Lee Hae-chan, South Korea's prime minister".
+pub(super) fn untitled_with_country(
+    toks: &[Tok],
+    countries: &[CountryRef],
+    titled: &[PersonRef],
+) -> Vec<PersonRef> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if titled.iter().any(|p| p.first <= i && i <= p.last) || !name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k < toks.len()
+            && (name_word(&toks[k])
+                || k > i
+                    && PARTICLES.contains(&toks[k].lower.as_str())
+                    && toks.get(k + 1).is_some_and(name_word))
+            && lookup(&toks[k].lower).is_none()
+            && !titled.iter().any(|p| p.first <= k && k <= p.last)
+        {
+            k += 1;
+            if toks[k - 1].possessive {
+                break;
+            }
+        }
+        let len = k - i;
+        if !(2..=4).contains(&len) {
+            i = k.max(i + 1);
+            continue;
+        }
+        let of_country = toks.get(k).is_some_and(|t| t.lower == "of") && {
+            let mut m = k + 1;
+            if toks.get(m).is_some_and(|t| t.lower == "the") {
+                m += 1;
+            }
+            countries
+                .iter()
+                .any(|c| c.first == m && c.is_state() && c.via == Via::Name)
+        };
+        // "X, Country's <title>" or "X, <demonym> <title>".
+        let apposed = toks.get(k).is_some_and(|t| t.is(","))
+            && countries
+                .iter()
+                .any(|c| c.first == k + 1 && c.is_state() && c.via != Via::City)
+            && {
+                let c = countries.iter().find(|c| c.first == k + 1);
+                c.is_some_and(|c| {
+                    toks.get(c.last + 1)
+                        .is_some_and(|t| is_title_word(&t.lower))
+                })
+            };
+        if of_country || apposed {
+            let country = if of_country {
+                let mut m = k + 1;
+                if toks.get(m).is_some_and(|t| t.lower == "the") {
+                    m += 1;
+                }
+                countries
+                    .iter()
+                    .find(|c| c.first == m)
+                    .map(|c| c.country.clone())
+            } else {
+                countries
+                    .iter()
+                    .find(|c| c.first == k + 1)
+                    .map(|c| c.country.clone())
+            };
+            out.push(PersonRef {
+                name: join(&toks[i..k]),
+                title: String::new(),
+                country,
+                first: i,
+                last: k - 1,
+                visiting: false,
+                speaker: false,
+            });
+        }
+        i = k.max(i + 1);
+    }
+    out
+}

@@ -582,7 +582,80 @@ fn trip(
     here: Option<usize>,
     p: &mut Parties,
 ) {
-    // Traveller: "X visited", "X's visit", "the visit by X", "visiting X".
+    traveller(doc, s, trig, people, named, p);
+    // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
+    // demonym right before a trip noun ("his China visit").
+    for (k, c, via, _) in named {
+        // "a visit to China's first national corporation": an owner, not the destination.
+        let owner = s.toks[*k].possessive
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
+        if (*k > trig.last && *via != Via::Demonym && !owner
+            || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
+            && Some(c) != p.traveller.as_ref()
+            && !p.destinations.contains(c)
+        {
+            p.destinations.push(c.clone());
+        }
+    }
+    if let (Some(_), Some(h)) = (here, &doc.here) {
+        if Some(&h.country) != p.traveller.as_ref() && !p.destinations.contains(&h.country) {
+            p.destinations.insert(0, h.country.clone());
+        }
+    }
+    // People met there are the hosts.
+    for (k, name, country, _) in people {
+        if *k > trig.last {
+            p.add_actor(name);
+            if let Some(c) = country {
+                if Some(c) != p.traveller.as_ref()
+                    && !p.destinations.contains(c)
+                    && c.kind != CountryKind::Region
+                {
+                    p.destinations.push(c.clone());
+                }
+            }
+        }
+    }
+    // A trip whose text names no destination is to where the dateline is ("arrived for a
+    // two-day visit", reported from the host's capital).
+    let motion = !trig.noun
+        && !lower(s, trig.first).starts_with("arriv")
+        && !lower(s, trig.first).starts_with("visit");
+    let elsewhere = goes_elsewhere(s, trig, named);
+    if p.destinations.is_empty() && !motion && !elsewhere {
+        if let Some(h) = &doc.here {
+            if Some(&h.country) != p.traveller.as_ref() {
+                p.destinations.push(h.country.clone());
+                p.add_place(&h.place);
+            }
+        }
+    }
+    if let Some(t) = p.traveller.clone() {
+        p.add_country(&t);
+    }
+    for d in p.destinations.clone() {
+        p.add_country(&d);
+    }
+    if p.destinations.is_empty() {
+        // The other states of the clause.
+        for (_, c, _, _) in named {
+            p.add_country(c);
+        }
+    }
+}
+
+/// The traveller: "X visited", "X's visit", "the visit by X", "visiting X"; else the
+/// article's one visiting official, or a state whose officials travel.
+fn traveller(
+    doc: &Doc,
+    s: &Sent,
+    trig: &Trigger,
+    people: &[(usize, String, Option<Country>, bool)],
+    named: &[(usize, Country, Via, Option<String>)],
+    p: &mut Parties,
+) {
     let by = (trig.last + 1..(trig.last + 4).min(s.toks.len()))
         .find(|&k| lower(s, k) == "by")
         .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
@@ -660,47 +733,15 @@ fn trip(
             }
         }
     }
-    // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
-    // demonym right before a trip noun ("his China visit").
-    for (k, c, via, _) in named {
-        // "a visit to China's first national corporation": an owner, not the destination.
-        let owner = s.toks[*k].possessive
-            && s.toks
-                .get(k + 1)
-                .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
-        if (*k > trig.last && *via != Via::Demonym && !owner
-            || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
-            && Some(c) != p.traveller.as_ref()
-            && !p.destinations.contains(c)
-        {
-            p.destinations.push(c.clone());
-        }
-    }
-    if let (Some(_), Some(h)) = (here, &doc.here) {
-        if Some(&h.country) != p.traveller.as_ref() && !p.destinations.contains(&h.country) {
-            p.destinations.insert(0, h.country.clone());
-        }
-    }
-    // People met there are the hosts.
-    for (k, name, country, _) in people {
-        if *k > trig.last {
-            p.add_actor(name);
-            if let Some(c) = country {
-                if Some(c) != p.traveller.as_ref()
-                    && !p.destinations.contains(c)
-                    && c.kind != CountryKind::Region
-                {
-                    p.destinations.push(c.clone());
-                }
-            }
-        }
-    }
-    // A trip whose text names no destination is to where the dateline is ("arrived for a
-    // two-day visit", reported from the host's capital).
-    let motion = !trig.noun
-        && !lower(s, trig.first).starts_with("arriv")
-        && !lower(s, trig.first).starts_with("visit");
-    // "visited the Yasukuni Shrine", "a visit to the flood zone": somewhere, not a state.
+}
+
+/// "visited the Yasukuni Shrine", "a visit to the flood zone": the trip goes somewhere that
+/// is not a state, so the dateline's country is not its destination.
+fn goes_elsewhere(
+    s: &Sent,
+    trig: &Trigger,
+    named: &[(usize, Country, Via, Option<String>)],
+) -> bool {
     let mut object = trig.last + 1;
     while matches!(
         lower(s, object),
@@ -708,8 +749,7 @@ fn trip(
     ) {
         object += 1;
     }
-    let elsewhere = s
-        .toks
+    s.toks
         .get(object)
         .is_some_and(|t| t.word && !(t.cap && named.iter().any(|(k, ..)| *k == object)))
         && (lower(s, trig.last + 1) == "to"
@@ -717,7 +757,6 @@ fn trip(
         && !matches!(
             lower(s, object),
             "here"
-                | "china"
                 | "on"
                 | "in"
                 | "from"
@@ -728,25 +767,5 @@ fn trip(
                 | "today"
                 | "yesterday"
         )
-        && s.times.iter().all(|t| t.first != object);
-    if p.destinations.is_empty() && !motion && !elsewhere {
-        if let Some(h) = &doc.here {
-            if Some(&h.country) != p.traveller.as_ref() {
-                p.destinations.push(h.country.clone());
-                p.add_place(&h.place);
-            }
-        }
-    }
-    if let Some(t) = p.traveller.clone() {
-        p.add_country(&t);
-    }
-    for d in p.destinations.clone() {
-        p.add_country(&d);
-    }
-    if p.destinations.is_empty() {
-        // The other states of the clause.
-        for (_, c, _, _) in named {
-            p.add_country(c);
-        }
-    }
+        && s.times.iter().all(|t| t.first != object)
 }

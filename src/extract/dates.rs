@@ -174,8 +174,49 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     {
         return None;
     }
-    // Another verb nearer the date than the trigger is what the date dates ("relations
-    // established in 1964", "departed Washington early Thursday for ... the summit").
+    // Another verb nearer the date than the trigger is what the date dates.
+    if another_verb_dates_it(s, trig, t, lo, hi) {
+        score += 15;
+    }
+    // "in the 1990s and at the first summit in 1994": a date before the trigger, across a
+    // conjunction, belongs to the other conjunct; before a noun trigger it is rarely the
+    // noun's unless it is right before it ("the 1994 summit").
+    if t.last < trig.first {
+        if (t.last + 1..trig.first).any(|k| matches!(lower(s, k), "and" | "or" | "but")) {
+            score += 6;
+        }
+        if trig.noun && trig.first - t.last > 2 {
+            score += 3;
+        }
+    }
+    // Prepositions that attach a date to an event; "by January 2005", "until", "before"
+    // set deadlines and limits, not the time of the engagement.
+    if t.first > 0
+        && matches!(
+            lower(s, t.first - 1),
+            "on" | "from" | "between" | "in" | "during" | "for" | "at"
+        )
+    {
+        score -= 2;
+    }
+    if t.first > 0
+        && matches!(
+            lower(s, t.first - 1),
+            "by" | "until" | "till" | "before" | "after"
+        )
+    {
+        score += 8;
+    }
+    // "next week's talks", "Wednesday's meeting", "the April summit".
+    if trig.noun && (t.last + 1 == trig.first || t.last + 2 == trig.first) {
+        score -= 4;
+    }
+    Some(score)
+}
+
+/// Another verb nearer the date than the trigger is what the date dates ("relations
+/// established in 1964", "departed Washington early Thursday for ... the summit").
+fn another_verb_dates_it(s: &Sent, trig: &Trigger, t: &TimeRef, lo: usize, hi: usize) -> bool {
     let near_lo = t.first.saturating_sub(4).min(lo + 1);
     let near_hi = (t.last + 4).max(hi).min(s.toks.len());
     for k in near_lo..near_hi {
@@ -235,44 +276,10 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         let between_date_and_trigger =
             (k > t.last && k < trig.first) || (k < t.first && k > trig.last);
         if to_date < trig_to_date && (between_date_and_trigger || to_date <= 3) {
-            score += 15;
-            break;
+            return true;
         }
     }
-    // "in the 1990s and at the first summit in 1994": a date before the trigger, across a
-    // conjunction, belongs to the other conjunct; before a noun trigger it is rarely the
-    // noun's unless it is right before it ("the 1994 summit").
-    if t.last < trig.first {
-        if (t.last + 1..trig.first).any(|k| matches!(lower(s, k), "and" | "or" | "but")) {
-            score += 6;
-        }
-        if trig.noun && trig.first - t.last > 2 {
-            score += 3;
-        }
-    }
-    // Prepositions that attach a date to an event; "by January 2005", "until", "before"
-    // set deadlines and limits, not the time of the engagement.
-    if t.first > 0
-        && matches!(
-            lower(s, t.first - 1),
-            "on" | "from" | "between" | "in" | "during" | "for" | "at"
-        )
-    {
-        score -= 2;
-    }
-    if t.first > 0
-        && matches!(
-            lower(s, t.first - 1),
-            "by" | "until" | "till" | "before" | "after"
-        )
-    {
-        score += 8;
-    }
-    // "next week's talks", "Wednesday's meeting", "the April summit".
-    if trig.noun && (t.last + 1 == trig.first || t.last + 2 == trig.first) {
-        score -= 4;
-    }
-    Some(score)
+    false
 }
 
 /// Finds the date of a trigger. `None` when the event cannot be dated (undated plans).

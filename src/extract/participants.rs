@@ -756,16 +756,7 @@ fn goes_elsewhere(
             || !trig.noun && !lower(s, trig.first).starts_with("arriv"))
         && !matches!(
             lower(s, object),
-            "here"
-                | "on"
-                | "in"
-                | "from"
-                | "at"
-                | "last"
-                | "next"
-                | "this"
-                | "today"
-                | "yesterday"
+            "here" | "on" | "in" | "from" | "at" | "last" | "next" | "this" | "today" | "yesterday"
         )
         && s.times.iter().all(|t| t.first != object)
 }

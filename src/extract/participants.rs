@@ -261,24 +261,18 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
     last + 1
 }
 
-/// The parties of the engagement a trigger reports.
-pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
-    let mut p = Parties::default();
-    let (mut first, last) = trig.clause;
-    let cut = topic_cut(s, trig);
-    // A clause that opens with "who", "where" or a participle hangs on the sentence's
-    // subject: "Kamal, who flew here from Malaysia, ...".
-    let relative = first > 0
-        && matches!(
-            lower(s, first),
-            "who" | "where" | "which" | "after" | "before" | "while" | "during"
-        );
-    if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
-        first = 0;
-    }
-    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;
-
-    // People.
+/// The people of a trigger's clause with their states: named in scope, known from earlier
+/// in the article, "he" for the subject of the sentence before, and the subject a relative
+/// clause hangs on. In order of position.
+fn people_of(
+    doc: &Doc,
+    cast: &Cast,
+    s: &Sent,
+    trig: &Trigger,
+    first: usize,
+    relative: bool,
+    in_scope: &impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, String, Option<Country>, bool)> {
     let mut people: Vec<(usize, String, Option<Country>, bool)> = Vec::new();
     for person in &s.people {
         if person.speaker || !in_scope(person.first, person.last) {
@@ -348,6 +342,27 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         }
     }
     people.sort_by_key(|(k, ..)| *k);
+    people
+}
+
+/// The parties of the engagement a trigger reports.
+pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
+    let mut p = Parties::default();
+    let (mut first, last) = trig.clause;
+    let cut = topic_cut(s, trig);
+    // A clause that opens with "who", "where" or a participle hangs on the sentence's
+    // subject: "Kamal, who flew here from Malaysia, ...".
+    let relative = first > 0
+        && matches!(
+            lower(s, first),
+            "who" | "where" | "which" | "after" | "before" | "while" | "during"
+        );
+    if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
+        first = 0;
+    }
+    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;
+
+    let mut people = people_of(doc, cast, s, trig, first, relative, &in_scope);
 
     // Countries named in scope.
     let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();

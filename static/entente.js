@@ -1444,7 +1444,7 @@
     var sub = [];
     if (asOf) sub.push("Information as of " + asOf.textContent.trim());
     sub.push(drawn.length < all.length
-      ? "the newest " + drawn.length + " of " + all.length + " events shown"
+      ? "the newest " + drawn.length + " of " + all.length.toLocaleString("en") + " events shown"
       : all.length + (all.length === 1 ? " event" : " events"));
     if (items.length) {
       var a = ix.event(drawn[0]), b = ix.event(drawn[drawn.length - 1]);

@@ -304,6 +304,40 @@ describe("embed and graphic on the sample site", { skip: SAMPLE ? false : "ENTEN
     copyFileSync(png.file, screenshotPath("graphic-forty-download.png"));
     assert.deepEqual(page.problems, []);
   });
+  test("the browser's graphic lays out a briefing's events exactly as the build-time briefings/<id>.svg", async () => {
+    // Same events, same rules: every label box at the same place and size (to the 0.1 px
+    // the files are written with), the same canvas size and legend.
+    const built = readFileSync(path.join(SAMPLE, "briefings/caribbean-2025.svg"), "utf8");
+    const page = await openPage(browser);
+    await page.goto(url(SAMPLE, "embed.html"));
+    await page.waitForSelector("html[data-embed-ready]");
+    const ids = [...built.matchAll(/class="tl-label" data-event-id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(ids.length > 10);
+    const made = await page.evaluate(async (wanted) => {
+      const ix = await window.Entente.load();
+      const list = [];
+      for (let i = 0; i < ix.n; i++) if (wanted.includes(ix.id(i))) list.push(i);
+      return window.Entente.graphic(ix, list, "t", "c").svg;
+    }, ids);
+    const boxes = (svg) => {
+      const out = {};
+      for (const m of svg.matchAll(/data-event-id="([^"]+)">\n<rect class="tl-label-box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)) {
+        out[m[1]] = m.slice(2).map(Number);
+      }
+      return out;
+    };
+    const a = boxes(built), b = boxes(made);
+    assert.equal(Object.keys(a).length, ids.length);
+    assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
+    for (const id of Object.keys(a)) {
+      a[id].forEach((v, k) => assert.ok(Math.abs(v - b[id][k]) <= 0.11, `${id}: ${a[id]} in the build, ${b[id]} in the browser`));
+    }
+    const size = (svg) => /viewBox="0 0 (\d+) (\d+)"/.exec(svg).slice(1);
+    assert.deepEqual(size(made), size(built));
+    const legend = (svg) => [...svg.split('<g class="tl-legend">')[1].matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]).slice(0, -1);
+    assert.deepEqual(legend(made), legend(built));
+    assert.deepEqual(page.problems, []);
+  });
 });
 
 describe("embed and graphic on the travels", { skip: TRAVELS ? false : "ENTENTE_TRAVELS_SITE is not set (needs ../shared/data/travels)" }, () => {

@@ -1,7 +1,8 @@
 //! Briefings in the forms they are published in (issue 17): the Word document, checked
 //! against the OOXML package rules and, where LibreOffice is installed, converted to PDF and
-//! read back; the timeline graphic and its PNG. Builds the sample site and a generated
-//! 40-event briefing with the real binary.
+//! read back; the timeline graphic and its PNG; the embed pages (`embed.html`,
+//! `briefings/<id>/embed.html`) and their `<iframe>` code. Builds the sample site and a
+//! generated 40-event briefing with the real binary.
 
 use crate::common::*;
 use std::collections::{BTreeMap, BTreeSet};

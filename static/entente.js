@@ -540,7 +540,7 @@
 
   window.Entente = {
     load: load, parse: parse, active: active, fold: fold, human: human, esc: esc, root: ROOT,
-    PARAMS: PARAMS,
+    PARAMS: PARAMS, graphic: function (ix, list, title, credit) { return viewGraphic(ix, list, title, credit); },
   };
 
   /* ---------- Printing ---------- */
@@ -1082,6 +1082,546 @@
     }
   }
 
+  /* ---------- The timeline graphic of a view (the browser's copy of timeline_svg.rs) ---------- */
+
+  /* The same layout as src/render/briefing_exports/timeline_svg.rs, whose header states the
+   * rules (time scale, marks, labels, lanes, density levels, leaders, ticks, legend): keep the
+   * two in step. Widths are estimated from the same tables, never measured, so the picture
+   * does not depend on the fonts of the browser that made it. */
+  var TL = {
+    W: 1600, H: 900, MARGIN: 48, PLOT_TOP: 150, AXIS_ABOVE: 16, AXIS_BELOW: 34, GAP: 14,
+    LANE_GAP: 8, SYMBOL_SPACE: 22, TITLE_SIZE: 34, SUBTITLE_SIZE: 19, LEGEND_SIZE: 16,
+    TICK_SIZE: 14, LEGEND_HEIGHT: 96,
+    FONT: "'Liberation Sans', Arial, Helvetica, sans-serif",
+    LEVELS: [
+      { fontSize: 17, maxTitle: 270, titleLines: 2 },
+      { fontSize: 15, maxTitle: 230, titleLines: 2 },
+      { fontSize: 13, maxTitle: 170, titleLines: 2 },
+    ],
+  };
+  // Most events one graphic draws: the newest of a larger view, with a note saying so.
+  var GRAPHIC_MAX = 60;
+  var REGULAR = [318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337, 637, 637, 637,
+    637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 557, 1016, 685, 687, 723, 771, 667,
+    611, 778, 752, 295, 500, 667, 558, 863, 749, 788, 667, 788, 723, 667, 611, 732, 685, 989, 686,
+    667, 686, 391, 337, 391, 838, 557, 500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580,
+    278, 975, 634, 612, 635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838];
+  var BOLD = [349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696, 696,
+    696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 611, 1000, 774, 763, 734, 831, 684,
+    684, 821, 837, 373, 557, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813, 774, 1104, 771,
+    725, 726, 458, 366, 458, 838, 557, 500, 675, 716, 593, 716, 679, 436, 716, 712, 343, 343, 666,
+    343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838];
+  var SHORT_MONTHS = MONTHS.map(function (m) { return m.slice(0, 3); });
+  // The vocabulary's order (EventType::ALL), which the legend follows; and each type's colour
+  // (the Okabe-Ito palette).
+  var KINDS = ["meeting", "visit", "tour", "call", "summit", "statement", "agreement", "other"];
+  var KIND_COLOUR = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#999999"];
+
+  function textWidth(text, size, bold) {
+    var table = bold ? BOLD : REGULAR;
+    var sum = 0;
+    for (var ch of String(text)) {
+      var c = ch.codePointAt(0);
+      sum += c >= 0x20 && c <= 0x7e ? table[c - 0x20] : 1000;
+    }
+    return sum * size / 1000;
+  }
+
+  function truncate(text, size, bold, max) {
+    if (textWidth(text, size, bold) <= max) return text;
+    var room = max - textWidth("\u2026", size, bold);
+    var out = "", width = 0;
+    for (var ch of String(text)) {
+      var w = textWidth(ch, size, bold);
+      if (width + w > room) break;
+      width += w;
+      out += ch;
+    }
+    return out.replace(/\s+$/, "") + "\u2026";
+  }
+
+  function wrapText(text, size, max, lines) {
+    var ws = String(text).split(/\s+/).filter(Boolean);
+    var out = [];
+    var i = 0;
+    while (i < ws.length && out.length < lines) {
+      var line = "";
+      while (i < ws.length) {
+        var candidate = line ? line + " " + ws[i] : ws[i];
+        if (textWidth(candidate, size, false) <= max) { line = candidate; i++; } else break;
+      }
+      if (!line) { line = truncate(ws[i], size, false, max); i++; }
+      out.push(line);
+    }
+    if (i < ws.length && out.length) {
+      out[out.length - 1] = truncate(out[out.length - 1] + " " + ws.slice(i).join(" "), size, false, max);
+    }
+    return out;
+  }
+
+  function dateSize(l) { return Math.round(l.fontSize * 0.85); }
+  function lineHeight(l) { return Math.round(l.fontSize * 1.25); }
+  function labelHeight(l) { return Math.round(dateSize(l) * 1.25) + lineHeight(l) * l.titleLines + 4; }
+  function laneHeight(l) { return labelHeight(l) + TL.LANE_GAP; }
+
+  // Monday-based weekday of a day number (1970-01-01 was a Thursday).
+  function weekday(z) { return ((z % 7) + 7 + 3) % 7; }
+
+  function addMonths(y, m, n) {
+    var k = y * 12 + (m - 1) + n;
+    return [Math.floor(k / 12), (k % 12 + 12) % 12 + 1];
+  }
+
+  function graphicTicks(from, to, xOf) {
+    var span = to - from;
+    var dates = [];
+    var c = civil(from);
+    if (span > 365 * 3.5) {
+      var years = span / 365;
+      var step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find(function (s) { return years / s <= 14; }) || 1000;
+      var y = c[0] + 1;
+      y += (step - (((y % step) + step) % step)) % step;
+      for (; dayNumber(y, 1, 1) < to; y += step) dates.push([dayNumber(y, 1, 1), String(y)]);
+    } else if (span > 75) {
+      var mstep = span > 365 * 1.2 ? 3 : 1;
+      var ym = addMonths(c[0], c[1], 1);
+      while ((ym[1] - 1) % mstep !== 0) ym = addMonths(ym[0], ym[1], 1);
+      var first = true;
+      while (dayNumber(ym[0], ym[1], 1) < to) {
+        var name = SHORT_MONTHS[ym[1] - 1];
+        dates.push([dayNumber(ym[0], ym[1], 1), first || ym[1] === 1 ? name + " " + ym[0] : name]);
+        first = false;
+        ym = addMonths(ym[0], ym[1], mstep);
+      }
+    } else {
+      for (var d = from + (7 - weekday(from)) % 7; d < to; d += 7) {
+        var cd = civil(d);
+        dates.push([d, cd[2] + " " + SHORT_MONTHS[cd[1] - 1]]);
+      }
+    }
+    var out = [];
+    var lastEnd = -Infinity;
+    dates.forEach(function (dl) {
+      var x = xOf(dl[0]);
+      var start = x + 4;
+      var w = textWidth(dl[1], TL.TICK_SIZE, false);
+      var label = null;
+      if (start >= lastEnd + 8 && start + w <= TL.W - TL.MARGIN) {
+        lastEnd = start + w;
+        label = [start, dl[1]];
+      }
+      out.push({ x: x, label: label });
+    });
+    return out;
+  }
+
+  // items: [{id, title, dateLabel, kind (0-7, the vocabulary's order), first, last (day
+  // numbers), singleDay}].
+  function graphicLayout(items) {
+    var left = TL.MARGIN, right = TL.W - TL.MARGIN;
+    var start, end;
+    if (items.length) {
+      start = Math.min.apply(null, items.map(function (i) { return i.first; }));
+      end = Math.max.apply(null, items.map(function (i) { return i.last; })) + 1;
+    } else {
+      start = dayNumber(2000, 1, 1);
+      end = dayNumber(2000, 2, 1);
+    }
+    var span = Math.max(end - start, 30);
+    var pad = Math.ceil(span * 0.03);
+    var d0 = start - pad;
+    var total = span + 2 * pad;
+    var xOf = function (d) { return left + (d - d0) / total * (right - left); };
+    var anchors = items.map(function (i) {
+      var x0 = xOf(i.first), x1 = xOf(i.last + 1);
+      if (i.singleDay) { var mid = (x0 + x1) / 2; return [mid, mid, mid]; }
+      return [x0, x1, (x0 + x1) / 2];
+    });
+    var order = items.map(function (_, k) { return k; });
+    order.sort(function (a, b) { return anchors[a][2] - anchors[b][2] || a - b; });
+    var defaultBottom = TL.H - TL.LEGEND_HEIGHT;
+    var half = function (bottom) { return ((bottom - TL.PLOT_TOP) - TL.AXIS_ABOVE - TL.AXIS_BELOW) / 2; };
+    var chosen = null;
+    for (var n = 0; n < TL.LEVELS.length; n++) {
+      var level = TL.LEVELS[n];
+      var boxes = order.map(function (i) { return labelBox(items[i], level, anchors[i][2], left, right); });
+      var ends = [];
+      var slots = boxes.map(function (b) {
+        for (var s = 0; s < ends.length; s++) {
+          if (ends[s] + TL.GAP <= b.left) { ends[s] = b.left + b.w; return s; }
+        }
+        ends.push(b.left + b.w);
+        return ends.length - 1;
+      });
+      var above = 0, below = 0;
+      slots.forEach(function (s) {
+        if (s % 2 === 0) above = Math.max(above, Math.floor(s / 2) + 1);
+        else below = Math.max(below, Math.floor(s / 2) + 1);
+      });
+      var lanes = Math.max(above, below);
+      var fits = lanes * laneHeight(level) <= half(defaultBottom);
+      if (fits || n === TL.LEVELS.length - 1) {
+        chosen = { level: level, boxes: boxes, slots: slots, lanes: lanes };
+        if (fits) break;
+      }
+    }
+    var lv = chosen.level;
+    var needed = chosen.lanes * laneHeight(lv);
+    var height = needed > half(defaultBottom)
+      ? Math.ceil(TL.PLOT_TOP + TL.AXIS_ABOVE + TL.AXIS_BELOW + 2 * needed + TL.LEGEND_HEIGHT)
+      : TL.H;
+    var plotBottom = height - TL.LEGEND_HEIGHT;
+    var axisY = Math.round(TL.PLOT_TOP + half(plotBottom) + TL.AXIS_ABOVE);
+    var placed = order.map(function (i, k) {
+      var slot = chosen.slots[k], b = chosen.boxes[k];
+      var lane = Math.floor(slot / 2);
+      var up = slot % 2 === 0;
+      var y = up ? axisY - TL.AXIS_ABOVE - (lane + 1) * laneHeight(lv) + TL.LANE_GAP
+        : axisY + TL.AXIS_BELOW + lane * laneHeight(lv);
+      return {
+        item: i, anchor: anchors[i][2], x0: anchors[i][0], x1: anchors[i][1],
+        label: { x: b.left, y: y, w: b.w, h: labelHeight(lv) }, above: up, lines: b.lines,
+      };
+    });
+    return {
+      width: TL.W, height: height, level: lv, axisY: axisY, left: left, right: right,
+      placed: placed, ticks: graphicTicks(d0, d0 + total, xOf), legendTop: plotBottom,
+    };
+  }
+
+  function labelBox(item, level, anchor, left, right) {
+    var lines = wrapText(item.title, level.fontSize, level.maxTitle, level.titleLines);
+    var date = truncate(item.dateLabel, dateSize(level), false, level.maxTitle);
+    var text = lines.reduce(function (m, l) { return Math.max(m, textWidth(l, level.fontSize, false)); },
+      textWidth(date, dateSize(level), false));
+    var w = Math.ceil(TL.SYMBOL_SPACE + text + 4);
+    return { lines: lines, left: Math.max(left, Math.min(anchor - 7, right - w)), w: w };
+  }
+
+  function f1(x) { return (Math.round(x * 10) / 10).toFixed(1); }
+
+  // The symbol of type `kind` centred on (cx, cy), about 2r across (symbol_path in Rust).
+  function symbolPath(kind, cx, cy, r) {
+    var poly = function (pts) {
+      return pts.map(function (p, i) { return (i ? "L" : "M") + f1(cx + p[0] * r) + " " + f1(cy + p[1] * r); }).join("") + "Z";
+    };
+    var regular = function (n, rot, inner) {
+      var pts = [];
+      var steps = inner ? n * 2 : n;
+      for (var k = 0; k < steps; k++) {
+        var a = rot + 2 * Math.PI * k / steps;
+        var rad = inner && k % 2 === 1 ? inner : 1;
+        pts.push([rad * Math.cos(a), rad * Math.sin(a)]);
+      }
+      return poly(pts);
+    };
+    var up = -Math.PI / 2;
+    switch (kind) {
+      case 0: return "M" + f1(cx - r) + " " + f1(cy) + "a" + r + " " + r + " 0 1 0 " + f1(2 * r) + " 0a" + r + " " + r + " 0 1 0 " + f1(-2 * r) + " 0Z";
+      case 1: return poly([[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]]);
+      case 2: return poly([[0, -1.15], [1.15, 0], [0, 1.15], [-1.15, 0]]);
+      case 3: return regular(3, up, 0);
+      case 4: return regular(5, up, 0.45);
+      case 5: return regular(3, -up, 0);
+      case 6: return regular(6, 0, 0);
+      default: return poly([[-0.35, -1], [0.35, -1], [0.35, -0.35], [1, -0.35], [1, 0.35], [0.35, 0.35],
+        [0.35, 1], [-0.35, 1], [-0.35, 0.35], [-1, 0.35], [-1, -0.35], [-0.35, -0.35]]);
+    }
+  }
+
+  // XML text: markup escaped, characters XML cannot hold dropped or made spaces.
+  function xml(text) {
+    return esc(String(text).replace(/[\uFFFE\uFFFF]/g, "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " "));
+  }
+
+  // heading: {title, subtitle, credit}; plurals: each type's plural name, in KINDS order.
+  function graphicSvg(heading, items, plurals) {
+    var l = graphicLayout(items);
+    var lv = l.level;
+    var s = [];
+    var M = TL.MARGIN;
+    s.push('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + l.width + " " + l.height + '" width="' + l.width +
+      '" height="' + l.height + '" font-family="' + TL.FONT + '" role="img" aria-labelledby="tl-title tl-desc">');
+    s.push('<title id="tl-title">' + xml(heading.title) + '</title>\n<desc id="tl-desc">Timeline of ' + items.length +
+      " event" + (items.length === 1 ? "" : "s") + ". " + xml(heading.subtitle) + "</desc>");
+    s.push('<rect width="' + l.width + '" height="' + l.height + '" fill="#ffffff"/>');
+    var room = TL.W - 2 * M;
+    var titleSize = [TL.TITLE_SIZE, 30, 26].find(function (sz) { return textWidth(heading.title, sz, true) <= room; }) || 26;
+    s.push('<text class="tl-heading" x="' + M + '" y="' + (M + 20) + '" font-size="' + titleSize +
+      '" font-weight="bold" fill="#1a1a1a">' + xml(truncate(heading.title, titleSize, true, room)) + "</text>");
+    s.push('<text class="tl-subtitle" x="' + M + '" y="' + (M + 54) + '" font-size="' + TL.SUBTITLE_SIZE +
+      '" fill="#444444">' + xml(truncate(heading.subtitle, TL.SUBTITLE_SIZE, false, room)) + "</text>");
+    s.push('<g class="tl-axis">');
+    l.ticks.forEach(function (t) {
+      s.push('<line x1="' + f1(t.x) + '" y1="' + f1(l.axisY - 8) + '" x2="' + f1(t.x) + '" y2="' + f1(l.axisY + 8) +
+        '" stroke="#8a8a8a" stroke-width="1"/>');
+      if (t.label) {
+        s.push('<text class="tl-tick" x="' + f1(t.label[0]) + '" y="' + f1(l.axisY + 24) + '" font-size="' + TL.TICK_SIZE +
+          '" fill="#555555">' + xml(t.label[1]) + "</text>");
+      }
+    });
+    s.push('<line x1="' + f1(l.left) + '" y1="' + l.axisY + '" x2="' + f1(l.right) + '" y2="' + l.axisY +
+      '" stroke="#333333" stroke-width="2"/>\n</g>');
+    s.push('<g class="tl-leaders" stroke="#9a9a9a" stroke-width="1">');
+    l.placed.forEach(function (p) {
+      var end = p.above ? p.label.y + p.label.h : p.label.y;
+      s.push('<line x1="' + f1(p.anchor) + '" y1="' + f1(l.axisY) + '" x2="' + f1(p.anchor) + '" y2="' + f1(end) + '"/>');
+    });
+    s.push("</g>");
+    s.push('<g class="tl-marks">');
+    var marks = l.placed.slice();
+    marks.sort(function (a, b) {
+      var sa = items[a.item].singleDay ? 1 : 0, sb = items[b.item].singleDay ? 1 : 0;
+      return sa - sb || (b.x1 - b.x0) - (a.x1 - a.x0) || a.item - b.item;
+    });
+    marks.forEach(function (p) {
+      var it = items[p.item];
+      if (it.singleDay) s.push('<circle cx="' + f1(p.anchor) + '" cy="' + l.axisY + '" r="4" fill="#1a1a1a"/>');
+      else {
+        s.push('<rect x="' + f1(p.x0) + '" y="' + f1(l.axisY - 5) + '" width="' + f1(Math.max(p.x1 - p.x0, 2)) +
+          '" height="10" fill="' + KIND_COLOUR[it.kind] + '" fill-opacity="0.45" stroke="#1a1a1a" stroke-width="1"/>');
+      }
+    });
+    s.push("</g>");
+    var ds = dateSize(lv);
+    s.push('<g class="tl-labels">');
+    l.placed.forEach(function (p) {
+      var it = items[p.item];
+      var r = p.label;
+      s.push('<g class="tl-label" data-event-id="' + xml(it.id) + '">\n<rect class="tl-label-box" x="' + f1(r.x) + '" y="' +
+        f1(r.y) + '" width="' + f1(r.w) + '" height="' + f1(r.h) + '" fill="#ffffff" fill-opacity="0.92"/>');
+      s.push('<path d="' + symbolPath(it.kind, r.x + 8, r.y + ds * 0.7, 6.5) + '" fill="' + KIND_COLOUR[it.kind] +
+        '" stroke="#1a1a1a" stroke-width="1.2"/>');
+      var tx = f1(r.x + TL.SYMBOL_SPACE);
+      s.push('<text x="' + tx + '" y="' + f1(r.y + ds) + '" font-size="' + ds + '" fill="#444444">' +
+        xml(truncate(it.dateLabel, ds, false, lv.maxTitle)) + "</text>");
+      p.lines.forEach(function (line, k) {
+        s.push('<text class="tl-title" x="' + tx + '" y="' + f1(r.y + Math.round(ds * 1.25) + lineHeight(lv) * k + lv.fontSize) +
+          '" font-size="' + lv.fontSize + '" fill="#111111">' + xml(line) + "</text>");
+      });
+      s.push("</g>");
+    });
+    s.push("</g>");
+    // Legend: each type present, the marks' key, the credit.
+    var present = [];
+    items.forEach(function (it) { if (present.indexOf(it.kind) < 0) present.push(it.kind); });
+    present.sort(function (a, b) { return a - b; });
+    var y = l.legendTop + 40;
+    var x = M;
+    var LS = TL.LEGEND_SIZE;
+    s.push('<g class="tl-legend">');
+    present.forEach(function (k) {
+      s.push('<path d="' + symbolPath(k, x + 8, y - 5.5, 7) + '" fill="' + KIND_COLOUR[k] + '" stroke="#1a1a1a" stroke-width="1.2"/>');
+      s.push('<text x="' + f1(x + 22) + '" y="' + f1(y) + '" font-size="' + LS + '" fill="#222222">' + xml(plurals[k]) + "</text>");
+      x += 22 + textWidth(plurals[k], LS, false) + 26;
+    });
+    x += 14;
+    s.push('<circle cx="' + f1(x + 5) + '" cy="' + f1(y - 5.5) + '" r="4" fill="#1a1a1a"/>\n<text x="' + f1(x + 16) + '" y="' +
+      f1(y) + '" font-size="' + LS + '" fill="#222222">A day</text>');
+    x += 16 + textWidth("A day", LS, false) + 26;
+    s.push('<rect x="' + f1(x) + '" y="' + f1(y - 10.5) + '" width="30" height="10" fill="#bbbbbb" stroke="#1a1a1a" stroke-width="1"/>\n<text x="' +
+      f1(x + 38) + '" y="' + f1(y) + '" font-size="' + LS + '" fill="#222222">A month, year or range</text>');
+    s.push('<text class="tl-credit" x="' + f1(TL.W - M) + '" y="' + f1(l.height - 20) + '" font-size="14" fill="#555555" text-anchor="end">' +
+      xml(truncate(heading.credit, 14, false, TL.W - 2 * M)) + "</text>\n</g>");
+    s.push("</svg>\n");
+    return s.join("\n");
+  }
+
+  // The graphic of the events `list` (event numbers, in any order) of a view titled `title`:
+  // the newest GRAPHIC_MAX of them when there are more, and the subtitle says so.
+  function viewGraphic(ix, list, title, credit) {
+    var all = Array.prototype.slice.call(list).sort(function (a, b) { return a - b; });
+    var drawn = all.length > GRAPHIC_MAX ? all.slice(all.length - GRAPHIC_MAX) : all;
+    var items = drawn.map(function (i) {
+      var e = ix.event(i);
+      var kind = KINDS.indexOf(e.type);
+      return {
+        id: e.id, title: e.title, dateLabel: e.human, kind: kind < 0 ? 7 : kind,
+        first: ix.first[i], last: ix.last[i], singleDay: !e.end && (ix.flags[i] & 12) === 12,
+      };
+    });
+    var asOf = doc.querySelector(".site-footer time, .embed-foot time");
+    var sub = [];
+    if (asOf) sub.push("Information as of " + asOf.textContent.trim());
+    sub.push(drawn.length < all.length
+      ? "the newest " + drawn.length + " of " + all.length.toLocaleString("en") + " events shown"
+      : all.length + (all.length === 1 ? " event" : " events"));
+    if (items.length) {
+      var a = ix.event(drawn[0]), b = ix.event(drawn[drawn.length - 1]);
+      var p0 = parts(a.date), p1 = parts(b.end || b.date);
+      if (p0 && p1) {
+        var h0 = humanPart(p0), h1 = humanPart(p1);
+        sub.push(h0 === h1 ? h0 : h0 + " \u2013 " + h1);
+      }
+    }
+    var plurals = KINDS.map(function (k) {
+      var t = ix.typeByName[k];
+      return t === undefined ? k : ix.types[t][2];
+    });
+    return { svg: graphicSvg({ title: title, subtitle: sub.join(" \u00b7 "), credit: credit }, items, plurals), drawn: drawn.length, total: all.length };
+  }
+
+  // A PNG of an SVG text, drawn by the browser (an SVG without external parts does not taint
+  // the canvas, from file: too). Resolves with a Blob.
+  function svgToPng(svg) {
+    return new Promise(function (resolve, reject) {
+      var img = new Image();
+      img.onload = function () {
+        var canvas = doc.createElement("canvas");
+        canvas.width = img.naturalWidth || TL.W;
+        canvas.height = img.naturalHeight || TL.H;
+        var ctx = canvas.getContext("2d");
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(img, 0, 0);
+        try {
+          canvas.toBlob(function (blob) { if (blob) resolve(blob); else reject(new Error("no image")); }, "image/png");
+        } catch (e) { reject(e); }
+      };
+      img.onerror = function () { reject(new Error("the graphic could not be drawn")); };
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    });
+  }
+
+  /* ---------- Embed code: an <iframe> snippet, copied or selected ---------- */
+
+  var IFRAME_HEIGHT = 480;
+
+  // The same markup as iframe_code in src/render/embed.rs.
+  function iframeCode(src, title) {
+    return '<iframe src="' + xml(src) + '" title="' + xml(title) + '" width="100%" height="' + IFRAME_HEIGHT +
+      '" style="border:1px solid #ccc;max-width:100%" loading="lazy"></iframe>';
+  }
+
+  // The "Copy embed code" button: shows the snippet in a field and copies it; where the
+  // Clipboard API is missing or refused (file: pages, old browsers), the field's text is
+  // selected for the reader to copy. `code()` gives the snippet, or null to keep the field's.
+  function setupEmbedCode(code) {
+    var button = doc.getElementById("embed-copy");
+    var box = doc.getElementById("embed-box");
+    var field = doc.getElementById("embed-code");
+    var status = doc.getElementById("embed-status");
+    if (!button || !box || !field) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = code();
+      if (text !== null) field.value = text;
+      box.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      var say = function (t) { if (status) status.textContent = t; };
+      var select = function () {
+        field.focus();
+        field.select();
+        var copied = false;
+        try { copied = doc.execCommand("copy"); } catch (e) { copied = false; }
+        say(copied ? "Embed code copied." : "Embed code selected: copy it with Ctrl+C (\u2318C on a Mac).");
+      };
+      say("");
+      if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () { say("Embed code copied."); }, select);
+      } else {
+        select();
+      }
+    });
+  }
+
+  /* ---------- The embed page (embed.html): a compact timeline of a view ---------- */
+
+  // A filter in words, from the index alone: "Jamaica, Guyana · from 2020".
+  function describeFilter(ix, f) {
+    var out = [];
+    if (f.q) out.push("\u201c" + f.q + "\u201d");
+    if (f.country) {
+      out.push(f.country.split(",").map(function (c) {
+        var k = ix.countryByCode[c.toLowerCase()];
+        return k === undefined ? c : ix.countries[k][1];
+      }).join(", "));
+    }
+    if (f.region) {
+      var r = ix.regionByCode[f.region.toLowerCase()];
+      out.push(r === undefined ? f.region : ix.regions[r][1]);
+    }
+    if (f.person) {
+      var p = ix.person(f.person);
+      out.push(p < 0 ? f.person : ix.people[p][1]);
+    }
+    if (f.type) {
+      var t = ix.typeByName[f.type.toLowerCase()];
+      out.push(t === undefined ? f.type : ix.types[t][2]);
+    }
+    if (f.tag) {
+      var g = ix.tagBySlug[slugOf(f.tag)];
+      out.push("tag " + (g === undefined ? f.tag : ix.tags[g][1]));
+    }
+    if (f.from && f.to) out.push(f.from + " \u2013 " + f.to);
+    else if (f.from) out.push("from " + f.from);
+    else if (f.to) out.push("until " + f.to);
+    return out.join(" \u00b7 ");
+  }
+
+  function embedRowHtml(ix, e) {
+    var kind = KINDS.indexOf(e.type);
+    if (kind < 0) kind = 7;
+    var who = rowCountries(ix, e).map(function (c) { return c.name; }).join(", ");
+    var people = e.people.map(function (p) { return p.name; }).join(", ");
+    if (who && people) who += " \u00b7 " + people;
+    else if (people) who = people;
+    return '<svg class="sym" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="' +
+      symbolPath(kind, 8, 8, 6) + '" fill="' + KIND_COLOUR[kind] + '" stroke="#1a1a1a" stroke-width="1.2"/></svg>' +
+      '<p class="embed-meta"><time datetime="' + esc(e.end ? e.date + "/" + e.end : e.date) + '">' + esc(e.human) +
+      '</time> <span class="type type-' + esc(e.type) + '">' + esc(e.typeLabel) + "</span>" +
+      (who ? ' <span class="embed-who">\u00b7 ' + esc(who) + "</span>" : "") + "</p>" +
+      '<a class="embed-title" href="' + esc(ROOT + e.href) + '" target="_blank" rel="noopener">' + esc(e.title) + "</a>";
+  }
+
+  function setupEmbed() {
+    var main = doc.getElementById("embed");
+    var ol = doc.getElementById("embed-timeline");
+    if (!main || !ol || main.hasAttribute("data-briefing")) return;
+    var html = doc.documentElement;
+    var countEl = doc.getElementById("embed-count");
+    var viewEl = doc.getElementById("embed-view");
+    var none = doc.getElementById("embed-none");
+    var full = doc.getElementById("embed-full");
+    var f = parse(location.search);
+    // Back to the same view on the full site, in a new tab (the embedding page stays).
+    var q = new URLSearchParams();
+    PARAMS.concat(VIEW_PARAMS).forEach(function (name) { if (f[name]) q.set(name, f[name]); });
+    var qs = q.toString().replace(/%2C/g, ",");
+    if (full) full.href = ROOT + "index.html" + (qs ? "?" + qs : "");
+    html.setAttribute("data-busy", "true");
+    load().then(function (ix) {
+      return ix.query(f).then(function (matches) {
+        var n = matches.length;
+        var items = new Int32Array(n);
+        if (f.sort === "oldest") items.set(matches);
+        else for (var k = 0; k < n; k++) items[k] = matches[n - 1 - k];
+        var list = new VirtualList(ol, function (i) {
+          var li = doc.createElement("li");
+          var e = ix.event(i);
+          li.className = "embed-ev";
+          li.setAttribute("data-event-id", e.id);
+          li.innerHTML = embedRowHtml(ix, e);
+          return li;
+        });
+        list.setItems(items);
+        var d = describeFilter(ix, f);
+        if (viewEl) viewEl.textContent = d;
+        if (d) doc.title = d + " \u00b7 " + doc.title;
+        countEl.textContent = active(f) ? n + " of " + ix.n + " events" : n + (n === 1 ? " event" : " events");
+        if (none) none.hidden = n !== 0;
+        window.Entente.current = function () {
+          return Array.prototype.map.call(items, function (i) { return ix.id(i); });
+        };
+        html.removeAttribute("data-busy");
+        html.setAttribute("data-embed-ready", "true");
+      });
+    }).catch(function (err) {
+      html.removeAttribute("data-busy");
+      countEl.textContent = "The timeline could not be loaded (" + err.message + ").";
+    });
+  }
+
   /* ---------- The home page: filters, search, results ---------- */
 
   var PRINT_LIMIT = 5000;
@@ -1616,6 +2156,46 @@
         });
       });
     }
+    // The timeline graphic of the view, as SVG or PNG, made here from the index.
+    function viewGraphicNow() {
+      return load().then(function (index) {
+        ix = index;
+        if (current.matches) return current.matches;
+        return ix.query(readForm());
+      }).then(function (matches) {
+        var f = current.f || readForm();
+        var credit = doc.querySelector(".site-title a");
+        credit = credit ? credit.textContent : "";
+        if (doc.querySelector('link[rel="canonical"]')) credit += " \u00b7 " + siteUrl("index.html" + (queryOf(f) ? "?" + queryOf(f) : ""));
+        return viewGraphic(ix, matches, viewTitle(), credit);
+      });
+    }
+    var svgButton = $("export-svg");
+    if (svgButton) {
+      svgButton.addEventListener("click", function () {
+        viewGraphicNow().then(function (g) {
+          download(fileName("svg"), "image/svg+xml;charset=utf-8", g.svg);
+        });
+      });
+    }
+    var pngButton = $("export-png");
+    if (pngButton) {
+      pngButton.addEventListener("click", function () {
+        viewGraphicNow().then(function (g) { return svgToPng(g.svg); }).then(function (blob) {
+          download(fileName("png"), "image/png", blob);
+        }, function (err) {
+          setCount("The image could not be made (" + err.message + "); download the SVG instead.");
+        });
+      });
+    }
+    // The embed code of the view: embed.html with the same query, at the published address
+    // when the site has one (base_url), else relative to the site root.
+    setupEmbedCode(function () {
+      var qs = queryOf(readForm());
+      var path = "embed.html" + (qs ? "?" + qs : "");
+      var src = doc.querySelector('link[rel="canonical"]') ? siteUrl(path) : path;
+      return iframeCode(src, viewTitle());
+    });
     var briefingButton = $("make-briefing");
     if (briefingButton) {
       briefingButton.addEventListener("click", function () {
@@ -1922,6 +2502,9 @@
   setupPrint();
   setupCharts();
   setupTimeline();
+  setupEmbed();
+  // A briefing page's embed code is written in by the build.
+  if (doc.body.classList.contains("briefing-doc")) setupEmbedCode(function () { return null; });
   setupBuilder();
   setupCite();
 })();

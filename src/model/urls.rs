@@ -11,6 +11,8 @@ use super::{Country, EventType};
 pub(crate) const HOME: &str = "index.html";
 /// The briefing builder: a briefing of events chosen in the browser.
 pub(crate) const BUILDER: &str = "briefing.html";
+/// The compact timeline of a view, for an `<iframe>` on another site (same query as the home page).
+pub(crate) const EMBED: &str = "embed.html";
 /// The page shown for a path that does not exist.
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// Extracted events awaiting review.
@@ -128,6 +130,12 @@ pub(crate) fn briefing(slug: &str) -> String {
 /// A briefing's page as linked from the briefings index, which sits beside it.
 pub(crate) fn briefing_from_index(slug: &str) -> String {
     format!("{slug}.html")
+}
+
+/// A briefing's compact timeline for an `<iframe>`: a folder of its own beside the briefing's
+/// files, so no briefing name can take it.
+pub(crate) fn briefing_embed(slug: &str) -> String {
+    format!("briefings/{slug}/embed.html")
 }
 
 /// A briefing's CSV export.

@@ -49,6 +49,8 @@ struct BriefingPage<'a> {
     citations: Vec<Citation>,
     /// `a4` or `letter`, from `site.yaml`: the paper it prints on unless the reader picks.
     paper: &'static str,
+    /// The `<iframe>` snippet of the briefing's embed page (see `embed.rs`).
+    embed_code: String,
 }
 
 pub(crate) struct BriefingSummary {
@@ -310,6 +312,10 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> Result<Vec<OutputFile>
                 .unwrap_or_default(),
             slug: &b.slug,
             paper: config.paper.as_str(),
+            embed_code: super::embed::iframe_code(
+                &config.absolute(&urls::briefing_embed(&b.slug)),
+                &format!("{} \u{00B7} {}", b.title, config.title),
+            ),
             items: selected
                 .iter()
                 .zip(cites.iter())

@@ -15,6 +15,7 @@ mod briefings;
 mod browse;
 mod cache;
 mod chart;
+mod embed;
 mod exports;
 mod feeds;
 mod home;
@@ -110,6 +111,7 @@ pub(crate) fn render(
         &|| r.render_term_indexes(),
         &|| r.render_articles_and_review(),
         &|| r.render_briefings(),
+        &|| r.render_embeds(),
         &|| r.render_feeds(),
         &|| r.render_exports(),
         &|| r.render_markdown_pages(),

@@ -1,7 +1,8 @@
 //! Briefings in the forms they are published in (issue 17): the Word document, checked
 //! against the OOXML package rules and, where LibreOffice is installed, converted to PDF and
-//! read back; the timeline graphic and its PNG. Builds the sample site and a generated
-//! 40-event briefing with the real binary.
+//! read back; the timeline graphic and its PNG; the embed pages (`embed.html`,
+//! `briefings/<id>/embed.html`) and their `<iframe>` code. Builds the sample site and a
+//! generated 40-event briefing with the real binary.
 
 use crate::common::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -735,4 +736,148 @@ fn timeline_svg_shows_every_event_without_overlap_and_its_png_matches() {
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
     let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
     assert_eq!((f64::from(w), f64::from(h)), (width, height));
+}
+
+/// Every address an HTML page makes the browser fetch (style sheets, scripts, images,
+/// frames) and every link, except the canonical address, which names the page and is never
+/// fetched.
+fn fetched_and_linked(html: &scraper::Html) -> Vec<String> {
+    let sel = scraper::Selector::parse("[src], [href]").unwrap();
+    html.select(&sel)
+        .filter(|e| e.value().attr("rel") != Some("canonical"))
+        .flat_map(|e| [e.value().attr("src"), e.value().attr("href")])
+        .flatten()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn embed_pages_are_written_escaped_and_ask_nothing_of_other_hosts() {
+    let site = forty_site(None);
+    // A briefing whose title is markup, of one event whose title is too.
+    fs::write(
+        site.path().join("content/briefings/hostile.yaml"),
+        "title: 'Talks <script>alert(1)</script> & \"more\"'\nevents: [gen-03]\n",
+    )
+    .unwrap();
+    build(site.path());
+    let public = site.path().join("public");
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+
+    // embed.html: no site navigation, the script and index of this site only, a link back.
+    let text = read(&public.join("embed.html"));
+    let page = scraper::Html::parse_document(&text);
+    assert_eq!(page.select(&sel("nav")).count(), 0, "no site navigation");
+    assert!(text.contains("<link rel=\"canonical\" href=\"https://example.org/pub/embed.html\">"));
+    let full = page
+        .select(&sel("#embed-full"))
+        .next()
+        .expect("a link back");
+    assert_eq!(full.value().attr("href"), Some("index.html"));
+    let addresses = fetched_and_linked(&page);
+    assert!(
+        addresses.contains(&"entente.js".to_string()),
+        "{addresses:?}"
+    );
+    for a in &addresses {
+        assert!(
+            !a.contains(':') && !a.starts_with("//"),
+            "embed.html names another host: {a}"
+        );
+    }
+
+    // A briefing's embed: exactly the briefing's events, in its order, with no script.
+    let briefing = read(&public.join("briefings/forty.html"));
+    let embed = read(&public.join("briefings/forty/embed.html"));
+    assert_eq!(event_ids(&embed), event_ids(&briefing));
+    assert_eq!(event_ids(&embed).len(), 40);
+    assert!(
+        !embed.contains("<script"),
+        "a briefing's embed needs no script"
+    );
+    assert!(!embed.contains("<quotas>"));
+    let page = scraper::Html::parse_document(&embed);
+    let titles: Vec<String> = page
+        .select(&sel("a.embed-title"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert!(titles.contains(&"Talks on \"tariffs\" & <quotas> between delegations".to_string()));
+    let addresses = fetched_and_linked(&page);
+    assert!(addresses.contains(&"../../style.css".to_string()));
+    assert!(addresses.contains(&"../../events/gen-03.html".to_string()));
+    assert!(addresses.contains(&"../forty.html".to_string()));
+    for a in &addresses {
+        assert!(
+            !a.contains(':'),
+            "a briefing's embed names another host: {a}"
+        );
+    }
+
+    let hostile = read(&public.join("briefings/hostile/embed.html"));
+    assert!(!hostile.contains("<script>alert"), "the title is escaped");
+    let page = scraper::Html::parse_document(&hostile);
+    let h1: String = page.select(&sel("h1")).next().unwrap().text().collect();
+    assert_eq!(h1, "Talks <script>alert(1)</script> & \"more\"");
+    assert_eq!(event_ids(&hostile), vec!["gen-03"]);
+
+    // The briefing page's embed code: the iframe at the published address, shown as text.
+    let page = scraper::Html::parse_document(&briefing);
+    let code: String = page
+        .select(&sel("textarea#embed-code"))
+        .next()
+        .expect("the embed code field")
+        .text()
+        .collect();
+    assert!(
+        code.starts_with("<iframe src=\"https://example.org/pub/briefings/forty/embed.html\" title=\"Forty engagements of 2025 \u{b7} Publishing test site\" width=\"100%\" height=\"480\""),
+        "{code}"
+    );
+    let hostile_page = read(&public.join("briefings/hostile.html"));
+    let page = scraper::Html::parse_document(&hostile_page);
+    let code: String = page
+        .select(&sel("textarea#embed-code"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    // The title stays inside its attribute: one element, no script.
+    assert!(
+        code.contains("title=\"Talks &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"),
+        "{code}"
+    );
+    assert!(!hostile_page.contains("<script>alert"));
+}
+
+#[test]
+fn embed_code_is_relative_to_the_site_root_without_base_url() {
+    let site = forty_site(None);
+    let yaml = site.path().join("content/site.yaml");
+    let text = read(&yaml).replace("base_url: https://example.org/pub/\n", "");
+    fs::write(&yaml, text).unwrap();
+    build(site.path());
+    let briefing = read(&site.path().join("public/briefings/forty.html"));
+    let page = scraper::Html::parse_document(&briefing);
+    let sel = scraper::Selector::parse("textarea#embed-code").unwrap();
+    let code: String = page.select(&sel).next().unwrap().text().collect();
+    assert!(
+        code.starts_with("<iframe src=\"briefings/forty/embed.html\" "),
+        "{code}"
+    );
+    let embed = read(&site.path().join("public/embed.html"));
+    assert!(!embed.contains("rel=\"canonical\""));
+}
+
+#[test]
+fn a_page_cannot_take_the_embed_page_name() {
+    let site = forty_site(None);
+    let pages = site.path().join("content/pages");
+    fs::create_dir_all(&pages).unwrap();
+    fs::write(pages.join("embed.md"), "---\ntitle: Embed\n---\nText.\n").unwrap();
+    let out = entente(&["check", "--root", site.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the page name \"embed\" is taken by the embeddable timeline"),
+        "{stderr}"
+    );
 }

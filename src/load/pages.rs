@@ -35,8 +35,9 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize, usize)> {
 }
 
 /// Page names the site's own pages use at its root.
-const RESERVED: [(&str, &str); 4] = [
+const RESERVED: [(&str, &str); 5] = [
     ("index", "the timeline (index.html)"),
+    ("briefing", "the briefing builder (briefing.html)"),
     ("embed", "the embeddable timeline (embed.html)"),
     ("404", "the page shown for a missing page (404.html)"),
     ("review", "the review page (review.html)"),

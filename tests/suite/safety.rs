@@ -1239,6 +1239,26 @@ fn names_that_slugify_to_a_reserved_one_are_refused() {
     }
 }
 
+/// The site's own root pages (the briefing builder, the embeddable timeline) cannot be
+/// taken by a content page either.
+#[test]
+fn pages_named_like_the_builder_or_the_embed_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let pages = dir.path().join("content/pages");
+    fs::create_dir_all(&pages).unwrap();
+    fs::write(pages.join("briefing.md"), "---\ntitle: B\n---\nx\n").unwrap();
+    fs::write(pages.join("embed.md"), "---\ntitle: E\n---\nx\n").unwrap();
+    let (code, _, err) = run(&["check", "--root", s(dir.path())]);
+    assert_eq!(code, 1, "{err}");
+    for expected in [
+        "error: the page name \"briefing\" is taken by the briefing builder",
+        "error: the page name \"embed\" is taken by the embeddable timeline",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+}
+
 /// `index`, `INDEX` and `index x` on one event: one page (`tags/index-x.html`), the event on
 /// it once, and a warning for each other spelling.
 #[test]

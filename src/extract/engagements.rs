@@ -7,11 +7,12 @@
 //! In: an [`Article`]. Out: [`Draft`]s, each with its evidence sentence, offsets, confidence
 //! and where each field came from.
 
-use super::dates::{self, DateSource};
+use super::dates::{self, DateSource, Dated};
+use super::debug;
 use super::document::{Doc, Sent};
 use super::folding::{self, Mention};
-use super::participants::{self, Cast};
-use super::triggers;
+use super::participants::{self, Cast, Parties};
+use super::triggers::{self, Trigger};
 use crate::model::{Article, Country, EventDate, EventType};
 use std::collections::BTreeMap;
 
@@ -44,59 +45,13 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
     let cast = Cast::new(&doc);
     let debug = std::env::var_os("ENTENTE_DEBUG_EXTRACT").is_some();
     if debug {
-        eprintln!(
-            "dct {} here {:?} home {:?}",
-            doc.dct,
-            doc.here.as_ref().map(|h| (&h.place, &h.country.code)),
-            doc.home
-        );
+        debug::document(&doc);
     }
     let mut mentions: Vec<Mention> = Vec::new();
     for s in &doc.sentences {
         let found = triggers::find(s);
         if debug {
-            eprintln!("-- [{}] {}", s.index, &doc.text[s.start..s.end]);
-            eprintln!(
-                "   countries {:?}",
-                s.countries
-                    .iter()
-                    .map(|c| format!("{}@{}{:?}", c.country.code, c.first, c.via))
-                    .collect::<Vec<_>>()
-            );
-            eprintln!(
-                "   people {:?}",
-                s.people
-                    .iter()
-                    .map(|p| format!(
-                        "{}({})@{}",
-                        p.name,
-                        p.country.as_ref().map_or("?", |c| c.code.as_str()),
-                        p.first
-                    ))
-                    .collect::<Vec<_>>()
-            );
-            eprintln!(
-                "   times {:?}",
-                s.times
-                    .iter()
-                    .map(|t| format!("{}={}@{}", t.timex.text, t.timex.value, t.first))
-                    .collect::<Vec<_>>()
-            );
-            for t in &found {
-                eprintln!(
-                    "   trigger {:?} '{}' neg={} hyp={} fut={} clause={:?}",
-                    t.kind,
-                    s.toks[t.first..=t.last]
-                        .iter()
-                        .map(|x| x.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    t.negated,
-                    t.hypothetical,
-                    t.future,
-                    t.clause
-                );
-            }
+            debug::sentence(&doc, s, &found);
         }
         for t in &found {
             if t.negated {
@@ -114,62 +69,12 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             }
             let mut dated = dated;
             anaphora(&doc, s, &mentions, &mut parties, &mut dated);
-            let trigger = s.toks[t.first..=t.last]
-                .iter()
-                .map(|x| x.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let coordinated = std::mem::take(&mut dated.also);
-            let first_mention = mentions.len();
-            mentions.push(Mention {
-                kind: t.kind,
-                date: dated.date,
-                date_source: dated.source,
-                date_words: dated.words,
-                parties,
-                sentence: s.index,
-                start: s.start,
-                end: s.end,
-                definite: t.noun
-                    && (t.first.saturating_sub(3)..t.first)
-                        .rev()
-                        .take_while(|&k| s.toks[k].word)
-                        .any(|k| {
-                            matches!(
-                                s.toks[k].lower.as_str(),
-                                "the" | "this" | "that" | "his" | "her" | "their" | "its"
-                            )
-                        }),
-                name: (t.kind == EventType::Summit)
-                    .then(|| gathering_name(s, t))
-                    .flatten(),
-                also: Vec::new(),
-                trigger,
-            });
-            // "held in August and December last year": one engagement per date.
-            for date in coordinated {
-                let mut copy = mentions[first_mention].clone();
-                copy.date = date;
-                copy.date_words = format!("{} (listed with it)", copy.date_words);
-                mentions.push(copy);
-            }
+            mentions_of_trigger(s, t, parties, dated, &mut mentions);
         }
         gatherings_dated_by_their_meetings(&mut mentions, s.index);
     }
     if debug {
-        for m in &mentions {
-            eprintln!(
-                "mention {:?} {} {:?} states {:?} sent {}",
-                m.kind,
-                m.date.iso(),
-                m.date_source,
-                m.parties
-                    .states()
-                    .map(|c| c.code.as_str())
-                    .collect::<Vec<_>>(),
-                m.sentence
-            );
-        }
+        debug::mentions(&mentions);
     }
     let mut events = folding::fold(mentions, doc.home.as_deref());
     for e in &mut events {
@@ -187,6 +92,56 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             draft(&doc, m, title)
         })
         .collect()
+}
+
+/// The mention a trigger makes, and one more for each date listed with its own ("held in
+/// August and December last year": one engagement per date).
+fn mentions_of_trigger(
+    s: &Sent,
+    t: &Trigger,
+    parties: Parties,
+    mut dated: Dated,
+    mentions: &mut Vec<Mention>,
+) {
+    let trigger = s.toks[t.first..=t.last]
+        .iter()
+        .map(|x| x.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let coordinated = std::mem::take(&mut dated.also);
+    let first_mention = mentions.len();
+    mentions.push(Mention {
+        kind: t.kind,
+        date: dated.date,
+        date_source: dated.source,
+        date_words: dated.words,
+        parties,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        definite: t.noun
+            && (t.first.saturating_sub(3)..t.first)
+                .rev()
+                .take_while(|&k| s.toks[k].word)
+                .any(|k| {
+                    matches!(
+                        s.toks[k].lower.as_str(),
+                        "the" | "this" | "that" | "his" | "her" | "their" | "its"
+                    )
+                }),
+        name: (t.kind == EventType::Summit)
+            .then(|| gathering_name(s, t))
+            .flatten(),
+        also: Vec::new(),
+        trigger,
+    });
+    // "held in August and December last year": one engagement per date.
+    for date in coordinated {
+        let mut copy = mentions[first_mention].clone();
+        copy.date = date;
+        copy.date_words = format!("{} (listed with it)", copy.date_words);
+        mentions.push(copy);
+    }
 }
 
 /// "met yesterday with the leaders ... at the Ninth Summit of the Americas": a gathering

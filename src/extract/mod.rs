@@ -7,6 +7,7 @@
 //! applies the rules of `EVENTS.md`.
 
 mod dates;
+mod debug;
 mod document;
 pub(crate) mod engagements;
 mod folding;

@@ -139,7 +139,12 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
             0
         };
         let o_in_clause = t.first >= o.clause.0 && t.last <= o.clause.1;
-        if od + 1 < distance && (o_in_clause || !in_clause) {
+        // "met X in Rome on Monday and flew to Athens": a date that ends its conjunct is
+        // that conjunct's, however near the next verb.
+        let across_conjunction = trig.last < t.first
+            && t.last < o.first
+            && (t.last + 1..o.first).any(|k| matches!(lower(s, k), "and" | "but" | "then"));
+        if od + 1 < distance && (o_in_clause || !in_clause) && !across_conjunction {
             score += 15;
         }
     }

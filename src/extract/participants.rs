@@ -674,7 +674,16 @@ fn traveller(
     let by = (trig.last + 1..(trig.last + 4).min(s.toks.len()))
         .find(|&k| lower(s, k) == "by")
         .and_then(|k| people.iter().find(|(pk, ..)| *pk > k && *pk <= k + 6));
-    let before = people.iter().rev().find(|(k, ..)| *k < trig.first);
+    // "X met Y on Monday and flew to Z": a verb coordinated with an earlier one shares its
+    // subject, the first person of the sentence, not the person nearest before it.
+    let coordinated = !trig.noun
+        && trig.first > 0
+        && matches!(lower(s, trig.first - 1), "and" | "then" | "later");
+    let before = if coordinated {
+        people.iter().find(|(k, ..)| *k < trig.first)
+    } else {
+        people.iter().rev().find(|(k, ..)| *k < trig.first)
+    };
     let traveller = by
         .or(before)
         .or_else(|| people.iter().find(|(_, _, _, visiting)| *visiting));

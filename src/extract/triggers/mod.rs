@@ -123,10 +123,37 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
             k += 1;
         }
     }
+    split_coordinated_verbs(s, &mut out);
     for t in &mut out {
         modality(s, t);
     }
     out
+}
+
+/// "X met Y in Rome on Monday and flew to Athens for talks with Z": a verb after "and"
+/// starts a clause of its own, so Y is not at the talks and Z was not met in Rome.
+fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
+    let starts: Vec<usize> = triggers
+        .iter()
+        .filter(|t| {
+            !t.noun
+                && t.first > 0
+                && matches!(lower(s, t.first - 1), "and" | "then")
+                && triggers
+                    .iter()
+                    .any(|o| !o.noun && o.last < t.first && o.clause.1 >= t.first)
+        })
+        .map(|t| t.first)
+        .collect();
+    for start in starts {
+        for t in triggers.iter_mut() {
+            if t.last < start && t.clause.1 >= start {
+                t.clause.1 = start - 2;
+            } else if t.first >= start && t.clause.0 < start {
+                t.clause.0 = start;
+            }
+        }
+    }
 }
 
 /// The trigger starting at token `k`: its type, last token, and whether it is a noun.
@@ -165,7 +192,16 @@ fn modality(s: &Sent, t: &mut Trigger) {
     if near.contains(&"invitation") && near.contains(&"at") {
         t.hypothetical = false;
     }
-    t.future = near.iter().take(5).any(|w| lex::FUTURE.contains(w))
+    // "to" marks a plan only as an infinitive ("to visit", "agreed to hold talks"), not
+    // as the preposition of "flew to Athens for talks".
+    let motion_before = near
+        .iter()
+        .take(5)
+        .any(|w| lex::TRAVEL_MOTION.iter().any(|(v, _)| v == w));
+    t.future = near
+        .iter()
+        .take(5)
+        .any(|w| lex::FUTURE.contains(w) && !(*w == "to" && motion_before))
         || before.last().is_some_and(|w| *w == "to")
         || after
             .first()

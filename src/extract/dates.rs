@@ -299,6 +299,13 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         if trig.hypothetical && t.last < trig.first {
             continue;
         }
+        // "hope to sign a deal by June": a deadline for a wish schedules nothing.
+        if trig.hypothetical
+            && t.first > 0
+            && matches!(lower(s, t.first - 1), "by" | "until" | "before")
+        {
+            continue;
+        }
         // "the visits by Japanese leaders" are visits in general: only a date right beside
         // them makes them particular ("his visits in May and June").
         if trig.plural && (t.first > trig.last + 3 || t.last + 3 < trig.first) {

@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod check;
 mod extract;
+mod extraction_rules;
 #[cfg(feature = "fetch")]
 mod fetch;
 mod fixture_sites;

@@ -1,0 +1,303 @@
+//! The rules of extraction (EVENTS.md and issue 12), one invented article each: the
+//! wordings wire news uses, dates relative to the dateline, events as nouns, several
+//! events in one sentence, and what is not an event. The articles are made up (no text
+//! from the dev sets), so a rule that only memorised its examples fails here.
+
+use crate::common::*;
+use std::fs;
+
+/// One extracted event, reduced to what a rule decides.
+#[derive(Debug, PartialEq)]
+struct Found {
+    date: String,
+    end: Option<String>,
+    kind: String,
+    countries: Vec<String>,
+}
+
+/// Extracts a one-article text written under a `date` line, with a wire dateline.
+fn extract(dct: &str, body: &str) -> Vec<Found> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    fs::write(&path, format!("date {dct} 1\nHeadline\n{body}\n")).unwrap();
+    let out = entente(&["extract", "--format", "json", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    events
+        .iter()
+        .map(|e| Found {
+            date: e["date"].as_str().unwrap().to_string(),
+            end: e["end"].as_str().map(str::to_string),
+            kind: e["type"].as_str().unwrap().to_string(),
+            countries: e["countries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect(),
+        })
+        .collect()
+}
+
+fn has(found: &[Found], kind: &str, date: &str, countries: &[&str]) -> bool {
+    found.iter().any(|f| {
+        f.kind == kind
+            && f.date == date
+            && countries.iter().all(|c| f.countries.iter().any(|x| x == c))
+    })
+}
+
+#[test]
+fn arriving_here_for_a_three_day_visit_is_a_visit_to_the_dateline_country_with_its_range() {
+    let found = extract(
+        "2024-03-15",
+        "WARSAW, March 15 (Agency) - Slovak President Tomas Varga arrived here Friday for a \
+         three-day official visit, the presidential office said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, "visit");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-03-15", Some("2024-03-17"))
+    );
+    assert_eq!(found[0].countries, ["SK", "PL"]);
+}
+
+#[test]
+fn a_48_hour_working_visit_lasts_two_days_from_its_weekday() {
+    let found = extract(
+        "2024-03-15",
+        "NAIROBI, March 15 (Agency) - Ghanaian Foreign Minister Kwame Asante paid a 48-hour \
+         working visit to Kenya on Wednesday, officials said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-03-13", Some("2024-03-14"))
+    );
+    assert!(
+        has(&found, "visit", "2024-03-13", &["GH", "KE"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_visit_named_as_a_noun_with_last_week_is_dated_to_that_week_not_the_report() {
+    let found = extract(
+        "2024-06-10",
+        "LIMA, June 10 (Agency) - During her visit to Peru last week, Chilean Foreign Minister \
+         Rosa Fuentes discussed trade, the ministry said on Monday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-06-03", Some("2024-06-09"))
+    );
+    assert!(
+        found[0].countries.contains(&"CL".to_string())
+            && found[0].countries.contains(&"PE".to_string())
+    );
+}
+
+#[test]
+fn will_meet_on_sunday_is_the_coming_sunday_and_said_on_wednesday_dates_only_the_report() {
+    let found = extract(
+        "2024-06-12",
+        "TOKYO, June 12 (Agency) - Japanese Prime Minister Kenji Sato will meet Australian Prime \
+         Minister Liam Parker on Sunday, the foreign ministry said on Wednesday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-06-16", &["JP", "AU"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_scheduled_visit_from_7_to_9_december_has_a_date_and_an_end() {
+    let found = extract(
+        "2024-11-20",
+        "PARIS, Nov 20 (Agency) - Brazilian President Marcos Oliveira will pay a state visit to \
+         France from 7 to 9 December, the presidency said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-12-07", Some("2024-12-09"))
+    );
+    assert!(has(&found, "visit", "2024-12-07", &["BR", "FR"]));
+}
+
+#[test]
+fn a_meeting_that_did_not_happen_is_no_event() {
+    let found = extract(
+        "2024-05-02",
+        "BERLIN, May 2 (Agency) - German Chancellor Petra Lang did not meet Turkish President \
+         Emre Kaya during the conference on Tuesday, officials said.",
+    );
+    assert_eq!(found, []);
+}
+
+#[test]
+fn a_wish_to_visit_without_a_date_is_no_event() {
+    let found = extract(
+        "2024-05-02",
+        "BERLIN, May 2 (Agency) - German Chancellor Petra Lang said she would like to visit \
+         India, a spokesman said on Thursday.",
+    );
+    assert_eq!(found, []);
+}
+
+#[test]
+fn a_deadline_for_a_hoped_for_agreement_schedules_nothing() {
+    let found = extract(
+        "2024-02-01",
+        "OTTAWA, Feb 1 (Agency) - Canada and Mexico hope to sign a trade agreement by June, \
+         officials said on Thursday.",
+    );
+    assert_eq!(found, []);
+}
+
+#[test]
+fn two_verbs_joined_by_and_are_two_events_each_with_its_own_day_and_parties() {
+    let found = extract(
+        "2024-09-05",
+        "ROME, Sept 5 (Agency) - Italian Foreign Minister Paolo Ricci met Egyptian Foreign \
+         Minister Omar Hassan in Rome on Monday and flew to Greece for talks with Greek Foreign \
+         Minister Nikos Pappas on Tuesday.",
+    );
+    let rome = found
+        .iter()
+        .find(|f| f.kind == "meeting" && f.date == "2024-09-02")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        rome.countries,
+        ["IT", "EG"],
+        "Greece was not at the Rome meeting"
+    );
+    assert!(
+        found.iter().any(|f| f.countries.contains(&"IT".to_string())
+            && f.countries.contains(&"GR".to_string())
+            && !f.countries.contains(&"EG".to_string())),
+        "the trip to Greece is Italy's: {found:?}"
+    );
+}
+
+#[test]
+fn the_two_sides_signed_takes_the_parties_of_the_sentence_before() {
+    let found = extract(
+        "2024-09-05",
+        "HANOI, Sept 5 (Agency) - Vietnamese Prime Minister Tran Van Minh held talks with \
+         visiting Indonesian President Budi Santoso here on Wednesday. The two sides signed \
+         three agreements on trade and fisheries.",
+    );
+    assert!(
+        has(&found, "agreement", "2024-09-04", &["VN", "ID"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2024-09-04", &["VN", "ID"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn spoke_by_telephone_is_a_call_on_its_weekday() {
+    let found = extract(
+        "2024-02-01",
+        "MADRID, Feb 1 (Agency) - Spanish Prime Minister Carlos Ruiz spoke by telephone with \
+         Moroccan King Hassan on Wednesday about migration.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "call", "2024-01-31", &["ES", "MA"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn visits_in_two_listed_months_are_two_events_sharing_the_year_said_once() {
+    let found = extract(
+        "2024-02-01",
+        "OTTAWA, Feb 1 (Agency) - Canadian Foreign Minister Claire Dubois visited Mexico in \
+         August and December last year, the ministry said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(has(&found, "visit", "2023-08", &["CA", "MX"]), "{found:?}");
+    assert!(has(&found, "visit", "2023-12", &["CA", "MX"]), "{found:?}");
+}
+
+#[test]
+fn is_due_in_the_dateline_city_is_a_scheduled_visit_on_its_day() {
+    let found = extract(
+        "2024-04-10",
+        "HANOI, April 10 (Agency) - Finnish President Mikko Laine is due in Hanoi on Friday for \
+         talks on trade, the foreign ministry said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "visit", "2024-04-12", &["FI", "VN"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn received_the_visiting_minister_is_a_meeting_with_the_visitor() {
+    let found = extract(
+        "2024-04-10",
+        "CAIRO, April 10 (Agency) - Egyptian President Adel Farouk received the visiting \
+         Sudanese Foreign Minister Amir Osman on Tuesday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-04-09", &["EG", "SD"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_call_which_lasted_an_hour_is_the_same_call_not_another() {
+    let found = extract(
+        "2024-04-10",
+        "SEOUL, April 10 (Agency) - South Korean President Park Min-jun spoke by phone with \
+         Canadian Prime Minister Anne Roy on Tuesday. The call, which lasted an hour, focused \
+         on trade.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "call", "2024-04-09", &["KR", "CA"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn next_weeks_talks_is_an_event_as_a_noun_dated_to_that_week() {
+    let found = extract(
+        "2024-04-10",
+        "ABUJA, April 10 (Agency) - Ahead of next week's talks in Abuja, Nigerian Foreign \
+         Minister Musa Bello said he expected progress with Ghana.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-04-15", Some("2024-04-21"))
+    );
+}
+
+#[test]
+fn hosted_a_president_in_the_capital_is_a_meeting_there() {
+    let found = extract(
+        "2024-04-10",
+        "ANKARA, April 10 (Agency) - Turkish President Emre Kaya hosted Azerbaijani President \
+         Elnur Aliyev in Ankara on Monday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-04-08", &["TR", "AZ"]),
+        "{found:?}"
+    );
+}

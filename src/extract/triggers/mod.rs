@@ -207,7 +207,15 @@ fn modality(s: &Sent, t: &mut Trigger) {
             .first()
             .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
         || near.contains(&"upcoming")
-        || near.contains(&"forthcoming");
+        || near.contains(&"forthcoming")
+        // "is expected in Lima on Thursday", "is due in Hanoi": the trigger word itself.
+        || matches!(lower(s, t.first), "expected" | "due" | "scheduled")
+        // "the first summit, to be held on Thursday in Kyiv".
+        || after
+            .iter()
+            .skip_while(|w| **w == ",")
+            .take(2)
+            .eq(["to", "be"].iter());
     t.perfect = near.iter().take(3).any(|w| *w == "had") && !near.contains(&"has");
 }
 

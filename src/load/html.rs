@@ -17,8 +17,8 @@
 //! cookie banners, share bars, related links and comments are cut away, then flattened into
 //! paragraphs here, so extraction sees the same text as a plain-text copy of the article.
 //!
-//! [`charset`] decodes the bytes, [`metadata`] reads the publication facts and [`main_text`]
-//! the article's paragraphs.
+//! [`charset`] decodes the bytes, [`metadata`] reads the publication facts and
+//! [`main_text`](mod@main_text) the article's paragraphs.
 
 mod charset;
 mod main_text;

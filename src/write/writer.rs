@@ -104,7 +104,7 @@ impl SiteWriter {
 
     /// A writer into a fresh staging directory beside `out`; [`finish`](Self::finish) swaps it
     /// in. With `record`, the outcome carries a manifest for later in-place builds. The caller
-    /// holds `out`'s [`OutputLock`].
+    /// holds `out`'s [`OutputLock`](super::OutputLock).
     pub(crate) fn staged(out: &Path, record: bool) -> Result<SiteWriter, WriteError> {
         let staging = beside(out, "entente-staging");
         prepare_beside(out, &staging)?;
@@ -112,7 +112,7 @@ impl SiteWriter {
     }
 
     /// A writer that updates `out` in place, given the manifest of what is there. The caller
-    /// holds `out`'s [`OutputLock`].
+    /// holds `out`'s [`OutputLock`](super::OutputLock).
     pub(crate) fn in_place(out: &Path, previous: Manifest) -> Result<SiteWriter, WriteError> {
         let next = beside(out, "entente-next");
         prepare_beside(out, &next)?;

@@ -3,7 +3,7 @@
 use crate::load::yaml::Scalar;
 use serde::Deserialize;
 
-/// An event as written; every field is checked in [`super::validate`].
+/// An event as written; every field is checked in [`validate`](fn@super::validate::validate).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEvent {

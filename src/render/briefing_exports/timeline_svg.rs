@@ -2,8 +2,8 @@
 //! 16:9 slide (1600 x 900) and made taller, never denser than readable, for many events.
 //!
 //! In: the briefing's title, "as of" date, credit line and events. Out: an SVG document.
-//! [`layout`] is pure arithmetic on numbers and strings so that the browser can repeat it
-//! for a filtered view; [`to_svg`] only draws what the layout decided.
+//! [`layout`](fn@layout) is pure arithmetic on numbers and strings so that the browser can
+//! repeat it for a filtered view; [`to_svg`] only draws what the layout decided.
 //!
 //! # Layout (keep in step with any JavaScript copy)
 //! 1. **Time scale.** The axis covers the first day of the earliest event to the day after

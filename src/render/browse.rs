@@ -252,88 +252,7 @@ fn id_list(ids: impl Iterator<Item = usize>, out: &mut String) {
 /// The `events.js` data (without the version): taxonomies and one line per event.
 fn events_data(site: &Site) -> String {
     let index = &site.index;
-    let country_ids: HashMap<&str, usize> = index
-        .countries
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.code.as_str(), i))
-        .collect();
-    let person_ids: HashMap<String, usize> = index
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (slugify(&t.label), i))
-        .collect();
-    let tag_ids: HashMap<String, usize> = index
-        .tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (slugify(&t.label), i))
-        .collect();
-    let type_ids = |k: crate::model::EventType| {
-        crate::model::EventType::ALL
-            .iter()
-            .position(|t| *t == k)
-            .unwrap_or(0)
-    };
-    let lines: Vec<String> = site
-        .events
-        .par_chunks(512)
-        .map(|chunk| {
-            let mut out = String::with_capacity(chunk.len() * 128);
-            for e in chunk {
-                out.push_str(&id_field(&e.id, &e.title));
-                out.push(FIELD);
-                out.push_str(&e.date.start.iso());
-                out.push(FIELD);
-                if let Some(end) = e.date.end {
-                    out.push_str(&end.iso());
-                }
-                out.push(FIELD);
-                signed36(days(e.date.first_day()), &mut out);
-                out.push(FIELD);
-                signed36(days(e.date.last_day()), &mut out);
-                out.push(FIELD);
-                base36(type_ids(e.kind), &mut out);
-                out.push(FIELD);
-                id_list(
-                    e.countries
-                        .iter()
-                        .filter_map(|c| country_ids.get(c.code.as_str()).copied()),
-                    &mut out,
-                );
-                out.push(FIELD);
-                id_list(
-                    e.actors
-                        .iter()
-                        .filter_map(|a| person_ids.get(&slugify(a)).copied()),
-                    &mut out,
-                );
-                out.push(FIELD);
-                id_list(
-                    e.tags
-                        .iter()
-                        .filter_map(|t| tag_ids.get(&slugify(t)).copied()),
-                    &mut out,
-                );
-                out.push(FIELD);
-                out.push_str(&one_line(&e.title));
-                out.push(FIELD);
-                if e.date.approximate {
-                    out.push('a');
-                }
-                if !e.reviewed {
-                    out.push('u');
-                }
-                out.push(RECORD);
-            }
-            out
-        })
-        .collect();
-    let mut rows = String::with_capacity(lines.iter().map(String::len).sum());
-    for l in &lines {
-        rows.push_str(l);
-    }
+    let rows = event_rows(site);
 
     let mut data = String::with_capacity(rows.len() + 64 * 1024);
     let _ = write!(
@@ -427,6 +346,95 @@ fn events_data(site: &Site) -> String {
     data.push_str("],\"rows\":");
     data.push_str(&js_raw_string(&rows));
     data
+}
+
+/// One line per event, its fields separated by `FIELD`; countries, people and tags are
+/// positions in the lists [`events_data`] writes before the rows.
+fn event_rows(site: &Site) -> String {
+    let index = &site.index;
+    let country_ids: HashMap<&str, usize> = index
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.as_str(), i))
+        .collect();
+    let person_ids: HashMap<String, usize> = index
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (slugify(&t.label), i))
+        .collect();
+    let tag_ids: HashMap<String, usize> = index
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (slugify(&t.label), i))
+        .collect();
+    let type_ids = |k: crate::model::EventType| {
+        crate::model::EventType::ALL
+            .iter()
+            .position(|t| *t == k)
+            .unwrap_or(0)
+    };
+    let lines: Vec<String> = site
+        .events
+        .par_chunks(512)
+        .map(|chunk| {
+            let mut out = String::with_capacity(chunk.len() * 128);
+            for e in chunk {
+                out.push_str(&id_field(&e.id, &e.title));
+                out.push(FIELD);
+                out.push_str(&e.date.start.iso());
+                out.push(FIELD);
+                if let Some(end) = e.date.end {
+                    out.push_str(&end.iso());
+                }
+                out.push(FIELD);
+                signed36(days(e.date.first_day()), &mut out);
+                out.push(FIELD);
+                signed36(days(e.date.last_day()), &mut out);
+                out.push(FIELD);
+                base36(type_ids(e.kind), &mut out);
+                out.push(FIELD);
+                id_list(
+                    e.countries
+                        .iter()
+                        .filter_map(|c| country_ids.get(c.code.as_str()).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                id_list(
+                    e.actors
+                        .iter()
+                        .filter_map(|a| person_ids.get(&slugify(a)).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                id_list(
+                    e.tags
+                        .iter()
+                        .filter_map(|t| tag_ids.get(&slugify(t)).copied()),
+                    &mut out,
+                );
+                out.push(FIELD);
+                out.push_str(&one_line(&e.title));
+                out.push(FIELD);
+                if e.date.approximate {
+                    out.push('a');
+                }
+                if !e.reviewed {
+                    out.push('u');
+                }
+                out.push(RECORD);
+            }
+            out
+        })
+        .collect();
+    let mut rows = String::with_capacity(lines.iter().map(String::len).sum());
+    for l in &lines {
+        rows.push_str(l);
+    }
+    rows
 }
 
 /// The UN regions and sub-regions (the country data's, keshvar's UN M49 geoscheme) that

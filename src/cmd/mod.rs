@@ -79,6 +79,7 @@ pub(crate) enum CmdError {
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
     /// Some URLs given to `fetch` could not be fetched; each was reported with its URL.
+    #[cfg(feature = "fetch")]
     #[error("{failed} of {total} URLs could not be fetched")]
     Fetch {
         /// URLs that failed.
@@ -115,6 +116,7 @@ impl CmdError {
             CmdError::ServeContent(_) => true,
             CmdError::Articles { unreadable, .. } => !unreadable,
             CmdError::Input(ReadError::Content(_)) => true,
+            #[cfg(feature = "fetch")]
             CmdError::Fetch { .. } => true,
             _ => false,
         };

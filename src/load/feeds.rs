@@ -28,6 +28,7 @@ pub(crate) fn parse_feed(
 }
 
 /// [`parse_feed`] for a feed fetched from `doc_url`, against which relative links resolve.
+#[cfg(feature = "fetch")]
 pub(crate) fn parse_feed_at(
     path: &Path,
     bytes: &[u8],

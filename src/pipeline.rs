@@ -22,6 +22,13 @@ use std::time::{Duration, Instant};
 
 pub(crate) use crate::load::yaml::YamlWriteError;
 pub(crate) use crate::load::ReadError;
+/// What `fetch` needs of the load stage to name and file what it downloads: the same
+/// readers a build uses, so a fetched page is judged as the build will read it.
+#[cfg(feature = "fetch")]
+pub(crate) use crate::load::{
+    feeds::parse_feed_at,
+    html::{decode as decode_page, read_page},
+};
 pub(crate) use crate::timex::Timex;
 
 /// What a build did, for the summary line.

@@ -11,9 +11,9 @@
 //! unless `--refresh`.
 
 use super::CmdError;
-use crate::load::{feeds, html};
 use crate::model::slug::slugify;
 use crate::model::Article;
+use crate::pipeline;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
@@ -360,7 +360,7 @@ fn describe(error: ureq::Error) -> String {
 fn feed_jobs(client: &mut Client, url: &str, since: Option<NaiveDate>) -> Result<Vec<Job>, String> {
     let fetched = client.get(url, false)?;
     let final_url = fetched.final_url.clone();
-    let items = match feeds::parse_feed_at(Path::new(url), &fetched.body, "feed", &final_url) {
+    let items = match pipeline::parse_feed_at(Path::new(url), &fetched.body, "feed", &final_url) {
         Ok(Ok(items)) => items,
         Ok(Err(why)) => return Err(why),
         Err(d) => return Err(d.message),
@@ -423,14 +423,14 @@ fn save_page(
     page: &Fetched,
     existing: Option<&Path>,
 ) -> std::io::Result<PathBuf> {
-    let text = html::decode(&page.body, page.charset.as_deref());
+    let text = pipeline::decode_page(&page.body, page.charset.as_deref());
     let header = provenance(
         source,
         &page.final_url,
         page.http_date.as_deref(),
         &page.content_type,
     );
-    let read = html::read_page(&format!("{header}{text}"));
+    let read = pipeline::read_page(&format!("{header}{text}"));
     let name = file_name(read.date, read.headline.as_deref(), source);
     write_new(dir, &name, &format!("{header}{text}"), existing)
 }

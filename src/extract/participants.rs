@@ -575,6 +575,19 @@ fn unattributed(
             })
             .map(|c| c.country.clone())
             .next()
+            // "to congratulate her on her appointment as Kenya's adviser": past the topic,
+            // but a role it names is hers.
+            .or_else(|| {
+                s.countries
+                    .iter()
+                    .find(|c| {
+                        c.is_state()
+                            && c.first > 0
+                            && lower(s, c.first - 1) == "as"
+                            && s.toks[c.last].possessive
+                    })
+                    .map(|c| c.country.clone())
+            })
             .or_else(|| doc.dominant.clone());
     }
     if visiting {

@@ -17,9 +17,14 @@ struct Found {
 
 /// Extracts a one-article text written under a `date` line, with a wire dateline.
 fn extract(dct: &str, body: &str) -> Vec<Found> {
+    extract_headed(dct, "Headline", body)
+}
+
+/// The same with the article's own headline (a government readout names its kind there).
+fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("article.txt");
-    fs::write(&path, format!("date {dct} 1\nHeadline\n{body}\n")).unwrap();
+    fs::write(&path, format!("date {dct} 1\n{headline}\n{body}\n")).unwrap();
     let out = entente(&["extract", "--format", "json", path.to_str().unwrap()]);
     assert!(
         out.status.success(),
@@ -298,6 +303,21 @@ fn hosted_a_president_in_the_capital_is_a_meeting_there() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         has(&found, "meeting", "2024-04-08", &["TR", "AZ"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn congratulating_someone_on_an_appointment_as_a_states_minister_gives_her_state() {
+    let found = extract_headed(
+        "2024-05-02",
+        "Readout of National Security Advisor Call with Norway",
+        "National Security Advisor Jane Holt called Dr. Ingrid Dahl today to congratulate her on \
+         her appointment as Norway's foreign minister. They discussed the war in Ukraine.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "call", "2024-05-02", &["US", "NO"]),
         "{found:?}"
     );
 }

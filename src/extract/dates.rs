@@ -119,6 +119,14 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         0
     };
     let mut score = distance;
+    // "occurred in February 2005 when four leaders met": the "when" clause happened at the
+    // date of the clause it hangs on, whatever else is near that date.
+    let when_clause = t.last < trig.first
+        && trig.first - t.last <= 25
+        && (t.last + 1..trig.first).any(|k| lower(s, k) == "when");
+    if when_clause {
+        return Some(distance.min(20));
+    }
     let in_clause = t.first >= cf && t.last <= cl;
     if !in_clause {
         score += 12;
@@ -144,7 +152,7 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         let across_conjunction = trig.last < t.first
             && t.last < o.first
             && (t.last + 1..o.first).any(|k| matches!(lower(s, k), "and" | "but" | "then"));
-        if od + 1 < distance && (o_in_clause || !in_clause) && !across_conjunction {
+        if od + 1 < distance && (o_in_clause || !in_clause) && !across_conjunction && !when_clause {
             score += 15;
         }
     }

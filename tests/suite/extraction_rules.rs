@@ -321,3 +321,18 @@ fn congratulating_someone_on_an_appointment_as_a_states_minister_gives_her_state
         "{found:?}"
     );
 }
+
+#[test]
+fn a_when_clause_happened_at_the_date_of_the_clause_it_hangs_on() {
+    let found = extract(
+        "2024-04-10",
+        "QUITO, April 10 (Agency) - Ecuador's foreign ministry said on Wednesday that it would \
+         send a delegation to the talks. The first such meeting took place in March 2019, when \
+         the foreign ministers of Chile, Peru and Bolivia met in Lima.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2019-03", &["CL", "PE", "BO"]),
+        "{found:?}"
+    );
+}

@@ -120,9 +120,10 @@ fn mentions_of_trigger(
         start: s.start,
         end: s.end,
         definite: t.noun
-            && (t.first.saturating_sub(3)..t.first)
+            // "the summit", "the two-day summit", "this week's talks".
+            && (t.first.saturating_sub(5)..t.first)
                 .rev()
-                .take_while(|&k| s.toks[k].word)
+                .take_while(|&k| s.toks[k].word || s.toks[k].is("-"))
                 .any(|k| {
                     matches!(
                         s.toks[k].lower.as_str(),

@@ -490,7 +490,15 @@ fn gathering(
             && *k > 0
             && matches!(lower(s, k - 1), "in" | "at")
             && *k <= name_last + 12;
+        // "the leaders invited Iceland and Denmark to join": asked in, not there.
+        let addressed = (trig.last + 1..*k).any(|j| {
+            matches!(
+                lower(s, j),
+                "invited" | "urged" | "asked" | "told" | "warned" | "called"
+            )
+        });
         let listed = *k > trig.last
+            && !addressed
             && (lower(s, k.saturating_sub(1)) == ","
                 || lower(s, k.saturating_sub(1)) == "and"
                 || lower(s, k.saturating_sub(1)) == "from")
@@ -503,13 +511,54 @@ fn gathering(
             if let Some(place) = place {
                 p.add_place(place);
             }
-        } else if in_name || listed || *via == Via::Demonym && *k >= name_first.saturating_sub(3) {
+        } else if in_name
+            || listed
+            || members_listed_before(s, named, *k, trig.first)
+            || *via == Via::Demonym && *k >= name_first.saturating_sub(3)
+        {
             p.add_country(c);
         }
     }
     if let Some(h) = p.host.clone() {
         p.add_country(&h);
     }
+}
+
+/// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a
+/// word for the members ("leaders of", "ministers of") before the gathering are its members.
+fn members_listed_before(
+    s: &Sent,
+    named: &[(usize, Country, Via, Option<String>)],
+    k: usize,
+    trigger: usize,
+) -> bool {
+    if k >= trigger {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let w = lower(s, j);
+        if w == "of" {
+            return j > 0
+                && matches!(
+                    lower(s, j - 1),
+                    "leaders"
+                        | "heads"
+                        | "ministers"
+                        | "presidents"
+                        | "delegates"
+                        | "representatives"
+                        | "officials"
+                        | "delegations"
+                );
+        }
+        let a_state = named.iter().any(|(n, ..)| *n == j);
+        if !(a_state || matches!(w, "," | "and" | "the") || s.toks[j].cap) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The state of unattributed officials in a government's own text.

@@ -336,3 +336,20 @@ fn a_when_clause_happened_at_the_date_of_the_clause_it_hangs_on() {
         "{found:?}"
     );
 }
+
+#[test]
+fn leaders_of_listed_states_are_the_summits_members_and_the_states_they_invite_are_not() {
+    let found = extract(
+        "2024-04-10",
+        "OSLO, April 10 (Agency) - Leaders of Norway, Sweden and Finland wrapped up a two-day \
+         summit here on Wednesday. On the last day of the two-day summit, the leaders also \
+         invited Iceland and Denmark to join their energy partnership.",
+    );
+    assert_eq!(found.len(), 1, "one summit, told twice: {found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-04-09", Some("2024-04-10"))
+    );
+    assert_eq!(found[0].kind, "summit");
+    assert_eq!(found[0].countries, ["NO", "SE", "FI"]);
+}

@@ -286,7 +286,7 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Capitalised words that are never place or person names on their own.
-pub(super) const COMMON_CAPITALISED: &[&str] = &[
+const COMMON_CAPITALISED: &[&str] = &[
     "the",
     "a",
     "an",
@@ -322,26 +322,6 @@ pub(super) const COMMON_CAPITALISED: &[&str] = &[
     "while",
     "when",
     "where",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "police",
     "union",
     "mission",
@@ -562,7 +542,7 @@ pub(super) const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words never in a person's name.
-pub(super) const NOT_NAME: &[&str] = &[
+const NOT_NAME: &[&str] = &[
     "the",
     "a",
     "an",
@@ -579,26 +559,6 @@ pub(super) const NOT_NAME: &[&str] = &[
     "he",
     "she",
     "they",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -670,3 +630,37 @@ pub(super) const PARTICLES: &[&str] = &[
     "bin", "bint", "al", "al-", "de", "da", "del", "van", "von", "der", "le", "la", "ibn", "abu",
     "el", "di", "du", "dos", "y",
 ];
+
+/// Days and months, capitalised in text and never a place or a person's name on their own.
+const CALENDAR_WORDS: &[&str] = &[
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A capitalised word that is never a place or person name on its own.
+pub(super) fn common_capitalised(lower: &str) -> bool {
+    COMMON_CAPITALISED.contains(&lower) || CALENDAR_WORDS.contains(&lower)
+}
+
+/// A word never in a person's name.
+pub(super) fn not_a_name(lower: &str) -> bool {
+    NOT_NAME.contains(&lower) || CALENDAR_WORDS.contains(&lower)
+}

@@ -247,7 +247,7 @@ fn city_at(
     places: &Places,
     known: &[CountryRef],
 ) -> Option<(usize, CountryRef)> {
-    if COMMON_CAPITALISED.contains(&toks[i].lower.as_str()) {
+    if common_capitalised(&toks[i].lower) {
         return None;
     }
     let before = i.checked_sub(1).map(|k| toks[k].lower.as_str());
@@ -291,7 +291,7 @@ fn city_at(
             && toks[i - 1].word
             && toks[i - 1].cap
             && !placed_before
-            && !COMMON_CAPITALISED.contains(&toks[i - 1].lower.as_str());
+            && !common_capitalised(&toks[i - 1].lower);
         if after_name || !(placed_before || apposed.is_some() || capital) {
             return None;
         }

@@ -22,7 +22,7 @@ pub(super) fn is_title_head(lower: &str) -> bool {
 pub(super) fn name_word(t: &Tok) -> bool {
     t.word
         && t.cap
-        && !NOT_NAME.contains(&t.lower.as_str())
+        && !not_a_name(&t.lower)
         && !is_title_word(&t.lower)
         && t.text.chars().any(char::is_alphabetic)
         && !t.text.chars().all(|c| c.is_ascii_uppercase() || c == '.') // "U.S.", "UN"

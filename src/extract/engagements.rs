@@ -7,11 +7,12 @@
 //! In: an [`Article`]. Out: [`Draft`]s, each with its evidence sentence, offsets, confidence
 //! and where each field came from.
 
+use super::cast::Cast;
 use super::dates::{self, DateSource, Dated};
 use super::debug;
 use super::document::{Doc, Sent};
 use super::folding::{self, Mention};
-use super::participants::{self, Cast, Parties};
+use super::participants::{self, Parties};
 use super::triggers::{self, Trigger};
 use crate::model::{Article, Country, EventDate, EventType};
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@
 //!
 //! In: the event's kind, parties and name, and the article's cast. Out: a title.
 
+use super::cast::Cast;
 use super::folding::Mention;
-use super::participants::Cast;
 use crate::model::{Country, CountryKind, EventType, Gazetteer};
 
 /// "A", "A and B", "A, B and C".

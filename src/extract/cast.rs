@@ -1,0 +1,184 @@
+//! The article's cast: everyone it names with a title, with their state, so that a later
+//! bare surname ("Tayan") or title ("the premier") is the same person with the same country.
+//!
+//! In: the [`Doc`]. Out: a [`Cast`] that [`super::participants`] and [`super::titles`] ask.
+
+use super::document::{Doc, Sent};
+use super::lexicon as lex;
+use crate::model::Country;
+/// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
+/// same person with the same country.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    people: Vec<(String, Option<Country>)>,
+    /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
+    titles: Vec<(String, usize)>,
+    /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
+    roles: Vec<(String, String)>,
+    /// People the article describes as holding no office ("the presidential candidate ...,
+    /// Segolene Royal", "Bartholomew I, spiritual leader of ...").
+    unofficials: Vec<String>,
+}
+
+impl Cast {
+    /// Collects the people of every sentence, first mention first.
+    pub(crate) fn new(doc: &Doc) -> Cast {
+        let mut cast = Cast::default();
+        for s in &doc.sentences {
+            cast.unofficials.extend(unofficial_names(s));
+            for p in &s.people {
+                if p.speaker {
+                    continue;
+                }
+                cast.add(&p.name, p.country.clone());
+                if !p.title.is_empty() {
+                    if let Some((full, _)) = cast.find(&p.name) {
+                        let full = full.clone();
+                        if !cast.roles.iter().any(|(n, _)| *n == full) {
+                            cast.roles.push((full, p.title.clone()));
+                        }
+                    }
+                }
+                if let Some(head) = p.title.split_whitespace().last() {
+                    let head = head.to_lowercase();
+                    if let Some(index) = cast
+                        .people
+                        .iter()
+                        .position(|(n, _)| surname(n) == surname(&p.name))
+                    {
+                        cast.titles.retain(|(h, _)| *h != head);
+                        cast.titles.push((head, index));
+                    }
+                }
+            }
+        }
+        cast
+    }
+
+    fn add(&mut self, name: &str, country: Option<Country>) {
+        let last = surname(name);
+        if let Some(entry) = self
+            .people
+            .iter_mut()
+            .find(|(full, _)| full == name || surname(full) == last)
+        {
+            if entry.1.is_none() {
+                entry.1 = country;
+            }
+            if name.len() > entry.0.len() && surname(name) == surname(&entry.0) {
+                entry.0 = name.to_string();
+            }
+            return;
+        }
+        self.people.push((name.to_string(), country));
+    }
+
+    /// Whether the article describes someone as holding no office.
+    pub(crate) fn is_unofficial(&self, name: &str) -> bool {
+        let last = surname(name);
+        self.unofficials
+            .iter()
+            .any(|u| u == name || surname(u) == last)
+    }
+
+    /// The title someone was first named with ("Foreign Minister").
+    pub(crate) fn role(&self, name: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.as_str())
+    }
+
+    /// Everyone named with a title, with their state when known.
+    pub(crate) fn officials(&self) -> impl Iterator<Item = (&String, &Option<Country>)> {
+        self.people.iter().map(|(n, c)| (n, c))
+    }
+
+    /// The full name and country of someone named by full name or surname.
+    pub(crate) fn find(&self, name: &str) -> Option<&(String, Option<Country>)> {
+        let last = surname(name);
+        self.people
+            .iter()
+            .find(|(full, _)| full == name || surname(full) == last)
+    }
+
+    /// Someone named by one word: the last word of a name, or its first in names written
+    /// family name first ("Hu" of "Hu Jintao").
+    fn by_word(&self, word: &str) -> Option<&(String, Option<Country>)> {
+        self.people
+            .iter()
+            .find(|(full, _)| surname(full) == word)
+            .or_else(|| {
+                self.people.iter().find(|(full, _)| {
+                    let parts: Vec<&str> = full.split_whitespace().collect();
+                    parts.len() >= 2 && parts.len() <= 3 && parts[0] == word && word.len() >= 2
+                })
+            })
+    }
+
+    /// People of the cast named bare in a sentence (by surname, or by a title alone: "the
+    /// King", "the Pope"), as token index and entry.
+    pub(crate) fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
+        let mut out = Vec::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            if !t.word || s.people.iter().any(|p| p.first <= k && k <= p.last) {
+                continue;
+            }
+            if t.cap {
+                if let Some(entry) = self.by_word(t.text) {
+                    out.push((k, entry));
+                    continue;
+                }
+            }
+            let definite = k > 0 && s.toks[k - 1].lower == "the";
+            let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
+            if definite && !next_is_name {
+                if let Some((_, index)) = self.titles.iter().find(|(h, _)| *h == t.lower) {
+                    out.push((k, &self.people[*index]));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Names set beside a word for someone without office: "The presidential candidate of
+/// France's Socialist Party, Segolene Royal," or "Bartholomew I, spiritual leader of ...".
+fn unofficial_names(s: &Sent) -> Vec<String> {
+    let toks = &s.toks;
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !lex::NON_OFFICIALS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        // The name after the next comma ("candidate ..., Segolene Royal").
+        if let Some(comma) = (k + 1..(k + 10).min(toks.len())).find(|&j| toks[j].is(",")) {
+            let name: Vec<&str> = toks[comma + 1..]
+                .iter()
+                .take_while(|x| x.word && x.cap)
+                .map(|x| x.text)
+                .collect();
+            if (2..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+                continue;
+            }
+        }
+        // The name right before ", spiritual leader".
+        if k >= 2 && toks[k - 1].is(",") {
+            let mut j = k - 1;
+            let mut name: Vec<&str> = Vec::new();
+            while j > 0 && toks[j - 1].word && toks[j - 1].cap {
+                j -= 1;
+                name.insert(0, toks[j].text);
+            }
+            if (1..=4).contains(&name.len()) {
+                out.push(name.join(" "));
+            }
+        }
+    }
+    out
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}

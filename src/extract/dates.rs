@@ -339,7 +339,7 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     }
     // A bare weekday of an engagement still to come is the coming one ("to be held on
     // Thursday", "opening here Saturday"), whatever tense the report's verb has.
-    let weekday = lex::is_weekday(&t.timex.text.to_lowercase());
+    let weekday = bare_weekday(&t.timex.text);
     let coming = trig.future
         || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| {
             matches!(
@@ -680,4 +680,22 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         words: String::new(),
         also: Vec::new(),
     })
+}
+
+/// A weekday alone or with a part of the day ("Thursday", "early Thursday", "Friday
+/// evening"): a day that the tense of the sentence places, not the words themselves.
+fn bare_weekday(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut weekdays = 0;
+    for w in lower.split_whitespace() {
+        if lex::is_weekday(w) {
+            weekdays += 1;
+        } else if !matches!(
+            w,
+            "early" | "late" | "on" | "morning" | "afternoon" | "evening" | "night"
+        ) {
+            return false;
+        }
+    }
+    weekdays == 1
 }

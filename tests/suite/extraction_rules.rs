@@ -353,3 +353,16 @@ fn leaders_of_listed_states_are_the_summits_members_and_the_states_they_invite_a
     assert_eq!(found[0].kind, "summit");
     assert_eq!(found[0].countries, ["NO", "SE", "FI"]);
 }
+
+#[test]
+fn a_visitor_who_was_expected_early_thursday_comes_on_the_coming_thursday() {
+    // 2024-05-08 is a Wednesday: "was expected ... early Thursday" is the next day, not the
+    // Thursday of the week before, though the verb is in the past.
+    let found = extract(
+        "2024-05-08",
+        "SANTIAGO, May 8 (Agency) - The president thanked the rescuers. Canadian Foreign \
+         Minister Ellen Brooks, who was expected in Santiago early Thursday, will bring more aid.",
+    );
+    assert!(has(&found, "visit", "2024-05-09", &["CA", "CL"]), "{found:?}");
+    assert!(!found.iter().any(|f| f.date == "2024-05-02"), "{found:?}");
+}

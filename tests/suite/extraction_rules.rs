@@ -366,3 +366,13 @@ fn a_visitor_who_was_expected_early_thursday_comes_on_the_coming_thursday() {
     assert!(has(&found, "visit", "2024-05-09", &["CA", "CL"]), "{found:?}");
     assert!(!found.iter().any(|f| f.date == "2024-05-02"), "{found:?}");
 }
+
+#[test]
+fn an_envoy_presenting_credentials_to_a_president_meets_the_president() {
+    let found = extract(
+        "2024-06-12",
+        "ACCRA, June 12 (Agency) - The new Brazilian ambassador, Paulo Mendes, presented his \
+         letters of credence to Ghanaian President Kofi Mensah on Tuesday.",
+    );
+    assert!(has(&found, "meeting", "2024-06-11", &["GH", "BR"]), "{found:?}");
+}

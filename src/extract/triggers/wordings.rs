@@ -335,6 +335,19 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
     let w = s.toks[k].lower.as_str();
     let next = lower(s, k + 1);
+    // An envoy presenting credentials to a head of state meets that head of state.
+    if matches!(w, "presented" | "presents" | "present" | "presenting") {
+        let mut j = k + 1;
+        if matches!(lower(s, j), "his" | "her" | "their" | "the") {
+            j += 1;
+        }
+        if matches!(lower(s, j), "letter" | "letters") && lower(s, j + 1) == "of" {
+            j += 2;
+        }
+        if matches!(lower(s, j), "credentials" | "credence") && lower(s, j + 1) == "to" {
+            return Break(Some((EventType::Meeting, k, false)));
+        }
+    }
     // Meetings.
     if lex::MEETING_VERBS.contains(&w) {
         // "received a call/letter", "welcomed the decision", "hosted the summit": only

@@ -441,7 +441,18 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
         let hi = (k + 10).min(events.len());
         let trip = (lo..hi).find(|&t| {
             let t = &events[t];
+            // Talks held at home ("In Tokyo, ... during talks with") while a minister
+            // leaves for abroad are not part of that minister's trip.
+            let held_elsewhere = meeting.parties.host.as_ref().is_some_and(|h| {
+                t.parties.traveller.as_ref() == Some(h)
+                    && !t.parties.destinations.contains(h)
+                    && t.parties
+                        .destinations
+                        .iter()
+                        .any(|d| d.kind != CountryKind::Region)
+            });
             matches!(t.kind, EventType::Visit | EventType::Tour)
+                && !held_elsewhere
                 && t.date_source == DateSource::Text
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()

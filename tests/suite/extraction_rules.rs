@@ -363,7 +363,10 @@ fn a_visitor_who_was_expected_early_thursday_comes_on_the_coming_thursday() {
         "SANTIAGO, May 8 (Agency) - The president thanked the rescuers. Canadian Foreign \
          Minister Ellen Brooks, who was expected in Santiago early Thursday, will bring more aid.",
     );
-    assert!(has(&found, "visit", "2024-05-09", &["CA", "CL"]), "{found:?}");
+    assert!(
+        has(&found, "visit", "2024-05-09", &["CA", "CL"]),
+        "{found:?}"
+    );
     assert!(!found.iter().any(|f| f.date == "2024-05-02"), "{found:?}");
 }
 
@@ -374,5 +377,27 @@ fn an_envoy_presenting_credentials_to_a_president_meets_the_president() {
         "ACCRA, June 12 (Agency) - The new Brazilian ambassador, Paulo Mendes, presented his \
          letters of credence to Ghanaian President Kofi Mensah on Tuesday.",
     );
-    assert!(has(&found, "meeting", "2024-06-11", &["GH", "BR"]), "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-06-11", &["GH", "BR"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn talks_at_home_are_not_folded_into_a_ministers_trip_abroad_the_same_day() {
+    let found = extract(
+        "2024-09-18",
+        "OSLO, Sept 18 (Agency) - In Oslo, Norwegian Prime Minister Erik Dahl said Wednesday \
+         during talks with Chile's ambassador to Norway that he hoped for closer trade. \
+         Norwegian Foreign Minister Kari Holm was scheduled to leave for Santiago late \
+         Wednesday, officials said.",
+    );
+    assert!(
+        has(&found, "meeting", "2024-09-18", &["NO", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2024-09-18", &["NO", "CL"]),
+        "{found:?}"
+    );
 }

@@ -135,6 +135,7 @@ fn mentions_of_trigger(
             .then(|| gathering_name(s, t))
             .flatten(),
         also: Vec::new(),
+        planned: t.future || t.hypothetical,
         trigger,
     });
     // "held in August and December last year": one engagement per date.

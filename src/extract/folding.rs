@@ -28,6 +28,8 @@ pub(crate) struct Mention {
     pub(crate) also: Vec<(usize, usize)>,
     /// The trigger words, for field origins.
     pub(crate) trigger: String,
+    /// Told as still to come ("will attend", "is to meet").
+    pub(crate) planned: bool,
 }
 
 impl Mention {
@@ -52,8 +54,20 @@ fn family(kind: EventType) -> u8 {
 /// reporting day.
 fn dates_agree(a: &Mention, b: &Mention) -> bool {
     a.date.overlaps(&b.date)
-        || a.date_source != DateSource::Text
-        || b.date_source != DateSource::Text
+        || (a.date_source != DateSource::Text || b.date_source != DateSource::Text)
+            && !reported_then_planned(a, b)
+            && !reported_then_planned(b, a)
+}
+
+/// "Tang told the meeting" (held by the report) and "will attend a meeting on Nov. 18-19"
+/// (still to come, on its own later date) are two engagements.
+fn reported_then_planned(held: &Mention, planned: &Mention) -> bool {
+    held.date_source == DateSource::Reported
+        && !held.planned
+        && planned.date_source == DateSource::Text
+        && planned.planned
+        && !planned.definite
+        && held.date.last_day() < planned.date.first_day()
 }
 
 /// An international body ("the UN", "ASEAN", "the AU"), not a region of the map ("Asia",
@@ -413,6 +427,7 @@ fn join_forward_references(events: &mut Vec<Mention>) {
             let e = &events[j];
             family(e.kind) == family(m.kind)
                 && e.date_source == DateSource::Text
+                && !reported_then_planned(m, e)
                 && m.states().iter().all(|c| e.states().contains(c))
         });
         match target {

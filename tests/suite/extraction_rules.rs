@@ -401,3 +401,19 @@ fn talks_at_home_are_not_folded_into_a_ministers_trip_abroad_the_same_day() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_meeting_held_by_the_report_day_is_not_the_planned_meeting_on_a_later_date() {
+    // 2024-05-04 is a Saturday.
+    let found = extract(
+        "2024-05-04",
+        "HAVANA, May 4 (Agency) - Mexican Foreign Minister Lucia Ortega said here on Saturday \
+         that trade would grow. \"Our ties are strong,\" Ortega told the first meeting of the \
+         Mexico-Cuba joint commission. Cuban Foreign Minister Raul Pena, who co-chaired the \
+         meeting with Ortega, said his country hopes for more investment. Ortega will also \
+         attend a meeting of Mexican and Cuban trade officials to be held in Havana on May \
+         10-11.",
+    );
+    assert!(has(&found, "meeting", "2024-05-04", &["MX", "CU"]), "{found:?}");
+    assert!(has(&found, "meeting", "2024-05-10", &["MX", "CU"]), "{found:?}");
+}

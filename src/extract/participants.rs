@@ -124,7 +124,38 @@ fn people_of(
     let pronoun =
         (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she" | "his" | "her"));
     if let Some(k) = pronoun {
-        if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
+        // "Recalling his visit to Kenya, Hu said": a sentence that opens with a participle
+        // hangs on the subject after it.
+        let participle = first == 0
+            && s.toks
+                .first()
+                .is_some_and(|t| t.word && t.lower.ends_with("ing"))
+            && s.toks[0].text.starts_with(|c: char| c.is_uppercase());
+        let after_clause = trig.clause.1;
+        let main_subject = participle
+            .then(|| {
+                s.people
+                    .iter()
+                    .find(|x| x.first > after_clause)
+                    .map(|x| (x.first, x.name.clone(), x.country.clone()))
+                    .or_else(|| {
+                        cast.bare(s)
+                            .into_iter()
+                            .find(|(j, _)| *j > after_clause)
+                            .map(|(j, e)| (j, e.0.clone(), e.1.clone()))
+                    })
+            })
+            .flatten();
+        if let Some((j, name, country)) = main_subject {
+            if !people.iter().any(|(pk, ..)| *pk < trig.first) {
+                let known = cast.find(&name);
+                let name = known.map_or(name, |x| x.0.clone());
+                let country = country
+                    .or_else(|| known.and_then(|x| x.1.clone()))
+                    .or_else(|| unattributed(doc, s, j, false, trig));
+                people.push((k, name, country, false));
+            }
+        } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
             let before = &doc.sentences[s.index - 1];
             let subject = before
                 .people

@@ -414,6 +414,23 @@ fn a_meeting_held_by_the_report_day_is_not_the_planned_meeting_on_a_later_date()
          attend a meeting of Mexican and Cuban trade officials to be held in Havana on May \
          10-11.",
     );
-    assert!(has(&found, "meeting", "2024-05-04", &["MX", "CU"]), "{found:?}");
-    assert!(has(&found, "meeting", "2024-05-10", &["MX", "CU"]), "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-05-04", &["MX", "CU"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2024-05-10", &["MX", "CU"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn recalling_his_visit_is_the_visit_of_the_subject_after_the_participle() {
+    let found = extract(
+        "2024-10-04",
+        "GENEVA, Oct. 4 (Agency) - Chilean President Ana Rojas met Turkish President Selim \
+         Kaya on Friday. Recalling his visit to Chile in March, Kaya said the two sides had \
+         agreed to open new routes.",
+    );
+    assert!(has(&found, "visit", "2024-03", &["TR", "CL"]), "{found:?}");
 }

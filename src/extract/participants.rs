@@ -358,7 +358,15 @@ fn gathering(
                 || lower(s, k.saturating_sub(1)) == "and"
                 || lower(s, k.saturating_sub(1)) == "from")
             && *via != Via::City;
-        if in_name && *via != Via::Demonym || placed_after {
+        // "Mexico hosted a special summit", "Ghana will host the summit".
+        let hosting = *k < trig.first
+            && *via != Via::Demonym
+            && trig.first - *k <= 6
+            && (*k + 1..trig.first).any(|j| {
+                matches!(lower(s, j), "hosted" | "hosts" | "host" | "hosting")
+                    && !named.iter().any(|(o, ..)| *o > *k && *o < j)
+            });
+        if in_name && *via != Via::Demonym || placed_after || hosting {
             p.add_country(c);
             if p.host.is_none() && c.kind != CountryKind::Region {
                 p.host = Some(c.clone());

@@ -434,3 +434,13 @@ fn recalling_his_visit_is_the_visit_of_the_subject_after_the_participle() {
     );
     assert!(has(&found, "visit", "2024-03", &["TR", "CL"]), "{found:?}");
 }
+
+#[test]
+fn the_state_that_hosted_a_summit_is_its_host() {
+    let found = extract(
+        "2024-11-20",
+        "LIMA, Nov. 20 (Agency) - The third summit of the forum opens on Friday. In March 2019, \
+         Ecuador hosted a special summit on fisheries and ocean pollution.",
+    );
+    assert!(has(&found, "summit", "2019-03", &["EC"]), "{found:?}");
+}

@@ -81,6 +81,16 @@ impl Cast {
             .any(|u| u == name || surname(u) == last)
     }
 
+    /// The first word of a sentence that names someone without office, with their name.
+    pub(crate) fn unofficial_in(&self, s: &Sent) -> Option<(usize, String)> {
+        s.toks.iter().enumerate().find_map(|(k, t)| {
+            self.unofficials
+                .iter()
+                .find(|u| t.word && t.cap && surname(u) == t.text)
+                .map(|u| (k, u.clone()))
+        })
+    }
+
     /// The title someone was first named with ("Foreign Minister").
     pub(crate) fn role(&self, name: &str) -> Option<&str> {
         self.roles

@@ -157,16 +157,23 @@ fn people_of(
             }
         } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
             let before = &doc.sentences[s.index - 1];
-            let subject = before
+            // Whoever that sentence names first: "Royal, who ..., party spokesman Dray
+            // said" is about Royal.
+            let named = before
                 .people
                 .iter()
                 .find(|x| !x.speaker)
-                .map(|x| (x.name.clone(), x.country.clone()))
-                .or_else(|| {
-                    cast.bare(before)
-                        .first()
-                        .map(|(_, e)| (e.0.clone(), e.1.clone()))
-                });
+                .map(|x| (x.first, x.name.clone(), x.country.clone()));
+            let bare = cast
+                .bare(before)
+                .first()
+                .map(|(j, e)| (*j, e.0.clone(), e.1.clone()));
+            let unofficial = cast.unofficial_in(before).map(|(j, n)| (j, n, None));
+            let subject = [named, bare, unofficial]
+                .into_iter()
+                .flatten()
+                .min_by_key(|(j, ..)| *j)
+                .map(|(_, name, country)| (name, country));
             if let Some((name, country)) = subject {
                 let known = cast.find(&name);
                 let name = known.map_or(name, |x| x.0.clone());

@@ -444,3 +444,15 @@ fn the_state_that_hosted_a_summit_is_its_host() {
     );
     assert!(has(&found, "summit", "2019-03", &["EC"]), "{found:?}");
 }
+
+#[test]
+fn her_trip_is_the_trip_of_the_candidate_named_first_not_of_her_spokesman() {
+    let found = extract(
+        "2024-04-08",
+        "SANTIAGO, April 8 (Agency) - The presidential candidate of Brazil's Green Party, \
+         Marina Costa, arrived in Chile Monday. Costa, who hopes to win in October, will meet \
+         farmers, party spokesman Joao Lima told Brazilian radio. Her trip to Chile and Peru \
+         was to show her support for trade, Lima said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

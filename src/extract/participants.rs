@@ -611,10 +611,20 @@ fn traveller(
     let coordinated = !trig.noun
         && trig.first > 0
         && matches!(lower(s, trig.first - 1), "and" | "then" | "later");
+    // "at the invitation of President X": X is the host, not the traveller.
+    let inviter = |k: usize| {
+        (k.saturating_sub(6)..k)
+            .any(|j| lower(s, j) == "invitation" && matches!(lower(s, j + 1), "of" | "from"))
+    };
     let before = if coordinated {
-        people.iter().find(|(k, ..)| *k < trig.first)
+        people
+            .iter()
+            .find(|(k, ..)| *k < trig.first && !inviter(*k))
     } else {
-        people.iter().rev().find(|(k, ..)| *k < trig.first)
+        people
+            .iter()
+            .rev()
+            .find(|(k, ..)| *k < trig.first && !inviter(*k))
     };
     let traveller = by
         .or(before)
@@ -643,45 +653,18 @@ fn traveller(
     if p.traveller.is_none() {
         // "China's premier", "a Chinese delegation": a state named before the trigger, when
         // what it qualifies travels as an official ("Russian aircraft" do not).
-        let state = named.iter().rev().find(|(k, c, via, _)| {
+        // "Egypt's foreign minister ... during his visit": the state of an official word
+        // comes before a state the clause only mentions ("discussed Gaza").
+        let before_trigger = |(k, c, via, _): &&(usize, Country, Via, Option<String>)| {
             *k < trig.first && c.kind != CountryKind::Region && *via != Via::City
-        });
+        };
+        let state = named
+            .iter()
+            .filter(before_trigger)
+            .rfind(|(k, ..)| (k + 1..(k + 4).min(trig.first)).any(|j| official_word(lower(s, j))))
+            .or_else(|| named.iter().rev().find(before_trigger));
         if let Some((k, c, _, _)) = state {
-            let official = (*k + 1..trig.first).any(|j| {
-                matches!(
-                    lower(s, j),
-                    "delegation"
-                        | "delegations"
-                        | "minister"
-                        | "ministers"
-                        | "president"
-                        | "premier"
-                        | "leader"
-                        | "leaders"
-                        | "officials"
-                        | "official"
-                        | "envoy"
-                        | "envoys"
-                        | "mission"
-                        | "team"
-                        | "government"
-                        | "king"
-                        | "queen"
-                        | "prince"
-                        | "emir"
-                        | "chancellor"
-                        | "secretary"
-                        | "ambassador"
-                        | "head"
-                        | "chief"
-                        | "side"
-                        | "navy"
-                        | "warships"
-                        | "parliamentarians"
-                        | "lawmakers"
-                        | "speaker"
-                )
-            }) || trig.noun;
+            let official = (*k + 1..trig.first).any(|j| official_word(lower(s, j))) || trig.noun;
             if official {
                 p.traveller = Some(c.clone());
             } else if !trig.noun {
@@ -689,6 +672,44 @@ fn traveller(
             }
         }
     }
+}
+
+/// Words for someone who travels as an official of a state ("China's premier", "a Chinese
+/// delegation"; "Russian aircraft" do not).
+fn official_word(w: &str) -> bool {
+    matches!(
+        w,
+        "delegation"
+            | "delegations"
+            | "minister"
+            | "ministers"
+            | "president"
+            | "premier"
+            | "leader"
+            | "leaders"
+            | "officials"
+            | "official"
+            | "envoy"
+            | "envoys"
+            | "mission"
+            | "team"
+            | "government"
+            | "king"
+            | "queen"
+            | "prince"
+            | "emir"
+            | "chancellor"
+            | "secretary"
+            | "ambassador"
+            | "head"
+            | "chief"
+            | "side"
+            | "navy"
+            | "warships"
+            | "parliamentarians"
+            | "lawmakers"
+            | "speaker"
+    )
 }
 
 /// "visited the Yasukuni Shrine", "a visit to the flood zone": the trip goes somewhere that

@@ -456,3 +456,45 @@ fn her_trip_is_the_trip_of_the_candidate_named_first_not_of_her_spokesman() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn talks_that_a_meeting_discussed_are_its_topic_not_another_meeting() {
+    let found = extract(
+        "2024-02-09",
+        "WASHINGTON, Feb 9 (Agency) - U.S. Secretary of State John Reed met the foreign \
+         minister of Qatar on Thursday to discuss the hostage talks.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-02-08", &["US", "QA"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_president_who_invited_a_visitor_is_the_host_not_a_second_traveller() {
+    let found = extract(
+        "2024-02-09",
+        "LIMA, Feb 9 (Agency) - Peruvian President Ana Flores arrived in Quito on Friday at \
+         the invitation of Ecuadorian President Luis Vera for a three-day official visit.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].countries, ["PE", "EC"], "{found:?}");
+}
+
+#[test]
+fn a_ministers_visit_is_his_states_not_the_topic_he_discussed() {
+    let found = extract(
+        "2024-02-09",
+        "CAIRO, Feb 9 (Agency) - Egypt's foreign minister said on Friday that he discussed \
+         Gaza during his visit to Amman last week.",
+    );
+    assert!(
+        has(&found, "visit", "2024-01-29", &["EG", "JO"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "PS")),
+        "{found:?}"
+    );
+}

@@ -124,10 +124,43 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
         }
     }
     split_coordinated_verbs(s, &mut out);
+    drop_talks_discussed(s, &mut out);
     for t in &mut out {
         modality(s, t);
     }
     out
+}
+
+/// "met the foreign minister on Thursday to discuss the hostage talks": talks that are
+/// what a meeting discussed are its topic, not another meeting ("the upcoming talks" and
+/// "next week's talks" are still their own).
+fn drop_talks_discussed(s: &Sent, triggers: &mut Vec<Trigger>) {
+    let Some(verb) = triggers.iter().position(|t| !t.noun) else {
+        return;
+    };
+    let verb_last = triggers[verb].last;
+    triggers.retain(|t| {
+        if !t.noun || t.first <= verb_last || t.kind != EventType::Meeting {
+            return true;
+        }
+        let before = (t.first.saturating_sub(5)..t.first)
+            .rev()
+            .map(|k| lower(s, k));
+        let mut discussed = false;
+        for w in before {
+            match w {
+                "discuss" | "discussed" | "discussing" | "discusses" | "review" | "reviewed" => {
+                    discussed = true;
+                    break;
+                }
+                "upcoming" | "next" | "coming" | "planned" | "forthcoming" | "," | "and" => {
+                    break;
+                }
+                _ => {}
+            }
+        }
+        !discussed
+    });
 }
 
 /// "X met Y in Rome on Monday and flew to Athens for talks with Z": a verb after "and"

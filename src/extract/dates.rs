@@ -340,13 +340,17 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     // A bare weekday of an engagement still to come is the coming one ("to be held on
     // Thursday", "opening here Saturday"), whatever tense the report's verb has.
     let weekday = bare_weekday(&t.timex.text);
+    // "is on a three-day visit starting Monday": under way, so its Monday has passed.
+    let under_way = (trig.first.saturating_sub(5)..trig.first)
+        .any(|k| matches!(lower(s, k), "is" | "are") && lower(s, k + 1) == "on");
     let coming = trig.future
-        || (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| {
-            matches!(
-                lower(s, k),
-                "opening" | "opens" | "starting" | "begins" | "beginning"
-            )
-        })
+        || !under_way
+            && (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| {
+                matches!(
+                    lower(s, k),
+                    "opening" | "opens" | "starting" | "begins" | "beginning"
+                )
+            })
         || (trig.first.saturating_sub(6)..trig.first).any(|k| lower(s, k) == "ahead")
         || (trig.last + 1..(trig.last + 6).min(s.toks.len())).any(|k| {
             matches!(

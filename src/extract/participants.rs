@@ -658,11 +658,16 @@ fn traveller(
         let before_trigger = |(k, c, via, _): &&(usize, Country, Via, Option<String>)| {
             *k < trig.first && c.kind != CountryKind::Region && *via != Via::City
         };
-        let state = named
-            .iter()
-            .filter(before_trigger)
-            .rfind(|(k, ..)| (k + 1..(k + 4).min(trig.first)).any(|j| official_word(lower(s, j))))
-            .or_else(|| named.iter().rev().find(before_trigger));
+        let of_official = |(k, ..): &&(usize, Country, Via, Option<String>)| {
+            (k + 1..(k + 4).min(trig.first)).any(|j| official_word(lower(s, j)))
+        };
+        // A verb coordinated with an earlier one shares the sentence's subject.
+        let state = if coordinated {
+            named.iter().filter(before_trigger).find(of_official)
+        } else {
+            named.iter().filter(before_trigger).rfind(of_official)
+        }
+        .or_else(|| named.iter().rev().find(before_trigger));
         if let Some((k, c, _, _)) = state {
             let official = (*k + 1..trig.first).any(|j| official_word(lower(s, j))) || trig.noun;
             if official {

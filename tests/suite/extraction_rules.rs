@@ -498,3 +498,35 @@ fn a_ministers_visit_is_his_states_not_the_topic_he_discussed() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_visit_under_way_started_on_the_monday_before_and_holds_its_meeting() {
+    // 2024-03-13 is a Wednesday.
+    let found = extract(
+        "2024-03-13",
+        "DAKAR, March 13 (Agency) - Senegalese President Moussa Diop is on a three-day visit \
+         to Mali starting Monday, during which he met his Malian counterpart on Tuesday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-03-11", Some("2024-03-13"))
+    );
+    assert_eq!(found[0].countries, ["SN", "ML"]);
+}
+
+#[test]
+fn a_second_verb_travels_with_the_sentences_subject_not_the_officials_met() {
+    let found = extract(
+        "2024-03-13",
+        "RABAT, March 13 (Agency) - A Moroccan envoy met Algerian officials in Algiers on \
+         Monday and flew to Tunis for talks with Tunisian President Ali Ben Salah on Tuesday.",
+    );
+    assert!(has(&found, "meeting", "2024-03-11", &["MA", "DZ"]), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == "visit" && f.countries == ["MA", "TN"]),
+        "{found:?}"
+    );
+}

@@ -362,6 +362,8 @@ pub(crate) const TOPIC_CUTS: &[&str] = &[
     "troops",
     "membership",
     "entry",
+    // "a meeting ahead of the summit in Riyadh": the summit is another engagement.
+    "ahead",
 ];
 
 /// Clause openers after a comma: what follows is another clause.

@@ -346,6 +346,8 @@ fn gathering(
             name_last += 1;
         }
     }
+    let mut placed_host = false;
+    let named_after = |x: &Country| named.iter().any(|(k, c, ..)| c == x && *k > trig.last);
     for (k, c, via, place) in named {
         let in_name = *k >= name_first && *k <= name_last;
         let placed_after = *k > trig.last
@@ -375,8 +377,15 @@ fn gathering(
             });
         if in_name && *via != Via::Demonym || placed_after || hosting {
             p.add_country(c);
-            if p.host.is_none() && c.kind != CountryKind::Region {
+            // "convened in Tunis ahead of the summit in Riyadh": the place after the
+            // gathering is its own, before any place the clause gave earlier.
+            let own_place = placed_after && !placed_host;
+            if (p.host.is_none() || own_place) && c.kind != CountryKind::Region {
+                if let (true, Some(earlier)) = (own_place, p.host.take()) {
+                    p.countries.retain(|x| *x != earlier || named_after(x));
+                }
                 p.host = Some(c.clone());
+                placed_host |= placed_after;
             }
             if let Some(place) = place {
                 p.add_place(place);

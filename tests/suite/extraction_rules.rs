@@ -522,11 +522,35 @@ fn a_second_verb_travels_with_the_sentences_subject_not_the_officials_met() {
         "RABAT, March 13 (Agency) - A Moroccan envoy met Algerian officials in Algiers on \
          Monday and flew to Tunis for talks with Tunisian President Ali Ben Salah on Tuesday.",
     );
-    assert!(has(&found, "meeting", "2024-03-11", &["MA", "DZ"]), "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-03-11", &["MA", "DZ"]),
+        "{found:?}"
+    );
     assert!(
         found
             .iter()
             .any(|f| f.kind == "visit" && f.countries == ["MA", "TN"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_summit_is_where_the_text_puts_it_not_where_a_meeting_ahead_of_it_convened() {
+    let found = extract(
+        "2024-03-13",
+        "TUNIS, March 13 (Agency) - Arab foreign ministers convened in Tunis on Wednesday for \
+         a two-day meeting ahead of the Arab League summit in Riyadh in May.",
+    );
+    let summit = found
+        .iter()
+        .find(|f| f.kind == "summit")
+        .expect("the summit");
+    assert_eq!(summit.date, "2024-05");
+    assert_eq!(summit.countries, ["SA"], "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == "meeting" && f.countries.iter().any(|c| c == "SA")),
         "{found:?}"
     );
 }

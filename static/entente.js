@@ -4,7 +4,7 @@
  * widgets, and the home page filters and searches every event from the index files in
  * index/ (plain <script src>, so the site works opened from disk, where fetch() does not),
  * drawing only the rows on screen. A first filter loads events.js (the filter columns) and
- * the rows-N.js parts of the rows it draws; a search loads text.js; an export the
+ * the rows-N.js parts of the rows it draws; a search loads text.js; an export the deflated
  * details-N.js of its events. The filter state lives in the URL query, so a view can be
  * shared.
  *
@@ -524,11 +524,10 @@
     var shards = {};
     for (var k = 0; k < list.length; k++) shards[Math.floor(list[k] / 1000)] = true;
     var self = this;
-    return Promise.all(Object.keys(shards).map(function (s) { return loadPart("details-" + s); })
-      .concat([self.loadRows(list)]))
+    return Promise.all(Object.keys(shards).map(detailsPart).concat([self.loadRows(list)]))
       .then(function () {
         return Array.prototype.map.call(list, function (i) {
-          var part = received["details-" + Math.floor(i / 1000)];
+          var part = detailParts[Math.floor(i / 1000)];
           var d = part.d[i - part.from];
           return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
             return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
@@ -536,6 +535,24 @@
         });
       });
   };
+
+  // Whether this browser can read the details files (deflated: DecompressionStream).
+  var canInflate = typeof DecompressionStream === "function" && typeof Response === "function" &&
+    typeof Blob === "function" && !!Blob.prototype.stream;
+
+  // Resolves with details-<k>.js read: {from, d: one array per event}.
+  var detailParts = {};
+  function detailsPart(k) {
+    if (detailParts[k]) return Promise.resolve(detailParts[k]);
+    if (!canInflate) return Promise.reject(new Error("this browser cannot read the compressed details"));
+    return loadPart("details-" + k).then(function (raw) {
+      var stream = new Blob([base64Bytes(raw.z)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      return new Response(stream).text();
+    }).then(function (text) {
+      if (!detailParts[k]) detailParts[k] = { from: received["details-" + k].from, d: JSON.parse(text) };
+      return detailParts[k];
+    });
+  }
 
   // A VirtualList's `need`: loads the rows of `list` when some are missing.
   function needRows(ix) {
@@ -2193,6 +2210,12 @@
         return ix.details(view.items);
       });
     }
+    // Without the details (an older browser cannot inflate them), the whole timeline's
+    // exports are still there.
+    function exportFailed(err) {
+      countEl.innerHTML = "This view cannot be exported here (" + esc(err.message) + "). Every event is in " +
+        '<a href="' + esc(ROOT) + 'events.csv">events.csv</a> and <a href="' + esc(ROOT) + 'events.json">events.json</a>.';
+    }
     function fileName(ext) {
       var q = queryOf(current.f || readForm()).replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
       return "events" + (q ? "-" + q.slice(0, 80) : "") + "." + ext;
@@ -2207,7 +2230,7 @@
       csvButton.addEventListener("click", function () {
         viewDetails().then(function (details) {
           download(fileName("csv"), "text/csv;charset=utf-8", toCsv(details));
-        });
+        }, exportFailed);
       });
     }
     var mdButton = $("export-md");
@@ -2217,7 +2240,7 @@
           var lines = ["**View:** <" + mdUrl(location.href) + ">", "**Events:** " + details.length,
             "**Exported:** " + today()];
           download(fileName("md"), "text/markdown;charset=utf-8", toMarkdown(details, viewTitle(), lines));
-        });
+        }, exportFailed);
       });
     }
     // The timeline graphic of the view, as SVG or PNG, made here from the index.

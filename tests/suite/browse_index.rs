@@ -1,10 +1,11 @@
 //! The browser's index files (`index/*.js`, formats in `src/render/browse.rs`), decoded here
 //! the way `static/entente.js` reads them and checked against `events.json`: the filter
-//! columns of `events.js`, the rows of `rows-N.js` and the `details-N.js`.
+//! columns of `events.js`, the rows of `rows-N.js` and the deflated `details-N.js`.
 
 use crate::common::*;
 use base64::Engine as _;
 use serde_json::Value;
+use std::io::Read as _;
 use std::path::Path;
 
 /// The data of an index file: the second element of its one `push([kind, data])`.
@@ -107,8 +108,21 @@ fn the_index_files_decode_to_the_events_of_events_json() {
     assert!(!public.join("index/rows-1.js").exists());
 
     let details = index_data(&public, "details-0.js");
-    let details = &details["d"];
+    let z = base64::engine::general_purpose::STANDARD
+        .decode(details["z"].as_str().unwrap())
+        .unwrap();
+    let mut text = String::new();
+    flate2::read::DeflateDecoder::new(&z[..])
+        .read_to_string(&mut text)
+        .expect("raw deflate");
+    let details: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(details.as_array().unwrap().len(), n);
+    assert!(
+        z.len() < text.len(),
+        "deflated: {} to {}",
+        text.len(),
+        z.len()
+    );
 
     let mut offsets = [0usize; 3];
     for i in 0..n {

@@ -286,7 +286,11 @@
     if (!list) { list = []; for (var i = this.n - 1; i >= 0; i -= this.rowsPer) list.push(i); }
     var want = this.missing(list);
     if (!want.length) return Promise.resolve();
-    return Promise.all(want.map(function (k) { return loadPart("rows-" + k); })).then(function () {});
+    var self = this;
+    return Promise.all(want.map(function (k) { return loadPart("rows-" + k); })).then(function () {
+      // A part of another build (a stale copy) would be asked for again and again.
+      if (self.missing(list).length) throw new Error("index/rows-*.js are not of this build");
+    });
   };
 
   // Fields of event i's row: [id, start, end, title]. Its rows-N.js must be loaded.

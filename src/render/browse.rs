@@ -425,37 +425,29 @@ fn event_columns(site: &Site) -> Vec<u8> {
             .unwrap_or(0) as u8
     };
     let events = &site.events;
-    let lists: [Vec<Vec<usize>>; 3] = [
-        events
-            .iter()
-            .map(|e| {
-                e.countries
-                    .iter()
-                    .filter_map(|c| country_ids.get(c.code.as_str()).copied())
-                    .take(MAX_LISTED)
-                    .collect()
-            })
-            .collect(),
-        events
-            .iter()
-            .map(|e| {
-                e.actors
-                    .iter()
-                    .filter_map(|a| person_ids.get(&slugify(a)).copied())
-                    .take(MAX_LISTED)
-                    .collect()
-            })
-            .collect(),
-        events
-            .iter()
-            .map(|e| {
-                e.tags
-                    .iter()
-                    .filter_map(|t| tag_ids.get(&slugify(t)).copied())
-                    .take(MAX_LISTED)
-                    .collect()
-            })
-            .collect(),
+    let listed = |ids: &dyn Fn(&crate::model::Event) -> Vec<Option<usize>>| -> Vec<Vec<usize>> {
+        let each = |e| ids(e).into_iter().flatten().take(MAX_LISTED).collect();
+        events.iter().map(each).collect()
+    };
+    let lists = [
+        listed(&|e| {
+            e.countries
+                .iter()
+                .map(|c| country_ids.get(c.code.as_str()).copied())
+                .collect()
+        }),
+        listed(&|e| {
+            e.actors
+                .iter()
+                .map(|a| person_ids.get(&slugify(a)).copied())
+                .collect()
+        }),
+        listed(&|e| {
+            e.tags
+                .iter()
+                .map(|t| tag_ids.get(&slugify(t)).copied())
+                .collect()
+        }),
     ];
     let widths = [
         id_width(index.countries.len()),

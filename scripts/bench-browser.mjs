@@ -12,7 +12,8 @@
 //   - first contentful paint, and "ready for input": the later of the script's entente:ready
 //     mark and the end of the last long task (>50 ms) before it
 //   - a filter or search change, from the input event to the next painted frame after the
-//     results are drawn: the first change of a page (which loads the index on the way) and
+//     results are drawn: the first change of a page (which loads events.js and the rows-N.js
+//     parts of the rows it draws on the way) and
 //     later changes; and the same on a phone-class CPU (Chromium's 4x CPU throttling)
 //
 // Needs Node 20+, Debian's chromium and tests/browser/node_modules (npm ci --prefix tests/browser).
@@ -173,10 +174,19 @@ async function main() {
   }
   await browser.close();
   const home = statSync(path.join(site, "index.html")).size;
-  const index = readdirSync(path.join(site, "index")).map((f) => `${f} ${(statSync(path.join(site, "index", f)).size / 1e6).toFixed(2)} MB`);
+  // Single files by name; the parts (rows-N.js, details-N.js) as a count and a total.
+  const groups = new Map();
+  for (const f of readdirSync(path.join(site, "index")).sort()) {
+    const key = f.replace(/-\d+\.js$/, "-N.js");
+    const g = groups.get(key) || { files: 0, bytes: 0 };
+    g.files++;
+    g.bytes += statSync(path.join(site, "index", f)).size;
+    groups.set(key, g);
+  }
+  const index = [...groups].map(([k, g]) => `${k}${g.files > 1 ? ` (${g.files} files)` : ""} ${(g.bytes / 1e6).toFixed(2)} MB`);
   console.log(`\nbrowser budgets, ${events} events, ${site}, Chromium headless, ${RUNS} loads (medians; max where given)\n`);
   console.log(`index.html: ${(home / 1024).toFixed(1)} KB (budget 300 KB); index files: ${index.join(", ")}\n`);
-  console.log("| CPU | loaded by the load event | first contentful paint | ready for input | first change (loads events.js) | first search (loads text.js) | other changes, median / max |");
+  console.log("| CPU | loaded by the load event | first contentful paint | ready for input | first change (loads events.js, rows) | first search (loads text.js) | other changes, median / max |");
   console.log("|---|---|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(`| ${r.throttle ? `${r.throttle}x slower (phone class)` : "this machine"} | ${(r.earlyBytes / 1024).toFixed(1)} KB (${r.early.join(", ")}) | ${r.fcp.toFixed(0)} ms | ${r.ready.toFixed(0)} ms | ${r.first.toFixed(0)} ms (max ${r.firstMax.toFixed(0)}) | ${r.firstSearch.toFixed(0)} ms | ${r.later.toFixed(1)} / ${r.laterMax.toFixed(1)} ms |`);

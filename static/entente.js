@@ -3,7 +3,9 @@
  * Every page works without this file. With it, print buttons appear, charts become keyboard
  * widgets, and the home page filters and searches every event from the index files in
  * index/ (plain <script src>, so the site works opened from disk, where fetch() does not),
- * drawing only the rows on screen. The filter state lives in the URL query, so a view can be
+ * drawing only the rows on screen. A first filter loads events.js (the filter columns) and
+ * the rows-N.js parts of the rows it draws; a search loads text.js; an export the deflated
+ * details-N.js of its events. The filter state lives in the URL query, so a view can be
  * shared.
  *
  * The index is also a small API for other pages (an embed page, a graphic):
@@ -11,7 +13,9 @@
  *   Entente.load()                      -> Promise of the index (events.js)
  *   Entente.parse(location.search)      -> a filter (country, person, type, tag, from, to, q)
  *   index.query(filter)                 -> Promise of the matching event numbers, oldest first
- *   index.event(i)                      -> {id, href, title, date, end, human, type, ...}
+ *   index.loadRows(list)                -> Promise: the rows of those events (all when omitted)
+ *   index.event(i)                      -> {id, href, title, date, end, human, type, ...},
+ *                                          once its row is loaded
  */
 (function () {
   "use strict";
@@ -170,36 +174,27 @@
     return loading[kind];
   }
 
-  // A growable list of numbers in a typed array.
-  function Ints(capacity) { this.a = new Uint32Array(capacity || 1024); this.n = 0; }
-  Ints.prototype.push = function (v) {
-    if (this.n === this.a.length) {
-      var b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  };
-
   // Compressed sparse rows: the ids of event i are ids[off[i]] .. ids[off[i + 1] - 1].
-  function Csr(n) { this.off = new Uint32Array(n + 1); this.list = new Ints(n * 2); }
-  Csr.prototype.finish = function () { this.ids = this.list.a.subarray(0, this.list.n); this.list = null; };
+  function Csr(off, ids) { this.off = off; this.ids = ids; }
   Csr.prototype.has = function (i, mask) {
     for (var k = this.off[i], end = this.off[i + 1]; k < end; k++) if (mask[this.ids[k]]) return true;
     return false;
   };
   Csr.prototype.of = function (i) { return Array.prototype.slice.call(this.ids, this.off[i], this.off[i + 1]); };
 
-  var FS = 0x1f, RS = 0x1e;
-  // The value of a base-36 digit's character code; -1 for anything else.
-  var B36 = new Int8Array(128).fill(-1);
-  for (var b36 = 0; b36 < 36; b36++) B36["0123456789abcdefghijklmnopqrstuvwxyz".charCodeAt(b36)] = b36;
+  // Base64 as bytes, in a buffer of their own (so typed arrays can view it from offset 0).
+  function base64Bytes(text) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    var b = atob(text);
+    var out = new Uint8Array(b.length);
+    for (var i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+    return out;
+  }
 
-  /* The index of events.js (format in src/render/browse.rs). Only what filtering needs is read
-   * up front, by scanning the records character by character; titles and ids are read from
-   * a record when a row is drawn. */
+  /* The index of events.js (format in src/render/browse.rs): the taxonomies, and the filter
+   * columns of every event as fixed-width arrays in base64, viewed here as typed arrays.
+   * What a drawn row shows (id, ISO dates, title) is in rows-N.js, loaded for those rows. */
   function Index(raw) {
-    var s = raw.rows || "";
     var n = raw.n;
     this.n = n;
     this.version = raw.v;
@@ -207,67 +202,38 @@
     this.countries = raw.countries;
     this.people = raw.people;
     this.tags = raw.tags;
-    this.rows = s;
-    this.at = new Uint32Array(n + 1);
-    this.first = new Int32Array(n);
-    this.last = new Int32Array(n);
-    this.type = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.c = new Csr(n);
-    this.p = new Csr(n);
-    this.t = new Csr(n);
-    this.cache = {};
-    var lists = [this.c, this.p, this.t];
-    var pos = 0, len = s.length, i, ch, v, neg, f;
-    function skip() {
-      while (pos < len && s.charCodeAt(pos) !== FS) pos++;
-      pos++;
+    this.rowsPer = raw.rowsPer || 1000;
+    this.rowParts = {};
+    // The columns are arrays in place in the bytes (little-endian, as every browser's typed
+    // arrays are); only the lists' offsets are summed here.
+    var bytes = base64Bytes(raw.cols || "");
+    var buf = bytes.buffer, at = 0;
+    function take(Type, count) {
+      var a = new Type(buf, at, count);
+      at = (at + count * Type.BYTES_PER_ELEMENT + 3) & ~3;
+      return a;
     }
-    function number() {
-      v = 0;
-      neg = false;
-      if (s.charCodeAt(pos) === 45) { neg = true; pos++; }
-      while (pos < len && (ch = s.charCodeAt(pos)) !== FS) { v = v * 36 + B36[ch]; pos++; }
-      pos++;
-      return neg ? -v : v;
+    this.first = take(Int32Array, n);
+    this.last = take(Int32Array, n);
+    this.type = take(Uint8Array, n);
+    this.flags = take(Uint8Array, n);
+    var counts = [take(Uint8Array, n), take(Uint8Array, n), take(Uint8Array, n)];
+    var names = [this.countries, this.people, this.tags];
+    var lists = [];
+    for (var f = 0; f < 3; f++) {
+      var off = new Uint32Array(n + 1), cnt = counts[f], sum = 0;
+      for (var i = 0; i < n; i++) { off[i] = sum; sum += cnt[i]; }
+      off[n] = sum;
+      var len = names[f].length;
+      lists.push(new Csr(off, take(len <= 256 ? Uint8Array : len <= 65536 ? Uint16Array : Uint32Array, sum)));
     }
-    for (i = 0; i < n && pos < len; i++) {
-      this.at[i] = pos;
-      skip();
-      // The start's length tells its precision: YYYY, YYYY-MM or YYYY-MM-DD.
-      var startAt = pos;
-      skip();
-      var startLen = pos - startAt - 1;
-      if (s.charCodeAt(startAt) === 45) startLen--;
-      this.flags[i] = startLen >= 10 ? 12 : startLen >= 7 ? 4 : 0;
-      skip();
-      this.first[i] = number();
-      this.last[i] = number();
-      this.type[i] = number();
-      for (f = 0; f < 3; f++) {
-        var csr = lists[f];
-        csr.off[i] = csr.list.n;
-        v = -1;
-        while (pos < len && (ch = s.charCodeAt(pos)) !== FS) {
-          if (ch === 44) { csr.list.push(v); v = -1; } else { v = (v < 0 ? 0 : v * 36) + B36[ch]; }
-          pos++;
-        }
-        if (v >= 0) csr.list.push(v);
-        pos++;
-      }
-      skip();
-      while (pos < len && (ch = s.charCodeAt(pos)) !== RS) {
-        if (ch === 97) this.flags[i] |= 1;
-        else if (ch === 117) this.flags[i] |= 2;
-        pos++;
-      }
-      pos++;
-    }
-    this.at[n] = pos;
-    for (f = 0; f < 3; f++) { lists[f].off[n] = lists[f].list.n; lists[f].finish(); }
+    this.c = lists[0];
+    this.p = lists[1];
+    this.t = lists[2];
+    var k;
     this.text = null;
     this.countryByCode = {};
-    for (var k = 0; k < this.countries.length; k++) this.countryByCode[this.countries[k][0].toLowerCase()] = k;
+    for (k = 0; k < this.countries.length; k++) this.countryByCode[this.countries[k][0].toLowerCase()] = k;
     this.personBySlug = {};
     for (k = 0; k < this.people.length; k++) this.personBySlug[this.people[k][0]] = k;
     this.tagBySlug = {};
@@ -286,23 +252,68 @@
     return [c[0], this.flags[i] & 4 ? c[1] : 0];
   };
 
-  // Fields of event i's record: [id, start, end, ..., title, flags].
+  // The number of the rows-N.js holding event i: part 0 holds the newest events.
+  Index.prototype.partOf = function (i) {
+    return Math.floor((this.n - 1 - i) / this.rowsPer);
+  };
+
+  // The records of rows-N.js holding event i, and the number of its first, once loaded.
+  Index.prototype.part = function (i) {
+    var k = this.partOf(i);
+    var part = this.rowParts[k];
+    if (part) return part;
+    var raw = received["rows-" + k];
+    if (!raw || raw.v !== this.version) return null;
+    return (this.rowParts[k] = { from: raw.from, rows: raw.rows.split("\u001e") });
+  };
+
+  // The rows-N.js part numbers of the events `list` whose rows are not loaded yet.
+  Index.prototype.missing = function (list) {
+    var want = [];
+    var seen = {};
+    for (var j = 0; j < list.length; j++) {
+      var k = this.partOf(list[j]);
+      if (seen[k]) continue;
+      seen[k] = true;
+      if (!this.part(list[j])) want.push(k);
+    }
+    return want;
+  };
+
+  // Resolves when the rows of the events `list` (every event when it is omitted) are loaded,
+  // so that id(), event() and everything drawn from them can be read.
+  Index.prototype.loadRows = function (list) {
+    if (!list) { list = []; for (var i = this.n - 1; i >= 0; i -= this.rowsPer) list.push(i); }
+    var want = this.missing(list);
+    if (!want.length) return Promise.resolve();
+    var self = this;
+    return Promise.all(want.map(function (k) { return loadPart("rows-" + k); })).then(function () {
+      // A part of another build (a stale copy) would be asked for again and again.
+      if (self.missing(list).length) throw new Error("index/rows-*.js are not of this build");
+    });
+  };
+
+  // Fields of event i's row: [id, start, end, title]. Its rows-N.js must be loaded.
   Index.prototype.fields = function (i) {
-    return this.rows.slice(this.at[i], this.at[i + 1] - 1).split("\u001f");
+    var part = this.part(i);
+    return part.rows[i - part.from].split("\u001f");
   };
 
   Index.prototype.id = function (i) {
-    var f = this.fields(i);
+    return this.idOf(this.fields(i));
+  };
+
+  Index.prototype.idOf = function (f) {
     var id = f[0];
-    if (id === "") return slugOf(f[9] || "");
-    if (id.charAt(0) === "~") return slugOf(f[9] || "").slice(0, +id.slice(1));
+    if (id === "") return slugOf(f[3] || "");
+    if (id.charAt(0) === "~") return slugOf(f[3] || "").slice(0, +id.slice(1));
     return id;
   };
 
   Index.prototype.event = function (i) {
     var self = this;
     var f = this.fields(i);
-    var id = this.id(i);
+    var id = this.idOf(f);
     var countries = this.c.of(i).map(function (k) {
       var c = self.countries[k];
       return { code: c[0], name: c[1], kind: c[2] };
@@ -314,7 +325,7 @@
       index: i,
       id: id,
       href: "events/" + id + ".html",
-      title: f[9] || "",
+      title: f[3] || "",
       date: f[1],
       end: f[2],
       approximate: !!(this.flags[i] & 1),
@@ -517,10 +528,10 @@
     var shards = {};
     for (var k = 0; k < list.length; k++) shards[Math.floor(list[k] / 1000)] = true;
     var self = this;
-    return Promise.all(Object.keys(shards).map(function (s) { return loadPart("details-" + s); }))
+    return Promise.all(Object.keys(shards).map(detailsPart).concat([self.loadRows(list)]))
       .then(function () {
         return Array.prototype.map.call(list, function (i) {
-          var part = received["details-" + Math.floor(i / 1000)];
+          var part = detailParts[Math.floor(i / 1000)];
           var d = part.d[i - part.from];
           return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
             return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
@@ -529,10 +540,35 @@
       });
   };
 
+  // Whether this browser can read the details files (deflated: DecompressionStream).
+  var canInflate = typeof DecompressionStream === "function" && typeof Response === "function" &&
+    typeof Blob === "function" && !!Blob.prototype.stream;
+
+  // Resolves with details-<k>.js read: {from, d: one array per event}.
+  var detailParts = {};
+  function detailsPart(k) {
+    if (detailParts[k]) return Promise.resolve(detailParts[k]);
+    if (!canInflate) return Promise.reject(new Error("this browser cannot read the compressed details"));
+    return loadPart("details-" + k).then(function (raw) {
+      var stream = new Blob([base64Bytes(raw.z)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      return new Response(stream).text();
+    }).then(function (text) {
+      if (!detailParts[k]) detailParts[k] = { from: received["details-" + k].from, d: JSON.parse(text) };
+      return detailParts[k];
+    });
+  }
+
+  // A VirtualList's `need`: loads the rows of `list` when some are missing.
+  function needRows(ix) {
+    return function (list) { return ix.missing(list).length ? ix.loadRows(list) : null; };
+  }
+
   var indexPromise = null;
   function load() {
     if (!indexPromise) {
       indexPromise = loadPart("events").then(function (raw) { return new Index(raw); });
+      // The newest rows, which most views open at, load beside it.
+      loadPart("rows-0").catch(function () {});
       indexPromise.catch(function () { indexPromise = null; });
     }
     return indexPromise;
@@ -572,8 +608,11 @@
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
       buttons[i].addEventListener("click", function () {
-        stampPrintFooter();
-        window.print();
+        var ready = window.Entente.beforePrint ? window.Entente.beforePrint() : null;
+        Promise.resolve(ready).then(null, function () {}).then(function () {
+          stampPrintFooter();
+          window.print();
+        });
       });
     }
     var tools = doc.querySelectorAll("[data-print-tools]");
@@ -707,10 +746,12 @@
    * only those near the screen are in the document; the rest are stood in for by padding (a
    * list) or by two spacer rows (a table body). The window scrolls, so the page behaves as
    * one long list, and a focused row is kept while it is near, so Tab walks on through the
-   * rows. Rows carry aria-posinset/aria-setsize (list) or aria-rowindex (table). */
-  function VirtualList(box, make) {
+   * rows. Rows carry aria-posinset/aria-setsize (list) or aria-rowindex (table). `need(items)`
+   * returns a promise while what `make` reads of those items is still loading, else null. */
+  function VirtualList(box, make, need) {
     this.box = box;
     this.make = make;
+    this.need = need;
     this.table = box.tagName === "TBODY";
     this.items = new Int32Array(0);
     this.rowH = 0;
@@ -738,11 +779,20 @@
     window.addEventListener("resize", function () { self.rowH = 0; self.onScroll(); });
   }
 
+  // Returns a promise when rows are drawn later, once what they read is loaded.
   VirtualList.prototype.setItems = function (items) {
     this.items = items;
     this.on = true;
     this.clear();
-    this.update();
+    return this.update();
+  };
+
+  // A promise of drawing again once `list`'s rows are loaded; null when they are.
+  VirtualList.prototype.waitFor = function (list) {
+    var wait = this.need && list.length ? this.need(list) : null;
+    if (!wait) return null;
+    var self = this, items = this.items;
+    return wait.then(function () { if (self.items === items) return self.update(); }, function () {});
   };
 
   VirtualList.prototype.stop = function () {
@@ -788,8 +838,10 @@
   };
 
   VirtualList.prototype.update = function () {
-    if (!this.on || this.expanded) return;
+    if (!this.on || this.expanded) return null;
     var total = this.items.length;
+    var wait = this.rowH ? null : this.waitFor(this.items.subarray(0, 1));
+    if (wait) return wait;
     var h = this.measure();
     var top = this.box.getBoundingClientRect().top + window.scrollY;
     var y = window.scrollY - top;
@@ -810,7 +862,9 @@
     }
     var count = 0;
     for (var c in this.rows) count++;
-    if (from === this.from && to === this.to && count === to - from) return;
+    if (from === this.from && to === this.to && count === to - from) return null;
+    wait = this.waitFor(this.items.subarray(from, to));
+    if (wait) return wait;
     var rows = this.rows;
     var keep = {};
     for (var k in rows) {
@@ -844,18 +898,24 @@
       this.box.style.paddingTop = from * h + "px";
       this.box.style.paddingBottom = (total - to) * h + "px";
     }
+    return null;
   };
 
   // Every row in the document, for printing; `limit` keeps a print of a huge view finite.
+  // Stops at the first row not loaded (printing cannot wait); returns how many it drew.
   VirtualList.prototype.expand = function (limit) {
     this.clear();
     this.box.style.paddingTop = this.box.style.paddingBottom = "";
     if (this.table) { this.top.hidden = this.bottom.hidden = true; }
     var frag = doc.createDocumentFragment();
     var n = Math.min(this.items.length, limit);
-    for (var pos = 0; pos < n; pos++) frag.appendChild(this.row(pos));
+    for (var pos = 0; pos < n; pos++) {
+      if (this.need && this.need(this.items.subarray(pos, pos + 1))) break;
+      frag.appendChild(this.row(pos));
+    }
     this.box.insertBefore(frag, this.table ? this.bottom : null);
     this.expanded = true;
+    return pos;
   };
 
   VirtualList.prototype.collapse = function () {
@@ -1043,8 +1103,9 @@
     wrap.innerHTML = svg;
     var caption = figure.querySelector("figcaption");
     caption.textContent = "Events of this view per " + (months ? "month" : "year") + ". Select a bar to narrow the view to that " + (months ? "month" : "year") + ".";
-    // Open at the recent end.
-    wrap.scrollLeft = wrap.scrollWidth;
+    // Open at the recent end, in the next frame: reading scrollWidth now would lay out the
+    // page once more before the frame does.
+    requestAnimationFrame(function () { wrap.scrollLeft = wrap.scrollWidth; });
     var links = Array.prototype.slice.call(wrap.querySelectorAll("a"));
     links.forEach(function (a) {
       a.addEventListener("click", function (ev) {
@@ -1427,11 +1488,18 @@
     return s.join("\n");
   }
 
+  // The events of `list` a graphic draws: the newest GRAPHIC_MAX.
+  function graphicEvents(list) {
+    var all = Array.prototype.slice.call(list).sort(function (a, b) { return a - b; });
+    return all.length > GRAPHIC_MAX ? all.slice(all.length - GRAPHIC_MAX) : all;
+  }
+
   // The graphic of the events `list` (event numbers, in any order) of a view titled `title`:
   // the newest GRAPHIC_MAX of them when there are more, and the subtitle says so.
+  // Their rows must be loaded (graphicEvents(list) names them).
   function viewGraphic(ix, list, title, credit) {
     var all = Array.prototype.slice.call(list).sort(function (a, b) { return a - b; });
-    var drawn = all.length > GRAPHIC_MAX ? all.slice(all.length - GRAPHIC_MAX) : all;
+    var drawn = graphicEvents(all);
     var items = drawn.map(function (i) {
       var e = ix.event(i);
       var kind = KINDS.indexOf(e.type);
@@ -1603,18 +1671,21 @@
           li.setAttribute("data-event-id", e.id);
           li.innerHTML = embedRowHtml(ix, e);
           return li;
-        });
-        list.setItems(items);
+        }, needRows(ix));
         var d = describeFilter(ix, f);
         if (viewEl) viewEl.textContent = d;
         if (d) doc.title = d + " \u00b7 " + doc.title;
         countEl.textContent = active(f) ? n + " of " + ix.n + " events" : n + (n === 1 ? " event" : " events");
         if (none) none.hidden = n !== 0;
         window.Entente.current = function () {
-          return Array.prototype.map.call(items, function (i) { return ix.id(i); });
+          return ix.loadRows(items).then(function () {
+            return Array.prototype.map.call(items, function (i) { return ix.id(i); });
+          });
         };
-        html.removeAttribute("data-busy");
-        html.setAttribute("data-embed-ready", "true");
+        return Promise.resolve(list.setItems(items)).then(function () {
+          html.removeAttribute("data-busy");
+          html.setAttribute("data-embed-ready", "true");
+        });
       });
     }).catch(function (err) {
       html.removeAttribute("data-busy");
@@ -1625,6 +1696,8 @@
   /* ---------- The home page: filters, search, results ---------- */
 
   var PRINT_LIMIT = 5000;
+  // Rows loaded before a view is drawn: a first screen's and the few either side.
+  var FIRST_ROWS = 64;
   var SELECTION_KEY = "entente:selection";
 
   // Events chosen for a briefing, by id, kept for the tab's session.
@@ -1977,41 +2050,53 @@
         if (f.sort === "oldest") items.set(matches);
         else for (var k = 0; k < n; k++) items[k] = matches[n - 1 - k];
         current = { items: items, f: f, matches: matches };
-        if (!cards) cards = new VirtualList(ol, makeCard);
-        if (!rowsTable && tbody) rowsTable = new VirtualList(tbody, makeRow);
-        var asTable = f.view === "table" && rowsTable;
-        ol.hidden = !!asTable;
-        if (table) table.hidden = !asTable;
-        if (asTable) {
-          cards.stop();
-          table.setAttribute("aria-rowcount", String(items.length + 1));
-          rowsTable.setItems(items);
-        } else {
-          if (rowsTable) rowsTable.stop();
-          ol.classList.add("virtual");
-          cards.setItems(items);
-        }
-        var filtered = active(f);
-        if (heading) heading.textContent = filtered ? "Matching events" : "All events";
-        if (more) more.hidden = true;
-        if (noResults) noResults.hidden = items.length !== 0;
-        var order = f.sort === "oldest" ? "oldest first" : "newest first";
-        setCount(filtered
-          ? "Showing " + items.length + " of " + ix.n + " events, " + order + ": " + describe(f) + "."
-          : ix.n + " events, " + order);
-        drawChart(chartFig, ix, matches, f, function (range) {
-          controls.from.value = range.from;
-          controls.to.value = range.to;
-          apply(true);
-        });
-        if (map) colourMap(map, ix, matches);
+        // The rows a first screen draws are loaded before the old list goes, so it never
+        // shows empty; a list scrolled further waits for its own below.
+        return ix.loadRows(items.subarray(0, FIRST_ROWS)).then(function () { return draw(gen, f, items, matches, t0); });
+      }).then(null, function (err) {
+        html.removeAttribute("data-busy");
+        setCount("The index could not be loaded (" + err.message + "); browse by year below.");
+      });
+    }
+
+    function draw(gen, f, items, matches, t0) {
+      if (gen !== generation) return null;
+      if (!cards) cards = new VirtualList(ol, makeCard, needRows(ix));
+      if (!rowsTable && tbody) rowsTable = new VirtualList(tbody, makeRow, needRows(ix));
+      var asTable = f.view === "table" && rowsTable;
+      ol.hidden = !!asTable;
+      if (table) table.hidden = !asTable;
+      var filtered = active(f);
+      if (heading) heading.textContent = filtered ? "Matching events" : "All events";
+      if (more) more.hidden = true;
+      if (noResults) noResults.hidden = items.length !== 0;
+      var order = f.sort === "oldest" ? "oldest first" : "newest first";
+      setCount(filtered
+        ? "Showing " + items.length + " of " + ix.n + " events, " + order + ": " + describe(f) + "."
+        : ix.n + " events, " + order);
+      drawChart(chartFig, ix, matches, f, function (range) {
+        controls.from.value = range.from;
+        controls.to.value = range.to;
+        apply(true);
+      });
+      if (map) colourMap(map, ix, matches);
+      // The list last: it measures the page, which then holds the chart and the map too.
+      var drawn;
+      if (asTable) {
+        cards.stop();
+        table.setAttribute("aria-rowcount", String(items.length + 1));
+        drawn = rowsTable.setItems(items);
+      } else {
+        if (rowsTable) rowsTable.stop();
+        ol.classList.add("virtual");
+        drawn = cards.setItems(items);
+      }
+      return Promise.resolve(drawn).then(function () {
+        if (gen !== generation) return;
         html.setAttribute("data-filter-ms", (performance.now() - t0).toFixed(1));
         html.setAttribute("data-filter-shown", String(items.length));
         html.removeAttribute("data-busy");
         html.setAttribute("data-index-ready", "true");
-      }, function (err) {
-        html.removeAttribute("data-busy");
-        setCount("The index could not be loaded (" + err.message + "); browse by year below.");
       });
     }
 
@@ -2129,6 +2214,12 @@
         return ix.details(view.items);
       });
     }
+    // Without the details (an older browser cannot inflate them), the whole timeline's
+    // exports are still there.
+    function exportFailed(err) {
+      countEl.innerHTML = "This view cannot be exported here (" + esc(err.message) + "). Every event is in " +
+        '<a href="' + esc(ROOT) + 'events.csv">events.csv</a> and <a href="' + esc(ROOT) + 'events.json">events.json</a>.';
+    }
     function fileName(ext) {
       var q = queryOf(current.f || readForm()).replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
       return "events" + (q ? "-" + q.slice(0, 80) : "") + "." + ext;
@@ -2143,7 +2234,7 @@
       csvButton.addEventListener("click", function () {
         viewDetails().then(function (details) {
           download(fileName("csv"), "text/csv;charset=utf-8", toCsv(details));
-        });
+        }, exportFailed);
       });
     }
     var mdButton = $("export-md");
@@ -2153,7 +2244,7 @@
           var lines = ["**View:** <" + mdUrl(location.href) + ">", "**Events:** " + details.length,
             "**Exported:** " + today()];
           download(fileName("md"), "text/markdown;charset=utf-8", toMarkdown(details, viewTitle(), lines));
-        });
+        }, exportFailed);
       });
     }
     // The timeline graphic of the view, as SVG or PNG, made here from the index.
@@ -2167,7 +2258,7 @@
         var credit = doc.querySelector(".site-title a");
         credit = credit ? credit.textContent : "";
         if (doc.querySelector('link[rel="canonical"]')) credit += " \u00b7 " + siteUrl("index.html" + (queryOf(f) ? "?" + queryOf(f) : ""));
-        return viewGraphic(ix, matches, viewTitle(), credit);
+        return ix.loadRows(graphicEvents(matches)).then(function () { return viewGraphic(ix, matches, viewTitle(), credit); });
       });
     }
     var svgButton = $("export-svg");
@@ -2226,27 +2317,39 @@
     window.addEventListener("beforeprint", function () {
       var l = activeList();
       if (!l || !l.on) return;
-      l.expand(PRINT_LIMIT);
-      if (l.items.length > PRINT_LIMIT) {
+      var printed = l.expand(PRINT_LIMIT);
+      if (printed < l.items.length) {
         printNote = doc.createElement("p");
         printNote.className = "print-only";
-        printNote.textContent = "The first " + PRINT_LIMIT + " of " + l.items.length +
-          " events are printed; narrow the filters to print the rest.";
+        printNote.textContent = "The first " + printed + " of " + l.items.length + " events are printed; " +
+          (printed < PRINT_LIMIT ? "use \u201cPrint this view\u201d to print up to " + PRINT_LIMIT + "."
+            : "narrow the filters to print the rest.");
         results.insertBefore(printNote, ol);
       }
     });
+    // "Print this view" loads the rows a print draws first (the browser's own print command
+    // cannot wait, and prints the rows loaded).
+    window.Entente.beforePrint = function () {
+      var l = activeList();
+      return l && l.on && ix ? ix.loadRows(l.items.subarray(0, PRINT_LIMIT)) : Promise.resolve();
+    };
     window.addEventListener("afterprint", function () {
       var l = activeList();
       if (l) l.collapse();
       if (printNote) { printNote.remove(); printNote = null; }
     });
 
-    // The ids of the view in display order (every match, not only the rows drawn): for
-    // tests, and for pages that build on this one.
+    // A promise of the ids of the view in display order (every match, not only the rows
+    // drawn): for tests, and for pages that build on this one.
     window.Entente.current = function () {
       var l = activeList();
-      if (l && l.on) return Array.prototype.map.call(l.items, function (i) { return ix.id(i); });
-      return initial.map(function (li) { return li.getAttribute("data-event-id"); });
+      if (l && l.on) {
+        var items = l.items;
+        return ix.loadRows(items).then(function () {
+          return Array.prototype.map.call(items, function (i) { return ix.id(i); });
+        });
+      }
+      return Promise.resolve(initial.map(function (li) { return li.getAttribute("data-event-id"); }));
     };
 
     var f0 = parse(location.search);
@@ -2424,8 +2527,10 @@
         var want = {};
         ids.forEach(function (id) { want[id] = true; });
         var found = [];
-        for (var i = 0; i < ix.n; i++) if (want[ix.id(i)]) found.push(i);
-        list = Promise.resolve(Int32Array.from(found));
+        list = ix.loadRows().then(function () {
+          for (var i = 0; i < ix.n; i++) if (want[ix.id(i)]) found.push(i);
+          return Int32Array.from(found);
+        });
       } else {
         list = ix.query(f);
       }

@@ -41,7 +41,7 @@ pub(crate) const CSV: &str = "events.csv";
 pub(crate) const JSON: &str = "events.json";
 /// Sitemap (written only with a `base_url`).
 pub(crate) const SITEMAP: &str = "sitemap.xml";
-/// The browser's filter index: one compact record per event and the taxonomies' names.
+/// The browser's filter index: the taxonomies' names and the filter columns of every event.
 pub(crate) const INDEX_EVENTS: &str = "index/events.js";
 /// The browser's free-text index: every word and the events it occurs in.
 pub(crate) const INDEX_TEXT: &str = "index/text.js";
@@ -141,6 +141,11 @@ pub(crate) fn briefing_embed(slug: &str) -> String {
 /// A briefing's CSV export.
 pub(crate) fn briefing_csv(slug: &str) -> String {
     format!("briefings/{slug}.csv")
+}
+
+/// Shard `n` of the events' rows (ids, ISO dates, titles), read when a row is drawn.
+pub(crate) fn index_rows(n: usize) -> String {
+    format!("index/rows-{n}.js")
 }
 
 /// Shard `n` of the events' details (places, plain summaries, sources) that exports and

@@ -176,6 +176,25 @@ describe("analysts on the sample site", { skip: SAMPLE ? false : "ENTENTE_SAMPLE
     assert.equal(new Set(urls).size, urls.length, "each source once");
   });
 
+  test("without DecompressionStream a view export says so and links to the whole exports", async () => {
+    // The details files are deflated; a browser that cannot inflate them gets the static files.
+    const page = await openPage(browser, { acceptDownloads: true });
+    await page.addInitScript(() => { delete window.DecompressionStream; });
+    await page.goto(url(SAMPLE, "index.html") + "?country=JM");
+    await page.waitForSelector("html[data-filters-ready]");
+    await settled(page);
+    let downloaded = false;
+    page.on("download", () => { downloaded = true; });
+    await page.click("#export-csv");
+    await page.waitForFunction(() => /cannot be exported/.test(document.getElementById("result-count").textContent));
+    const links = await page.$$eval("#result-count a", (as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(links.some((h) => h.endsWith("events.csv")) && links.some((h) => h.endsWith("events.json")), links.join());
+    assert.equal(downloaded, false);
+    // The view itself still works: its rows are drawn from the index, which is not deflated.
+    assert.deepEqual(await drawnIds(page), expectedIds(events, "?country=JM").slice(0, (await drawnIds(page)).length));
+    assert.deepEqual(page.problems, []);
+  });
+
   test("a briefing built in the browser prints with page numbers and cites each source once; its YAML builds the same briefing", {
     skip: BIN && SAMPLE_ROOT && hasTool("pdftotext") ? false : "needs ENTENTE_BIN, ENTENTE_SAMPLE_ROOT and pdftotext",
   }, async () => {

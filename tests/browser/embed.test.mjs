@@ -315,6 +315,7 @@ describe("embed and graphic on the sample site", { skip: SAMPLE ? false : "ENTEN
     assert.ok(ids.length > 10);
     const made = await page.evaluate(async (wanted) => {
       const ix = await window.Entente.load();
+      await ix.loadRows();
       const list = [];
       for (let i = 0; i < ix.n; i++) if (wanted.includes(ix.id(i))) list.push(i);
       return window.Entente.graphic(ix, list, "t", "c").svg;

@@ -33,12 +33,47 @@ describe("fifty thousand events", { skip }, () => {
     assert.equal(events.length, 50000);
     const bytes = statSync(path.join(SCALE, "index.html")).size;
     assert.ok(bytes <= 300 * 1024, `index.html is ${bytes} bytes`);
-    const page = await open();
-    const loaded = await page.evaluate(() =>
-      performance.getEntriesByType("resource").map((r) => r.name.split("/").pop()));
-    assert.ok(!loaded.some((n) => n.startsWith("events.js") || n.startsWith("text.js")), loaded.join());
+    // Resource timing has no entries for file: addresses; the requests do.
+    const page = await openPage(browser);
+    const loaded = [];
+    page.on("request", (r) => loaded.push(r.url().split("/").pop().split("?")[0]));
+    await page.goto(url(SCALE, "index.html"));
+    await page.waitForSelector("html[data-filters-ready]", { timeout: 60000 });
+    await settled(page);
+    assert.ok(loaded.includes("entente.js"), loaded.join());
+    assert.ok(!loaded.some((n) => n.startsWith("index/") || /^(events|text|rows-\d+|details-\d+)\.js$/.test(n)), loaded.join());
     assert.equal((await drawnIds(page)).length, 25);
     await page.screenshot({ path: screenshotPath("scale-home.png") });
+  });
+
+  test("the first change loads the filter columns and the rows it draws, then scrolls into rows not loaded", async () => {
+    const page = await open();
+    // (Resource timing has no entries for file: addresses; the requests do.)
+    const requested = [];
+    page.on("request", (r) => requested.push(r.url().split("/").pop().split("?")[0]));
+    const names = async () => requested;
+    await page.selectOption("#f-country", "JM");
+    await settled(page);
+    const want = expectedIds(events, "?country=JM");
+    assert.match(await page.textContent("#result-count"), new RegExp(`^Showing ${want.length} of 50000 events`));
+    const drawn = await drawnIds(page);
+    assert.ok(drawn.length >= 10, `${drawn.length} rows drawn`);
+    assert.deepEqual(drawn, want.slice(0, drawn.length));
+    const loaded = await names();
+    assert.ok(loaded.includes("events.js") && loaded.includes("rows-0.js"), loaded.join());
+    // Neither the word index nor the details, nor the rows of events no one has looked at.
+    assert.ok(!loaded.some((n) => n === "text.js" || n.startsWith("details-")), loaded.join());
+    const rowParts = loaded.filter((n) => n.startsWith("rows-"));
+    assert.ok(rowParts.length <= 2, rowParts.join());
+    // The oldest Jamaica events are in the last part: scrolling there loads it and draws them.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction((id) => [...document.querySelectorAll("#timeline li.ev")]
+      .some((li) => li.getAttribute("data-event-id") === id), want[want.length - 1], { timeout: 10000 });
+    const end = await page.$$eval("#timeline li.ev", (lis) =>
+      lis.map((li) => [li.getAttribute("data-event-id"), +li.getAttribute("aria-posinset")]));
+    for (const [id, pos] of end) assert.equal(id, want[pos - 1], `row ${pos}`);
+    assert.ok((await names()).filter((n) => n.startsWith("rows-")).length > rowParts.length, requested.join());
+    assert.deepEqual(page.problems, []);
   });
 
   const queries = [

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod browse_index;
 mod browser;
 mod build;
 mod check;

@@ -703,3 +703,23 @@ fn bare_weekday(text: &str) -> bool {
     }
     weekdays == 1
 }
+
+/// The date a trip's stop gives itself right after its place: "stopping in Tokyo from March
+/// 20 to 22 and in Seoul on March 23" (EVENTS.md R3).
+pub(crate) fn stop_date(s: &Sent, place_last: usize) -> Option<EventDate> {
+    let t = s.times.iter().find(|t| {
+        t.first > place_last
+            && t.first <= place_last + 3
+            && (place_last + 1..t.first).all(|k| matches!(lower(s, k), "from" | "on" | "between"))
+    })?;
+    let date = t.date?;
+    if date.start.precision() != Precision::Day {
+        return None;
+    }
+    match range_end(s, t) {
+        Some(end) if date.end.is_none() && end.first_day() >= date.first_day() => {
+            EventDate::new(date.start, Some(end)).ok()
+        }
+        _ => Some(date),
+    }
+}

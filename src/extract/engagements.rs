@@ -110,6 +110,7 @@ fn mentions_of_trigger(
         .collect::<Vec<_>>()
         .join(" ");
     let coordinated = std::mem::take(&mut dated.also);
+    let stops = dated_stops(s, t, &parties);
     let first_mention = mentions.len();
     mentions.push(Mention {
         kind: t.kind,
@@ -138,6 +139,10 @@ fn mentions_of_trigger(
         planned: t.future || t.hypothetical,
         trigger,
     });
+    if !stops.is_empty() {
+        split_into_stops(mentions, first_mention, stops);
+        return;
+    }
     // "held in August and December last year": one engagement per date.
     for date in coordinated {
         let mut copy = mentions[first_mention].clone();
@@ -452,5 +457,78 @@ fn draft(doc: &Doc, m: Mention, title: String) -> Draft {
         field_origins,
         name: m.name,
         title,
+    }
+}
+
+/// A stop of a trip: its state, its own date, and its place when the text names one.
+type Stop = (Country, EventDate, Option<String>);
+
+/// The destinations of a trip that the sentence dates each on its own ("will visit Japan and
+/// South Korea, stopping in Tokyo from March 20 to 22 and in Seoul on March 23 and 24"), with
+/// their dates. Empty unless at least two are dated.
+fn dated_stops(s: &Sent, t: &Trigger, parties: &Parties) -> Vec<Stop> {
+    if !matches!(t.kind, EventType::Visit | EventType::Tour) || parties.destinations.len() < 2 {
+        return Vec::new();
+    }
+    let mut stops: Vec<Stop> = Vec::new();
+    for c in &s.countries {
+        if !parties.destinations.contains(&c.country)
+            || stops.iter().any(|(d, ..)| *d == c.country)
+            || c.first == 0
+            || !matches!(s.toks[c.first - 1].lower.as_str(), "in" | "to" | "at")
+        {
+            continue;
+        }
+        if let Some(date) = dates::stop_date(s, c.last) {
+            stops.push((c.country.clone(), date, c.place.clone()));
+        }
+    }
+    if stops.len() < 2 {
+        stops.clear();
+    }
+    stops
+}
+
+/// EVENTS.md R3: each dated stop is its own visit, with no trip over them; the stops left
+/// undated stay one trip.
+fn split_into_stops(mentions: &mut Vec<Mention>, at: usize, stops: Vec<Stop>) {
+    if stops.is_empty() {
+        return;
+    }
+    let trip = mentions[at].clone();
+    let undated: Vec<Country> = trip
+        .parties
+        .destinations
+        .iter()
+        .filter(|d| !stops.iter().any(|(s, ..)| s == *d))
+        .cloned()
+        .collect();
+    let keep_only = |m: &mut Mention, keep: &[Country]| {
+        let traveller = m.parties.traveller.clone();
+        m.parties.destinations.retain(|d| keep.contains(d));
+        m.parties
+            .countries
+            .retain(|c| keep.contains(c) || Some(c) == traveller.as_ref());
+        m.parties.host = None;
+    };
+    let stop_places: Vec<String> = stops.iter().filter_map(|(.., p)| p.clone()).collect();
+    for (country, date, place) in stops {
+        let mut visit = trip.clone();
+        visit.parties.places = place.into_iter().collect();
+        visit.kind = EventType::Visit;
+        visit.date = date;
+        visit.date_source = DateSource::Text;
+        visit.date_words = format!("{} (the stop's own date)", visit.date_words);
+        keep_only(&mut visit, std::slice::from_ref(&country));
+        mentions.push(visit);
+    }
+    if undated.is_empty() {
+        mentions.remove(at);
+    } else {
+        keep_only(&mut mentions[at], &undated);
+        mentions[at]
+            .parties
+            .places
+            .retain(|p| !stop_places.contains(p));
     }
 }

@@ -554,3 +554,25 @@ fn a_summit_is_where_the_text_puts_it_not_where_a_meeting_ahead_of_it_convened()
         "{found:?}"
     );
 }
+
+#[test]
+fn stops_with_their_own_dates_are_separate_visits_with_no_tour_over_them() {
+    let found = extract(
+        "2024-03-13",
+        "CANBERRA, March 13 (Agency) - Australian Prime Minister Tom Walker will visit Japan \
+         and South Korea from March 20 to 24, stopping in Tokyo from March 20 to 22 and in \
+         Seoul on March 23 and 24.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[0].date.as_str(), found[0].end.as_deref()),
+        ("2024-03-20", Some("2024-03-22"))
+    );
+    assert_eq!(found[0].countries, ["AU", "JP"]);
+    assert_eq!(
+        (found[1].date.as_str(), found[1].end.as_deref()),
+        ("2024-03-23", Some("2024-03-24"))
+    );
+    assert_eq!(found[1].countries, ["AU", "KR"]);
+    assert!(!found.iter().any(|f| f.kind == "tour"), "{found:?}");
+}

@@ -243,7 +243,17 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     // Places: cities and capitals the clause puts the event in, and "here".
     for (k, c, via, place) in &named {
         if matches!(via, Via::City | Via::Capital) {
-            let placed = *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into");
+            // "left for Washington", "headed for Paris": where a trip goes.
+            // ("left Hanoi for Beijing" goes home, not on a trip.)
+            let trip_for = matches!(trig.kind, EventType::Visit | EventType::Tour)
+                && *k > 1
+                && lower(s, k - 1) == "for"
+                && matches!(
+                    lower(s, k - 2),
+                    "left" | "leave" | "leaves" | "leaving" | "departed" | "headed" | "heads"
+                );
+            let placed =
+                *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into") || trip_for;
             if let Some(name) = place {
                 if placed || *via == Via::City {
                     p.add_place(name);

@@ -576,3 +576,41 @@ fn stops_with_their_own_dates_are_separate_visits_with_no_tour_over_them() {
     assert_eq!(found[1].countries, ["AU", "KR"]);
     assert!(!found.iter().any(|f| f.kind == "tour"), "{found:?}");
 }
+
+#[test]
+fn a_minister_who_left_for_a_capital_visits_it_and_one_who_left_for_home_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    fs::write(
+        &path,
+        "date 2024-05-15 1\nHeadline\nSEOUL, May 15 (Agency) - South Korean Foreign Minister \
+         Park Ji-hoon left for Washington on Wednesday for talks with U.S. Secretary of State \
+         Lisa Grant. Kenyan President John Mwangi ended his visit to Uganda and left Kampala \
+         for Nairobi on Wednesday.\n",
+    )
+    .unwrap();
+    let out = entente(&["extract", "--format", "json", path.to_str().unwrap()]);
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let places = |country: &str| -> Vec<String> {
+        events
+            .iter()
+            .find(|e| {
+                e["countries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c == country)
+            })
+            .map(|e| {
+                e["places"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(places("US"), ["Washington"], "{events:?}");
+    assert!(!places("UG").iter().any(|p| p == "Nairobi"), "{events:?}");
+}

@@ -451,9 +451,6 @@ fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     }
     let between = (t.first.saturating_sub(2)..t.first)
         .any(|k| matches!(lower(s, k), "from" | "between" | "on"));
-    if joiner == "and" && !between {
-        return None;
-    }
     let next = s
         .times
         .iter()
@@ -463,6 +460,21 @@ fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
         return None;
     }
     let start = t.date.as_ref()?.first_day();
+    if joiner == "and" && !between {
+        // "next Tuesday and Wednesday": two weekdays in a row are one stretch of days,
+        // counted from the first (the second alone may have been read as a past day).
+        let weekday_of = |text: &str| {
+            let last = text.split_whitespace().last()?.to_lowercase();
+            lex::is_weekday(&last).then(|| last.parse::<chrono::Weekday>().ok())?
+        };
+        let (Some(a), Some(b)) = (weekday_of(&t.timex.text), weekday_of(&next.timex.text)) else {
+            return None;
+        };
+        if b != a.succ() || start.weekday() != a {
+            return None;
+        }
+        return Some(PartialDate::day(start + Duration::days(1)));
+    }
     // "on Monday and Tuesday" is a range only of days next to each other; "between April 7
     // and 9" of any.
     if joiner == "and"

@@ -614,3 +614,19 @@ fn a_minister_who_left_for_a_capital_visits_it_and_one_who_left_for_home_does_no
     assert_eq!(places("US"), ["Washington"], "{events:?}");
     assert!(!places("UG").iter().any(|p| p == "Nairobi"), "{events:?}");
 }
+
+#[test]
+fn two_weekdays_in_a_row_are_one_meeting_over_both_days() {
+    // 2023-07-07 is a Friday: next Tuesday and Wednesday are the 11th and 12th.
+    let found = extract(
+        "2023-07-07",
+        "BRUSSELS, July 7 (Agency) - Polish and Czech foreign ministers will meet in Vienna \
+         next Tuesday and Wednesday, officials said.",
+    );
+    let meetings: Vec<&Found> = found.iter().filter(|f| f.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{found:?}");
+    assert_eq!(
+        (meetings[0].date.as_str(), meetings[0].end.as_deref()),
+        ("2023-07-11", Some("2023-07-12"))
+    );
+}

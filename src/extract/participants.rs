@@ -233,6 +233,19 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }
+    // "Chile's foreign minister, who returned from a visit to Bolivia": a relative clause
+    // about an official named by title alone hangs on that official's state.
+    if relative && people.is_empty() {
+        let head = s.countries.iter().rfind(|c| {
+            c.is_state()
+                && c.last + 4 >= first
+                && c.last < first
+                && (c.last + 1..first).any(|j| official_word(lower(s, j)))
+        });
+        if let Some(c) = head {
+            named.insert(0, (c.first, c.country.clone(), c.via, c.place.clone()));
+        }
+    }
     let here = s
         .here
         .iter()

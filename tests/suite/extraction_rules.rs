@@ -630,3 +630,33 @@ fn two_weekdays_in_a_row_are_one_meeting_over_both_days() {
         ("2023-07-11", Some("2023-07-12"))
     );
 }
+
+#[test]
+fn a_ministers_relative_clause_trip_is_the_ministers_states() {
+    let found = extract(
+        "2022-09-20",
+        "SANTIAGO, Sept 20 (Agency) - Chile's foreign minister, who returned from a visit to \
+         Bolivia on Monday, said ties were improving.",
+    );
+    assert!(
+        has(&found, "visit", "2022-09-19", &["CL", "BO"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_general_assembly_is_not_a_person_named_assembly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    fs::write(
+        &path,
+        "date 2022-09-20 1\nHeadline\nNEW YORK, Sept 20 (Agency) - On the sidelines of the UN \
+         General Assembly, Japanese Prime Minister Ken Mori met Indian Prime Minister Ravi Shah \
+         on Tuesday.\n",
+    )
+    .unwrap();
+    let out = entente(&["extract", "--format", "json", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Ken Mori"), "{text}");
+    assert!(!text.contains("\"Assembly\""), "{text}");
+}

@@ -465,7 +465,10 @@ fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
         // counted from the first (the second alone may have been read as a past day).
         let weekday_of = |text: &str| {
             let last = text.split_whitespace().last()?.to_lowercase();
-            lex::is_weekday(&last).then(|| last.parse::<chrono::Weekday>().ok())?
+            lex::is_weekday(&last)
+                .then_some(last)?
+                .parse::<chrono::Weekday>()
+                .ok()
         };
         let (Some(a), Some(b)) = (weekday_of(&t.timex.text), weekday_of(&next.timex.text)) else {
             return None;

@@ -492,9 +492,6 @@ fn dated_stops(s: &Sent, t: &Trigger, parties: &Parties) -> Vec<Stop> {
 /// EVENTS.md R3: each dated stop is its own visit, with no trip over them; the stops left
 /// undated stay one trip.
 fn split_into_stops(mentions: &mut Vec<Mention>, at: usize, stops: Vec<Stop>) {
-    if stops.is_empty() {
-        return;
-    }
     let trip = mentions[at].clone();
     let undated: Vec<Country> = trip
         .parties

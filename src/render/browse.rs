@@ -52,7 +52,7 @@
 //! them, so search folds words exactly as it folds queries.
 
 use super::views::EventView;
-use crate::model::{slug::slugify, urls, Country, Gazetteer, OutputFile, Site, SiteIndex};
+use crate::model::{slug::slugify, urls, Country, Gazetteer, OutputFile, Site, SiteIndex, Term};
 use base64::Engine as _;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -400,24 +400,9 @@ const MAX_LISTED: usize = 255;
 /// at a multiple of four bytes.
 fn event_columns(site: &Site) -> Vec<u8> {
     let index = &site.index;
-    let country_ids: HashMap<&str, usize> = index
-        .countries
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.code.as_str(), i))
-        .collect();
-    let person_ids: HashMap<String, usize> = index
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (slugify(&t.label), i))
-        .collect();
-    let tag_ids: HashMap<String, usize> = index
-        .tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (slugify(&t.label), i))
-        .collect();
+    let country_ids = country_positions(index);
+    let person_ids = term_positions(&index.actors);
+    let tag_ids = term_positions(&index.tags);
     let type_ids = |k: crate::model::EventType| {
         crate::model::EventType::ALL
             .iter()
@@ -513,17 +498,31 @@ fn rows_data(from: usize, events: &[crate::model::Event]) -> String {
     format!("\"from\":{from},\"rows\":{}", js_raw_string(&rows))
 }
 
+/// Each country code's position in `index.countries`, as the index files number them.
+fn country_positions(index: &SiteIndex) -> HashMap<&str, usize> {
+    index
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.as_str(), i))
+        .collect()
+}
+
+/// Each person's or tag's slug and its position in the list, as the index files number them.
+fn term_positions(terms: &[Term]) -> HashMap<String, usize> {
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (slugify(&t.label), i))
+        .collect()
+}
+
 /// The UN regions and sub-regions (the country data's, keshvar's UN M49 geoscheme) that
 /// take in at least one country of the site, each with those countries as positions in
 /// `index.countries`. A region's own entity ("Caribbean") counts as a member, so
 /// `region=caribbean` also finds the events filed under the region itself.
 pub(crate) fn regions(index: &SiteIndex) -> Vec<(&'static Country, Vec<usize>)> {
-    let position: HashMap<&str, usize> = index
-        .countries
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.code.as_str(), i))
-        .collect();
+    let position = country_positions(index);
     Gazetteer::get()
         .un_regions()
         .iter()

@@ -449,12 +449,18 @@ fn the_state_that_hosted_a_summit_is_its_host() {
 fn her_trip_is_the_trip_of_the_candidate_named_first_not_of_her_spokesman() {
     let found = extract(
         "2024-04-08",
-        "SANTIAGO, April 8 (Agency) - The presidential candidate of Brazil's Green Party, \
+        "SANTIAGO, April 8 (Agency) - Chilean President Pablo Soto met Peruvian Foreign \
+         Minister Rosa Diaz on Monday. The presidential candidate of Brazil's Green Party, \
          Marina Costa, arrived in Chile Monday. Costa, who hopes to win in October, will meet \
          farmers, party spokesman Joao Lima told Brazilian radio. Her trip to Chile and Peru \
          was to show her support for trade, Lima said.",
     );
-    assert!(found.is_empty(), "{found:?}");
+    // Only the officials' meeting: the candidate's trip is no engagement between states.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2024-04-08", &["CL", "PE"]),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -228,7 +228,7 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         return false;
     }
     // "the summit" without a date of its own is the summit named before.
-    if m.definite && m.date_source != DateSource::Text && m.sentence <= e.sentence + 6 {
+    if m.definite && m.date_source != DateSource::Text {
         return true;
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
@@ -468,7 +468,9 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
             });
             matches!(t.kind, EventType::Visit | EventType::Tour)
                 && !held_elsewhere
-                && t.date_source == DateSource::Text
+                && (t.date_source == DateSource::Text
+                    // "went on to Warsaw for talks with Polish officials": one trip.
+                    || t.sentence == meeting.sentence && t.date == meeting.date)
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))

@@ -666,3 +666,63 @@ fn the_general_assembly_is_not_a_person_named_assembly() {
     assert!(text.contains("Ken Mori"), "{text}");
     assert!(!text.contains("\"Assembly\""), "{text}");
 }
+
+#[test]
+fn the_summit_named_again_late_in_a_story_is_the_same_summit() {
+    let found = extract(
+        "2019-06-12",
+        "OSLO, June 12 (Agency) - The Nordic-Baltic summit, which closed on Tuesday in Oslo, \
+         ended with a pledge on energy links.\n\
+         Leaders of Norway, Estonia and Finland joined the summit.\n\
+         Grid operators welcomed the pledge.\n\
+         Prices for power fell in the region last winter.\n\
+         Traders expect demand to rise in the autumn.\n\
+         Some analysts doubt the cables can be built in time.\n\
+         Others point to delays in earlier projects.\n\
+         A report in March warned of rising costs.\n\
+         The summit's silence on gas prices suggested that Sweden and Denmark still disagree.",
+    );
+    let summits: Vec<&Found> = found.iter().filter(|f| f.kind == "summit").collect();
+    assert_eq!(summits.len(), 1, "{found:?}");
+    assert_eq!(summits[0].date, "2019-06-11", "{found:?}");
+}
+
+#[test]
+fn a_named_counterpart_is_a_person_of_the_demonyms_state() {
+    let found = extract(
+        "2018-03-14",
+        "VILNIUS, March 14 (Agency) - Latvian Prime Minister Ivo Kalns flew into Vilnius for \
+         talks with his Lithuanian counterpart Rasa Vaitkus on Wednesday.\n\
+         After their meeting, Vaitkus went on to Warsaw for talks with Polish officials.",
+    );
+    assert!(
+        has(&found, "visit", "2018-03-14", &["LV", "LT"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2018-03-14", &["LT", "PL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.contains(&"LV".into()) && f.countries.contains(&"PL".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn talks_on_a_trip_told_in_the_same_sentence_are_the_trip() {
+    let found = extract(
+        "2018-03-14",
+        "WARSAW, March 14 (Agency) - Lithuanian Foreign Minister Rasa Vaitkus went on to \
+         Prague for talks with Czech officials, a spokesman said.",
+    );
+    let czech: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.countries.contains(&"CZ".into()))
+        .collect();
+    assert_eq!(czech.len(), 1, "{found:?}");
+    assert_eq!(czech[0].kind, "visit", "{found:?}");
+    assert!(czech[0].countries.contains(&"LT".into()), "{found:?}");
+}

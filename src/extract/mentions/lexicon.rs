@@ -431,6 +431,7 @@ pub(super) const TITLE_HEADS: &[&str] = &[
     "sheikh",
     "pope",
     "ambassador",
+    "counterpart",
     "envoy",
     "adviser",
     "advisor",

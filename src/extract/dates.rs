@@ -187,6 +187,14 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     {
         return None;
     }
+    // "with January 2005 as the deadline", "a deadline of June 30": a limit set, not the
+    // time of an engagement.
+    let deadline = (t.first.saturating_sub(3)..t.first)
+        .chain(t.last + 1..(t.last + 4).min(s.toks.len()))
+        .any(|k| matches!(lower(s, k), "deadline" | "deadlines"));
+    if deadline {
+        return None;
+    }
     // Another verb nearer the date than the trigger is what the date dates.
     if another_verb_dates_it(s, trig, t, lo, hi) {
         score += 15;

@@ -726,3 +726,18 @@ fn talks_on_a_trip_told_in_the_same_sentence_are_the_trip() {
     assert_eq!(czech[0].kind, "visit", "{found:?}");
     assert!(czech[0].countries.contains(&"LT".into()), "{found:?}");
 }
+
+#[test]
+fn a_deadline_is_not_the_date_of_the_summit_that_set_it() {
+    let found = extract(
+        "2016-05-10",
+        "LIMA, May 10 (Agency) - At the first Andean summit in Quito in 2009, leaders of Peru \
+         and Ecuador who attended the summit agreed on a customs union with March 2014 as the \
+         deadline.",
+    );
+    assert!(has(&found, "summit", "2009", &["PE", "EC"]), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.date.starts_with("2014")),
+        "{found:?}"
+    );
+}

@@ -705,6 +705,13 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
             also: Vec::new(),
         });
     }
+    // "The 1994 summit occurred just after the signing of NAFTA": a sentence about years
+    // long past does not report an engagement of the report's day.
+    let long_ago = |d: &EventDate| (day - d.last_day()).num_days() > 365;
+    let dates = || s.times.iter().filter_map(|t| t.date.as_ref());
+    if dates().next().is_some() && dates().all(long_ago) {
+        return None;
+    }
     Some(Dated {
         date: EventDate::new(PartialDate::day(day), None).ok()?,
         source: DateSource::Reported,

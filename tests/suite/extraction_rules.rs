@@ -741,3 +741,23 @@ fn a_deadline_is_not_the_date_of_the_summit_that_set_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_undated_engagement_in_a_sentence_about_long_ago_is_not_of_the_report_day() {
+    let found = extract(
+        "2016-05-10",
+        "LIMA, May 10 (Agency) - Peruvian President Ana Rojas will visit Chile on Friday.\n\
+         The 1998 summit, called by then Chilean President Luis Vera, came just after the \
+         signing of the Pacific Trade Pact between Peru, Bolivia and Chile.",
+    );
+    assert!(
+        has(&found, "visit", "2016-05-13", &["PE", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.date == "2016-05-10" && f.countries.contains(&"BO".into())),
+        "{found:?}"
+    );
+}

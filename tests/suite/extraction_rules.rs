@@ -761,3 +761,22 @@ fn an_undated_engagement_in_a_sentence_about_long_ago_is_not_of_the_report_day()
         "{found:?}"
     );
 }
+
+#[test]
+fn more_visits_called_for_are_visits_in_general() {
+    let found = extract(
+        "2012-10-03",
+        "SANTIAGO, Oct 3 (Agency) - South Korean Defence Minister Kim Jae-won arrived in \
+         Santiago on Monday for a four-day visit.\n\
+         Kim has invited Chilean officers to train in Seoul, after the two countries \
+         established ties in 1962, and called for more visits by Chilean naval officers.",
+    );
+    assert!(
+        has(&found, "visit", "2012-10-01", &["KR", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.date.starts_with("1962")),
+        "{found:?}"
+    );
+}

@@ -545,6 +545,9 @@ fn trip_verbs(s: &Sent, k: usize) -> Decision {
     // Trips.
     if lex::VISIT_VERBS.contains(&w) {
         let tour = w.starts_with("tour");
+        if matches!(w, "visits" | "tours") && visits_in_general(s, k) {
+            return Break(None);
+        }
         // "toured the flood damage": a tour of things, not of countries.
         if w.starts_with("arriv") {
             // "arrived in X", "arrived here", "arrived Tuesday for a visit".
@@ -609,6 +612,34 @@ fn trip_verbs(s: &Sent, k: usize) -> Decision {
     Continue(())
 }
 
+/// "called for more visits", "regular exchanges of visits", "high-level French visits":
+/// visits in general, not one.
+fn visits_in_general(s: &Sent, k: usize) -> bool {
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    let demonym_before = s
+        .countries
+        .iter()
+        .any(|c| c.last + 1 == k && c.via == super::super::mentions::Via::Demonym);
+    matches!(
+        prev,
+        "more"
+            | "regular"
+            | "frequent"
+            | "further"
+            | "future"
+            | "such"
+            | "reciprocal"
+            | "mutual"
+            | "of"
+            | "high-level"
+    ) || demonym_before
+        && k >= 2
+        && matches!(
+            lower(s, k - 2),
+            "more" | "regular" | "frequent" | "high-level" | "of"
+        )
+}
+
 /// "flew to", "arrived in": travel with its destination.
 fn motion(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
@@ -663,24 +694,7 @@ fn trip_nouns(s: &Sent, k: usize) -> Decision {
         if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
             return Break(None);
         }
-        // "more visits", "regular exchanges of visits": visits in general, not one.
-        if matches!(w, "visits" | "trips")
-            && matches!(
-                prev,
-                "more"
-                    | "regular"
-                    | "frequent"
-                    | "further"
-                    | "future"
-                    | "such"
-                    | "reciprocal"
-                    | "mutual"
-                    | "of"
-                    | "high-level"
-                    | "french"
-                    | "chinese"
-            )
-        {
+        if matches!(w, "visits" | "trips") && visits_in_general(s, k) {
             return Break(None);
         }
         if matches!(w, "stay" | "leg")

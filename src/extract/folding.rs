@@ -53,6 +53,19 @@ fn family(kind: EventType) -> u8 {
 /// Whether two dates can be the same engagement's: they overlap, or one of them is only the
 /// reporting day.
 fn dates_agree(a: &Mention, b: &Mention) -> bool {
+    // "Lavrov said at a joint press conference" (today) and "the working groups met early
+    // this year": a year said in the text is not the report's day.
+    let year_and_day = |x: &Mention, y: &Mention| {
+        x.date_source == DateSource::Reported
+            && !y.definite
+            && y.date_source == DateSource::Text
+            && y.date.start.precision() == crate::model::Precision::Year
+            // "his recent visit" is dated to the year only for want of better.
+            && y.date_words != "recent"
+    };
+    if year_and_day(a, b) || year_and_day(b, a) {
+        return false;
+    }
     a.date.overlaps(&b.date)
         || (a.date_source != DateSource::Text || b.date_source != DateSource::Text)
             && !reported_then_planned(a, b)

@@ -780,3 +780,18 @@ fn more_visits_called_for_are_visits_in_general() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_meeting_of_the_report_day_is_not_one_the_text_dates_to_earlier_in_the_year() {
+    let found = extract(
+        "2014-09-18",
+        "HANOI, Sept 18 (Agency) - Addressing a joint press conference with Vietnamese Foreign \
+         Minister Tran Duc Minh, visiting Thai Foreign Minister Somchai Wong said the two \
+         countries would expand trade.\n\
+         Tran said the joint commissions of Vietnam and Thailand met early this year.",
+    );
+    assert!(
+        has(&found, "meeting", "2014-09-18", &["VN", "TH"]),
+        "{found:?}"
+    );
+}

@@ -307,6 +307,17 @@ fn another_verb_dates_it(s: &Sent, trig: &Trigger, t: &TimeRef, lo: usize, hi: u
     false
 }
 
+/// "state visits to Vietnam, Laos, India and Pakistan from Nov. 15 to 26": a date right
+/// after the list of places the visits go to is theirs.
+fn after_destinations(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
+    t.first > trig.last + 1
+        && lower(s, trig.last + 1) == "to"
+        && (trig.last + 2..t.first).all(|k| {
+            matches!(lower(s, k), "," | "and" | "from" | "on" | "in" | "between")
+                || s.countries.iter().any(|c| c.first <= k && k <= c.last)
+        })
+}
+
 /// Finds the date of a trigger. `None` when the event cannot be dated (undated plans).
 pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -> Option<Dated> {
     let mut best: Option<(i64, &TimeRef)> = None;
@@ -328,7 +339,10 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         }
         // "the visits by Japanese leaders" are visits in general: only a date right beside
         // them makes them particular ("his visits in May and June").
-        if trig.plural && (t.first > trig.last + 3 || t.last + 3 < trig.first) {
+        if trig.plural
+            && (t.first > trig.last + 3 || t.last + 3 < trig.first)
+            && !after_destinations(s, trig, t)
+        {
             continue;
         }
         let Some(sc) = score(s, trig, t, others) else {

@@ -277,6 +277,9 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         0 => {
             let ed = &e.parties.destinations;
             let md = &m.parties.destinations;
+            if is_dated_stop(m, e) || is_dated_stop(e, m) {
+                return false;
+            }
             if !ed.is_empty() && !md.is_empty() {
                 return md.iter().any(|d| ed.contains(d))
                     && (e.parties.traveller.is_none()
@@ -294,6 +297,93 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
             let subset = shared == ms.len() || shared == es.len();
             subset && (ms.len().min(es.len()) >= 2 || e.sentence == m.sentence || m.definite)
         }
+    }
+}
+
+/// "Hu will visit India from Nov. 20 to 23" within "state visits to Vietnam, Laos, India
+/// and Pakistan from Nov. 15 to 26": a stop of the trip with its own dates (EVENTS.md R3).
+fn is_dated_stop(stop: &Mention, trip: &Mention) -> bool {
+    let stop_at = abroad(stop);
+    stop_at.len() == 1
+        && abroad(trip).len() >= 2
+        && trip.parties.destinations.contains(stop_at[0])
+        && stop.date_source == DateSource::Text
+        && trip.date_source == DateSource::Text
+        && trip.date.end.is_some()
+        && trip.date.first_day() <= stop.date.first_day()
+        && stop.date.last_day() <= trip.date.last_day()
+        && stop.date != trip.date
+        // A day of its own; the trip's first day alone may be only the trip's date again.
+        && (stop.date.end.is_some() || stop.date.first_day() > trip.date.first_day())
+}
+
+/// Where a trip goes, without its traveller's own state.
+fn abroad(trip: &Mention) -> Vec<&Country> {
+    let traveller = trip.parties.traveller.as_ref();
+    trip.parties
+        .destinations
+        .iter()
+        .filter(|d| Some(*d) != traveller)
+        .collect()
+}
+
+/// EVENTS.md R3, across sentences: a trip whose stops are dated on their own keeps only
+/// the stops it does not date; the one left before the dated ones is a visit from the
+/// trip's start to the first dated stop ("visits to Vietnam, Laos ... from Nov. 15 to 26",
+/// then "Laos from Nov. 19 to 20": Vietnam from the 15th to the 19th).
+fn split_trips_at_dated_stops(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let stops: Vec<(Country, EventDate)> = events
+            .iter()
+            .filter(|s| is_dated_stop(s, &events[k]))
+            .filter(|s| {
+                s.parties.traveller.is_none()
+                    || events[k].parties.traveller.is_none()
+                    || s.parties.traveller == events[k].parties.traveller
+            })
+            .map(|s| (abroad(s)[0].clone(), s.date))
+            .collect();
+        if stops.is_empty() {
+            k += 1;
+            continue;
+        }
+        let trip = &mut events[k];
+        let dated = |c: &Country| stops.iter().any(|(d, _)| d == c);
+        let undated: Vec<Country> = trip
+            .parties
+            .destinations
+            .iter()
+            .filter(|c| !dated(c))
+            .cloned()
+            .collect();
+        if undated.is_empty() {
+            events.remove(k);
+            continue;
+        }
+        let first_stop = stops
+            .iter()
+            .map(|(_, d)| d.start)
+            .min_by_key(|d| d.first_day());
+        let listed_first = trip
+            .parties
+            .destinations
+            .iter()
+            .take(undated.len())
+            .all(|c| undated.contains(c));
+        let traveller = trip.parties.traveller.clone();
+        trip.parties.destinations = undated.clone();
+        trip.parties
+            .countries
+            .retain(|c| !dated(c) || Some(c) == traveller.as_ref());
+        if let Some(end) =
+            first_stop.filter(|d| listed_first && d.first_day() > trip.date.first_day())
+        {
+            if let Ok(date) = EventDate::new(trip.date.start, Some(end)) {
+                trip.date = date;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -405,6 +495,7 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
             )
     });
     join_forward_references(&mut events);
+    split_trips_at_dated_stops(&mut events);
     fold_meetings_into_trips(&mut events);
     fold_arrivals_into_gatherings(&mut events);
     for e in &mut events {

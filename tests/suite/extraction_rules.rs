@@ -795,3 +795,36 @@ fn a_meeting_of_the_report_day_is_not_one_the_text_dates_to_earlier_in_the_year(
         "{found:?}"
     );
 }
+
+#[test]
+fn stops_dated_in_later_sentences_split_the_trip_and_the_first_stop_runs_until_the_next() {
+    let found = extract(
+        "2015-03-02",
+        "TOKYO, March 2 (Agency) - Japanese Prime Minister Taro Ueda will pay state visits to \
+         Indonesia, Malaysia and Singapore from March 9 to 16, a spokesman said on Monday.\n\
+         Ueda will visit Malaysia from March 12 to 14, the spokesman said.\n\
+         He will visit Singapore from March 14 to 16.",
+    );
+    let visit = |country: &str| {
+        found
+            .iter()
+            .find(|f| f.kind == "visit" && f.countries.contains(&country.to_string()))
+            .map(|f| (f.date.as_str(), f.end.as_deref()))
+    };
+    assert_eq!(
+        visit("ID"),
+        Some(("2015-03-09", Some("2015-03-12"))),
+        "{found:?}"
+    );
+    assert_eq!(
+        visit("MY"),
+        Some(("2015-03-12", Some("2015-03-14"))),
+        "{found:?}"
+    );
+    assert_eq!(
+        visit("SG"),
+        Some(("2015-03-14", Some("2015-03-16"))),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.kind == "tour"), "{found:?}");
+}

@@ -720,10 +720,11 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         });
     }
     // "The 1994 summit occurred just after the signing of NAFTA": a sentence about years
-    // long past does not report an engagement of the report's day.
+    // long past does not report an engagement of the report's day ("the summit" there is
+    // still a reference to one named before).
     let long_ago = |d: &EventDate| (day - d.last_day()).num_days() > 365;
     let dates = || s.times.iter().filter_map(|t| t.date.as_ref());
-    if dates().next().is_some() && dates().all(long_ago) {
+    if !trig.definite(s) && dates().next().is_some() && dates().all(long_ago) {
         return None;
     }
     Some(Dated {

@@ -121,17 +121,7 @@ fn mentions_of_trigger(
         sentence: s.index,
         start: s.start,
         end: s.end,
-        definite: t.noun
-            // "the summit", "the two-day summit", "this week's talks".
-            && (t.first.saturating_sub(5)..t.first)
-                .rev()
-                .take_while(|&k| s.toks[k].word || s.toks[k].is("-"))
-                .any(|k| {
-                    matches!(
-                        s.toks[k].lower.as_str(),
-                        "the" | "this" | "that" | "his" | "her" | "their" | "its"
-                    )
-                }),
+        definite: t.definite(s),
         name: (t.kind == EventType::Summit)
             .then(|| gathering_name(s, t))
             .flatten(),

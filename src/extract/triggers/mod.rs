@@ -35,6 +35,23 @@ pub(crate) struct Trigger {
     pub(crate) head: usize,
 }
 
+impl Trigger {
+    /// "the summit", "the two-day summit", "this week's talks": a noun that can point at an
+    /// engagement already named.
+    pub(crate) fn definite(&self, s: &Sent) -> bool {
+        self.noun
+            && (self.first.saturating_sub(5)..self.first)
+                .rev()
+                .take_while(|&k| s.toks[k].word || s.toks[k].is("-"))
+                .any(|k| {
+                    matches!(
+                        s.toks[k].lower.as_str(),
+                        "the" | "this" | "that" | "his" | "her" | "their" | "its"
+                    )
+                })
+    }
+}
+
 /// The clause around token `at`: bounded by the sentence, semicolons, colons, dashes,
 /// quotation marks, and commas that open another clause ("..., which", "..., said").
 pub(crate) fn clause_of(s: &Sent, at: usize) -> (usize, usize) {

@@ -533,9 +533,13 @@
         return Array.prototype.map.call(list, function (i) {
           var part = detailParts[Math.floor(i / 1000)];
           var d = part.d[i - part.from];
+          var e = self.event(i);
+          // 0: the people or tags are the index's names for the event, as written.
           return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
-            return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
-          }), actors: d[3], tags: d[4], event: self.event(i) };
+            var p = x[4] ? parts(x[4]) : null;
+            return { title: x[0], publisher: x[1], url: x[2], date: p ? humanPart(p) : "", article: x[3], iso: x[4] };
+          }), actors: d[3] === 0 ? e.people.map(function (x) { return x.name; }) : d[3],
+          tags: d[4] === 0 ? e.tags.map(function (x) { return x.label; }) : d[4], event: e };
         });
       });
   };

@@ -38,8 +38,10 @@
 //! | 3 | title |
 //!
 //! `details-N.js` holds, for events `N * 1000` to `N * 1000 + 999`, what exports and briefings
-//! made in the browser need beyond the rows (places, plain-text summary, sources, people and
-//! tags as written): a JSON array deflated (raw deflate, which the browser's
+//! made in the browser need beyond the rows and the columns (places, plain-text summary,
+//! sources, and people and tags where the event spells them otherwise than the index; nothing
+//! the browser can make from what it has, such as a source's date in words): a JSON array
+//! deflated (raw deflate, which the browser's
 //! `DecompressionStream` inflates) and in base64, as `z`. Deflate takes the generator's text
 //! to a fifth; these files were 100 MB of the 50,000-event site's 902 MB.
 //!
@@ -88,12 +90,13 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
             } else {
                 rows
             };
+            let known = Known::of(&site.index);
             let shards = site
                 .events
                 .par_chunks(DETAILS_SHARD)
                 .zip(views.par_chunks(DETAILS_SHARD))
                 .enumerate()
-                .map(|(k, (events, views))| details_data(k, events, views))
+                .map(|(k, (events, views))| details_data(k, events, views, &known))
                 .collect::<Vec<String>>();
             (rows, shards)
         },
@@ -137,11 +140,18 @@ pub(crate) const ROWS_SHARD: usize = 5000;
 pub(crate) const DETAILS_SHARD: usize = 1000;
 
 /// The `details-N.js` data: for each event of the shard, what exports and briefings made in
-/// the browser need beyond `events.js`: places, the summary as plain text (as in
-/// `events.csv`), the sources `[title, publisher, url, date, article page, ISO date]`, and
-/// the people and tags as the event writes them: a JSON array of one array per event,
-/// deflated, in base64, as `z`.
-fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -> String {
+/// the browser need beyond `events.js` and `rows-N.js`: places, the summary as plain text (as
+/// in `events.csv`), the sources `[title, publisher, url, article page, ISO date]` (the
+/// browser words the date as the pages do, `humanPart` in entente.js), and the people and
+/// tags as the event writes them, or `0` for either when they are the names `events.js`
+/// lists for the event (the index's spelling, in the same order): a JSON array of one array
+/// per event, deflated, in base64, as `z`.
+fn details_data(
+    k: usize,
+    events: &[crate::model::Event],
+    views: &[EventView],
+    known: &Known,
+) -> String {
     let mut data = String::with_capacity(events.len() * 2048);
     data.push('[');
     for (i, (e, v)) in events.iter().zip(views).enumerate() {
@@ -159,20 +169,28 @@ fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -
             }
             let _ = write!(
                 data,
-                "[{},{},{},{},{},{}]",
+                "[{},{},{},{},{}]",
                 js_string(&src.title),
                 js_string(src.publisher.as_deref().unwrap_or("")),
                 js_string(src.url.as_deref().unwrap_or("")),
-                js_string(&sv.date),
                 js_string(&sv.article_href),
                 js_string(&src.date.map(|d| d.iso()).unwrap_or_default()),
             );
         }
-        data.push_str("],[");
-        push_strings(&mut data, &e.actors);
-        data.push_str("],[");
-        push_strings(&mut data, &e.tags);
-        data.push_str("]]");
+        data.push(']');
+        for (written, terms, positions) in [
+            (&e.actors, known.people, &known.person_ids),
+            (&e.tags, known.tags, &known.tag_ids),
+        ] {
+            if as_listed(written, terms, positions) {
+                data.push_str(",0");
+            } else {
+                data.push_str(",[");
+                push_strings(&mut data, written);
+                data.push(']');
+            }
+        }
+        data.push(']');
     }
     data.push(']');
     format!(
@@ -180,6 +198,36 @@ fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -
         k * DETAILS_SHARD,
         base64::engine::general_purpose::STANDARD.encode(deflate(data.as_bytes()))
     )
+}
+
+/// The people and tags `events.js` lists, with their positions by slug.
+struct Known<'a> {
+    people: &'a [Term],
+    person_ids: HashMap<String, usize>,
+    tags: &'a [Term],
+    tag_ids: HashMap<String, usize>,
+}
+
+impl<'a> Known<'a> {
+    fn of(index: &'a SiteIndex) -> Self {
+        Known {
+            people: &index.actors,
+            person_ids: term_positions(&index.actors),
+            tags: &index.tags,
+            tag_ids: term_positions(&index.tags),
+        }
+    }
+}
+
+/// Whether the names `events.js` lists for an event (`terms` at the positions of the written
+/// names' slugs, in order, at most [`MAX_LISTED`]) are exactly the names as written.
+fn as_listed(written: &[String], terms: &[Term], positions: &HashMap<String, usize>) -> bool {
+    written.len() <= MAX_LISTED
+        && written.iter().all(|name| {
+            positions
+                .get(&slugify(name))
+                .is_some_and(|&k| terms[k].label == *name)
+        })
 }
 
 /// Raw deflate (no zlib or gzip header: the browser's `DecompressionStream("deflate-raw")`
@@ -775,6 +823,29 @@ mod tests {
             1
         );
         assert_eq!([id_width(256), id_width(257), id_width(70_000)], [1, 2, 4]);
+    }
+
+    #[test]
+    fn names_as_the_index_lists_them_are_not_repeated() {
+        let term = |label: &str| Term {
+            label: label.into(),
+            href: String::new(),
+            events: vec![],
+        };
+        let terms = [term("Marco Rubio"), term("Ana Ruiz")];
+        let positions = term_positions(&terms);
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(as_listed(
+            &names(&["Ana Ruiz", "Marco Rubio"]),
+            &terms,
+            &positions
+        ));
+        assert!(as_listed(&[], &terms, &positions));
+        // Another spelling of the same slug, or a name the index does not list, is written.
+        assert!(!as_listed(&names(&["marco rubio"]), &terms, &positions));
+        assert!(!as_listed(&names(&["Ana Ruiz", "Bo"]), &terms, &positions));
+        let many = names(&["Ana Ruiz"; MAX_LISTED + 1]);
+        assert!(!as_listed(&many, &terms, &positions));
     }
 
     #[test]

@@ -306,7 +306,9 @@
   Index.prototype.idOf = function (f) {
     var id = f[0];
     if (id === "") return slugOf(f[3] || "");
-    if (id.charAt(0) === "~") return slugOf(f[3] || "").slice(0, +id.slice(1));
+    // "~N" and a rest: the title's slug cut to N characters, then the rest ("~43-2").
+    var cut = /^~(\d+)(.*)$/.exec(id);
+    if (cut) return slugOf(f[3] || "").slice(0, +cut[1]) + cut[2];
     return id;
   };
 

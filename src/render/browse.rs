@@ -33,7 +33,7 @@
 //!
 //! | field | content |
 //! |---|---|
-//! | 0 | id: empty when it is the slug of the title, `~N` when it is the first N characters of that slug, else the id |
+//! | 0 | id: empty when it is the slug of the title, `~N` and the rest of the id when it starts with the first N characters of that slug (`~57`, `~43-2`; the rest never starts with a digit), else the id |
 //! | 1, 2 | start and end (ISO at their precision; end may be empty) |
 //! | 3 | title |
 //!
@@ -304,16 +304,31 @@ fn browser_slug(title: &str) -> Option<String> {
     Some(slug)
 }
 
-/// Field 0 of an event line: the id, or how to make it from the title.
+/// Field 0 of an event line: the id, or how to make it from the title: empty when it is the
+/// title's slug, `~N` and the rest when it is the slug's first N characters and then the rest
+/// (`~N` alone, or `~N-2` for the second event of that slug). The rest never starts with a
+/// digit, which would read as part of N.
 fn id_field(id: &str, title: &str) -> String {
-    match browser_slug(title) {
-        Some(s) if s == id => String::new(),
-        Some(s)
-            if !id.is_empty() && s.starts_with(id) && s.as_bytes().get(id.len()) == Some(&b'-') =>
-        {
-            format!("~{}", id.len())
-        }
-        _ => id.to_string(),
+    let Some(s) = browser_slug(title) else {
+        return id.to_string();
+    };
+    if s == id {
+        return String::new();
+    }
+    // Slugs and ids are ASCII: bytes are characters.
+    let mut n = s
+        .bytes()
+        .zip(id.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while n > 0 && id.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
+        n -= 1;
+    }
+    let field = format!("~{n}{}", &id[n..]);
+    if n > 0 && field.len() < id.len() {
+        field
+    } else {
+        id.to_string()
     }
 }
 
@@ -852,7 +867,16 @@ mod tests {
     fn ids_made_from_titles_are_not_repeated() {
         assert_eq!(id_field("rubio-visits-jamaica", "Rubio visits Jamaica"), "");
         assert_eq!(id_field("rubio-visits", "Rubio visits Jamaica"), "~12");
-        assert_eq!(id_field("rubio-vis", "Rubio visits Jamaica"), "rubio-vis");
+        assert_eq!(id_field("rubio-vis", "Rubio visits Jamaica"), "~9");
+        assert_eq!(
+            id_field("rubio-visits-jamaica-2", "Rubio visits Jamaica"),
+            "~20-2"
+        );
+        assert_eq!(id_field("rubio-visits-2", "Rubio visits Jamaica"), "~12-2");
+        // The rest starts where it is not a digit, so that it cannot lengthen N.
+        assert_eq!(id_field("talks-2024-x", "Talks 2025"), "~5-2024-x");
+        assert_eq!(id_field("x-1", "X 2"), "x-1");
+        assert_eq!(id_field("ab", "Abc"), "ab");
         assert_eq!(id_field("x-1", "Bogotá talks"), "x-1");
         assert_eq!(browser_slug("U.S.–Cuba talks"), None);
         assert_eq!(

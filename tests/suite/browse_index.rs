@@ -129,7 +129,11 @@ fn the_index_files_decode_to_the_events_of_events_json() {
         let f: Vec<&str> = records[i].split('\u{1f}').collect();
         let id = match f[0] {
             "" => slug(f[3]),
-            x if x.starts_with('~') => slug(f[3])[..x[1..].parse::<usize>().unwrap()].to_string(),
+            x if x.starts_with('~') => {
+                let digits = x[1..].bytes().take_while(u8::is_ascii_digit).count();
+                let n: usize = x[1..1 + digits].parse().unwrap();
+                format!("{}{}", &slug(f[3])[..n], &x[1 + digits..])
+            }
             x => x.to_string(),
         };
         let e = events

@@ -284,19 +284,37 @@ fn js_raw_string(text: &str) -> String {
     out
 }
 
-/// The slug the browser makes of a title (lower-case ASCII letters and digits, runs of
-/// anything else as one `-`), for ASCII titles only; `None` when the browser could not repeat it.
+/// The slug the browser makes of a title, `slugOf` in entente.js: the title in NFD without the
+/// combining accents U+0300-U+036F, lower case, runs of anything but ASCII letters and digits
+/// as one `-`, none at either end. `None` for a title with characters outside ASCII, the Latin
+/// blocks and general punctuation, where a browser's Unicode tables might not be ours. (What
+/// this returns is only compared with the id: an id the browser would not make is written.)
 fn browser_slug(title: &str) -> Option<String> {
-    if !title.is_ascii() {
-        return None;
-    }
+    use unicode_normalization::UnicodeNormalization as _;
+    const ACCENTS: std::ops::RangeInclusive<char> = '\u{300}'..='\u{36f}';
     let mut slug = String::with_capacity(title.len());
-    for b in title.bytes() {
-        if b.is_ascii_alphanumeric() {
-            slug.push(b.to_ascii_lowercase() as char);
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
+    };
+    if title.is_ascii() {
+        title.chars().for_each(&mut push);
+    } else {
+        let latin = |c: char| {
+            c.is_ascii()
+                || matches!(c, '\u{a0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{2000}'..='\u{206f}')
+                || ACCENTS.contains(&c)
+        };
+        if !title.chars().all(latin) {
+            return None;
+        }
+        title
+            .nfd()
+            .filter(|c| !ACCENTS.contains(c))
+            .for_each(&mut push);
     }
     while slug.ends_with('-') {
         slug.pop();
@@ -878,7 +896,26 @@ mod tests {
         assert_eq!(id_field("x-1", "X 2"), "x-1");
         assert_eq!(id_field("ab", "Abc"), "ab");
         assert_eq!(id_field("x-1", "Bogotá talks"), "x-1");
-        assert_eq!(browser_slug("U.S.–Cuba talks"), None);
+        // Accents go as the browser folds them; letters without a decomposition separate.
+        assert_eq!(id_field("bogota-talks", "Bogotá talks"), "");
+        assert_eq!(
+            browser_slug("Fernández’s visit to São Tomé – İzmir").as_deref(),
+            Some("fernandez-s-visit-to-sao-tome-izmir")
+        );
+        assert_eq!(
+            browser_slug("Straße Øresund").as_deref(),
+            Some("stra-e-resund")
+        );
+        assert_eq!(
+            id_field("strasse-oresund", "Straße Øresund"),
+            "~4sse-oresund"
+        );
+        assert_eq!(
+            browser_slug("U.S.–Cuba talks").as_deref(),
+            Some("u-s-cuba-talks")
+        );
+        assert_eq!(browser_slug("Talks in 北京"), None);
+        assert_eq!(browser_slug("Ελλάδα"), None);
         assert_eq!(
             browser_slug(" Sec. Rubio's  visit! ").as_deref(),
             Some("sec-rubio-s-visit")

@@ -23,10 +23,12 @@ fn index_data(public: &Path, file: &str) -> Value {
     value[1].clone()
 }
 
-/// The browser's slug of a title (`slugOf` in entente.js) for the ASCII titles of the fixture.
+/// The browser's slug of a title (`slugOf` in entente.js): NFD without the accents, lower
+/// case, runs of anything but ASCII letters and digits as one `-`.
 fn slug(title: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
     let mut out = String::new();
-    for c in title.chars() {
+    for c in title.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {

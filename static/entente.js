@@ -604,8 +604,17 @@
         ? built.split("?")[0] + query
         : location.href.split("?")[0] + query;
     }
-    var dates = doc.querySelectorAll(".printed-on");
-    for (var j = 0; j < dates.length; j++) dates[j].textContent = " · Printed " + today();
+    // The day of printing ends the address's line, in a span made here the first time.
+    for (var j = 0; j < urls.length; j++) {
+      var line = urls[j].parentNode;
+      var on = line.querySelector(".printed-on");
+      if (!on) {
+        on = doc.createElement("span");
+        on.className = "printed-on";
+        line.appendChild(on);
+      }
+      on.textContent = " · Printed " + today();
+    }
   }
 
   function setupPrint() {

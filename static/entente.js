@@ -306,7 +306,9 @@
   Index.prototype.idOf = function (f) {
     var id = f[0];
     if (id === "") return slugOf(f[3] || "");
-    if (id.charAt(0) === "~") return slugOf(f[3] || "").slice(0, +id.slice(1));
+    // "~N" and a rest: the title's slug cut to N characters, then the rest ("~43-2").
+    var cut = /^~(\d+)(.*)$/.exec(id);
+    if (cut) return slugOf(f[3] || "").slice(0, +cut[1]) + cut[2];
     return id;
   };
 
@@ -533,9 +535,13 @@
         return Array.prototype.map.call(list, function (i) {
           var part = detailParts[Math.floor(i / 1000)];
           var d = part.d[i - part.from];
+          var e = self.event(i);
+          // 0: the people or tags are the index's names for the event, as written.
           return { places: d[0], summary: d[1], sources: d[2].map(function (x) {
-            return { title: x[0], publisher: x[1], url: x[2], date: x[3], article: x[4], iso: x[5] };
-          }), actors: d[3], tags: d[4], event: self.event(i) };
+            var p = x[4] ? parts(x[4]) : null;
+            return { title: x[0], publisher: x[1], url: x[2], date: p ? humanPart(p) : "", article: x[3], iso: x[4] };
+          }), actors: d[3] === 0 ? e.people.map(function (x) { return x.name; }) : d[3],
+          tags: d[4] === 0 ? e.tags.map(function (x) { return x.label; }) : d[4], event: e };
         });
       });
   };
@@ -598,8 +604,17 @@
         ? built.split("?")[0] + query
         : location.href.split("?")[0] + query;
     }
-    var dates = doc.querySelectorAll(".printed-on");
-    for (var j = 0; j < dates.length; j++) dates[j].textContent = " · Printed " + today();
+    // The day of printing ends the address's line, in a span made here the first time.
+    for (var j = 0; j < urls.length; j++) {
+      var line = urls[j].parentNode;
+      var on = line.querySelector(".printed-on");
+      if (!on) {
+        on = doc.createElement("span");
+        on.className = "printed-on";
+        line.appendChild(on);
+      }
+      on.textContent = " · Printed " + today();
+    }
   }
 
   function setupPrint() {

@@ -33,13 +33,15 @@
 //!
 //! | field | content |
 //! |---|---|
-//! | 0 | id: empty when it is the slug of the title, `~N` when it is the first N characters of that slug, else the id |
+//! | 0 | id: empty when it is the slug of the title, `~N` and the rest of the id when it starts with the first N characters of that slug (`~57`, `~43-2`; the rest never starts with a digit), else the id |
 //! | 1, 2 | start and end (ISO at their precision; end may be empty) |
 //! | 3 | title |
 //!
 //! `details-N.js` holds, for events `N * 1000` to `N * 1000 + 999`, what exports and briefings
-//! made in the browser need beyond the rows (places, plain-text summary, sources, people and
-//! tags as written): a JSON array deflated (raw deflate, which the browser's
+//! made in the browser need beyond the rows and the columns (places, plain-text summary,
+//! sources, and people and tags where the event spells them otherwise than the index; nothing
+//! the browser can make from what it has, such as a source's date in words): a JSON array
+//! deflated (raw deflate, which the browser's
 //! `DecompressionStream` inflates) and in base64, as `z`. Deflate takes the generator's text
 //! to a fifth; these files were 100 MB of the 50,000-event site's 902 MB.
 //!
@@ -88,12 +90,13 @@ pub(crate) fn render(site: &Site, views: &[EventView]) -> BrowseIndex {
             } else {
                 rows
             };
+            let known = Known::of(&site.index);
             let shards = site
                 .events
                 .par_chunks(DETAILS_SHARD)
                 .zip(views.par_chunks(DETAILS_SHARD))
                 .enumerate()
-                .map(|(k, (events, views))| details_data(k, events, views))
+                .map(|(k, (events, views))| details_data(k, events, views, &known))
                 .collect::<Vec<String>>();
             (rows, shards)
         },
@@ -137,11 +140,18 @@ pub(crate) const ROWS_SHARD: usize = 5000;
 pub(crate) const DETAILS_SHARD: usize = 1000;
 
 /// The `details-N.js` data: for each event of the shard, what exports and briefings made in
-/// the browser need beyond `events.js`: places, the summary as plain text (as in
-/// `events.csv`), the sources `[title, publisher, url, date, article page, ISO date]`, and
-/// the people and tags as the event writes them: a JSON array of one array per event,
-/// deflated, in base64, as `z`.
-fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -> String {
+/// the browser need beyond `events.js` and `rows-N.js`: places, the summary as plain text (as
+/// in `events.csv`), the sources `[title, publisher, url, article page, ISO date]` (the
+/// browser words the date as the pages do, `humanPart` in entente.js), and the people and
+/// tags as the event writes them, or `0` for either when they are the names `events.js`
+/// lists for the event (the index's spelling, in the same order): a JSON array of one array
+/// per event, deflated, in base64, as `z`.
+fn details_data(
+    k: usize,
+    events: &[crate::model::Event],
+    views: &[EventView],
+    known: &Known,
+) -> String {
     let mut data = String::with_capacity(events.len() * 2048);
     data.push('[');
     for (i, (e, v)) in events.iter().zip(views).enumerate() {
@@ -159,20 +169,28 @@ fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -
             }
             let _ = write!(
                 data,
-                "[{},{},{},{},{},{}]",
+                "[{},{},{},{},{}]",
                 js_string(&src.title),
                 js_string(src.publisher.as_deref().unwrap_or("")),
                 js_string(src.url.as_deref().unwrap_or("")),
-                js_string(&sv.date),
                 js_string(&sv.article_href),
                 js_string(&src.date.map(|d| d.iso()).unwrap_or_default()),
             );
         }
-        data.push_str("],[");
-        push_strings(&mut data, &e.actors);
-        data.push_str("],[");
-        push_strings(&mut data, &e.tags);
-        data.push_str("]]");
+        data.push(']');
+        for (written, terms, positions) in [
+            (&e.actors, known.people, &known.person_ids),
+            (&e.tags, known.tags, &known.tag_ids),
+        ] {
+            if as_listed(written, terms, positions) {
+                data.push_str(",0");
+            } else {
+                data.push_str(",[");
+                push_strings(&mut data, written);
+                data.push(']');
+            }
+        }
+        data.push(']');
     }
     data.push(']');
     format!(
@@ -180,6 +198,36 @@ fn details_data(k: usize, events: &[crate::model::Event], views: &[EventView]) -
         k * DETAILS_SHARD,
         base64::engine::general_purpose::STANDARD.encode(deflate(data.as_bytes()))
     )
+}
+
+/// The people and tags `events.js` lists, with their positions by slug.
+struct Known<'a> {
+    people: &'a [Term],
+    person_ids: HashMap<String, usize>,
+    tags: &'a [Term],
+    tag_ids: HashMap<String, usize>,
+}
+
+impl<'a> Known<'a> {
+    fn of(index: &'a SiteIndex) -> Self {
+        Known {
+            people: &index.actors,
+            person_ids: term_positions(&index.actors),
+            tags: &index.tags,
+            tag_ids: term_positions(&index.tags),
+        }
+    }
+}
+
+/// Whether the names `events.js` lists for an event (`terms` at the positions of the written
+/// names' slugs, in order, at most [`MAX_LISTED`]) are exactly the names as written.
+fn as_listed(written: &[String], terms: &[Term], positions: &HashMap<String, usize>) -> bool {
+    written.len() <= MAX_LISTED
+        && written.iter().all(|name| {
+            positions
+                .get(&slugify(name))
+                .is_some_and(|&k| terms[k].label == *name)
+        })
 }
 
 /// Raw deflate (no zlib or gzip header: the browser's `DecompressionStream("deflate-raw")`
@@ -236,19 +284,37 @@ fn js_raw_string(text: &str) -> String {
     out
 }
 
-/// The slug the browser makes of a title (lower-case ASCII letters and digits, runs of
-/// anything else as one `-`), for ASCII titles only; `None` when the browser could not repeat it.
+/// The slug the browser makes of a title, `slugOf` in entente.js: the title in NFD without the
+/// combining accents U+0300-U+036F, lower case, runs of anything but ASCII letters and digits
+/// as one `-`, none at either end. `None` for a title with characters outside ASCII, the Latin
+/// blocks and general punctuation, where a browser's Unicode tables might not be ours. (What
+/// this returns is only compared with the id: an id the browser would not make is written.)
 fn browser_slug(title: &str) -> Option<String> {
-    if !title.is_ascii() {
-        return None;
-    }
+    use unicode_normalization::UnicodeNormalization as _;
+    const ACCENTS: std::ops::RangeInclusive<char> = '\u{300}'..='\u{36f}';
     let mut slug = String::with_capacity(title.len());
-    for b in title.bytes() {
-        if b.is_ascii_alphanumeric() {
-            slug.push(b.to_ascii_lowercase() as char);
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
+    };
+    if title.is_ascii() {
+        title.chars().for_each(&mut push);
+    } else {
+        let latin = |c: char| {
+            c.is_ascii()
+                || matches!(c, '\u{a0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{2000}'..='\u{206f}')
+                || ACCENTS.contains(&c)
+        };
+        if !title.chars().all(latin) {
+            return None;
+        }
+        title
+            .nfd()
+            .filter(|c| !ACCENTS.contains(c))
+            .for_each(&mut push);
     }
     while slug.ends_with('-') {
         slug.pop();
@@ -256,16 +322,31 @@ fn browser_slug(title: &str) -> Option<String> {
     Some(slug)
 }
 
-/// Field 0 of an event line: the id, or how to make it from the title.
+/// Field 0 of an event line: the id, or how to make it from the title: empty when it is the
+/// title's slug, `~N` and the rest when it is the slug's first N characters and then the rest
+/// (`~N` alone, or `~N-2` for the second event of that slug). The rest never starts with a
+/// digit, which would read as part of N.
 fn id_field(id: &str, title: &str) -> String {
-    match browser_slug(title) {
-        Some(s) if s == id => String::new(),
-        Some(s)
-            if !id.is_empty() && s.starts_with(id) && s.as_bytes().get(id.len()) == Some(&b'-') =>
-        {
-            format!("~{}", id.len())
-        }
-        _ => id.to_string(),
+    let Some(s) = browser_slug(title) else {
+        return id.to_string();
+    };
+    if s == id {
+        return String::new();
+    }
+    // Slugs and ids are ASCII: bytes are characters.
+    let mut n = s
+        .bytes()
+        .zip(id.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while n > 0 && id.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
+        n -= 1;
+    }
+    let field = format!("~{n}{}", &id[n..]);
+    if n > 0 && field.len() < id.len() {
+        field
+    } else {
+        id.to_string()
     }
 }
 
@@ -778,12 +859,63 @@ mod tests {
     }
 
     #[test]
+    fn names_as_the_index_lists_them_are_not_repeated() {
+        let term = |label: &str| Term {
+            label: label.into(),
+            href: String::new(),
+            events: vec![],
+        };
+        let terms = [term("Marco Rubio"), term("Ana Ruiz")];
+        let positions = term_positions(&terms);
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(as_listed(
+            &names(&["Ana Ruiz", "Marco Rubio"]),
+            &terms,
+            &positions
+        ));
+        assert!(as_listed(&[], &terms, &positions));
+        // Another spelling of the same slug, or a name the index does not list, is written.
+        assert!(!as_listed(&names(&["marco rubio"]), &terms, &positions));
+        assert!(!as_listed(&names(&["Ana Ruiz", "Bo"]), &terms, &positions));
+        let many = names(&["Ana Ruiz"; MAX_LISTED + 1]);
+        assert!(!as_listed(&many, &terms, &positions));
+    }
+
+    #[test]
     fn ids_made_from_titles_are_not_repeated() {
         assert_eq!(id_field("rubio-visits-jamaica", "Rubio visits Jamaica"), "");
         assert_eq!(id_field("rubio-visits", "Rubio visits Jamaica"), "~12");
-        assert_eq!(id_field("rubio-vis", "Rubio visits Jamaica"), "rubio-vis");
+        assert_eq!(id_field("rubio-vis", "Rubio visits Jamaica"), "~9");
+        assert_eq!(
+            id_field("rubio-visits-jamaica-2", "Rubio visits Jamaica"),
+            "~20-2"
+        );
+        assert_eq!(id_field("rubio-visits-2", "Rubio visits Jamaica"), "~12-2");
+        // The rest starts where it is not a digit, so that it cannot lengthen N.
+        assert_eq!(id_field("talks-2024-x", "Talks 2025"), "~5-2024-x");
+        assert_eq!(id_field("x-1", "X 2"), "x-1");
+        assert_eq!(id_field("ab", "Abc"), "ab");
         assert_eq!(id_field("x-1", "Bogotá talks"), "x-1");
-        assert_eq!(browser_slug("U.S.–Cuba talks"), None);
+        // Accents go as the browser folds them; letters without a decomposition separate.
+        assert_eq!(id_field("bogota-talks", "Bogotá talks"), "");
+        assert_eq!(
+            browser_slug("Fernández’s visit to São Tomé – İzmir").as_deref(),
+            Some("fernandez-s-visit-to-sao-tome-izmir")
+        );
+        assert_eq!(
+            browser_slug("Straße Øresund").as_deref(),
+            Some("stra-e-resund")
+        );
+        assert_eq!(
+            id_field("strasse-oresund", "Straße Øresund"),
+            "~4sse-oresund"
+        );
+        assert_eq!(
+            browser_slug("U.S.–Cuba talks").as_deref(),
+            Some("u-s-cuba-talks")
+        );
+        assert_eq!(browser_slug("Talks in 北京"), None);
+        assert_eq!(browser_slug("Ελλάδα"), None);
         assert_eq!(
             browser_slug(" Sec. Rubio's  visit! ").as_deref(),
             Some("sec-rubio-s-visit")

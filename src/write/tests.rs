@@ -79,6 +79,48 @@ fn only_directories_entente_made_are_replaced() {
     assert!(message.contains("static/"), "{message}");
 }
 
+/// The manifest lists the files by directory (format 2); output directories built before
+/// carry format 1, every path in full, pretty-printed, and a build still replaces them.
+#[test]
+fn manifests_of_both_formats_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_site(
+        &out,
+        &[f("index.html", "a"), f("d/b.html", "b"), f("d/e/c.js", "c")],
+    )
+    .unwrap();
+    let written = fs::read_to_string(out.join(MANIFEST)).unwrap();
+    assert!(
+        written.contains("\"entente\":2")
+            && written.contains("\n\"d\":[\"b.html\"]")
+            && written.contains("\n\"d/e\":[\"c.js\"]"),
+        "{written}"
+    );
+    let listed = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        read_manifest(&out).unwrap(),
+        listed(&["index.html", "d/b.html", "d/e/c.js"])
+    );
+    fs::write(
+        out.join(MANIFEST),
+        "{\n  \"about\": \"x\",\n  \"entente\": 1,\n  \"files\": [\n    \"d/b.html\",\n    \"d/e/c.js\",\n    \"index.html\"\n  ]\n}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        read_manifest(&out).unwrap(),
+        listed(&["index.html", "d/b.html", "d/e/c.js"])
+    );
+    check_output_dir(dir.path(), &out).unwrap();
+    // A version that does not match its list's shape is no manifest of ours.
+    fs::write(
+        out.join(MANIFEST),
+        r#"{"entente": 2, "files": ["index.html"]}"#,
+    )
+    .unwrap();
+    assert!(read_manifest(&out).is_none());
+}
+
 #[test]
 fn a_swap_killed_between_its_renames_gets_the_old_site_back() {
     let dir = tempfile::tempdir().unwrap();

@@ -50,6 +50,15 @@ function csvLines(text) {
   return records;
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/// An ISO date at its precision in words: "7 May 2025", "May 2025", "2025".
+function humanDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return d ? `${d} ${MONTHS[m - 1]} ${y}` : m ? `${MONTHS[m - 1]} ${y}` : String(y);
+}
+
 async function home(browser, site, query = "", options = {}) {
   const page = await openPage(browser, { acceptDownloads: true, ...options });
   await page.goto(url(site, "index.html") + query);
@@ -174,6 +183,18 @@ describe("analysts on the sample site", { skip: SAMPLE ? false : "ENTENTE_SAMPLE
     const sources = md.text.split("## Sources")[1].trim().split("\n");
     const urls = sources.map((l) => (/<([^>]+)>$/.exec(l) || [])[1]).filter(Boolean);
     assert.equal(new Set(urls).size, urls.length, "each source once");
+    // A source's date in words, as the pages write it (the details carry only its ISO date).
+    // A page cited by several events is listed once, with the date one of them gives.
+    const cited = want.flatMap((id) => events.find((x) => x.id === id).sources);
+    let dated = 0;
+    for (const line of sources) {
+      const address = (/<([^>]+)>$/.exec(line) || [])[1];
+      const dates = cited.filter((x) => x.url === address && x.date).map((x) => humanDate(x.date));
+      if (!dates.length) continue;
+      dated++;
+      assert.ok(dates.some((d) => line.endsWith(", " + d + ". <" + address + ">")), line);
+    }
+    assert.ok(dated > 0, "the view cites dated sources");
   });
 
   test("without DecompressionStream a view export says so and links to the whole exports", async () => {

@@ -306,6 +306,7 @@ describe("sample site", { skip }, () => {
       sheets.forEach((sheet, i) => {
         assert.match(flat(sheet), /https:\/\/example\.org\/entente\/briefings\/caribbean-2025\.html/, `URL on page ${i + 1}`);
         assert.match(flat(sheet), /Information as of 7 May 2025/, `date on page ${i + 1}`);
+        assert.match(flat(sheet), /Printed \d{4}-\d{2}-\d{2}/, `day of printing on page ${i + 1}`);
       });
       const titles = await page.$$eval("section.citations cite", (cs) => cs.map((c) => c.textContent));
       assert.ok(titles.length > 0);
@@ -329,6 +330,7 @@ describe("sample site", { skip }, () => {
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     assert.match(text, /country=JM/);
+    assert.match(text, /Printed \d{4}-\d{2}-\d{2}/, "the day of printing after the address");
     for (const e of events.filter((e) => e.countries.some((c) => c.code === "JM"))) {
       assert.ok(text.includes(e.title.replace(/\s+/g, " ")), e.title);
     }

@@ -20,6 +20,14 @@ fn exports_hold_every_event() {
     assert_eq!(tour["date"], "2025-03");
     assert_eq!(tour["precision"], "month");
     assert_eq!(tour["countries"][1]["code"], "JM");
+    // A source names its article only where it is one: no `"article":null`.
+    let meeting = events
+        .iter()
+        .find(|e| e["id"] == "rubio-caribbean-meeting")
+        .unwrap();
+    assert_eq!(meeting["sources"][0]["title"], "KUNA dispatch");
+    assert_eq!(meeting["sources"][0]["date"], "2025-05-07");
+    assert!(meeting["sources"][0].get("article").is_none());
 
     let csv = read(&public.join("events.csv"));
     let mut lines = csv.lines();

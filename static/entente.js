@@ -191,7 +191,7 @@
     return out;
   }
 
-  /* The index of events.js (format in src/render/browse.rs): the taxonomies, and the filter
+  /* The index of events.js (format in src/render/browse/mod.rs): the taxonomies, and the filter
    * columns of every event as fixed-width arrays in base64, viewed here as typed arrays.
    * What a drawn row shows (id, ISO dates, title) is in rows-N.js, loaded for those rows. */
   function Index(raw) {

@@ -1,4 +1,4 @@
-//! The browser's index files (`index/*.js`, formats in `src/render/browse.rs`), decoded here
+//! The browser's index files (`index/*.js`, formats in `src/render/browse/`), decoded here
 //! the way `static/entente.js` reads them and checked against `events.json`: the filter
 //! columns of `events.js`, the rows of `rows-N.js` and the deflated `details-N.js`.
 
@@ -75,7 +75,7 @@ fn the_index_files_decode_to_the_events_of_events_json() {
     let cols = base64::engine::general_purpose::STANDARD
         .decode(ev["cols"].as_str().unwrap())
         .unwrap();
-    // The arrays in the order and widths browse.rs writes them, each at a multiple of 4.
+    // The arrays in the order and widths browse/mod.rs writes them, each at a multiple of 4.
     let mut at = 0usize;
     let mut take = |count: usize, width: usize| {
         let slice = cols[at..at + count * width].to_vec();

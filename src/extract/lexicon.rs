@@ -246,6 +246,12 @@ pub(crate) const NEGATION: &[&str] = &[
     "barred",
     "banned",
     "rejected",
+    "block",
+    "blocked",
+    "blocking",
+    "prevent",
+    "prevented",
+    "preventing",
 ];
 
 /// Words that make an engagement possible rather than real: it counts only when a date

@@ -828,3 +828,13 @@ fn stops_dated_in_later_sentences_split_the_trip_and_the_first_stop_runs_until_t
     );
     assert!(!found.iter().any(|f| f.kind == "tour"), "{found:?}");
 }
+
+#[test]
+fn a_blocked_trip_is_no_engagement() {
+    let found = extract(
+        "2011-02-09",
+        "OSLO, Feb 9 (Agency) - Norway decided on Tuesday to block a trip to Minsk by \
+         Norwegian Trade Minister Per Dahl scheduled for March 3-6.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
+}

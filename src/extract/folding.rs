@@ -350,10 +350,8 @@ fn split_trips_at_dated_stops(events: &mut Vec<Mention>) {
         }
         let trip = &mut events[k];
         let dated = |c: &Country| stops.iter().any(|(d, _)| d == c);
-        let undated: Vec<Country> = trip
-            .parties
-            .destinations
-            .iter()
+        let undated: Vec<Country> = abroad(trip)
+            .into_iter()
             .filter(|c| !dated(c))
             .cloned()
             .collect();
@@ -365,14 +363,12 @@ fn split_trips_at_dated_stops(events: &mut Vec<Mention>) {
             .iter()
             .map(|(_, d)| d.start)
             .min_by_key(|d| d.first_day());
-        let listed_first = trip
-            .parties
-            .destinations
-            .iter()
+        let listed_first = abroad(trip)
+            .into_iter()
             .take(undated.len())
             .all(|c| undated.contains(c));
         let traveller = trip.parties.traveller.clone();
-        trip.parties.destinations = undated.clone();
+        trip.parties.destinations = undated;
         trip.parties
             .countries
             .retain(|c| !dated(c) || Some(c) == traveller.as_ref());

@@ -615,13 +615,18 @@ fn trip_verbs(s: &Sent, k: usize) -> Decision {
 /// "called for more visits", "regular exchanges of visits", "high-level French visits":
 /// visits in general, not one.
 fn visits_in_general(s: &Sent, k: usize) -> bool {
-    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    // The word before, or before the demonym ("high-level French visits").
     let demonym_before = s
         .countries
         .iter()
         .any(|c| c.last + 1 == k && c.via == super::super::mentions::Via::Demonym);
+    let before = match (demonym_before, k) {
+        (false, k) if k >= 1 => lower(s, k - 1),
+        (true, k) if k >= 2 => lower(s, k - 2),
+        _ => "",
+    };
     matches!(
-        prev,
+        before,
         "more"
             | "regular"
             | "frequent"
@@ -632,12 +637,7 @@ fn visits_in_general(s: &Sent, k: usize) -> bool {
             | "mutual"
             | "of"
             | "high-level"
-    ) || demonym_before
-        && k >= 2
-        && matches!(
-            lower(s, k - 2),
-            "more" | "regular" | "frequent" | "high-level" | "of"
-        )
+    )
 }
 
 /// "flew to", "arrived in": travel with its destination.

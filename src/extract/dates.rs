@@ -369,7 +369,20 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     // "is on a three-day visit starting Monday": under way, so its Monday has passed.
     let under_way = (trig.first.saturating_sub(5)..trig.first)
         .any(|k| matches!(lower(s, k), "is" | "are") && lower(s, k + 1) == "on");
+    // "He and Arafat meet separately Monday": a report's present tense with a weekday tells
+    // what is to come (what has happened is told in the past tense).
+    let present = !trig.noun
+        && matches!(
+            lower(s, trig.first),
+            "meet" | "meets" | "visit" | "visits" | "arrive" | "arrives" | "tour" | "tours"
+        )
+        && (trig.first == 0
+            || !matches!(
+                lower(s, trig.first - 1),
+                "did" | "didn't" | "not" | "to" | "would" | "could" | "should" | "might"
+            ));
     let coming = trig.future
+        || present
         || !under_way
             && (trig.first..=(trig.last + 4).min(s.toks.len() - 1)).any(|k| {
                 matches!(

@@ -8,15 +8,15 @@ use std::fs;
 
 /// One extracted event, reduced to what a rule decides.
 #[derive(Debug, PartialEq)]
-struct Found {
-    date: String,
-    end: Option<String>,
-    kind: String,
-    countries: Vec<String>,
+pub(crate) struct Found {
+    pub(crate) date: String,
+    pub(crate) end: Option<String>,
+    pub(crate) kind: String,
+    pub(crate) countries: Vec<String>,
 }
 
 /// Extracts a one-article text written under a `date` line, with a wire dateline.
-fn extract(dct: &str, body: &str) -> Vec<Found> {
+pub(crate) fn extract(dct: &str, body: &str) -> Vec<Found> {
     extract_headed(dct, "Headline", body)
 }
 
@@ -48,7 +48,7 @@ fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found> {
         .collect()
 }
 
-fn has(found: &[Found], kind: &str, date: &str, countries: &[&str]) -> bool {
+pub(crate) fn has(found: &[Found], kind: &str, date: &str, countries: &[&str]) -> bool {
     found.iter().any(|f| {
         f.kind == kind
             && f.date == date

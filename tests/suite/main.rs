@@ -11,6 +11,7 @@ mod build;
 mod check;
 mod extract;
 mod extraction_rules;
+mod extraction_senses;
 #[cfg(feature = "fetch")]
 mod fetch;
 mod fixture_sites;

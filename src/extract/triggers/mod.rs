@@ -8,6 +8,7 @@ use super::lexicon::{self as lex};
 use crate::model::EventType;
 use wordings::match_at;
 
+mod senses;
 mod wordings;
 
 /// A word or phrase that reports an engagement.
@@ -115,7 +116,7 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
     let toks = &s.toks;
     let mut k = 0;
     while k < toks.len() {
-        if !toks[k].word {
+        if !toks[k].word || senses::other_sense(s, k) {
             k += 1;
             continue;
         }

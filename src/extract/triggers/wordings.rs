@@ -209,7 +209,10 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
         // "a joint press conference with the Pakistani minister": they met.
-        if matches!(prev, "press" | "news") && k >= 2 && lower(s, k - 2) == "joint" {
+        // "at a news conference with US Vice President Gore": the same.
+        if matches!(prev, "press" | "news")
+            && (k >= 2 && lower(s, k - 2) == "joint" || next == "with" && someone_at(s, k + 2))
+        {
             return Break(Some((EventType::Meeting, k, true)));
         }
         // "the Cabinda Forum for Dialogue": an organisation; "Private Enterprise Summit": a

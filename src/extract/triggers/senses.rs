@@ -1,0 +1,247 @@
+//! Other senses of the engagement words, in general news: meeting a need ("meeting the
+//! needs of victims", "was met with outrage"), a word that only modifies a noun ("tour
+//! operators", "conference room"), private gatherings ("the shareholders' meeting") and
+//! trips no state makes ("a smuggling trip"). Such a word is no trigger, whatever family of
+//! wordings would take it.
+
+use super::super::document::Sent;
+use super::super::lexicon as lex;
+use super::lower;
+
+/// Whether the word at `k` is used in a sense that reports no engagement.
+pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
+    meets_a_thing(s, k) || modifies_a_noun(s, k) || private_gathering(s, k) || private_trip(s, k)
+}
+
+/// Things one meets that are not people: "meet the targets", "meeting the immediate needs".
+const THINGS_MET: &[&str] = &[
+    "need",
+    "needs",
+    "demand",
+    "demands",
+    "criteria",
+    "criterion",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "objective",
+    "objectives",
+    "standard",
+    "standards",
+    "requirement",
+    "requirements",
+    "deadline",
+    "deadlines",
+    "expectation",
+    "expectations",
+    "condition",
+    "conditions",
+    "obligation",
+    "obligations",
+    "commitment",
+    "commitments",
+    "challenge",
+    "challenges",
+    "threat",
+    "threats",
+    "contingency",
+    "contingencies",
+    "cost",
+    "costs",
+    "quota",
+    "quotas",
+    "benchmark",
+    "benchmarks",
+    "threshold",
+    "thresholds",
+    "payroll",
+    "payments",
+    "debts",
+    "shortfall",
+    "budget",
+    "request",
+    "requests",
+];
+
+/// How something is received: "the decision was met with outrage", "met by protests".
+const REACTIONS: &[&str] = &[
+    "outrage",
+    "criticism",
+    "skepticism",
+    "scepticism",
+    "resistance",
+    "opposition",
+    "approval",
+    "disapproval",
+    "indifference",
+    "protest",
+    "protests",
+    "silence",
+    "derision",
+    "anger",
+    "dismay",
+    "applause",
+    "enthusiasm",
+    "success",
+    "failure",
+    "suspicion",
+    "disbelief",
+    "hostility",
+    "condemnation",
+    "praise",
+    "acclaim",
+    "caution",
+    "concern",
+    "concerns",
+    "alarm",
+    "ridicule",
+    "cheers",
+    "jeers",
+    "fury",
+    "rejection",
+    "scorn",
+    "contempt",
+    "relief",
+    "surprise",
+];
+
+/// "meet the targets", "meeting the immediate physical and emotional needs", "was met with
+/// outrage": the object, within a few words and before any name, is a thing or a reaction.
+fn meets_a_thing(s: &Sent, k: usize) -> bool {
+    if !matches!(
+        s.toks[k].lower.as_str(),
+        "meet" | "meets" | "met" | "meeting"
+    ) {
+        return false;
+    }
+    let mut j = k + 1;
+    let received = matches!(lower(s, j), "with" | "by");
+    if received {
+        j += 1;
+    }
+    let after_quantity = |j: usize| {
+        j > 0
+            && lower(s, j) == "of"
+            && matches!(
+                lower(s, j - 1),
+                "variety" | "range" | "number" | "host" | "series" | "all" | "some"
+            )
+    };
+    for j in j..(j + 7).min(s.toks.len()) {
+        let t = &s.toks[j];
+        let named = s.people.iter().any(|p| p.first <= j && j <= p.last)
+            || s.countries.iter().any(|c| c.first <= j && j <= c.last);
+        if !t.word || t.cap || named || STOPS.contains(&t.lower.as_str()) && !after_quantity(j) {
+            return false;
+        }
+        let w = t.lower.as_str();
+        // "a variety of contingencies": the quantity's noun is the one met.
+        if matches!(
+            w,
+            "variety" | "range" | "number" | "host" | "series" | "all" | "some"
+        ) && lower(s, j + 1) == "of"
+        {
+            continue;
+        }
+        // The noun must head its phrase: "budget officials" are people.
+        let head = s
+            .toks
+            .get(j + 1)
+            .is_none_or(|n| !n.word || STOPS.contains(&n.lower.as_str()) || n.lower == "and");
+        if head && (THINGS_MET.contains(&w) || received && REACTIONS.contains(&w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that end the object of "meet" before any thing met is found, or that follow one.
+const STOPS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "after", "before", "during", "who",
+    "which", "that", "as", "since", "while", "when", "but", "or", "set", "this", "next", "last",
+    "under", "over",
+];
+
+/// "tour operators", "visit visas", "conference room": the word names a kind of thing.
+fn modifies_a_noun(s: &Sent, k: usize) -> bool {
+    let w = s.toks[k].lower.as_str();
+    let next = lower(s, k + 1);
+    match w {
+        "tour" | "tours" | "trip" | "visit" | "travel" => matches!(
+            next,
+            "operator"
+                | "operators"
+                | "guide"
+                | "guides"
+                | "bus"
+                | "buses"
+                | "company"
+                | "companies"
+                | "package"
+                | "packages"
+                | "agency"
+                | "agencies"
+                | "agent"
+                | "agents"
+                | "industry"
+                | "firm"
+                | "firms"
+                | "visa"
+                | "visas"
+                | "permit"
+                | "permits"
+        ),
+        "meeting" | "conference" | "summit" => matches!(
+            next,
+            "room" | "rooms" | "hall" | "halls" | "center" | "centre" | "venue" | "facilities"
+        ),
+        _ => false,
+    }
+}
+
+/// "the shareholders' meeting", "a town hall meeting": gatherings of no state.
+fn private_gathering(s: &Sent, k: usize) -> bool {
+    let w = s.toks[k].lower.as_str();
+    if !(lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w)) || k == 0 {
+        return false;
+    }
+    (k.saturating_sub(2)..k).any(|j| {
+        matches!(
+            lower(s, j),
+            "shareholders"
+                | "shareholder"
+                | "stockholders"
+                | "stockholder"
+                | "creditors"
+                | "staff"
+                | "faculty"
+                | "parish"
+                | "church"
+                | "club"
+                | "fan"
+                | "fans"
+                | "shareholders'"
+        )
+    }) || lower(s, k - 1) == "hall" && k >= 2 && lower(s, k - 2) == "town"
+}
+
+/// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.
+fn private_trip(s: &Sent, k: usize) -> bool {
+    matches!(s.toks[k].lower.as_str(), "trip" | "trips" | "journey") && k > 0 && {
+        matches!(
+            lower(s, k - 1),
+            "smuggling"
+                | "fishing"
+                | "shopping"
+                | "hunting"
+                | "camping"
+                | "skiing"
+                | "ski"
+                | "school"
+                | "boat"
+                | "honeymoon"
+                | "sightseeing"
+        )
+    }
+}

@@ -1,0 +1,95 @@
+//! General news uses the engagement words in other senses: meeting a need, a reaction
+//! met with, tour operators, shareholders' meetings, firms' talks and deals. None of these
+//! is an engagement between states (EVENTS.md R1), while the engagement beside them still
+//! is. The articles are invented.
+
+use crate::extraction_rules::{extract, has};
+
+#[test]
+fn meeting_a_need_or_being_met_with_a_reaction_is_no_meeting() {
+    let found = extract(
+        "1998-09-30",
+        "NAIROBI, Sept 30 (Agency) - Besides meeting the immediate physical and emotional \
+         needs of flood victims, the United States will help Kenya build shelters, U.S. envoy \
+         Mark Dane said on Wednesday. The plan was met with widespread skepticism in Kenya. \
+         Armies must be capable of meeting a variety of contingencies, Dane said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // The meeting itself still counts, though its purpose is to meet a deadline.
+    let found = extract(
+        "1998-09-30",
+        "NAIROBI, Sept 30 (Agency) - U.S. envoy Mark Dane met Kenyan Foreign Minister Ruth \
+         Wambui on Tuesday to meet the deadline for the aid plan.",
+    );
+    assert!(
+        has(&found, "meeting", "1998-09-29", &["US", "KE"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn tour_operators_and_smuggling_trips_are_no_trips() {
+    let found = extract(
+        "1998-09-07",
+        "NAIROBI, Sept 7 (Agency) - Tour operators who sell holidays in Kenya and Tanzania \
+         said on Monday that bookings from France had held up. A boy who survived a smuggling \
+         trip from Cuba to Florida was returned to Cuba on Monday.",
+    );
+    assert!(
+        !found.iter().any(|f| f.kind == "tour" || f.kind == "visit"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_shareholders_meeting_is_no_meeting_of_states() {
+    let found = extract(
+        "1989-10-27",
+        "LONDON, Oct 27 (Agency) - Britain's biggest car maker could call a special \
+         shareholders' meeting with its German partner on Friday to drop the limits.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn firms_in_talks_or_signing_deals_are_not_states() {
+    let found = extract(
+        "2005-01-18",
+        "SEATTLE, Jan 18 (Agency) - The company is currently in talks with China on sales \
+         there. The airline signed an agreement with France on Monday for twenty jets.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_weekday_told_in_the_present_tense_is_the_coming_one() {
+    // 1 May 1998 is a Friday: "meet Monday" is 4 May, not the Monday before.
+    let found = extract(
+        "1998-05-01",
+        "AMMAN, May 1 (Agency) - Jordanian Prime Minister Sami Haddad and Egyptian Foreign \
+         Minister Adel Nour meet separately Monday with U.S. Secretary of State Jane Holt.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == "meeting" && f.date == "1998-05-04"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "1998-04-27"), "{found:?}");
+}
+
+#[test]
+fn a_news_conference_with_a_foreign_official_is_a_meeting() {
+    let found = extract(
+        "1998-05-01",
+        "JERUSALEM, May 1 (Agency) - At a news conference with U.S. Vice President Tom Reed \
+         here on Friday, Israeli Prime Minister Dan Avner said gaps remained. Avner also told \
+         a news conference that the talks would go on.",
+    );
+    assert!(
+        has(&found, "meeting", "1998-05-01", &["IL", "US"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

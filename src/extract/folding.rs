@@ -570,7 +570,10 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
                 && !held_elsewhere
                 && (t.date_source == DateSource::Text
                     // "went on to Warsaw for talks with Polish officials": one trip.
-                    || t.sentence == meeting.sentence && t.date == meeting.date)
+                    || t.sentence == meeting.sentence && t.date == meeting.date
+                    // "arrived in Nairobi ... meet with President Moi": a trip of the
+                    // report's day, and talks there that day.
+                    || t.date == meeting.date && t.date.end.is_none())
                 && (t.date.start.first_day() <= meeting.date.first_day()
                     && meeting.date.last_day() <= t.date.last_day()
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))

@@ -93,3 +93,20 @@ fn a_news_conference_with_a_foreign_official_is_a_meeting() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn talks_on_the_report_day_during_a_trip_of_that_day_are_part_of_the_trip() {
+    // EVENTS.md R2: a framed trip with talks in the host country is one visit.
+    let found = extract(
+        "1998-08-18",
+        "NAIROBI, Aug 18 (Agency) - Norwegian Foreign Minister Per Dahl paid tribute to flood \
+         victims in Uganda on Tuesday. Officials in Kenya, where Dahl arrived next, hoped for \
+         aid. Dahl laid a wreath at the embassy and met with Kenyan President Joseph Mwangi \
+         before returning home.",
+    );
+    assert!(
+        has(&found, "visit", "1998-08-18", &["NO", "KE"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
+}

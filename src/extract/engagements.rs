@@ -14,7 +14,7 @@ use super::document::{Doc, Sent};
 use super::folding::{self, Mention};
 use super::participants::{self, Parties};
 use super::triggers::{self, Trigger};
-use crate::model::{Article, Country, EventDate, EventType};
+use crate::model::{Article, Country, CountryKind, EventDate, EventType};
 use std::collections::BTreeMap;
 
 /// One engagement found in an article, before it becomes a model event.
@@ -281,9 +281,10 @@ fn anaphora(
     // "the bilateral contact between the two countries ... met": a pair named before.
     let pair_anywhere = s.toks.windows(3).any(|w| {
         let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
+        let counted = matches!(b, "two" | "three" | "four" | "five" | "six" | "seven" | "eight");
         matches!(a, "the" | "both")
-            && matches!(b, "two" | "countries" | "sides" | "nations")
-            && (b != "two" || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
+            && (counted || matches!(b, "countries" | "sides" | "nations"))
+            && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
             // "a meeting with these leaders".
             || matches!(a, "these" | "those")
                 && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
@@ -299,15 +300,31 @@ fn anaphora(
         .take_while(|m| m.sentence + 3 >= s.index)
         .find(|m| m.parties.states().count() >= 2)
         .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index));
-    let states: Vec<Country> = match from_mention {
+    // "the foreign ministers of the three countries": as many states as it counts, current
+    // ones before those that no longer exist ("ending the Soviet domination of ...").
+    let counted = s.toks.windows(2).find_map(|w| {
+        let n = ["two", "three", "four", "five", "six", "seven", "eight"]
+            .iter()
+            .position(|x| *x == w[0].lower)?;
+        matches!(w[1].lower.as_str(), "countries" | "nations" | "governments").then_some(n + 2)
+    });
+    let mut states: Vec<Country> = match from_mention {
         Some(m) => m.parties.states().cloned().collect(),
         None => before
             .countries
             .iter()
             .filter(|c| c.is_state())
             .map(|c| c.country.clone())
-            .collect(),
+            .fold(Vec::new(), |mut v, c| {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+                v
+            }),
     };
+    if counted.is_some_and(|n| states.len() > n) {
+        states.retain(|c| c.kind == CountryKind::State);
+    }
     for c in states {
         if !parties.countries.contains(&c) {
             parties.countries.push(c);

@@ -110,3 +110,26 @@ fn talks_on_the_report_day_during_a_trip_of_that_day_are_part_of_the_trip() {
     );
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn the_three_countries_are_the_three_states_named_before() {
+    let found = extract(
+        "1999-03-12",
+        "OTTAWA, March 12 (Agency) - The alliance admitted Estonia, Latvia and Lithuania on \
+         Friday, ending the Soviet hold over those nations. In a ceremony here, Canadian \
+         Foreign Minister Jean Roy watched the foreign ministers of the three countries sign \
+         the documents of accession.",
+    );
+    let signed = found
+        .iter()
+        .find(|f| f.kind == "agreement")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(signed.date, "1999-03-12", "{found:?}");
+    for c in ["EE", "LV", "LT"] {
+        assert!(signed.countries.iter().any(|x| x == c), "{found:?}");
+    }
+    assert!(
+        !signed.countries.iter().any(|x| x.starts_with("SU")),
+        "{found:?}"
+    );
+}

@@ -159,10 +159,17 @@ fn people_of(
             let before = &doc.sentences[s.index - 1];
             // Whoever that sentence names first: "Royal, who ..., party spokesman Dray
             // said" is about Royal.
+            // "A has invited B to visit ... He will then travel": the one invited.
+            let invited = before
+                .toks
+                .iter()
+                .position(|t| matches!(t.lower.as_str(), "invited" | "invites"));
             let named = before
                 .people
                 .iter()
-                .find(|x| !x.speaker)
+                .filter(|x| !x.speaker)
+                .find(|x| invited.is_none_or(|i| x.first > i))
+                .or_else(|| before.people.iter().find(|x| !x.speaker))
                 .map(|x| (x.first, x.name.clone(), x.country.clone()));
             let bare = cast
                 .bare(before)

@@ -133,3 +133,16 @@ fn the_three_countries_are_the_three_states_named_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn he_who_travels_after_an_invitation_is_the_one_invited() {
+    let found = extract(
+        "1999-02-26",
+        "ROME, Feb 26 (Agency) - Canadian Prime Minister Jean Roy has invited Italian Foreign \
+         Minister Paolo Neri to visit Canada. He will then travel to Ottawa on March 12.",
+    );
+    assert!(
+        has(&found, "visit", "1999-03-12", &["IT", "CA"]),
+        "{found:?}"
+    );
+}

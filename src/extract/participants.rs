@@ -226,7 +226,10 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             lower(s, first),
             "who" | "where" | "which" | "after" | "before" | "while" | "during"
         );
-    if first > 0 && !relative && s.toks[..first].iter().all(|t| t.word || t.is(",")) {
+    // (Not for the second of two coordinated verbs: "touring X and meeting Y".)
+    let coordinated = first > 0 && matches!(lower(s, first - 1), "and" | "then");
+    if first > 0 && !relative && !coordinated && s.toks[..first].iter().all(|t| t.word || t.is(","))
+    {
         first = 0;
     }
     let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;

@@ -146,3 +146,19 @@ fn he_who_travels_after_an_invitation_is_the_one_invited() {
         "{found:?}"
     );
 }
+
+#[test]
+fn touring_one_day_and_meeting_another_are_two_verbs_with_their_own_days() {
+    let found = extract(
+        "1998-08-21",
+        "NAIROBI, Aug 21 (Agency) - After touring the Tanzanian capital Thursday and meeting \
+         with Kenyan Foreign Minister Ali Juma Friday, Norwegian Foreign Minister Per Dahl said \
+         he was satisfied.",
+    );
+    let met = found
+        .iter()
+        .find(|f| f.kind == "meeting")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(met.date, "1998-08-21", "{found:?}");
+    assert!(!met.countries.iter().any(|c| c == "TZ"), "{found:?}");
+}

@@ -187,12 +187,15 @@ fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
     let starts: Vec<usize> = triggers
         .iter()
         .filter(|t| {
-            !t.noun
+            // "After touring Dar es Salaam Thursday and meeting police leaders Friday":
+            // "meeting" is a verb there, like the "touring" it is coordinated with.
+            let gerund = |x: &Trigger| s.toks[x.first].lower.ends_with("ing") && x.first == x.last;
+            (!t.noun || gerund(t))
                 && t.first > 0
                 && matches!(lower(s, t.first - 1), "and" | "then")
-                && triggers
-                    .iter()
-                    .any(|o| !o.noun && o.last < t.first && o.clause.1 >= t.first)
+                && triggers.iter().any(|o| {
+                    (!o.noun || gerund(o) && gerund(t)) && o.last < t.first && o.clause.1 >= t.first
+                })
         })
         .map(|t| t.first)
         .collect();

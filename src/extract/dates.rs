@@ -740,10 +740,30 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     if !trig.definite(s) && dates().next().is_some() && dates().all(long_ago) {
         return None;
     }
+    // "Scharping, ending a two-day visit, said": a stay that ends on the report's day.
+    let ending = (trig.first.saturating_sub(4)..trig.first).any(|k| {
+        matches!(
+            lower(s, k),
+            "ending" | "concluding" | "wrapping" | "winding"
+        )
+    });
+    let length = s
+        .times
+        .iter()
+        .find(|t| t.last + 1 == trig.first)
+        .and_then(|t| t.days);
+    let (first, words) = match length {
+        Some(n) if ending && n > 1 => (day - Duration::days(n - 1), format!("{n} days")),
+        _ => (day, String::new()),
+    };
     Some(Dated {
-        date: EventDate::new(PartialDate::day(day), None).ok()?,
+        date: EventDate::new(
+            PartialDate::day(first),
+            (first < day).then(|| PartialDate::day(day)),
+        )
+        .ok()?,
         source: DateSource::Reported,
-        words: String::new(),
+        words,
         also: Vec::new(),
     })
 }

@@ -431,9 +431,13 @@ fn draft(doc: &Doc, m: Mention, title: String) -> Draft {
         "date".into(),
         match m.date_source {
             DateSource::Text => format!("the date expression \"{}\"", m.date_words),
-            DateSource::Reported => {
+            DateSource::Reported if !m.date_words.ends_with(" days") => {
                 "no date in the sentence: the day the article reports from".into()
             }
+            DateSource::Reported => format!(
+                "a stay of {} ending on the day the article reports from",
+                m.date_words
+            ),
             DateSource::Recounted => {
                 "recounted without a date: the month the article reports from".into()
             }

@@ -162,3 +162,21 @@ fn touring_one_day_and_meeting_another_are_two_verbs_with_their_own_days() {
     assert_eq!(met.date, "1998-08-21", "{found:?}");
     assert!(!met.countries.iter().any(|c| c == "TZ"), "{found:?}");
 }
+
+#[test]
+fn ending_a_two_day_visit_on_the_report_day_began_the_day_before() {
+    let found = extract(
+        "1998-12-05",
+        "WARSAW, Dec 5 (Agency) - German Defence Minister Rudolf Brandt, ending a two-day \
+         visit, said Poland was well prepared to join the alliance.",
+    );
+    let visit = found
+        .iter()
+        .find(|f| f.kind == "visit")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        (visit.date.as_str(), visit.end.as_deref()),
+        ("1998-12-04", Some("1998-12-05")),
+        "{found:?}"
+    );
+}

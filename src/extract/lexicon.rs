@@ -264,6 +264,7 @@ pub(crate) const HYPOTHETICAL: &[&str] = &[
     "should",
     "if",
     "unless",
+    "until",
     "proposed",
     "proposes",
     "propose",

@@ -180,3 +180,13 @@ fn ending_a_two_day_visit_on_the_report_day_began_the_day_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_trip_something_waits_for_is_no_event_until_it_is_dated() {
+    let found = extract(
+        "1998-02-13",
+        "MOSCOW, Feb 13 (Agency) - Russia said on Friday the United States must hold off at \
+         least until Japanese Foreign Minister Ken Sato visits Baghdad.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
+}

@@ -1,0 +1,113 @@
+//! Ranges and lists of dates: a range written apart ("from Nov. 15 to 26", "28-29
+//! October"), dates listed together ("in August and December"), and the dates a trip's
+//! stops give themselves.
+
+use super::lower;
+use crate::extract::document::{Sent, TimeRef};
+use crate::extract::lexicon as lex;
+use crate::model::{EventDate, PartialDate, Precision};
+use chrono::{Datelike, Duration};
+
+/// Dates listed with the chosen one, of the same precision: "in August and December last
+/// year" (the year said once holds for both), "pacts signed in 1996 and 1998".
+pub(super) fn coordinated(s: &Sent, t: &TimeRef, date: EventDate) -> (EventDate, Vec<EventDate>) {
+    let mut also = Vec::new();
+    let mut date = date;
+    let mut k = t.last + 1;
+    while matches!(lower(s, k), "and" | ",") {
+        let Some(u) = s.times.iter().find(|u| u.first == k + 1) else {
+            break;
+        };
+        let Some(other) = u.date else { break };
+        if other.start.precision() != date.start.precision()
+            || other.end.is_some()
+            || date.end.is_some()
+        {
+            break;
+        }
+        // "August and December last year": the bare month takes the year said after it.
+        let bare_month = t.timex.text.split_whitespace().count() == 1
+            && date.start.precision() == Precision::Month;
+        if bare_month && other.start.year != date.start.year {
+            if let Ok(d) = EventDate::new(
+                PartialDate::month(other.start.year, date.start.month.unwrap_or(1)),
+                None,
+            ) {
+                date = d;
+            }
+        }
+        also.push(other);
+        k = u.last + 1;
+    }
+    (date, also)
+}
+
+/// The date expression after "to", "and", "-", "through" that ends a range begun by `t`.
+pub(super) fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
+    let j = t.last + 1;
+    let joiner = lower(s, j);
+    if !matches!(
+        joiner,
+        "to" | "and" | "-" | "through" | "till" | "until" | "--"
+    ) {
+        return None;
+    }
+    let between = (t.first.saturating_sub(2)..t.first)
+        .any(|k| matches!(lower(s, k), "from" | "between" | "on"));
+    let next = s
+        .times
+        .iter()
+        .find(|n| n.first == j + 1 || n.first == j + 2)?;
+    let end = next.date.as_ref()?;
+    if end.start.precision() != Precision::Day {
+        return None;
+    }
+    let start = t.date.as_ref()?.first_day();
+    if joiner == "and" && !between {
+        // "next Tuesday and Wednesday": two weekdays in a row are one stretch of days,
+        // counted from the first (the second alone may have been read as a past day).
+        let weekday_of = |text: &str| {
+            let last = text.split_whitespace().last()?.to_lowercase();
+            lex::is_weekday(&last)
+                .then_some(last)?
+                .parse::<chrono::Weekday>()
+                .ok()
+        };
+        let (Some(a), Some(b)) = (weekday_of(&t.timex.text), weekday_of(&next.timex.text)) else {
+            return None;
+        };
+        if b != a.succ() || start.weekday() != a {
+            return None;
+        }
+        return Some(PartialDate::day(start + Duration::days(1)));
+    }
+    // "on Monday and Tuesday" is a range only of days next to each other; "between April 7
+    // and 9" of any.
+    if joiner == "and"
+        && lower(s, t.first.saturating_sub(1)) == "on"
+        && end.first_day() - start > Duration::days(1)
+    {
+        return None;
+    }
+    Some(end.end.unwrap_or(end.start))
+}
+
+/// The date a trip's stop gives itself right after its place: "stopping in Tokyo from March
+/// 20 to 22 and in Seoul on March 23" (EVENTS.md R3).
+pub(crate) fn stop_date(s: &Sent, place_last: usize) -> Option<EventDate> {
+    let t = s.times.iter().find(|t| {
+        t.first > place_last
+            && t.first <= place_last + 3
+            && (place_last + 1..t.first).all(|k| matches!(lower(s, k), "from" | "on" | "between"))
+    })?;
+    let date = t.date?;
+    if date.start.precision() != Precision::Day {
+        return None;
+    }
+    match range_end(s, t) {
+        Some(end) if date.end.is_none() && end.first_day() >= date.first_day() => {
+            EventDate::new(date.start, Some(end)).ok()
+        }
+        _ => Some(date),
+    }
+}

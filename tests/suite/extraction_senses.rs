@@ -190,3 +190,30 @@ fn a_trip_something_waits_for_is_no_event_until_it_is_dated() {
     );
     assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
 }
+
+#[test]
+fn a_range_written_day_first_gives_both_days() {
+    // British and Commonwealth style: "28-29 October 2019", "on 12–14 November".
+    let found = extract(
+        "2019-10-11",
+        "LONDON, Oct 11 (Agency) - Indian Prime Minister Ravi Kumar will pay an official visit \
+         to Japan from 28-29 October 2019. Indian Foreign Minister Asha Rao will visit Peru on \
+         12–14 November.",
+    );
+    let range = |country: &str| {
+        found
+            .iter()
+            .find(|f| f.kind == "visit" && f.countries.iter().any(|c| c == country))
+            .map(|f| (f.date.clone(), f.end.clone()))
+    };
+    assert_eq!(
+        range("JP"),
+        Some(("2019-10-28".into(), Some("2019-10-29".into()))),
+        "{found:?}"
+    );
+    assert_eq!(
+        range("PE"),
+        Some(("2019-11-12".into(), Some("2019-11-14".into()))),
+        "{found:?}"
+    );
+}

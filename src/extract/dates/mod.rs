@@ -9,7 +9,7 @@ use super::lexicon as lex;
 use super::triggers::Trigger;
 use crate::model::{EventDate, EventType, PartialDate, Precision};
 use chrono::{Datelike, Duration};
-use ranges::{coordinated, range_end};
+use ranges::{coordinated, range_end, range_start};
 
 mod ranges;
 pub(crate) use ranges::stop_date;
@@ -419,6 +419,8 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
             if end.first_day() >= date.first_day() {
                 date = EventDate::new(date.start, Some(end)).ok()?;
             }
+        } else if let Some(start) = range_start(s, t) {
+            date = EventDate::new(start, Some(date.start)).ok()?;
         }
     }
     let mut words = t.timex.text.clone();

@@ -104,10 +104,46 @@ pub(crate) fn stop_date(s: &Sent, place_last: usize) -> Option<EventDate> {
     if date.start.precision() != Precision::Day {
         return None;
     }
-    match range_end(s, t) {
-        Some(end) if date.end.is_none() && end.first_day() >= date.first_day() => {
+    match (range_end(s, t), range_start(s, t)) {
+        (Some(end), _) if date.end.is_none() && end.first_day() >= date.first_day() => {
             EventDate::new(date.start, Some(end)).ok()
         }
+        (_, Some(start)) => EventDate::new(start, Some(date.start)).ok(),
         _ => Some(date),
     }
+}
+
+/// The first day of a range written day first, before the date expression `t` that holds
+/// its last day and the month: "28-29 October 2019", "from 7 to 9 December", "between 3 and
+/// 5 May".
+pub(super) fn range_start(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
+    let date = t.date.as_ref()?;
+    if date.end.is_some() || date.start.precision() != Precision::Day {
+        return None;
+    }
+    let opening = s.toks[t.first].lower.as_str();
+    // "28-29 October": one token, the range's first day before the dash.
+    let joined = opening
+        .split_once(['-', '–'])
+        .filter(|(_, b)| b.parse::<u32>().is_ok())
+        .and_then(|(a, _)| a.parse::<u32>().ok());
+    // "from 7 to 9 December": the expression must open with its day ("9 December", not
+    // "December 9").
+    let apart = || {
+        let joiner = lower(s, t.first.checked_sub(1)?);
+        let dash = matches!(joiner, "-" | "–" | "—" | "--");
+        let worded = matches!(joiner, "to" | "and" | "until" | "till" | "through")
+            && t.first >= 3
+            && matches!(lower(s, t.first - 3), "from" | "between");
+        if opening.parse::<u32>().is_err() || !(dash || worded) {
+            return None;
+        }
+        s.toks[t.first.checked_sub(2)?].lower.parse::<u32>().ok()
+    };
+    let first = joined.or_else(apart)?;
+    let last = date.first_day();
+    if first == 0 || first >= last.day() {
+        return None;
+    }
+    Some(PartialDate::day(last.with_day(first)?))
 }

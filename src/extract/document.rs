@@ -8,7 +8,7 @@ use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::Places;
 use super::sentences;
 use super::tokens::{tokenize, Tok};
-use crate::model::{Article, Country, EventDate, Gazetteer, PartialDate};
+use crate::model::{Article, Country, CountryKind, EventDate, Gazetteer, PartialDate};
 use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -323,7 +323,63 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
         .flat_map(|s| &s.countries)
         .find(|c| c.via == Via::Seat)
         .map(|c| c.country.code.clone());
-    Some(seat.unwrap_or_else(|| "US".to_string()))
+    if seat.is_some() {
+        return seat;
+    }
+    // "The Prime Minister spoke to President X" before any "the President": a government
+    // led by a prime minister, whose country is the one its text names on its own ("the UK
+    // will continue ..."), not after a foreign leader ("President X of Ukraine").
+    let unattributed = |title: &[&str], subject: bool| {
+        sentences.iter().enumerate().find_map(|(i, s)| {
+            let windows =
+                s.toks
+                    .windows(title.len() + 2)
+                    .take(if subject { 1 } else { usize::MAX });
+            windows
+                .clone()
+                .position(|w| {
+                    w[0].lower == "the"
+                        && w[1].cap
+                        && w[1..=title.len()]
+                            .iter()
+                            .zip(title)
+                            .all(|(t, x)| t.lower == *x)
+                        && !w[title.len() + 1].cap
+                        && w[title.len() + 1].lower != "of"
+                })
+                .map(|k| (i, k))
+        })
+    };
+    // As the subject of a sentence: "urged the Prime Minister to" is the one spoken to.
+    let prime_minister = unattributed(&["prime", "minister"], true);
+    let president = unattributed(&["president"], false);
+    if prime_minister.is_some() && (president.is_none() || prime_minister < president) {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for s in sentences {
+            for c in s
+                .countries
+                .iter()
+                .filter(|c| c.country.kind == CountryKind::State)
+            {
+                let after_of = c.first > 0 && s.toks[c.first - 1].lower == "of";
+                let before_someone = s.people.iter().any(|p| p.first == c.last + 1)
+                    || s.toks.get(c.last + 1).is_some_and(|t| t.cap);
+                if after_of || before_someone || c.via == Via::Demonym {
+                    continue;
+                }
+                match counts.iter_mut().find(|(x, _)| *x == c.country.code) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((&c.country.code, 1)),
+                }
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        return counts
+            .into_iter()
+            .find(|(_, n)| *n == best)
+            .map(|(c, _)| c.to_string());
+    }
+    Some("US".to_string())
 }
 
 /// The state named most often (first named on a tie), other than `home`.

@@ -122,6 +122,7 @@ pub(crate) const CALL_PHRASES: &[&[&str]] = &[
     &["over", "the", "phone"],
     &["spoke", "today", "with"],
     &["spoke", "with"],
+    &["spoke", "to"],
     &["spoke", "by"],
     &["speaks", "with"],
     &["called"],

@@ -21,7 +21,7 @@ pub(crate) fn extract(dct: &str, body: &str) -> Vec<Found> {
 }
 
 /// The same with the article's own headline (a government readout names its kind there).
-fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found> {
+pub(crate) fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("article.txt");
     fs::write(&path, format!("date {dct} 1\n{headline}\n{body}\n")).unwrap();

@@ -3,7 +3,7 @@
 //! is an engagement between states (EVENTS.md R1), while the engagement beside them still
 //! is. The articles are invented.
 
-use crate::extraction_rules::{extract, has};
+use crate::extraction_rules::{extract, extract_headed, has};
 
 #[test]
 fn meeting_a_need_or_being_met_with_a_reaction_is_no_meeting() {
@@ -214,6 +214,37 @@ fn a_range_written_day_first_gives_both_days() {
     assert_eq!(
         range("PE"),
         Some(("2019-11-12".into(), Some("2019-11-14".into()))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_prime_ministers_readout_speaks_for_the_country_it_names_and_spoke_to_is_a_call() {
+    // A government text with no dateline: the "Prime Minister" who speaks is the one of the
+    // country the text names on its own, not a U.S. official.
+    let found = extract_headed(
+        "2023-03-12",
+        "PM call with President Ruiz of Chile: 12 March 2023",
+        "The Prime Minister spoke to President Ana Ruiz of Chile this afternoon. The leaders \
+         discussed trade. The Prime Minister said the UK would continue to support free trade.",
+    );
+    assert!(
+        has(&found, "call", "2023-03-12", &["GB", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+    // A U.S. readout's "urged the Prime Minister" is the one spoken with.
+    let found = extract_headed(
+        "2024-04-04",
+        "Readout of President Gray's Call with Prime Minister Ruiz of Chile",
+        "President Gray spoke by telephone with Prime Minister Ruiz. He urged the Prime \
+         Minister to act, and said the United States supports Chile.",
+    );
+    assert!(
+        has(&found, "call", "2024-04-04", &["US", "CL"]),
         "{found:?}"
     );
 }

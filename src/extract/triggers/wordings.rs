@@ -80,7 +80,14 @@ fn calls(s: &Sent, k: usize) -> Decision {
                                 | "here"
                         )
                     });
-                    if in_person {
+                    // "The Prime Minister spoke to President X this afternoon" (a call, in
+                    // British readouts); not "spoke to reporters", "spoke to the nation".
+                    let to_official = s.people.iter().any(|p| p.first == k + 2)
+                        || matches!(
+                            lower(s, k + 2),
+                            "president" | "prime" | "chancellor" | "king" | "queen" | "premier"
+                        );
+                    if in_person || phrase[1] == "to" && !to_official {
                         continue;
                     }
                     return Break(Some((EventType::Call, last, false)));

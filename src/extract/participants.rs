@@ -156,7 +156,19 @@ fn people_of(
                 people.push((k, name, country, false));
             }
         } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
-            let before = &doc.sentences[s.index - 1];
+            // "He will visit Spain ... He will visit Peru": past sentences that are about
+            // "he" too, to the one that names him.
+            let about_him = |b: &&Sent| {
+                b.people.is_empty()
+                    && cast.bare(b).is_empty()
+                    && b.toks
+                        .first()
+                        .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
+            };
+            let before = (1..=s.index.min(4))
+                .map(|d| &doc.sentences[s.index - d])
+                .find(|b| !about_him(b))
+                .unwrap_or(&doc.sentences[s.index - 1]);
             // Whoever that sentence names first: "Royal, who ..., party spokesman Dray
             // said" is about Royal.
             // "A has invited B to visit ... He will then travel": the one invited.

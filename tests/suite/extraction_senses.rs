@@ -248,3 +248,17 @@ fn a_prime_ministers_readout_speaks_for_the_country_it_names_and_spoke_to_is_a_c
         "{found:?}"
     );
 }
+
+#[test]
+fn he_in_one_sentence_after_another_is_still_the_one_named_first() {
+    let found = extract(
+        "2019-10-11",
+        "LONDON, Oct 11 (Agency) - Indian Prime Minister Ravi Kumar will visit Japan from 7 to \
+         9 December. He will visit Spain between 3 and 5 November. He will visit Peru on 12-14 \
+         November.",
+    );
+    assert!(
+        has(&found, "visit", "2019-11-12", &["IN", "PE"]),
+        "{found:?}"
+    );
+}

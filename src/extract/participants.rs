@@ -238,8 +238,11 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             lower(s, first),
             "who" | "where" | "which" | "after" | "before" | "while" | "during"
         );
-    // (Not for the second of two coordinated verbs: "touring X and meeting Y".)
-    let coordinated = first > 0 && matches!(lower(s, first - 1), "and" | "then");
+    // (Not for the second of two coordinated participles: "After touring X and meeting Y,
+    // the minister said": their subject comes after them.)
+    let coordinated = first > 0
+        && matches!(lower(s, first - 1), "and" | "then")
+        && s.toks[trig.first].lower.ends_with("ing");
     if first > 0 && !relative && !coordinated && s.toks[..first].iter().all(|t| t.word || t.is(","))
     {
         first = 0;

@@ -244,6 +244,7 @@ const FORMER_NAMES: &[(&str, &str)] = &[
     ("Palestine", "PS"),
     ("South Korea", "KR"),
     ("North Korea", "KP"),
+    ("Democratic People's Republic of Korea", "KP"),
     ("Democratic Republic of the Congo", "CD"),
     ("DR Congo", "CD"),
     ("Republic of the Congo", "CG"),

@@ -15,6 +15,7 @@
 //! mentioned. No regular expressions and no tables built at run time, so the
 //! cost is a few `match` lookups per token.
 
+mod datelines;
 mod grammar;
 mod lexicon;
 mod resolve;
@@ -213,7 +214,7 @@ pub fn find_dateline(text: &str, publication: Option<NaiveDate>) -> Option<Datel
             return Some(d);
         }
     }
-    None
+    datelines::plain_dateline(head, &toks, publication)
 }
 
 fn all_caps(s: &str) -> bool {
@@ -234,7 +235,8 @@ fn dateline_at(
     let mut k = close + 1;
     let dash_start = toks.get(k)?;
     let dash_text = &text[dash_start.start..dash_start.end];
-    if !matches!(dash_text, "-" | "_" | "\u{2014}" | "\u{2013}") {
+    // "New Delhi [India], June 5 (ANI): ...": a colon for the dash.
+    if !matches!(dash_text, "-" | "_" | "\u{2014}" | "\u{2013}" | ":") {
         return None;
     }
     while toks
@@ -269,7 +271,11 @@ fn dateline_at(
     let mut s = place_end;
     while s > 0 {
         let t = &toks[s - 1];
-        let ok = (t.kind == scan::Kind::Word && t.cap) || t.is_punct(',') || t.is_punct('.');
+        let ok = (t.kind == scan::Kind::Word && t.cap)
+            || t.is_punct(',')
+            || t.is_punct('.')
+            || t.is_punct('[')
+            || t.is_punct(']');
         if !ok {
             break;
         }
@@ -278,12 +284,23 @@ fn dateline_at(
             break;
         }
     }
-    let first_caps = (s..place_end).find(|&i| all_caps(&text[toks[i].start..toks[i].end]))?;
+    // The place in capitals, or in brackets after its city ("New Delhi [India]").
+    let bracketed = (s..place_end).any(|i| toks[i].is_punct('['));
+    let first_caps = (s..place_end)
+        .find(|&i| all_caps(&text[toks[i].start..toks[i].end]))
+        .or_else(|| {
+            bracketed
+                .then_some(s)
+                .filter(|&i| toks[i].kind == scan::Kind::Word)
+        })?;
     let place_last = (first_caps..place_end)
         .rev()
         .find(|&i| toks[i].kind == scan::Kind::Word)?;
+    let place = text[toks[first_caps].start..toks[place_last].end]
+        .replace(" [", ", ")
+        .replace(['[', ']'], "");
     Some(Dateline {
-        place: text[toks[first_caps].start..toks[place_last].end].to_string(),
+        place,
         date,
         agency: Some(agency),
         start: toks[first_caps].start,

@@ -155,3 +155,36 @@ fn weekday_ranges_run_forward() {
     let apart = tag("He left Monday and will return Friday.", Some(t));
     assert_eq!(find(&apart, "Friday").value, "2025-05-09");
 }
+
+#[test]
+fn datelines_of_outlets_that_sign_without_parentheses() {
+    let p = Some(d(2024, 3, 6));
+    let dl = find_dateline("WASHINGTON \u{2014} The president met ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency),
+        ("WASHINGTON", None, None)
+    );
+    let dl = find_dateline("TOKYO, Jan. 13 Kyodo - Japan said ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("TOKYO", Some(d(2024, 1, 13)), Some("Kyodo"))
+    );
+    let dl = find_dateline("MOSCOW, March 5. /TASS/. Russia said ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("MOSCOW", Some(d(2024, 3, 5)), Some("TASS"))
+    );
+    let dl = find_dateline("KUALA LUMPUR, Dec 15, 2005 - Asia's ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date),
+        ("KUALA LUMPUR", Some(d(2005, 12, 15)))
+    );
+    let dl = find_dateline("New Delhi [India], June 5 (ANI): The minister ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("New Delhi, India", Some(d(2024, 6, 5)), Some("ANI"))
+    );
+    // Capitals that open a sentence are no dateline without a dash after them.
+    assert!(find_dateline("NATO said on Friday it would act.", p).is_none());
+    assert!(find_dateline("US, EU agree - on what?", p).is_none());
+}

@@ -262,3 +262,51 @@ fn he_in_one_sentence_after_another_is_still_the_one_named_first() {
         "{found:?}"
     );
 }
+
+#[test]
+fn datelines_without_parentheses_place_the_story_and_bring_no_home_state() {
+    for body in [
+        "MOSCOW, March 5. /TASS/. Russian Foreign Minister Ivan Petrov will hold talks with his \
+         Turkish counterpart Mehmet Kaya in Moscow on March 10.",
+        "MOSCOW, March 5, 2024 - Russian Foreign Minister Ivan Petrov will hold talks with his \
+         Turkish counterpart Mehmet Kaya in Moscow on March 10.",
+    ] {
+        let found = extract("2024-03-05", body);
+        assert!(
+            has(&found, "meeting", "2024-03-10", &["RU", "TR"]),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
+            "{found:?}"
+        );
+    }
+    // A newspaper's "WASHINGTON —": weekdays count from the article's day.
+    let found = extract(
+        "2024-02-02",
+        "WASHINGTON \u{2014} President John Gray met Kenyan President Ali Juma at the White \
+         House on Thursday.",
+    );
+    assert!(
+        has(&found, "meeting", "2024-02-01", &["US", "KE"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_long_state_name_with_a_possessive_is_that_state_not_the_one_inside_it() {
+    let found = extract(
+        "2018-06-12",
+        "SINGAPORE, June 12 (Agency) - U.S. President John Gray and the leader of the \
+         Democratic People's Republic of Korea, Kim Sung, signed a joint statement here on \
+         Tuesday.",
+    );
+    assert!(
+        has(&found, "statement", "2018-06-12", &["US", "KP"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "KR")),
+        "{found:?}"
+    );
+}

@@ -155,9 +155,17 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
             if span.iter().any(|t| !t.word) {
                 return None;
             }
-            Some(normalise_key(
-                &span.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
-            ))
+            // "Democratic People's Republic of Korea": a possessive inside a name is part
+            // of it.
+            let words: Vec<String> = span
+                .iter()
+                .enumerate()
+                .map(|(j, t)| match t.possessive && j + 1 < n {
+                    true => format!("{}'s", t.text),
+                    false => t.text.to_string(),
+                })
+                .collect();
+            Some(normalise_key(&words.join(" ")))
         };
         let mut found: Option<(usize, Country, Via)> = None;
         for n in (1..=lex.max_words.min(toks.len() - i)).rev() {

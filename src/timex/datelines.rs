@@ -1,0 +1,91 @@
+//! Datelines written without an agency in parentheses, as other outlets write them:
+//! "WASHINGTON — ..." (newspapers), "TOKYO, Jan. 13 Kyodo - ..." and "MOSCOW, March 5.
+//! /TASS/. ..." (agencies that sign without parentheses).
+
+use super::{all_caps, grammar, resolve_year_near, scan, Dateline};
+use chrono::NaiveDate;
+
+/// The dateline a line of `text` opens with (the first three lines are tried).
+pub(super) fn plain_dateline(
+    text: &str,
+    toks: &[scan::Token],
+    publication: Option<NaiveDate>,
+) -> Option<Dateline> {
+    std::iter::once(0)
+        .chain((1..toks.len()).filter(|&k| toks[k].newline_before))
+        .take(3)
+        .find_map(|i| plain_at(text, toks, i, publication))
+}
+
+fn is_dash(text: &str, t: &scan::Token) -> bool {
+    matches!(&text[t.start..t.end], "-" | "_" | "\u{2014}" | "\u{2013}")
+}
+
+fn plain_at(
+    text: &str,
+    toks: &[scan::Token],
+    i: usize,
+    publication: Option<NaiveDate>,
+) -> Option<Dateline> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let on_line = |k: usize| k < toks.len() && (k == i || !toks[k].newline_before);
+    // The place: one to four words in capitals.
+    let mut p = i;
+    while on_line(p) && p < i + 4 && toks[p].kind == scan::Kind::Word && all_caps(word(p)) {
+        p += 1;
+    }
+    if p == i || !on_line(p) {
+        return None;
+    }
+    let place = text[toks[i].start..toks[p - 1].end].to_string();
+    let mut date = None;
+    let mut agency = None;
+    let mut k = p;
+    if toks[k].is_punct(',') {
+        // ", Jan. 13" or ", March 5, 2024": a date must follow the comma.
+        let window = &toks[k + 1..toks.len().min(k + 9)];
+        let found = grammar::find(window);
+        let c = found.first().filter(|c| c.s == 0)?;
+        let grammar::Expr::Ymd { y, m, d } = c.expr else {
+            return None;
+        };
+        let y = y.or_else(|| publication.map(|p| resolve_year_near(p, m, d)));
+        date = y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+        k += 1 + c.e;
+        if on_line(k) && toks[k].is_punct('.') {
+            k += 1;
+        }
+        // "/TASS/." or "Kyodo": the agency that signs the story.
+        if on_line(k + 2) && toks[k].is_punct('/') && toks[k + 2].is_punct('/') {
+            agency = Some(word(k + 1).to_string());
+            k += 3;
+            if on_line(k) && toks[k].is_punct('.') {
+                k += 1;
+            }
+            return Some(Dateline {
+                place,
+                date,
+                agency,
+                start: toks[i].start,
+                end: toks[k - 1].end,
+            });
+        }
+        if on_line(k) && toks[k].kind == scan::Kind::Word && toks[k].cap {
+            agency = Some(word(k).to_string());
+            k += 1;
+        }
+    }
+    if !on_line(k) || !is_dash(text, &toks[k]) {
+        return None;
+    }
+    while on_line(k + 1) && toks[k + 1].is_punct('-') && !toks[k + 1].space_before {
+        k += 1;
+    }
+    Some(Dateline {
+        place,
+        date,
+        agency,
+        start: toks[i].start,
+        end: toks[k].end,
+    })
+}

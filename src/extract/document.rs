@@ -4,6 +4,7 @@
 //! In: an [`Article`]. Out: a [`Doc`] that the later phases (triggers, dates, participants,
 //! folding) read without going back to the raw text.
 
+use super::lexicon as lex;
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::Places;
 use super::sentences;
@@ -168,9 +169,14 @@ fn dateline_here(place: &str) -> Option<Here> {
     };
     let city = title_case(parts.first()?);
     for part in parts.iter().rev() {
-        if let Some(c) = g
-            .lookup(part)
-            .filter(|c| c.kind != crate::model::CountryKind::Region)
+        // "INDEPENDENCE, Mo.", "ANCHORAGE, Alaska": a U.S. state, not a country's code.
+        let us_state = parts.len() > 1 && lex::is_us_state(part);
+        if let Some(c) = if us_state {
+            g.by_code("US").cloned()
+        } else {
+            g.lookup(part).cloned()
+        }
+        .filter(|c| c.kind != crate::model::CountryKind::Region)
         {
             let place = if parts.len() > 1 {
                 // The table's spelling of the city ("Mar del Plata"), in that country.

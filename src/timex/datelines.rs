@@ -37,15 +37,30 @@ fn plain_at(
     if p == i || !on_line(p) {
         return None;
     }
-    let place = text[toks[i].start..toks[p - 1].end].to_string();
+    let mut place = text[toks[i].start..toks[p - 1].end].to_string();
     let mut date = None;
     let mut agency = None;
     let mut k = p;
-    if toks[k].is_punct(',') {
-        // ", Jan. 13" or ", March 5, 2024": a date must follow the comma.
-        let window = &toks[k + 1..toks.len().min(k + 9)];
-        let found = grammar::find(window);
-        let c = found.first().filter(|c| c.s == 0)?;
+    let window = &toks[k + 1..toks.len().min(k + 9)];
+    let found = grammar::find(window);
+    let dated = found.first().filter(|c| c.s == 0);
+    if toks[k].is_punct(',') && dated.is_none() {
+        // "INDEPENDENCE, Mo. _", "NUSA DUA, Indonesia —": the state or country after it.
+        let mut r = k + 1;
+        while on_line(r) && r < k + 4 && toks[r].kind == scan::Kind::Word && toks[r].cap {
+            r += 1;
+        }
+        if r == k + 1 {
+            return None;
+        }
+        if on_line(r) && toks[r].is_punct('.') {
+            r += 1;
+        }
+        place = text[toks[i].start..toks[r - 1].end].to_string();
+        k = r;
+    } else if toks[k].is_punct(',') {
+        // ", Jan. 13" or ", March 5, 2024".
+        let c = dated?;
         let grammar::Expr::Ymd { y, m, d } = c.expr else {
             return None;
         };

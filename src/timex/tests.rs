@@ -184,6 +184,8 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("New Delhi, India", Some(d(2024, 6, 5)), Some("ANI"))
     );
+    let dl = find_dateline("INDEPENDENCE, Mo. _ The alliance grew.", p).unwrap();
+    assert_eq!((dl.place.as_str(), dl.date), ("INDEPENDENCE, Mo.", None));
     // Capitals that open a sentence are no dateline without a dash after them.
     assert!(find_dateline("NATO said on Friday it would act.", p).is_none());
     assert!(find_dateline("US, EU agree - on what?", p).is_none());

@@ -310,3 +310,21 @@ fn a_long_state_name_with_a_possessive_is_that_state_not_the_one_inside_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_us_state_in_a_dateline_is_not_the_country_its_abbreviation_spells() {
+    // "Mo." is Missouri, not Macao (MO).
+    let found = extract(
+        "1999-03-12",
+        "INDEPENDENCE, Mo. _ U.S. Secretary of State Jane Holt met Polish Foreign Minister Jan \
+         Nowak here on Friday.",
+    );
+    assert!(
+        has(&found, "meeting", "1999-03-12", &["US", "PL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "MO")),
+        "{found:?}"
+    );
+}

@@ -328,3 +328,22 @@ fn a_us_state_in_a_dateline_is_not_the_country_its_abbreviation_spells() {
         "{found:?}"
     );
 }
+
+#[test]
+fn reaching_a_deal_is_an_agreement_but_reaching_agreement_on_a_point_is_not() {
+    let found = extract(
+        "2015-07-14",
+        "VIENNA, July 14 (Agency) - Iran and France reached a historic nuclear deal on \
+         Tuesday after two weeks of talks in the Austrian capital.",
+    );
+    assert!(
+        has(&found, "agreement", "2015-07-14", &["IR", "FR"]),
+        "{found:?}"
+    );
+    let found = extract(
+        "2015-07-14",
+        "VIENNA, July 14 (Agency) - Iranian and French negotiators reached agreement on \
+         sanctions on Tuesday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "agreement"), "{found:?}");
+}

@@ -122,6 +122,15 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         }
         return Break(None);
     }
+    // "reached a historic nuclear deal", "struck an accord": concluded, as signed. (Only
+    // a deal or accord named as such: "reached agreement on" a point is part of talks.)
+    if matches!(w, "reached" | "struck" | "clinched" | "sealed")
+        && (k + 1..(k + 6).min(toks.len()))
+            .take_while(|&j| toks[j].word && !matches!(lower(s, j), "on" | "with" | "to"))
+            .any(|j| matches!(lower(s, j), "deal" | "accord" | "pact" | "treaty"))
+    {
+        return Break(Some((EventType::Agreement, k, false)));
+    }
     // An agreement noun dated in passing: "the 1984 Joint Declaration agreement", "the
     // agreement signed in 1998", "a pact they signed last year".
     if lex::AGREEMENT_NOUNS.contains(&w)

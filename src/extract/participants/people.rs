@@ -1,0 +1,238 @@
+//! The people of an engagement and the state each serves: those named in the trigger's
+//! clause, those known from earlier in the article, "he" for someone named before, the
+//! subject a relative clause hangs on, and the state of officials the text never
+//! attributes (a readout's own, or the dateline's).
+
+use super::super::cast::Cast;
+use super::super::document::{Doc, Sent};
+use super::super::triggers::Trigger;
+use super::{lower, topic_cut};
+use crate::model::{Country, Gazetteer};
+
+/// The people of a trigger's clause with their states: named in scope, known from earlier
+/// in the article, "he" for the subject of the sentence before, and the subject a relative
+/// clause hangs on. In order of position.
+pub(super) fn people_of(
+    doc: &Doc,
+    cast: &Cast,
+    s: &Sent,
+    trig: &Trigger,
+    first: usize,
+    relative: bool,
+    in_scope: &impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, String, Option<Country>, bool)> {
+    let mut people: Vec<(usize, String, Option<Country>, bool)> = Vec::new();
+    for person in &s.people {
+        if person.speaker || !in_scope(person.first, person.last) {
+            continue;
+        }
+        let known = cast.find(&person.name);
+        let name = known.map_or(person.name.clone(), |k| k.0.clone());
+        let country = person
+            .country
+            .clone()
+            .or_else(|| known.and_then(|k| k.1.clone()))
+            .or_else(|| unattributed(doc, s, person.first, person.visiting, trig));
+        people.push((person.first, name, country, person.visiting));
+    }
+    for (k, entry) in cast.bare(s) {
+        if in_scope(k, k) && !people.iter().any(|(_, n, _, _)| *n == entry.0) {
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    // "He held talks with ...": the subject of the sentence before.
+    let pronoun =
+        (first..trig.first).find(|&k| matches!(lower(s, k), "he" | "she" | "his" | "her"));
+    if let Some(k) = pronoun {
+        // "Recalling his visit to Kenya, Hu said": a sentence that opens with a participle
+        // hangs on the subject after it.
+        let participle = first == 0
+            && s.toks
+                .first()
+                .is_some_and(|t| t.word && t.lower.ends_with("ing"))
+            && s.toks[0].text.starts_with(|c: char| c.is_uppercase());
+        let after_clause = trig.clause.1;
+        let main_subject = participle
+            .then(|| {
+                s.people
+                    .iter()
+                    .find(|x| x.first > after_clause)
+                    .map(|x| (x.first, x.name.clone(), x.country.clone()))
+                    .or_else(|| {
+                        cast.bare(s)
+                            .into_iter()
+                            .find(|(j, _)| *j > after_clause)
+                            .map(|(j, e)| (j, e.0.clone(), e.1.clone()))
+                    })
+            })
+            .flatten();
+        if let Some((j, name, country)) = main_subject {
+            if !people.iter().any(|(pk, ..)| *pk < trig.first) {
+                let known = cast.find(&name);
+                let name = known.map_or(name, |x| x.0.clone());
+                let country = country
+                    .or_else(|| known.and_then(|x| x.1.clone()))
+                    .or_else(|| unattributed(doc, s, j, false, trig));
+                people.push((k, name, country, false));
+            }
+        } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
+            // "He will visit Spain ... He will visit Peru": past sentences that are about
+            // "he" too, to the one that names him.
+            let about_him = |b: &&Sent| {
+                b.people.is_empty()
+                    && cast.bare(b).is_empty()
+                    && b.toks
+                        .first()
+                        .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
+            };
+            let before = (1..=s.index.min(4))
+                .map(|d| &doc.sentences[s.index - d])
+                .find(|b| !about_him(b))
+                .unwrap_or(&doc.sentences[s.index - 1]);
+            // Whoever that sentence names first: "Royal, who ..., party spokesman Dray
+            // said" is about Royal.
+            // "A has invited B to visit ... He will then travel": the one invited.
+            let invited = before
+                .toks
+                .iter()
+                .position(|t| matches!(t.lower.as_str(), "invited" | "invites"));
+            let named = before
+                .people
+                .iter()
+                .filter(|x| !x.speaker)
+                .find(|x| invited.is_none_or(|i| x.first > i))
+                .or_else(|| before.people.iter().find(|x| !x.speaker))
+                .map(|x| (x.first, x.name.clone(), x.country.clone()));
+            let bare = cast
+                .bare(before)
+                .first()
+                .map(|(j, e)| (*j, e.0.clone(), e.1.clone()));
+            let unofficial = cast.unofficial_in(before).map(|(j, n)| (j, n, None));
+            let subject = [named, bare, unofficial]
+                .into_iter()
+                .flatten()
+                .min_by_key(|(j, ..)| *j)
+                .map(|(_, name, country)| (name, country));
+            if let Some((name, country)) = subject {
+                let known = cast.find(&name);
+                let name = known.map_or(name, |x| x.0.clone());
+                let country = country.or_else(|| known.and_then(|x| x.1.clone()));
+                people.push((k, name, country, false));
+            }
+        }
+    }
+    // The subject of a relative clause.
+    if relative || people.iter().all(|(k, ..)| *k > trig.first) {
+        if let Some(subject) = s.people.iter().find(|x| x.first < first && !x.speaker) {
+            let known = cast.find(&subject.name);
+            let name = known.map_or(subject.name.clone(), |k| k.0.clone());
+            let country = subject
+                .country
+                .clone()
+                .or_else(|| known.and_then(|k| k.1.clone()))
+                .or_else(|| unattributed(doc, s, subject.first, subject.visiting, trig));
+            if !people.iter().any(|(_, n, _, _)| *n == name) {
+                people.push((subject.first, name, country, subject.visiting));
+            }
+        } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
+            let country = entry
+                .1
+                .clone()
+                .or_else(|| unattributed(doc, s, k, false, trig));
+            people.push((k, entry.0.clone(), country, false));
+        }
+    }
+    people.sort_by_key(|(k, ..)| *k);
+    people
+}
+
+/// The state of unattributed officials in a government's own text.
+pub(super) fn home(doc: &Doc) -> Option<Country> {
+    doc.home
+        .as_deref()
+        .and_then(|h| Gazetteer::get().by_code(h))
+        .cloned()
+}
+
+/// The state of an official the article never attributes: in a government's readout, its
+/// own when the official is the sentence's subject, else the foreign state it names most;
+/// in agency copy, the dateline's state (officials quoted there are mostly local), unless
+/// the official is visiting.
+fn unattributed(
+    doc: &Doc,
+    s: &Sent,
+    first: usize,
+    visiting: bool,
+    trig: &Trigger,
+) -> Option<Country> {
+    // Legislators, party leaders and local officials named without a country are the
+    // text's own ("Speaker Pelosi", "Leader Schumer", "Governor ...").
+    let domestic = s.people.iter().find(|p| p.first == first).is_some_and(|p| {
+        let t = p.title.to_lowercase();
+        [
+            "speaker",
+            "leader",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "mayor",
+            "lawmaker",
+        ]
+        .iter()
+        .any(|w| t.split_whitespace().any(|x| x.trim_end_matches('.') == *w))
+    });
+    if doc.home.is_some() {
+        // The subject, before the trigger, is the readout's own official; the one met is
+        // the foreign state the readout is about.
+        let subject = first < trig.first
+            && s.people
+                .iter()
+                .filter(|p| p.first < trig.first)
+                .all(|p| p.first >= first);
+        if subject || domestic {
+            return home(doc);
+        }
+        // The one met: the foreign state the sentence names before its topic ("her
+        // appointment as Kenya's ..."), else the one the readout names most.
+        let cut = topic_cut(s, trig);
+        return s
+            .countries
+            .iter()
+            .filter(|c| {
+                c.is_state()
+                    && c.first < cut
+                    && Some(c.country.code.as_str()) != doc.home.as_deref()
+            })
+            .map(|c| c.country.clone())
+            .next()
+            // "to congratulate her on her appointment as Kenya's adviser": past the topic,
+            // but a role it names is hers.
+            .or_else(|| {
+                s.countries
+                    .iter()
+                    .find(|c| {
+                        c.is_state()
+                            && c.first > 0
+                            && lower(s, c.first - 1) == "as"
+                            && s.toks[c.last].possessive
+                    })
+                    .map(|c| c.country.clone())
+            })
+            .or_else(|| doc.dominant.clone());
+    }
+    if visiting {
+        return None;
+    }
+    doc.here
+        .as_ref()
+        .map(|h| h.country.clone())
+        .or_else(|| doc.dominant.clone())
+}

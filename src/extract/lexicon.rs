@@ -490,6 +490,10 @@ pub(crate) const NON_OFFICIALS: &[&str] = &[
     "relatives",
     "grandmother",
     "grandmothers",
+    "grandparents",
+    "father",
+    "mother",
+    "parents",
     "nun",
 ];
 

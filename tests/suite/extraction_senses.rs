@@ -347,3 +347,24 @@ fn reaching_a_deal_is_an_agreement_but_reaching_agreement_on_a_point_is_not() {
     );
     assert!(!found.iter().any(|f| f.kind == "agreement"), "{found:?}");
 }
+
+#[test]
+fn meeting_a_private_person_or_a_parents_trip_is_no_engagement() {
+    let found = extract(
+        "2000-02-10",
+        "MIAMI, Feb 10 (Agency) - U.S. Attorney General Jane Holt has already met with the \
+         boy's lawyer and a nun from Cuba. The boy's father would be traveling to the United \
+         States from Cuba on Thursday.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Meeting an official is still a meeting, whoever else is there.
+    let found = extract(
+        "2000-02-10",
+        "MIAMI, Feb 10 (Agency) - U.S. Attorney General Jane Holt met with the boy's lawyer \
+         and Cuban Foreign Minister Ana Ruiz on Thursday.",
+    );
+    assert!(
+        has(&found, "meeting", "2000-02-10", &["US", "CU"]),
+        "{found:?}"
+    );
+}

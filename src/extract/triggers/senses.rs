@@ -10,7 +10,40 @@ use super::lower;
 
 /// Whether the word at `k` is used in a sense that reports no engagement.
 pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
-    meets_a_thing(s, k) || modifies_a_noun(s, k) || private_gathering(s, k) || private_trip(s, k)
+    meets_a_thing(s, k)
+        || meets_no_official(s, k)
+        || modifies_a_noun(s, k)
+        || private_gathering(s, k)
+        || private_trip(s, k)
+}
+
+/// "met with Lazaro's lawyer and a nun": the one met holds no office (EVENTS.md R1), and
+/// no official is named after the verb.
+fn meets_no_official(s: &Sent, k: usize) -> bool {
+    let official_after = s.people.iter().any(|p| p.first > k && !p.title.is_empty());
+    if !matches!(s.toks[k].lower.as_str(), "meet" | "meets" | "met") {
+        return false;
+    }
+    let mut j = k + 1;
+    if lower(s, j) == "with" {
+        j += 1;
+    }
+    // Past determiners and a possessive name ("his", "the boy's", "Lazaro Gonzalez's").
+    while j < s.toks.len()
+        && j < k + 6
+        && (matches!(
+            lower(s, j),
+            "the" | "a" | "an" | "his" | "her" | "their" | "two"
+        ) || s.toks[j].cap && s.toks[j..].iter().take(3).any(|t| t.possessive)
+            || s.toks[j].possessive)
+    {
+        j += 1;
+    }
+    let unofficial = s
+        .toks
+        .get(j)
+        .is_some_and(|t| lex::NON_OFFICIALS.contains(&t.lower.as_str()));
+    unofficial && !official_after
 }
 
 /// Things one meets that are not people: "meet the targets", "meeting the immediate needs".

@@ -332,6 +332,14 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     if seat.is_some() {
         return seat;
     }
+    // "Prime Minister Shri ...", "Smt. ...": the honorifics of India's government texts.
+    let honorific = sentences
+        .iter()
+        .flat_map(|s| &s.toks)
+        .any(|t| t.cap && matches!(t.lower.as_str(), "shri" | "smt"));
+    if honorific {
+        return Some("IN".to_string());
+    }
     // "The Prime Minister spoke to President X" before any "the President": a government
     // led by a prime minister, whose country is the one its text names on its own ("the UK
     // will continue ..."), not after a foreign leader ("President X of Ukraine").

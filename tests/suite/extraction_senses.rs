@@ -368,3 +368,30 @@ fn meeting_a_private_person_or_a_parents_trip_is_no_engagement() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_indian_government_text_speaks_for_india_and_a_bilateral_summit_is_a_meeting() {
+    // No dateline and no seat named: the honorific "Shri" says whose text it is; the annual
+    // summit with one counterpart is a meeting (EVENTS.md R5) held during the visit.
+    let found = extract_headed(
+        "2019-10-11",
+        "Visit of Prime Minister to Japan",
+        "Prime Minister Shri Ravi Kumar paid an official visit to Japan from 28-29 October \
+         2019. During the visit, Prime Minister held the annual summit with Prime Minister \
+         Taro Sato in Tokyo on 29 October.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, "visit", "{found:?}");
+    assert_eq!(found[0].countries, ["IN", "JP"], "{found:?}");
+    // Told as news: "a summit meeting between" two leaders is a meeting too.
+    let found = extract(
+        "2005-11-14",
+        "SEOUL, Nov 14 (Agency) - The talks come ahead of a summit meeting between South \
+         Korean President Kim Dae-ho and Japanese Prime Minister Taro Sato on Friday.",
+    );
+    assert!(
+        has(&found, "meeting", "2005-11-18", &["KR", "JP"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.kind == "summit"), "{found:?}");
+}

@@ -225,6 +225,20 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
         // "a joint press conference with the Pakistani minister": they met.
+        // "held the annual summit with Prime Minister X", "a summit meeting between A and
+        // B": a bilateral summit is a meeting (EVENTS.md R5).
+        let after = if next == "meeting" {
+            lower(s, k + 2)
+        } else {
+            next
+        };
+        let partner = if next == "meeting" { k + 3 } else { k + 2 };
+        if matches!(w, "summit" | "summits")
+            && (after == "with" && someone_at(s, partner) || after == "between")
+        {
+            let last = if next == "meeting" { k + 1 } else { k };
+            return Break(Some((EventType::Meeting, last, true)));
+        }
         // "at a news conference with US Vice President Gore": the same.
         if matches!(prev, "press" | "news")
             && (k >= 2 && lower(s, k - 2) == "joint" || next == "with" && someone_at(s, k + 2))

@@ -181,8 +181,11 @@ pub(crate) fn title(m: &Mention, cast: &Cast, home: Option<&str>) -> String {
             }
         }
         EventType::Summit => {
-            if let Some(name) = &m.name {
-                return name.clone();
+            // A name that is only a date after one word ("Meeting on Nov") names nothing.
+            if let Some(name) = m.name.as_deref().map(without_date) {
+                if name.contains(' ') {
+                    return name;
+                }
             }
             match (&p.host, place) {
                 (_, Some(place)) => format!("Summit in {place}"),
@@ -205,5 +208,59 @@ pub(crate) fn title(m: &Mention, cast: &Cast, home: Option<&str>) -> String {
             let all: Vec<String> = states.iter().map(|c| name(c)).collect();
             format!("Engagement of {}", list(&all))
         }
+    }
+}
+
+/// A gathering's name without a date written after it ("U.N. General Assembly on Wednesday"
+/// is titled "U.N. General Assembly").
+fn without_date(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let dated = words.windows(2).position(|w| {
+        let next = w[1].trim_end_matches('.').to_lowercase();
+        let month = next.len() >= 3
+            && next.chars().all(|c| c.is_ascii_alphabetic())
+            && matches!(
+                &next[..3],
+                "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "may"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            );
+        w[0] == "on" && (crate::extract::lexicon::is_weekday(&next) || month)
+    });
+    match dated {
+        Some(k) if k > 0 => words[..k].join(" "),
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_date;
+
+    #[test]
+    fn a_gathering_name_loses_the_date_written_after_it() {
+        assert_eq!(
+            without_date("U.N. General Assembly on Wednesday"),
+            "U.N. General Assembly"
+        );
+        assert_eq!(without_date("Meeting on Nov"), "Meeting");
+        assert_eq!(
+            without_date("Summit of the Americas"),
+            "Summit of the Americas"
+        );
+        // "on" before anything but a date stays: "Forum on China-Africa Cooperation".
+        assert_eq!(
+            without_date("Forum on China-Africa Cooperation"),
+            "Forum on China-Africa Cooperation"
+        );
     }
 }

@@ -170,7 +170,18 @@ fn dateline_here(place: &str) -> Option<Here> {
     let city = title_case(parts.first()?);
     for part in parts.iter().rev() {
         // "INDEPENDENCE, Mo.", "ANCHORAGE, Alaska": a U.S. state, not a country's code.
-        let us_state = parts.len() > 1 && lex::is_us_state(part);
+        // ("TBILISI, Georgia" is the country: a state's name that is also a country's
+        // needs a U.S. city before it.)
+        let also_a_country = g
+            .lookup(part)
+            .is_some_and(|c| c.name.eq_ignore_ascii_case(part));
+        let us_state = parts.len() > 1
+            && lex::is_us_state(part)
+            && (!also_a_country
+                || Places::get()
+                    .lookup(&city)
+                    .iter()
+                    .any(|p| p.country == "US"));
         if let Some(c) = if us_state {
             g.by_code("US").cloned()
         } else {
@@ -345,12 +356,9 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     // will continue ..."), not after a foreign leader ("President X of Ukraine").
     let unattributed = |title: &[&str], subject: bool| {
         sentences.iter().enumerate().find_map(|(i, s)| {
-            let windows =
-                s.toks
-                    .windows(title.len() + 2)
-                    .take(if subject { 1 } else { usize::MAX });
-            windows
-                .clone()
+            s.toks
+                .windows(title.len() + 2)
+                .take(if subject { 1 } else { usize::MAX })
                 .position(|w| {
                     w[0].lower == "the"
                         && w[1].cap
@@ -368,49 +376,43 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     let prime_minister = unattributed(&["prime", "minister"], true);
     let president = unattributed(&["president"], false);
     if prime_minister.is_some() && (president.is_none() || prime_minister < president) {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for s in sentences {
-            for c in s
-                .countries
-                .iter()
-                .filter(|c| c.country.kind == CountryKind::State)
-            {
+        let on_its_own = sentences.iter().flat_map(|s| {
+            s.countries.iter().filter(move |c| {
                 let after_of = c.first > 0 && s.toks[c.first - 1].lower == "of";
                 let before_someone = s.people.iter().any(|p| p.first == c.last + 1)
                     || s.toks.get(c.last + 1).is_some_and(|t| t.cap);
-                if after_of || before_someone || c.via == Via::Demonym {
-                    continue;
-                }
-                match counts.iter_mut().find(|(x, _)| *x == c.country.code) {
-                    Some(entry) => entry.1 += 1,
-                    None => counts.push((&c.country.code, 1)),
-                }
-            }
-        }
-        let best = counts.iter().map(|(_, n)| *n).max()?;
-        return counts
-            .into_iter()
-            .find(|(_, n)| *n == best)
-            .map(|(c, _)| c.to_string());
+                c.country.kind == CountryKind::State
+                    && c.via != Via::Demonym
+                    && !after_of
+                    && !before_someone
+            })
+        });
+        return most_named(on_its_own.map(|c| &c.country)).map(|c| c.code.clone());
     }
     Some("US".to_string())
 }
 
 /// The state named most often (first named on a tie), other than `home`.
 fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
+    most_named(
+        sentences
+            .iter()
+            .flat_map(|s| &s.countries)
+            .filter(|c| c.is_state() && Some(c.country.code.as_str()) != home)
+            .map(|c| &c.country),
+    )
+    .cloned()
+}
+
+/// The country named most often (first named on a tie).
+fn most_named<'a>(named: impl Iterator<Item = &'a Country>) -> Option<&'a Country> {
     let mut counts: Vec<(&Country, usize)> = Vec::new();
-    for c in sentences.iter().flat_map(|s| &s.countries) {
-        if !c.is_state() || Some(c.country.code.as_str()) == home {
-            continue;
-        }
-        match counts.iter_mut().find(|(x, _)| *x == &c.country) {
+    for c in named {
+        match counts.iter_mut().find(|(x, _)| *x == c) {
             Some(entry) => entry.1 += 1,
-            None => counts.push((&c.country, 1)),
+            None => counts.push((c, 1)),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts
-        .into_iter()
-        .find(|(_, n)| *n == best)
-        .map(|(c, _)| c.clone())
+    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
 }

@@ -258,6 +258,14 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
     attend && !framed
 }
 
+/// The number a word counts parties with ("the three countries").
+fn count_word(w: &str) -> Option<usize> {
+    let n = ["two", "three", "four", "five", "six", "seven", "eight"]
+        .iter()
+        .position(|x| *x == w)?;
+    Some(n + 2)
+}
+
 /// "They signed two pacts", "The two sides agreed": a sentence whose subject points back
 /// takes the parties (and, when it has none, the date) of the sentence before.
 fn anaphora(
@@ -281,7 +289,7 @@ fn anaphora(
     // "the bilateral contact between the two countries ... met": a pair named before.
     let pair_anywhere = s.toks.windows(3).any(|w| {
         let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
-        let counted = matches!(b, "two" | "three" | "four" | "five" | "six" | "seven" | "eight");
+        let counted = count_word(b).is_some();
         matches!(a, "the" | "both")
             && (counted || matches!(b, "countries" | "sides" | "nations"))
             && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
@@ -303,10 +311,8 @@ fn anaphora(
     // "the foreign ministers of the three countries": as many states as it counts, current
     // ones before those that no longer exist ("ending the Soviet domination of ...").
     let counted = s.toks.windows(2).find_map(|w| {
-        let n = ["two", "three", "four", "five", "six", "seven", "eight"]
-            .iter()
-            .position(|x| *x == w[0].lower)?;
-        matches!(w[1].lower.as_str(), "countries" | "nations" | "governments").then_some(n + 2)
+        let n = count_word(&w[0].lower)?;
+        matches!(w[1].lower.as_str(), "countries" | "nations" | "governments").then_some(n)
     });
     let mut states: Vec<Country> = match from_mention {
         Some(m) => m.parties.states().cloned().collect(),
@@ -431,13 +437,10 @@ fn draft(doc: &Doc, m: Mention, title: String) -> Draft {
         "date".into(),
         match m.date_source {
             DateSource::Text => format!("the date expression \"{}\"", m.date_words),
-            DateSource::Reported if !m.date_words.ends_with(" days") => {
+            DateSource::Reported if m.date_words.is_empty() => {
                 "no date in the sentence: the day the article reports from".into()
             }
-            DateSource::Reported => format!(
-                "a stay of {} ending on the day the article reports from",
-                m.date_words
-            ),
+            DateSource::Reported => m.date_words.clone(),
             DateSource::Recounted => {
                 "recounted without a date: the month the article reports from".into()
             }

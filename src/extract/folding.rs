@@ -588,11 +588,14 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
             Some(t) if t != k => {
                 let m = events.remove(k);
                 let t = if t > k { t - 1 } else { t };
+                // The trip keeps its own date, and the words that gave it.
                 let date = events[t].date;
                 let source = events[t].date_source;
+                let words = std::mem::take(&mut events[t].date_words);
                 merge_into(&mut events[t], m);
                 events[t].date = date;
                 events[t].date_source = source;
+                events[t].date_words = words;
             }
             _ => k += 1,
         }

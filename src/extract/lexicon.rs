@@ -595,7 +595,6 @@ pub(crate) fn is_us_state(part: &str) -> bool {
         "wyoming",
         "wyo",
         "dc",
-        "d.c",
     ];
     let key: String = part.to_lowercase().chars().filter(|c| *c != '.').collect();
     STATES.contains(&key.trim())

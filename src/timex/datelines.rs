@@ -17,7 +17,8 @@ pub(super) fn plain_dateline(
         .find_map(|i| plain_at(text, toks, i, publication))
 }
 
-fn is_dash(text: &str, t: &scan::Token) -> bool {
+/// A dash that ends a dateline ("-", "_", an em or en dash).
+pub(super) fn is_dash(text: &str, t: &scan::Token) -> bool {
     matches!(&text[t.start..t.end], "-" | "_" | "\u{2014}" | "\u{2013}")
 }
 

@@ -233,10 +233,9 @@ fn dateline_at(
         return None;
     }
     let mut k = close + 1;
-    let dash_start = toks.get(k)?;
-    let dash_text = &text[dash_start.start..dash_start.end];
+    let dash = toks.get(k)?;
     // "New Delhi [India], June 5 (ANI): ...": a colon for the dash.
-    if !matches!(dash_text, "-" | "_" | "\u{2014}" | "\u{2013}" | ":") {
+    if !(datelines::is_dash(text, dash) || dash.is_punct(':')) {
         return None;
     }
     while toks

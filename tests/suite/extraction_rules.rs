@@ -48,6 +48,14 @@ pub(crate) fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found
         .collect()
 }
 
+/// The first event of a kind, or a failure that shows what was found.
+pub(crate) fn first_of<'a>(found: &'a [Found], kind: &str) -> &'a Found {
+    found
+        .iter()
+        .find(|f| f.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {found:?}"))
+}
+
 pub(crate) fn has(found: &[Found], kind: &str, date: &str, countries: &[&str]) -> bool {
     found.iter().any(|f| {
         f.kind == kind

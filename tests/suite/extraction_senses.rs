@@ -3,7 +3,7 @@
 //! is an engagement between states (EVENTS.md R1), while the engagement beside them still
 //! is. The articles are invented.
 
-use crate::extraction_rules::{extract, extract_headed, has};
+use crate::extraction_rules::{extract, extract_headed, first_of, has};
 
 #[test]
 fn meeting_a_need_or_being_met_with_a_reaction_is_no_meeting() {
@@ -120,10 +120,7 @@ fn the_three_countries_are_the_three_states_named_before() {
          Foreign Minister Jean Roy watched the foreign ministers of the three countries sign \
          the documents of accession.",
     );
-    let signed = found
-        .iter()
-        .find(|f| f.kind == "agreement")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let signed = first_of(&found, "agreement");
     assert_eq!(signed.date, "1999-03-12", "{found:?}");
     for c in ["EE", "LV", "LT"] {
         assert!(signed.countries.iter().any(|x| x == c), "{found:?}");
@@ -155,10 +152,7 @@ fn touring_one_day_and_meeting_another_are_two_verbs_with_their_own_days() {
          with Kenyan Foreign Minister Ali Juma Friday, Norwegian Foreign Minister Per Dahl said \
          he was satisfied.",
     );
-    let met = found
-        .iter()
-        .find(|f| f.kind == "meeting")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let met = first_of(&found, "meeting");
     assert_eq!(met.date, "1998-08-21", "{found:?}");
     assert!(!met.countries.iter().any(|c| c == "TZ"), "{found:?}");
 }
@@ -170,10 +164,7 @@ fn ending_a_two_day_visit_on_the_report_day_began_the_day_before() {
         "WARSAW, Dec 5 (Agency) - German Defence Minister Rudolf Brandt, ending a two-day \
          visit, said Poland was well prepared to join the alliance.",
     );
-    let visit = found
-        .iter()
-        .find(|f| f.kind == "visit")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let visit = first_of(&found, "visit");
     assert_eq!(
         (visit.date.as_str(), visit.end.as_deref()),
         ("1998-12-04", Some("1998-12-05")),
@@ -394,4 +385,26 @@ fn an_indian_government_text_speaks_for_india_and_a_bilateral_summit_is_a_meetin
         "{found:?}"
     );
     assert!(!found.iter().any(|f| f.kind == "summit"), "{found:?}");
+}
+
+#[test]
+fn a_country_that_shares_a_us_states_name_is_the_country_after_a_foreign_city() {
+    let found = extract(
+        "2024-03-05",
+        "TBILISI, Georgia (Agency) - Turkish Foreign Minister Mehmet Kaya arrived here on \
+         Tuesday for talks.",
+    );
+    assert!(
+        has(&found, "visit", "2024-03-05", &["TR", "GE"]),
+        "{found:?}"
+    );
+    let found = extract(
+        "2024-03-05",
+        "ATLANTA, Georgia (Agency) - Turkish Foreign Minister Mehmet Kaya arrived here on \
+         Tuesday for talks.",
+    );
+    assert!(
+        has(&found, "visit", "2024-03-05", &["TR", "US"]),
+        "{found:?}"
+    );
 }

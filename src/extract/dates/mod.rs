@@ -675,7 +675,10 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         .find(|t| t.last + 1 == trig.first)
         .and_then(|t| t.days);
     let (first, words) = match length {
-        Some(n) if ending && n > 1 => (day - Duration::days(n - 1), format!("{n} days")),
+        Some(n) if ending && n > 1 => (
+            day - Duration::days(n - 1),
+            format!("a stay of {n} days ending on the day the article reports from"),
+        ),
         _ => (day, String::new()),
     };
     Some(Dated {

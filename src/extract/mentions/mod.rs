@@ -160,9 +160,12 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
             let words: Vec<String> = span
                 .iter()
                 .enumerate()
-                .map(|(j, t)| match t.possessive && j + 1 < n {
-                    true => format!("{}'s", t.text),
-                    false => t.text.to_string(),
+                .map(|(j, t)| {
+                    if t.possessive && j + 1 < n {
+                        format!("{}'s", t.text)
+                    } else {
+                        t.text.to_string()
+                    }
                 })
                 .collect();
             Some(normalise_key(&words.join(" ")))

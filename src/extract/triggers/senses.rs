@@ -153,14 +153,9 @@ fn meets_a_thing(s: &Sent, k: usize) -> bool {
     if received {
         j += 1;
     }
-    let after_quantity = |j: usize| {
-        j > 0
-            && lower(s, j) == "of"
-            && matches!(
-                lower(s, j - 1),
-                "variety" | "range" | "number" | "host" | "series" | "all" | "some"
-            )
-    };
+    // "a variety of contingencies": the quantity's noun is the one met.
+    let quantity = |j: usize| QUANTITIES.contains(&lower(s, j)) && lower(s, j + 1) == "of";
+    let after_quantity = |j: usize| j > 0 && lower(s, j) == "of" && quantity(j - 1);
     for j in j..(j + 7).min(s.toks.len()) {
         let t = &s.toks[j];
         let named = s.people.iter().any(|p| p.first <= j && j <= p.last)
@@ -169,12 +164,7 @@ fn meets_a_thing(s: &Sent, k: usize) -> bool {
             return false;
         }
         let w = t.lower.as_str();
-        // "a variety of contingencies": the quantity's noun is the one met.
-        if matches!(
-            w,
-            "variety" | "range" | "number" | "host" | "series" | "all" | "some"
-        ) && lower(s, j + 1) == "of"
-        {
+        if quantity(j) {
             continue;
         }
         // The noun must head its phrase: "budget officials" are people.
@@ -188,6 +178,11 @@ fn meets_a_thing(s: &Sent, k: usize) -> bool {
     }
     false
 }
+
+/// Words that count what follows "of": "a variety of contingencies".
+const QUANTITIES: &[&str] = &[
+    "variety", "range", "number", "host", "series", "all", "some",
+];
 
 /// Words that end the object of "meet" before any thing met is found, or that follow one.
 const STOPS: &[&str] = &[
@@ -254,7 +249,6 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
                 | "club"
                 | "fan"
                 | "fans"
-                | "shareholders'"
         )
     }) || lower(s, k - 1) == "hall" && k >= 2 && lower(s, k - 2) == "town"
 }

@@ -112,8 +112,8 @@ impl Cast {
             .find(|(full, _)| full == name || surname(full) == last)
     }
 
-    /// Someone named by one word: the last word of a name, or its first in names written
-    /// family name first ("Hu" of "Hu Jintao").
+    /// Someone named by one word: the last word of a name, its first in names written
+    /// family name first ("Hu" of "Hu Jintao"), or a part of a long name.
     fn by_word(&self, word: &str) -> Option<&(String, Option<Country>)> {
         self.people
             .iter()
@@ -122,6 +122,14 @@ impl Cast {
                 self.people.iter().find(|(full, _)| {
                     let parts: Vec<&str> = full.split_whitespace().collect();
                     parts.len() >= 2 && parts.len() <= 3 && parts[0] == word && word.len() >= 2
+                })
+            })
+            // "Lula" of "Luiz Inacio Lula da Silva": long names are often shortened to a
+            // middle part.
+            .or_else(|| {
+                self.people.iter().find(|(full, _)| {
+                    let parts: Vec<&str> = full.split_whitespace().collect();
+                    parts.len() >= 4 && word.len() >= 3 && parts[1..].contains(&word)
                 })
             })
     }

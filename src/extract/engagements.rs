@@ -70,7 +70,9 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             }
             let mut dated = dated;
             anaphora(&doc, s, &mentions, &mut parties, &mut dated);
-            mentions_of_trigger(s, t, parties, dated, &mut mentions);
+            for parties in separate_meetings(s, t, parties) {
+                mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
+            }
         }
         gatherings_dated_by_their_meetings(&mut mentions, s.index);
     }
@@ -140,6 +142,76 @@ fn mentions_of_trigger(
         copy.date_words = format!("{} (listed with it)", copy.date_words);
         mentions.push(copy);
     }
+}
+
+/// "met, on separate occasions, with the presidents of Congo, Uganda and Ghana", "met
+/// separately with": one meeting per counterpart state (EVENTS.md R13), each with the side
+/// named before the verb. Otherwise the parties as they are.
+fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
+    let (first, last) = t.clause;
+    let words = |k: usize| s.toks.get(k).map_or("", |x| x.lower.as_str());
+    let separately = t.kind == EventType::Meeting
+        && (first..=last).any(|k| {
+            words(k) == "separately"
+                || words(k) == "separate"
+                    && matches!(words(k + 1), "occasions" | "meetings" | "talks")
+        });
+    if !separately {
+        return vec![parties];
+    }
+    // States by where the clause names them: a person's or a country's own.
+    let mut named: Vec<(usize, Country)> = s
+        .people
+        .iter()
+        .filter_map(|p| Some((p.first, p.country.clone()?)))
+        .chain(
+            s.countries
+                .iter()
+                .filter(|c| c.is_state())
+                .map(|c| (c.first, c.country.clone())),
+        )
+        .filter(|(k, c)| {
+            *k <= last && c.kind != CountryKind::Region && parties.countries.contains(c)
+        })
+        .collect();
+    named.sort_by_key(|(k, _)| *k);
+    // The side before the verb: named there, or known from earlier sentences ("Hu met").
+    let before = named.iter().find(|(k, _)| *k < t.first).map(|(_, c)| c);
+    let mut counterparts: Vec<Country> = Vec::new();
+    for (k, c) in &named {
+        if *k > t.last && Some(c) != before && !counterparts.contains(c) {
+            counterparts.push(c.clone());
+        }
+    }
+    let subject = before.cloned().or_else(|| {
+        parties
+            .states()
+            .find(|c| !counterparts.contains(c))
+            .cloned()
+    });
+    let Some(subject) = subject else {
+        return vec![parties];
+    };
+    if counterparts.len() < 2 {
+        return vec![parties];
+    }
+    let actor_state = |name: &str| {
+        s.people
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country.clone())
+    };
+    counterparts
+        .into_iter()
+        .map(|other| {
+            let mut one = parties.clone();
+            one.countries
+                .retain(|c| *c == subject || *c == other || c.kind == CountryKind::Region);
+            one.actors
+                .retain(|a| actor_state(a).is_none_or(|c| c == subject || c == other));
+            one
+        })
+        .collect()
 }
 
 /// "met yesterday with the leaders ... at the Ninth Summit of the Americas": a gathering

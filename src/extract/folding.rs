@@ -240,8 +240,14 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     {
         return false;
     }
-    // "the summit" without a date of its own is the summit named before.
-    if m.definite && m.date_source != DateSource::Text {
+    // "the summit" without a date of its own is the summit named before, unless each
+    // names a side the other does not ("his meeting with Kagame" after one with Kufuor).
+    // (Trips are told stop by stop: "his tour" is the tour, whatever stop the text is at.)
+    let disjoint_sides = matches!(m.kind, EventType::Meeting | EventType::Call)
+        && shared < ms.len()
+        && shared < es.len()
+        && ms.len().min(es.len()) >= 2;
+    if m.definite && m.date_source != DateSource::Text && !disjoint_sides {
         return true;
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",

@@ -10,6 +10,7 @@ mod browser;
 mod build;
 mod check;
 mod extract;
+mod extraction_meetings;
 mod extraction_rules;
 mod extraction_senses;
 #[cfg(feature = "fetch")]

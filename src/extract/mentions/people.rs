@@ -333,15 +333,25 @@ pub(super) fn untitled_with_country(
             i = k.max(i + 1);
             continue;
         }
-        let of_country = toks.get(k).is_some_and(|t| t.lower == "of") && {
-            let mut m = k + 1;
-            if toks.get(m).is_some_and(|t| t.lower == "the") {
-                m += 1;
-            }
-            countries
-                .iter()
-                .any(|c| c.first == m && c.is_state() && c.via == Via::Name)
-        };
+        // "of Uganda", "of the Republic of Congo" (its name read from "Congo").
+        let of_country = toks
+            .get(k)
+            .is_some_and(|t| t.lower == "of")
+            .then(|| {
+                let mut m = k + 1;
+                if toks.get(m).is_some_and(|t| t.lower == "the") {
+                    m += 1;
+                }
+                countries.iter().find(|c| {
+                    c.is_state()
+                        && c.via == Via::Name
+                        && (m..=m + 3).contains(&c.first)
+                        && toks[m..c.first]
+                            .iter()
+                            .all(|t| t.word && t.cap || t.lower == "of")
+                })
+            })
+            .flatten();
         // "X, Country's <title>" or "X, <demonym> <title>".
         let apposed = toks.get(k).is_some_and(|t| t.is(","))
             && countries
@@ -354,16 +364,9 @@ pub(super) fn untitled_with_country(
                         .is_some_and(|t| is_title_word(&t.lower))
                 })
             };
-        if of_country || apposed {
-            let country = if of_country {
-                let mut m = k + 1;
-                if toks.get(m).is_some_and(|t| t.lower == "the") {
-                    m += 1;
-                }
-                countries
-                    .iter()
-                    .find(|c| c.first == m)
-                    .map(|c| c.country.clone())
+        if of_country.is_some() || apposed {
+            let country = if let Some(c) = of_country {
+                Some(c.country.clone())
             } else {
                 countries
                     .iter()

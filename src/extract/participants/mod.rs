@@ -74,11 +74,14 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
             let dated = s.times.iter().any(|x| x.first == k + 1 || x.first == k + 2);
             // "on the sidelines of", "on the eve of" place the talks.
             let placing = w == "on"
-                && matches!(lower(s, k + 1), "the" | "a")
-                && matches!(
-                    lower(s, k + 2),
-                    "sidelines" | "margins" | "eve" | "occasion"
-                );
+                && (matches!(lower(s, k + 1), "the" | "a")
+                    && matches!(
+                        lower(s, k + 2),
+                        "sidelines" | "margins" | "eve" | "occasion"
+                    )
+                    // "met, on separate occasions, with": how, not what about.
+                    || matches!(lower(s, k + 1), "separate" | "different" | "several")
+                        && lower(s, k + 2) == "occasions");
             if !dated && !placing {
                 return k;
             }

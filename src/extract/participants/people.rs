@@ -50,12 +50,9 @@ pub(super) fn people_of(
     if let Some(k) = pronoun {
         // "Recalling his visit to Kenya, Hu said": a sentence that opens with a participle
         // hangs on the subject after it.
-        let participle = first == 0
-            && s.toks
-                .first()
-                .is_some_and(|t| t.word && t.lower.ends_with("ing"))
-            && s.toks[0].text.starts_with(|c: char| c.is_uppercase());
-        let after_clause = trig.clause.1;
+        // So does "In his meeting with Kagame, Hu said".
+        let participle = first == 0 && opens_with_subordinate_clause(s);
+        let after_clause = opening_clause_end(s, trig).unwrap_or(trig.clause.1);
         let main_subject = participle
             .then(|| {
                 s.people
@@ -146,8 +143,74 @@ pub(super) fn people_of(
             people.push((k, entry.0.clone(), country, false));
         }
     }
+    if let Some(subject) = subject_after_opening_clause(doc, cast, s, trig, first) {
+        if !people.iter().any(|(_, n, ..)| *n == subject.1) {
+            people.push(subject);
+        }
+    }
     people.sort_by_key(|(k, ..)| *k);
     people
+}
+
+/// "Recalling his visit", "When meeting with", "In his meeting with": a sentence that opens
+/// with a participle or a subordinate clause, whose subject comes after it.
+fn opens_with_subordinate_clause(s: &Sent) -> bool {
+    s.toks.first().is_some_and(|t| {
+        t.word
+            && t.text.starts_with(|c: char| c.is_uppercase())
+            && (t.lower.ends_with("ing")
+                || matches!(
+                    t.lower.as_str(),
+                    "when" | "while" | "during" | "in" | "at" | "after" | "before"
+                ))
+    })
+}
+
+/// The last token of the clause that opens the sentence and holds the trigger ("When
+/// meeting with Kufuor" in "When meeting with Kufuor, Hu said"): up to the first comma after
+/// the trigger.
+fn opening_clause_end(s: &Sent, trig: &Trigger) -> Option<usize> {
+    if !opens_with_subordinate_clause(s) {
+        return None;
+    }
+    let comma = (trig.last + 1..s.toks.len()).find(|&k| s.toks[k].is(","))?;
+    // A clause of a few words, not a whole sentence with a list in it.
+    (comma - trig.last <= 12).then(|| comma - 1)
+}
+
+/// "When meeting with Kufuor, Hu said", "During a meeting with Museveni, the president
+/// said": a clause that opens the sentence hangs on the subject right after it, who is the
+/// other side of the meeting.
+fn subject_after_opening_clause(
+    doc: &Doc,
+    cast: &Cast,
+    s: &Sent,
+    trig: &Trigger,
+    first: usize,
+) -> Option<(usize, String, Option<Country>, bool)> {
+    if first != 0 {
+        return None;
+    }
+    let end = opening_clause_end(s, trig)?;
+    let near = |j: usize| j > end && j <= end + 4;
+    let named = s
+        .people
+        .iter()
+        .find(|x| near(x.first) && !x.speaker)
+        .map(|x| (x.first, x.name.clone(), x.country.clone()))
+        .or_else(|| {
+            cast.bare(s)
+                .into_iter()
+                .find(|(j, _)| near(*j))
+                .map(|(j, e)| (j, e.0.clone(), e.1.clone()))
+        })?;
+    let (j, name, country) = named;
+    let known = cast.find(&name);
+    let name = known.map_or(name, |x| x.0.clone());
+    let country = country
+        .or_else(|| known.and_then(|x| x.1.clone()))
+        .or_else(|| unattributed(doc, s, j, false, trig));
+    Some((j, name, country, false))
 }
 
 /// The state of unattributed officials in a government's own text.

@@ -1,0 +1,89 @@
+//! Who met whom in agency copy: meetings "on separate occasions" with several leaders, a
+//! clause that opens the sentence ("When meeting with X, Y said") and hangs on the subject
+//! after it, and people named as "X of the Republic of Y". The articles are invented.
+
+use crate::extraction_rules::{extract, has};
+
+#[test]
+fn meetings_on_separate_occasions_are_one_meeting_per_counterpart() {
+    let found = extract(
+        "2009-05-12",
+        "BRASILIA, May 12 (Agency) - Brazilian President Luiz Inacio Lula da Silva met, on \
+         separate occasions, with four African leaders on Tuesday, including Jakaya Kikwete of \
+         Tanzania, Armando Guebuza of Mozambique, Ellen Johnson Sirleaf of Liberia and John \
+         Kufuor of Ghana.",
+    );
+    for other in ["TZ", "MZ", "LR", "GH"] {
+        assert!(
+            found.iter().any(|f| f.kind == "meeting"
+                && f.date == "2009-05-12"
+                && f.countries.len() == 2
+                && f.countries.iter().any(|c| c == "BR")
+                && f.countries.iter().any(|c| c == other)),
+            "no meeting of BR and {other} alone: {found:?}"
+        );
+    }
+    assert_eq!(found.len(), 4, "{found:?}");
+}
+
+#[test]
+fn met_separately_with_two_ministers_is_two_meetings() {
+    let found = extract(
+        "2010-02-03",
+        "CANBERRA, Feb 3 (Agency) - Australian Foreign Minister Stephen Smith met separately \
+         on Wednesday with Indonesian Foreign Minister Marty Natalegawa and Malaysian Foreign \
+         Minister Anifah Aman.",
+    );
+    assert!(
+        has(&found, "meeting", "2010-02-03", &["AU", "ID"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2010-02-03", &["AU", "MY"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.len() > 2),
+        "each meeting has its own two sides: {found:?}"
+    );
+}
+
+#[test]
+fn an_opening_clause_about_a_meeting_hangs_on_the_subject_after_it() {
+    let found = extract(
+        "2009-05-13",
+        "BRASILIA, May 13 (Agency) - Brazilian President Luiz Inacio Lula da Silva received \
+         four African leaders on Wednesday. When meeting with Tanzanian President Jakaya \
+         Kikwete, Lula said trade would double. During a meeting with Mozambican President \
+         Armando Guebuza, Lula praised the new railway. In his meeting with Liberian President \
+         Ellen Johnson Sirleaf, Lula spoke of debt relief.",
+    );
+    for other in ["TZ", "MZ", "LR"] {
+        assert!(
+            has(&found, "meeting", "2009-05-13", &["BR", other]),
+            "no meeting of BR and {other}: {found:?}"
+        );
+    }
+    // "his meeting with" the third leader is not the meeting with the second.
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.iter().any(|c| c == "MZ") && f.countries.iter().any(|c| c == "LR")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_leader_of_the_republic_of_a_country_serves_that_country() {
+    let found = extract(
+        "2009-05-14",
+        "BEIJING, May 14 (Agency) - Chinese Premier Wen Jiabao met Joseph Kabila-Nkulu of the \
+         Democratic Republic of Congo on Thursday. While meeting Kabila-Nkulu, Wen pledged \
+         support for new roads.",
+    );
+    assert!(
+        has(&found, "meeting", "2009-05-14", &["CN", "CD"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

@@ -408,3 +408,18 @@ fn a_country_that_shares_a_us_states_name_is_the_country_after_a_foreign_city() 
         "{found:?}"
     );
 }
+
+#[test]
+fn calling_a_country_a_partner_is_no_call() {
+    let found = extract(
+        "2011-06-10",
+        "SEOUL, June 10 (Agency) - Peruvian President Alan Garcia met South Korean President \
+         Lee Myung-bak on Friday. Garcia called South Korea a key partner and called the talks \
+         \"very fruitful\".",
+    );
+    assert!(
+        has(&found, "meeting", "2011-06-10", &["PE", "KR"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.kind == "call"), "{found:?}");
+}

@@ -13,6 +13,7 @@ mod extract;
 mod extraction_meetings;
 mod extraction_rules;
 mod extraction_senses;
+mod extraction_trips;
 #[cfg(feature = "fetch")]
 mod fetch;
 mod fixture_sites;

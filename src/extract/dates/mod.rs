@@ -662,13 +662,19 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     if !trig.definite(s) && dates().next().is_some() && dates().all(long_ago) {
         return None;
     }
-    // "Scharping, ending a two-day visit, said": a stay that ends on the report's day.
-    let ending = (trig.first.saturating_sub(4)..trig.first).any(|k| {
-        matches!(
-            lower(s, k),
-            "ending" | "concluding" | "wrapping" | "winding"
-        )
-    });
+    // "Scharping, ending a two-day visit, said": a stay that ends on the report's day; so
+    // does one the traveller came from ("flew here from Laos, where he was on a three-day
+    // visit").
+    let came_from = (trig.first.saturating_sub(8)..trig.first)
+        .rfind(|&k| lower(s, k) == "where")
+        .is_some_and(|w| (w.saturating_sub(6)..w).any(|k| lower(s, k) == "from"));
+    let ending = came_from
+        || (trig.first.saturating_sub(4)..trig.first).any(|k| {
+            matches!(
+                lower(s, k),
+                "ending" | "concluding" | "wrapping" | "winding"
+            )
+        });
     let length = s
         .times
         .iter()

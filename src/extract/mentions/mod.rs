@@ -294,7 +294,17 @@ fn city_at(
             .map(|(c, _)| c.code.as_str())
             .chain(known.iter().map(|k| k.country.code.as_str()))
             .collect();
-        let place = places.best(&name, &preferred)?;
+        let mut place = places.best(&name, &preferred)?;
+        // A state already named in the sentence does not move a large capital to a small
+        // town of the same name ("U.S. Secretary ... to Ottawa"), unless a comma says so.
+        if let Some(top) = found
+            .first()
+            .filter(|t| t.capital && t.population >= 500_000)
+        {
+            if apposed.is_none() && !place.capital && place.population < 100_000 {
+                place = *top;
+            }
+        }
         let capital = place.capital && place.population >= 100_000;
         // Right after another capitalised word, a city's name is part of a longer name
         // ("Li Changchun", "Port Victoria").

@@ -365,6 +365,27 @@ fn trip(
     p: &mut Parties,
 ) {
     traveller(doc, s, trig, people, named, p);
+    // "flew here from Laos, where he was on a three-day visit", "bringing her to Berlin,
+    // where she began a tour": the place "where" points back to is where the trip was.
+    let where_at = (trig.first.saturating_sub(8)..trig.first).rfind(|&k| lower(s, k) == "where");
+    let pointed = where_at.and_then(|w| {
+        s.countries
+            .iter()
+            .filter(|c| c.is_state() && c.last < w && c.last + 3 >= w)
+            .filter(|c| (c.last + 1..w).all(|j| s.toks[j].is(",")))
+            .map(|c| c.country.clone())
+            .next_back()
+    });
+    let here = here.filter(|&h| where_at.is_none_or(|w| pointed.is_none() || h > w));
+    if let Some(c) = pointed.filter(|c| Some(c) != p.traveller.as_ref()) {
+        p.destinations.push(c);
+    }
+    // "a four-nation tour, which has already taken him to Vietnam, Laos and India".
+    for c in stops_in_relative_clause(s, trig) {
+        if Some(&c) != p.traveller.as_ref() && !p.destinations.contains(&c) {
+            p.destinations.push(c);
+        }
+    }
     // Destinations: places after the trigger ("to China", "in Prague", "here"), or a
     // demonym right before a trip noun ("his China visit").
     for (k, c, via, _) in named {
@@ -426,6 +447,33 @@ fn trip(
             p.add_country(c);
         }
     }
+}
+
+/// The states a relative clause right after a trip names as its stops: "tour, which has
+/// already taken him to A and B", "visit, which will take her to C".
+fn stops_in_relative_clause(s: &Sent, trig: &Trigger) -> Vec<Country> {
+    let end = trig.clause.1;
+    let opens = s.toks.get(end + 1).is_some_and(|t| t.is(","))
+        && matches!(lower(s, end + 2), "which" | "that");
+    if !opens || !matches!(trig.kind, EventType::Tour | EventType::Visit) {
+        return Vec::new();
+    }
+    let clause = super::triggers::clause_of(s, end + 3);
+    let takes = (clause.0..=clause.1.min(clause.0 + 6)).any(|k| {
+        matches!(
+            lower(s, k),
+            "taken" | "take" | "takes" | "took" | "taking" | "brought" | "bring" | "brings"
+        )
+    });
+    if !takes {
+        return Vec::new();
+    }
+    s.countries
+        .iter()
+        .filter(|c| c.is_state() && c.first >= clause.0 && c.last <= clause.1)
+        .filter(|c| c.via != Via::Demonym)
+        .map(|c| c.country.clone())
+        .collect()
 }
 
 /// The traveller: "X visited", "X's visit", "the visit by X", "visiting X"; else the

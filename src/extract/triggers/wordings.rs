@@ -37,6 +37,19 @@ pub(super) fn match_at(s: &Sent, k: usize) -> Option<Found> {
     })?
 }
 
+/// "called South Korea a key partner", "called him 'a friend'": the naming sense of
+/// "called", whose object is followed by what it is called.
+fn names_as(s: &Sent, from: usize) -> bool {
+    let after_object = (from..s.toks.len().min(from + 8)).find(|&j| {
+        let t = &s.toks[j];
+        !(t.word && (t.cap || matches!(t.lower.as_str(), "him" | "her" | "them" | "of")))
+    });
+    after_object.is_some_and(|j| {
+        let t = &s.toks[j];
+        t.is_quote() || matches!(t.lower.as_str(), "a" | "an")
+    })
+}
+
 /// Calls: "spoke by telephone", "called", "phone conversation".
 fn calls(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
@@ -58,6 +71,7 @@ fn calls(s: &Sent, k: usize) -> Decision {
                             "for" | "on" | "it" | "off" | "upon" | "the" | "a" | "an" | "this"
                         )
                         && !s.toks[k + 1].possessive
+                        && !names_as(s, k + 1)
                     {
                         return Break(Some((EventType::Call, last, false)));
                     }

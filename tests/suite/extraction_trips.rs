@@ -1,0 +1,64 @@
+//! Trips told in passing in agency copy: the stop a traveller came from ("flew here from
+//! Laos, where he was on a three-day visit"), the place a relative "where" points back to,
+//! and the stops a relative clause lists ("a tour, which has already taken him to ...").
+//! The articles are invented.
+
+use crate::extraction_rules::{extract, has};
+
+#[test]
+fn the_stay_a_traveller_came_from_ends_on_the_day_of_arrival() {
+    let found = extract(
+        "2009-05-12",
+        "HANOI, May 12 (Agency) - Thai Prime Minister Abhisit Vejjajiva arrived here Tuesday \
+         for a two-day official visit to Vietnam. Abhisit, who flew here from neighbouring \
+         Laos where he was on a three-day visit, was received at the airport by his \
+         Vietnamese counterpart.",
+    );
+    assert!(
+        has(&found, "visit", "2009-05-12", &["TH", "VN"]),
+        "{found:?}"
+    );
+    let laos = found
+        .iter()
+        .find(|f| f.countries.iter().any(|c| c == "LA"))
+        .unwrap_or_else(|| panic!("no stay in Laos: {found:?}"));
+    assert_eq!(laos.kind, "visit");
+    assert_eq!(
+        (laos.date.as_str(), laos.end.as_deref()),
+        ("2009-05-10", Some("2009-05-12"))
+    );
+    assert!(!laos.countries.iter().any(|c| c == "VN"), "{found:?}");
+}
+
+#[test]
+fn where_points_back_to_the_place_of_the_trip() {
+    let found = extract(
+        "2012-03-19",
+        "WASHINGTON, March 19 (Agency) - \"This attack must be condemned,\" U.S. Secretary of \
+         State Hillary Clinton said aboard the plane bringing her to Ottawa, where she began \
+         a four-day trip.",
+    );
+    // Ottawa is Canada's capital, not the small U.S. town, though the sentence names the
+    // United States first; the dateline is not where the trip went.
+    assert!(
+        has(&found, "visit", "2012-03-19", &["US", "CA"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_stops_a_relative_clause_lists_belong_to_the_tour() {
+    let found = extract(
+        "2012-03-22",
+        "SANTIAGO, March 22 (Agency) - Chile is the last leg of Mexican President Felipe \
+         Calderon's three-nation Latin American tour, which has already taken him to Peru and \
+         Bolivia.",
+    );
+    let tour = found
+        .iter()
+        .find(|f| f.kind == "tour")
+        .unwrap_or_else(|| panic!("no tour: {found:?}"));
+    for c in ["MX", "PE", "BO"] {
+        assert!(tour.countries.iter().any(|x| x == c), "{c}: {found:?}");
+    }
+}

@@ -63,7 +63,7 @@ pub(super) fn sentence(doc: &Doc, s: &Sent, found: &[Trigger]) {
 pub(super) fn mentions(mentions: &[Mention]) {
     for m in mentions {
         eprintln!(
-            "mention {:?} {} {:?} states {:?} sent {}",
+            "mention {:?} {} {:?} states {:?} sent {} days {:?} {:?}",
             m.kind,
             m.date.iso(),
             m.date_source,
@@ -71,7 +71,9 @@ pub(super) fn mentions(mentions: &[Mention]) {
                 .states()
                 .map(|c| c.code.as_str())
                 .collect::<Vec<_>>(),
-            m.sentence
+            m.sentence,
+            m.days,
+            m.anchor
         );
     }
 }

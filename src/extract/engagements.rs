@@ -11,7 +11,7 @@ use super::cast::Cast;
 use super::dates::{self, DateSource, Dated};
 use super::debug;
 use super::document::{Doc, Sent};
-use super::folding::{self, Mention};
+use super::folding::{self, Anchor, Mention};
 use super::participants::{self, Parties};
 use super::triggers::{self, Trigger};
 use crate::model::{Article, Country, CountryKind, EventDate, EventType};
@@ -69,6 +69,25 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let mut dated = dated;
+            // "arrived in Dhaka on Friday to join the two-day summit": the day is the
+            // arrival's; the summit is the one the article dates elsewhere.
+            let attended = found
+                .iter()
+                .any(|x| x.last < t.first && attends_gathering(s, x));
+            if t.kind == EventType::Summit
+                && attended
+                && !s.times.iter().any(|x| x.first > t.last && x.date.is_some())
+            {
+                if let Ok(day) = EventDate::new(crate::model::PartialDate::day(doc.dct), None) {
+                    dated = dates::Dated {
+                        date: day,
+                        source: DateSource::Reported,
+                        words: "the gathering a trip went to, dated where the article dates it"
+                            .into(),
+                        also: Vec::new(),
+                    };
+                }
+            }
             anaphora(&doc, s, &mentions, &mut parties, &mut dated);
             for parties in separate_meetings(s, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
@@ -80,6 +99,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
         debug::mentions(&mentions);
     }
     let mut events = folding::fold(mentions, doc.home.as_deref());
+    folding::spread_over_length(&mut events);
     for e in &mut events {
         place_at_dateline(&doc, e.kind, e.date_source, &e.date, &mut e.parties);
         if e.kind == EventType::Summit {
@@ -130,6 +150,8 @@ fn mentions_of_trigger(
         also: Vec::new(),
         planned: t.future || t.hypothetical,
         trigger,
+        days: stated_length(s, t),
+        anchor: anchor_of(s, t),
     });
     if !stops.is_empty() {
         split_into_stops(mentions, first_mention, stops);
@@ -212,6 +234,46 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
             one
         })
         .collect()
+}
+
+/// The length the sentence gives the trigger's engagement: "a two-day summit", "a four-day
+/// state visit", "for three days", "is expected to last for three days".
+fn stated_length(s: &Sent, t: &Trigger) -> Option<i64> {
+    let (_, last) = t.clause;
+    s.times.iter().find_map(|x| {
+        let n = x.days?;
+        // ("a five-day European tour": a demonym may stand between.)
+        let before = x.last < t.first
+            && x.last + 3 >= t.first
+            && (x.last + 1..t.first).all(|k| s.toks[k].word && !s.toks[k].possessive);
+        let for_after = x.first > t.last
+            && x.first <= last
+            && x.first > 0
+            && s.toks[x.first - 1].lower == "for"
+            && x.first <= t.last + 8;
+        (before || for_after).then_some(n)
+    })
+}
+
+/// Whether the trigger's date is its engagement's first day ("opened", "arrived", "kicked
+/// off") or its last ("concluded", "wrapped up", "left").
+fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
+    let (first, last) = t.clause;
+    // (After the trigger, past a gathering's long name: "the 13th summit of the South Asian
+    // Association for Regional Cooperation (SAARC) opened here Saturday".)
+    let near = (t.first.saturating_sub(6).max(first)..=(t.last + 12).min(last))
+        .map(|k| s.toks[k].lower.as_str());
+    let mut anchor = Anchor::Unknown;
+    for w in near {
+        match w {
+            "opened" | "opens" | "kicked" | "kicks" | "began" | "begins" | "started" | "starts"
+            | "arrived" | "arrives" | "launched" | "inaugurated" => anchor = Anchor::First,
+            "ended" | "ends" | "concluded" | "concludes" | "wrapped" | "wraps" | "closed"
+            | "closes" | "completed" => anchor = Anchor::Last,
+            _ => {}
+        }
+    }
+    anchor
 }
 
 /// "met yesterday with the leaders ... at the Ninth Summit of the Americas": a gathering
@@ -317,7 +379,7 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
     let attend = window.windows(2).any(|w| {
         matches!(
             w[0],
-            "attend" | "attending" | "participate" | "participating"
+            "attend" | "attending" | "participate" | "participating" | "join" | "joining"
         ) || w[0] == "part" && w[1] == "in"
     }) || window.windows(3).any(|w| {
         w[0] == "for"

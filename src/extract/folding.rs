@@ -30,6 +30,19 @@ pub(crate) struct Mention {
     pub(crate) trigger: String,
     /// Told as still to come ("will attend", "is to meet").
     pub(crate) planned: bool,
+    /// The length the text gives the engagement ("a two-day summit", "for three days").
+    pub(crate) days: Option<i64>,
+    /// Which day of the engagement its date is: the first ("opened on Saturday") or the
+    /// last ("wrapped up on Friday").
+    pub(crate) anchor: Anchor,
+}
+
+/// Which end of a multi-day engagement a single date gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Anchor {
+    Unknown,
+    First,
+    Last,
 }
 
 impl Mention {
@@ -187,6 +200,10 @@ fn merge_into(target: &mut Mention, m: Mention) {
         target.date = m.date;
         target.date_source = m.date_source;
         target.date_words = m.date_words.clone();
+        target.anchor = m.anchor;
+    }
+    if target.days.is_none() {
+        target.days = m.days;
     }
     for c in &m.parties.countries {
         if !target.parties.countries.contains(c) {
@@ -222,6 +239,37 @@ fn merge_into(target: &mut Mention, m: Mention) {
     }
     if m.sentence != target.sentence && !target.also.contains(&(m.start, m.end)) {
         target.also.push((m.start, m.end));
+    }
+}
+
+/// "The summit opened on Saturday" and, in another sentence, "the two-day summit": a single
+/// day that opens or closes an engagement whose length the text gives elsewhere is one end
+/// of its range.
+pub(crate) fn spread_over_length(events: &mut [Mention]) {
+    for e in events {
+        let Some(days) = e.days.filter(|&n| n > 1 && n <= 31) else {
+            continue;
+        };
+        let single_day = e.date.end.is_none()
+            && e.date.start.precision() == crate::model::Precision::Day
+            && e.date_source != DateSource::Recounted;
+        if !single_day {
+            continue;
+        }
+        let day = e.date.first_day();
+        let span = chrono::Duration::days(days - 1);
+        let (first, last) = match e.anchor {
+            Anchor::First => (day, day + span),
+            Anchor::Last => (day - span, day),
+            Anchor::Unknown => continue,
+        };
+        if let Ok(date) = EventDate::new(
+            crate::model::PartialDate::day(first),
+            Some(crate::model::PartialDate::day(last)),
+        ) {
+            e.date = date;
+            e.date_words = format!("{} (one end of a stay of {days} days)", e.date_words);
+        }
     }
 }
 
@@ -475,13 +523,20 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     for m in mentions {
         // Reports of one engagement are near each other; looking back a few events keeps a
         // long article linear.
-        if let Some(e) = events
-            .iter_mut()
+        // Of the candidates, one whose dates overlap: "the two-day summit" in today's report
+        // is today's summit, though a summit of 2004 was named since.
+        let recent = events.len().saturating_sub(12);
+        let candidates: Vec<usize> = (recent..events.len())
             .rev()
-            .take(12)
-            .find(|e| same_engagement(e, &m))
-        {
-            merge_into(e, m);
+            .filter(|&k| same_engagement(&events[k], &m))
+            .collect();
+        let chosen = candidates
+            .iter()
+            .copied()
+            .find(|&k| events[k].date.overlaps(&m.date))
+            .or(candidates.first().copied());
+        if let Some(k) = chosen {
+            merge_into(&mut events[k], m);
             continue;
         }
         events.push(m);

@@ -62,3 +62,49 @@ fn the_stops_a_relative_clause_lists_belong_to_the_tour() {
         assert!(tour.countries.iter().any(|x| x == c), "{c}: {found:?}");
     }
 }
+
+#[test]
+fn a_length_given_in_another_sentence_spreads_a_gathering_from_its_opening_day() {
+    let found = extract(
+        "2008-11-15",
+        "LIMA, Nov 15 (Agency) - The fifth summit of the Andean Community opened here Saturday \
+         with a call for freer trade. Leaders from Bolivia, Colombia and Ecuador arrived in \
+         Lima on Friday to join the two-day summit. The last summit was held in Quito in 2006.",
+    );
+    let summit = found
+        .iter()
+        .find(|f| f.kind == "summit" && f.date.starts_with("2008"))
+        .unwrap_or_else(|| panic!("no summit: {found:?}"));
+    assert_eq!(
+        (summit.date.as_str(), summit.end.as_deref()),
+        ("2008-11-15", Some("2008-11-16")),
+        "{found:?}"
+    );
+    // The arrival to join it is no summit of its own on another day.
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.kind == "summit" && f.date.starts_with("2008"))
+            .count(),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_tour_begun_on_the_report_day_runs_for_its_stated_length() {
+    let found = extract(
+        "2005-12-05",
+        "BERLIN, Dec 5 (Agency) - U.S. Secretary of State Condoleezza Rice arrived in Berlin \
+         on Monday, where she began a five-day European tour.",
+    );
+    let tour = found
+        .iter()
+        .find(|f| f.countries.iter().any(|c| c == "DE"))
+        .unwrap_or_else(|| panic!("no trip: {found:?}"));
+    assert_eq!(
+        (tour.date.as_str(), tour.end.as_deref()),
+        ("2005-12-05", Some("2005-12-09")),
+        "{found:?}"
+    );
+}

@@ -246,11 +246,18 @@ fn stated_length(s: &Sent, t: &Trigger) -> Option<i64> {
         let before = x.last < t.first
             && x.last + 3 >= t.first
             && (x.last + 1..t.first).all(|k| s.toks[k].word && !s.toks[k].possessive);
+        // "for three days", "is expected to last for three days".
         let for_after = x.first > t.last
             && x.first <= last
             && x.first > 0
             && s.toks[x.first - 1].lower == "for"
-            && x.first <= t.last + 8;
+            && (x.first <= t.last + 8
+                || (x.first.saturating_sub(3)..x.first).any(|k| {
+                    matches!(
+                        s.toks[k].lower.as_str(),
+                        "last" | "lasts" | "lasted" | "run"
+                    )
+                }));
         (before || for_after).then_some(n)
     })
 }
@@ -266,10 +273,16 @@ fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
     let mut anchor = Anchor::Unknown;
     for w in near {
         match w {
-            "opened" | "opens" | "kicked" | "kicks" | "began" | "begins" | "started" | "starts"
-            | "arrived" | "arrives" | "launched" | "inaugurated" => anchor = Anchor::First,
-            "ended" | "ends" | "concluded" | "concludes" | "wrapped" | "wraps" | "closed"
-            | "closes" | "completed" => anchor = Anchor::Last,
+            "opened" | "opens" | "open" | "kicked" | "kicks" | "kick" | "began" | "begins"
+            | "begin" | "started" | "starts" | "start" | "launched" | "inaugurated" => {
+                anchor = Anchor::First
+            }
+            // An arrival starts a trip; it only comes before talks or a summit.
+            "arrived" | "arrives" if matches!(t.kind, EventType::Visit | EventType::Tour) => {
+                anchor = Anchor::First
+            }
+            "ended" | "ends" | "end" | "concluded" | "concludes" | "conclude" | "wrapped"
+            | "wraps" | "closed" | "closes" | "close" | "completed" => anchor = Anchor::Last,
             _ => {}
         }
     }

@@ -205,6 +205,10 @@ fn merge_into(target: &mut Mention, m: Mention) {
     if target.days.is_none() {
         target.days = m.days;
     }
+    // "scheduled for Nov. 9", then "will open on Nov. 9": the same day, now known as the first.
+    if target.anchor == Anchor::Unknown && m.date == target.date {
+        target.anchor = m.anchor;
+    }
     for c in &m.parties.countries {
         if !target.parties.countries.contains(c) {
             target.parties.countries.push(c.clone());

@@ -108,3 +108,34 @@ fn a_tour_begun_on_the_report_day_runs_for_its_stated_length() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_range_written_with_a_spaced_dash_keeps_its_last_day() {
+    let found = extract(
+        "2006-11-07",
+        "HANOI, Nov. 7 (Agency) - Indian Prime Minister Manmohan Singh is scheduled to pay a \
+         state visit to Vietnam on Nov. 15- 17.",
+    );
+    assert!(
+        found.iter().any(|f| f.kind == "visit"
+            && f.date == "2006-11-15"
+            && f.end.as_deref() == Some("2006-11-17")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn talks_that_open_on_a_day_and_last_three_days_span_them() {
+    let found = extract(
+        "2005-11-07",
+        "GENEVA, Nov. 7 (Agency) - Delegates from Iran and France arrived in Geneva for the \
+         talks, scheduled for Nov. 9. The talks will open on Nov. 9 and are expected to last \
+         for three days.",
+    );
+    assert!(
+        found.iter().any(|f| f.date == "2005-11-09"
+            && f.end.as_deref() == Some("2005-11-11")
+            && f.countries.iter().any(|c| c == "IR")),
+        "{found:?}"
+    );
+}

@@ -54,6 +54,20 @@ pub(super) fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     }
     let between = (t.first.saturating_sub(2)..t.first)
         .any(|k| matches!(lower(s, k), "from" | "between" | "on"));
+    // "Nov. 15- 17", "Nov. 4 - 5": a bare day of the same month after a spaced dash.
+    if matches!(joiner, "-" | "--" | "to" | "through") {
+        let start = t.date.as_ref()?;
+        let bare_day = lower(s, j + 1)
+            .parse::<u32>()
+            .ok()
+            .filter(|_| !s.times.iter().any(|n| n.first == j + 1));
+        if let (Some(day), Precision::Day) = (bare_day, start.start.precision()) {
+            let first = start.first_day();
+            if day > first.day() {
+                return first.with_day(day).map(PartialDate::day);
+            }
+        }
+    }
     let next = s
         .times
         .iter()

@@ -126,6 +126,9 @@ pub(crate) const CALL_PHRASES: &[&[&str]] = &[
     &["spoke", "by"],
     &["speaks", "with"],
     &["called"],
+    // "held a call with", "had a productive call with".
+    &["call", "with"],
+    &["calls", "with"],
 ];
 
 /// Verbs that conclude an agreement.

@@ -423,3 +423,14 @@ fn calling_a_country_a_partner_is_no_call() {
     );
     assert!(!found.iter().any(|f| f.kind == "call"), "{found:?}");
 }
+
+#[test]
+fn holding_a_call_with_a_leader_is_a_call() {
+    let found = extract_headed(
+        "2026-02-11",
+        "Readout of the President's Call with President Ana Lopez of Chile",
+        "Today, the President held a productive call with President Ana Lopez of Chile. The two \
+         leaders discussed copper supply chains.",
+    );
+    assert!(has(&found, "call", "2026-02-11", &["US", "CL"]), "{found:?}");
+}

@@ -432,5 +432,19 @@ fn holding_a_call_with_a_leader_is_a_call() {
         "Today, the President held a productive call with President Ana Lopez of Chile. The two \
          leaders discussed copper supply chains.",
     );
-    assert!(has(&found, "call", "2026-02-11", &["US", "CL"]), "{found:?}");
+    assert!(
+        has(&found, "call", "2026-02-11", &["US", "CL"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_discussed_before_the_call_is_its_topic() {
+    let found = extract(
+        "2023-06-14",
+        "MOSCOW, June 14 (Agency) - Russian President Vladimir Putin and Chinese President Xi \
+         Jinping discussed Ukraine in a phone call on Tuesday, the Kremlin said.",
+    );
+    let call = first_of(&found, "call");
+    assert_eq!(call.countries, ["RU", "CN"], "{found:?}");
 }

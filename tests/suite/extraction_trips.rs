@@ -139,3 +139,20 @@ fn talks_that_open_on_a_day_and_last_three_days_span_them() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_visit_a_leader_will_host_from_one_weekday_to_another_is_still_to_come() {
+    // 14 June 2023 was a Wednesday.
+    let found = extract(
+        "2023-06-14",
+        "BEIJING, June 14 (Agency) - Chinese President Xi Jinping will host Brazilian President \
+         Luiz Inacio Lula da Silva for a state visit from Wednesday to Saturday, the foreign \
+         ministry said.",
+    );
+    assert!(
+        found.iter().any(|f| f.kind == "visit"
+            && f.date == "2023-06-14"
+            && f.end.as_deref() == Some("2023-06-17")),
+        "{found:?}"
+    );
+}

@@ -401,8 +401,10 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
                 "holds" | "convenes" | "gathers" | "opens" | "starts" | "begins"
             )
         });
+    let mut shifted = Duration::zero();
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
-        let day = date.first_day() + Duration::days(7);
+        shifted = Duration::days(7);
+        let day = date.first_day() + shifted;
         date = EventDate::new(PartialDate::day(day), None).ok()?;
     }
     // Likewise a bare month ("ahead of the April summit" in November is next April).
@@ -415,7 +417,15 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     }
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
     if date.end.is_none() {
-        if let Some(end) = range_end(s, t) {
+        // ("from Wednesday to Saturday": the end moves with the start to the coming week.)
+        let moved = |end: PartialDate| {
+            if shifted.is_zero() || end.precision() != Precision::Day {
+                end
+            } else {
+                PartialDate::day(end.first_day() + shifted)
+            }
+        };
+        if let Some(end) = range_end(s, t).map(moved) {
             if end.first_day() >= date.first_day() {
                 date = EventDate::new(date.start, Some(end)).ok()?;
             }

@@ -112,7 +112,16 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     {
         first = 0;
     }
-    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last;
+    // "discussed Ukraine in a phone call": what the parties discussed before the trigger is
+    // its topic too.
+    let discussed_from = (first..trig.first).rfind(|&k| {
+        matches!(
+            lower(s, k),
+            "discussed" | "discuss" | "discussing" | "discusses"
+        )
+    });
+    let topic_before = |a: usize| discussed_from.is_some_and(|d| a > d && a < trig.first);
+    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last && !topic_before(a);
 
     let mut people = people_of(doc, cast, s, trig, first, relative, &in_scope);
 

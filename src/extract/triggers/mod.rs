@@ -262,6 +262,15 @@ fn modality(s: &Sent, t: &mut Trigger) {
             .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
         || near.contains(&"upcoming")
         || near.contains(&"forthcoming")
+        // "will host X for a state visit from Wednesday": a noun takes the tense of the verb
+        // that governs it, however long the names between.
+        || t.noun
+            && before
+                .iter()
+                .rev()
+                .take(14)
+                .take_while(|w| !matches!(**w, "said" | "says" | "and" | "after" | "when"))
+                .any(|w| matches!(*w, "will" | "shall"))
         // "is expected in Lima on Thursday", "is due in Hanoi": the trigger word itself.
         || matches!(lower(s, t.first), "expected" | "due" | "scheduled")
         // "the first summit, to be held on Thursday in Kyiv".

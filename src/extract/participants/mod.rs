@@ -463,7 +463,8 @@ fn trip(
 fn stops_in_relative_clause(s: &Sent, trig: &Trigger) -> Vec<Country> {
     let end = trig.clause.1;
     let opens = s.toks.get(end + 1).is_some_and(|t| t.is(","))
-        && matches!(lower(s, end + 2), "which" | "that");
+        && matches!(lower(s, end + 2), "which" | "that")
+        && end + 3 < s.toks.len();
     if !opens || !matches!(trig.kind, EventType::Tour | EventType::Visit) {
         return Vec::new();
     }

@@ -448,3 +448,22 @@ fn a_country_discussed_before_the_call_is_its_topic() {
     let call = first_of(&found, "call");
     assert_eq!(call.countries, ["RU", "CN"], "{found:?}");
 }
+
+#[test]
+fn a_dated_launch_of_negotiations_is_a_meeting_and_an_undated_one_is_not() {
+    let found = extract(
+        "2011-06-10",
+        "BANGKOK, June 10 (Agency) - Thailand and Australia launched negotiations on the trade \
+         agreement in March 2002.",
+    );
+    assert!(
+        has(&found, "meeting", "2002-03", &["TH", "AU"]),
+        "{found:?}"
+    );
+    let found = extract(
+        "2011-06-10",
+        "BANGKOK, June 10 (Agency) - Thailand and Australia want to launch negotiations on a \
+         visa deal.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

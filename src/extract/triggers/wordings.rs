@@ -538,10 +538,17 @@ fn meeting_nouns(s: &Sent, k: usize) -> Decision {
         });
         let with_someone = (k + 1..(k + 3).min(toks.len()))
             .any(|j| matches!(lower(s, j), "with" | "between" | "among"));
-        let dated = s
-            .times
-            .iter()
-            .any(|t| t.first > k && t.first <= k + 4 || t.last + 2 >= k && t.last < k);
+        // "launched negotiations on the trade agreement in March 2002": a dated launch of
+        // negotiations is a meeting (EVENTS.md R8), its date a few words on.
+        let launched = k > 0
+            && matches!(
+                lower(s, k - 1),
+                "launched" | "launch" | "launches" | "began" | "opened" | "started" | "resumed"
+            );
+        let dated = s.times.iter().any(|t| {
+            t.first > k && t.first <= k + if launched { 10 } else { 4 }
+                || t.last + 2 >= k && t.last < k
+        });
         if !determined
             && !with_someone
             && !dated

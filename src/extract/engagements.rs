@@ -68,26 +68,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             if parties.unofficial && t.kind != EventType::Summit || attends_gathering(s, t) {
                 continue;
             }
-            let mut dated = dated;
-            // "arrived in Dhaka on Friday to join the two-day summit": the day is the
-            // arrival's; the summit is the one the article dates elsewhere.
-            let attended = found
-                .iter()
-                .any(|x| x.last < t.first && attends_gathering(s, x));
-            if t.kind == EventType::Summit
-                && attended
-                && !s.times.iter().any(|x| x.first > t.last && x.date.is_some())
-            {
-                if let Ok(day) = EventDate::new(crate::model::PartialDate::day(doc.dct), None) {
-                    dated = dates::Dated {
-                        date: day,
-                        source: DateSource::Reported,
-                        words: "the gathering a trip went to, dated where the article dates it"
-                            .into(),
-                        also: Vec::new(),
-                    };
-                }
-            }
+            let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
             anaphora(&doc, s, &mentions, &mut parties, &mut dated);
             for parties in separate_meetings(s, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
@@ -164,6 +145,30 @@ fn mentions_of_trigger(
         copy.date_words = format!("{} (listed with it)", copy.date_words);
         mentions.push(copy);
     }
+}
+
+/// "arrived in Dhaka on Friday to join the two-day summit": the day is the arrival's, not
+/// the summit's, which takes the report's day and so joins the summit the article dates
+/// elsewhere. None when the summit has a date of its own after it.
+fn attended_gathering_date(
+    doc: &Doc,
+    s: &Sent,
+    t: &Trigger,
+    found: &[Trigger],
+) -> Option<dates::Dated> {
+    let attended = found
+        .iter()
+        .any(|x| x.last < t.first && attends_gathering(s, x));
+    let own_date = s.times.iter().any(|x| x.first > t.last && x.date.is_some());
+    if t.kind != EventType::Summit || !attended || own_date {
+        return None;
+    }
+    Some(dates::Dated {
+        date: EventDate::new(crate::model::PartialDate::day(doc.dct), None).ok()?,
+        source: DateSource::Reported,
+        words: "the gathering a trip went to, dated where the article dates it".into(),
+        also: Vec::new(),
+    })
 }
 
 /// "met, on separate occasions, with the presidents of Congo, Uganda and Ghana", "met

@@ -56,6 +56,13 @@ pub(crate) fn first_of<'a>(found: &'a [Found], kind: &str) -> &'a Found {
         .unwrap_or_else(|| panic!("no {kind} in {found:?}"))
 }
 
+/// Whether an event of `kind` runs from `date` to `end`.
+pub(crate) fn has_range(found: &[Found], kind: &str, date: &str, end: &str) -> bool {
+    found
+        .iter()
+        .any(|f| f.kind == kind && f.date == date && f.end.as_deref() == Some(end))
+}
+
 pub(crate) fn has(found: &[Found], kind: &str, date: &str, countries: &[&str]) -> bool {
     found.iter().any(|f| {
         f.kind == kind

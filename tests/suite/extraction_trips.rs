@@ -3,7 +3,7 @@
 //! and the stops a relative clause lists ("a tour, which has already taken him to ...").
 //! The articles are invented.
 
-use crate::extraction_rules::{extract, has};
+use crate::extraction_rules::{extract, has, has_range};
 
 #[test]
 fn the_stay_a_traveller_came_from_ends_on_the_day_of_arrival() {
@@ -117,9 +117,7 @@ fn a_range_written_with_a_spaced_dash_keeps_its_last_day() {
          state visit to Vietnam on Nov. 15- 17.",
     );
     assert!(
-        found.iter().any(|f| f.kind == "visit"
-            && f.date == "2006-11-15"
-            && f.end.as_deref() == Some("2006-11-17")),
+        has_range(&found, "visit", "2006-11-15", "2006-11-17"),
         "{found:?}"
     );
 }
@@ -150,9 +148,7 @@ fn a_visit_a_leader_will_host_from_one_weekday_to_another_is_still_to_come() {
          ministry said.",
     );
     assert!(
-        found.iter().any(|f| f.kind == "visit"
-            && f.date == "2023-06-14"
-            && f.end.as_deref() == Some("2023-06-17")),
+        has_range(&found, "visit", "2023-06-14", "2023-06-17"),
         "{found:?}"
     );
 }

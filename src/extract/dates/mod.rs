@@ -675,8 +675,8 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     // "Scharping, ending a two-day visit, said": a stay that ends on the report's day; so
     // does one the traveller came from ("flew here from Laos, where he was on a three-day
     // visit").
-    let came_from = (trig.first.saturating_sub(8)..trig.first)
-        .rfind(|&k| lower(s, k) == "where")
+    let came_from = trig
+        .relative_where(s)
         .is_some_and(|w| (w.saturating_sub(6)..w).any(|k| lower(s, k) == "from"));
     let ending = came_from
         || (trig.first.saturating_sub(4)..trig.first).any(|k| {

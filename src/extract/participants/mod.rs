@@ -376,7 +376,7 @@ fn trip(
     traveller(doc, s, trig, people, named, p);
     // "flew here from Laos, where he was on a three-day visit", "bringing her to Berlin,
     // where she began a tour": the place "where" points back to is where the trip was.
-    let where_at = (trig.first.saturating_sub(8)..trig.first).rfind(|&k| lower(s, k) == "where");
+    let where_at = trig.relative_where(s);
     let pointed = where_at.and_then(|w| {
         s.countries
             .iter()

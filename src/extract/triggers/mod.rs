@@ -37,6 +37,12 @@ pub(crate) struct Trigger {
 }
 
 impl Trigger {
+    /// The "where" that opens a relative clause just before the trigger ("flew here from
+    /// Laos, where he was on a three-day visit").
+    pub(crate) fn relative_where(&self, s: &Sent) -> Option<usize> {
+        (self.first.saturating_sub(8)..self.first).rfind(|&k| lower(s, k) == "where")
+    }
+
     /// "the summit", "the two-day summit", "this week's talks": a noun that can point at an
     /// engagement already named.
     pub(crate) fn definite(&self, s: &Sent) -> bool {

@@ -152,3 +152,23 @@ fn a_visit_a_leader_will_host_from_one_weekday_to_another_is_still_to_come() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_travellers_visit_named_before_its_dates_is_that_visit_and_a_body_joined_is_a_topic() {
+    let found = extract(
+        "2011-06-09",
+        "LJUBLJANA, June 9 (Agency) - Slovenia and Paraguay agreed here Thursday to expand \
+         trade. Lugo's visit, coming soon after Paraguay's accession to the World Trade \
+         Organization talks and Slovenia's entry into the European Union, will open a new \
+         chapter, the Slovenian president said. Paraguayan President Fernando Lugo, starting \
+         his two-day state visit to Slovenia on Thursday, said the two countries should \
+         cooperate more closely.",
+    );
+    let visits: Vec<_> = found.iter().filter(|f| f.kind == "visit").collect();
+    assert_eq!(visits.len(), 1, "{found:?}");
+    assert!(
+        has_range(&found, "visit", "2011-06-09", "2011-06-10"),
+        "{found:?}"
+    );
+    assert_eq!(visits[0].countries, ["PY", "SI"], "{found:?}");
+}

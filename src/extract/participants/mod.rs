@@ -7,7 +7,7 @@
 use super::cast::Cast;
 use super::document::{Doc, Sent};
 use super::lexicon as lex;
-use super::mentions::Via;
+use super::mentions::{CountryRef, Via};
 use super::triggers::Trigger;
 use crate::model::{Country, CountryKind, EventType};
 use people::{home, people_of};
@@ -91,6 +91,26 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
     last + 1
 }
 
+/// "at Vietnam's accession to the World Trade Organization", "Bulgaria's entry into the
+/// EU": a body that a state joins is what the text is about, not a party to the engagement.
+fn joined_body(s: &Sent, c: &CountryRef) -> bool {
+    if c.country.kind != CountryKind::Region {
+        return false;
+    }
+    let at = if c.first > 0 && lower(s, c.first - 1) == "the" {
+        c.first - 1
+    } else {
+        c.first
+    };
+    let before = |n: usize| at.checked_sub(n).map_or("", |k| lower(s, k));
+    matches!(before(1), "to" | "into" | "in" | "of")
+        && matches!(
+            before(2),
+            "accession" | "entry" | "admission" | "membership" | "integration"
+        )
+        || matches!(before(1), "join" | "joining" | "joins" | "rejoin")
+}
+
 /// The parties of the engagement a trigger reports.
 pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
     let mut p = Parties::default();
@@ -128,7 +148,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     // Countries named in scope.
     let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();
     for c in &s.countries {
-        if in_scope(c.first, c.last) {
+        if in_scope(c.first, c.last) && !joined_body(s, c) {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }

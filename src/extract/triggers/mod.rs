@@ -43,8 +43,9 @@ impl Trigger {
         (self.first.saturating_sub(8)..self.first).rfind(|&k| lower(s, k) == "where")
     }
 
-    /// "the summit", "the two-day summit", "this week's talks": a noun that can point at an
-    /// engagement already named.
+    /// "the summit", "the two-day summit", "this week's talks", "Li's visit": a noun that can
+    /// point at an engagement already named. (A traveller's trip is one, whatever stop the
+    /// text is at; "Hu's talks with Michel" names its own sides.)
     pub(crate) fn definite(&self, s: &Sent) -> bool {
         self.noun
             && (self.first.saturating_sub(5)..self.first)
@@ -54,7 +55,9 @@ impl Trigger {
                     matches!(
                         s.toks[k].lower.as_str(),
                         "the" | "this" | "that" | "his" | "her" | "their" | "its"
-                    )
+                    ) || s.toks[k].possessive
+                        && s.toks[k].cap
+                        && matches!(self.kind, EventType::Visit | EventType::Tour)
                 })
     }
 }

@@ -59,6 +59,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let Some(dated) = dates::date_of(&doc, s, t, &found) else {
+                lend_length_to_gathering_named_before(s, t, &mut mentions);
                 continue;
             };
             if t.hypothetical && dated.source != DateSource::Text {
@@ -144,6 +145,26 @@ fn mentions_of_trigger(
         copy.date = date;
         copy.date_words = format!("{} (listed with it)", copy.date_words);
         mentions.push(copy);
+    }
+}
+
+/// "the summit that opened Saturday ... to attend the two-day summit": a reference that is no
+/// event of its own (a plan with no date) still gives the length of the gathering it points
+/// back to.
+fn lend_length_to_gathering_named_before(s: &Sent, t: &Trigger, mentions: &mut [Mention]) {
+    if t.kind != EventType::Summit || !t.definite(s) {
+        return;
+    }
+    let Some(days) = stated_length(s, t) else {
+        return;
+    };
+    if let Some(named) = mentions
+        .iter_mut()
+        .rev()
+        .take_while(|m| m.sentence + 3 >= s.index)
+        .find(|m| m.kind == EventType::Summit)
+    {
+        named.days.get_or_insert(days);
     }
 }
 
@@ -245,26 +266,58 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
 /// state visit", "for three days", "is expected to last for three days".
 fn stated_length(s: &Sent, t: &Trigger) -> Option<i64> {
     let (_, last) = t.clause;
-    s.times.iter().find_map(|x| {
-        let n = x.days?;
-        // ("a five-day European tour": a demonym may stand between.)
-        let before = x.last < t.first
-            && x.last + 3 >= t.first
-            && (x.last + 1..t.first).all(|k| s.toks[k].word && !s.toks[k].possessive);
-        // "for three days", "is expected to last for three days".
-        let for_after = x.first > t.last
-            && x.first <= last
-            && x.first > 0
-            && s.toks[x.first - 1].lower == "for"
-            && (x.first <= t.last + 8
-                || (x.first.saturating_sub(3)..x.first).any(|k| {
-                    matches!(
-                        s.toks[k].lower.as_str(),
-                        "last" | "lasts" | "lasted" | "run"
-                    )
-                }));
-        (before || for_after).then_some(n)
-    })
+    s.times
+        .iter()
+        .find_map(|x| {
+            let n = x.days?;
+            // ("a five-day European tour": a demonym may stand between.)
+            let before = x.last < t.first
+                && x.last + 3 >= t.first
+                && (x.last + 1..t.first).all(|k| s.toks[k].word && !s.toks[k].possessive);
+            // "for three days", "is expected to last for three days".
+            let for_after = x.first > t.last
+                && x.first <= last
+                && x.first > 0
+                && s.toks[x.first - 1].lower == "for"
+                && (x.first <= t.last + 8
+                    || (x.first.saturating_sub(3)..x.first).any(|k| {
+                        matches!(
+                            s.toks[k].lower.as_str(),
+                            "last" | "lasts" | "lasted" | "run"
+                        )
+                    }));
+            (before || for_after).then_some(n)
+        })
+        .or_else(|| days_so_far(s, t))
+}
+
+/// "a second and final day of a summit on Sunday", "on the third day of his visit": the
+/// sentence's date is the engagement's last day so far, and this many days long ("the final
+/// day of the talks": at least one).
+fn days_so_far(s: &Sent, t: &Trigger) -> Option<i64> {
+    let of = (t.first.saturating_sub(4)..t.first).rfind(|&k| s.toks[k].lower == "of")?;
+    if of == 0 || s.toks[of - 1].lower != "day" {
+        return None;
+    }
+    let before: Vec<&str> = (of.saturating_sub(5)..of - 1)
+        .map(|k| s.toks[k].lower.as_str())
+        .collect();
+    let ordinal = before.iter().find_map(|w| {
+        let n = match *w {
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            "fifth" | "5th" => 5,
+            "sixth" | "6th" => 6,
+            "seventh" | "7th" => 7,
+            _ => return None,
+        };
+        Some(n)
+    });
+    let last = before
+        .last()
+        .is_some_and(|w| matches!(*w, "final" | "last" | "closing"));
+    ordinal.or(last.then_some(1))
 }
 
 /// Whether the trigger's date is its engagement's first day ("opened", "arrived", "kicked
@@ -275,6 +328,10 @@ fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
     // Association for Regional Cooperation (SAARC) opened here Saturday".)
     let near = (t.first.saturating_sub(6).max(first)..=(t.last + 12).min(last))
         .map(|k| s.toks[k].lower.as_str());
+    // "on the second day of the summit": the date is the last day so far, if not the last.
+    if days_so_far(s, t).is_some() {
+        return Anchor::Last;
+    }
     let mut anchor = Anchor::Unknown;
     for w in near {
         match w {

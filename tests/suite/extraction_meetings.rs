@@ -2,7 +2,7 @@
 //! clause that opens the sentence ("When meeting with X, Y said") and hangs on the subject
 //! after it, and people named as "X of the Republic of Y". The articles are invented.
 
-use crate::extraction_rules::{extract, has};
+use crate::extraction_rules::{extract, has, has_range};
 
 #[test]
 fn meetings_on_separate_occasions_are_one_meeting_per_counterpart() {
@@ -86,4 +86,31 @@ fn a_leader_of_the_republic_of_a_country_serves_that_country() {
         "{found:?}"
     );
     assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn the_second_and_final_day_of_a_summit_gives_its_first_day() {
+    let found = extract(
+        "2010-07-25",
+        "KAMPALA, July 25 (Agency) - Trade and security dominated a second and final day of \
+         a summit of African Union leaders here on Sunday.",
+    );
+    assert!(
+        has_range(&found, "summit", "2010-07-24", "2010-07-25"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_length_of_a_summit_said_in_a_plan_to_attend_it_spreads_its_opening_day() {
+    let found = extract(
+        "2010-10-16",
+        "HANOI, Oct. 16 (Agency) - At the summit of the East Asian leaders that opened here \
+         Saturday morning, Indonesian President Susilo Bambang Yudhoyono called for closer \
+         cooperation with Japan. He is among 16 leaders to attend the two-day summit.",
+    );
+    assert!(
+        has_range(&found, "summit", "2010-10-16", "2010-10-17"),
+        "{found:?}"
+    );
 }

@@ -254,17 +254,18 @@ pub(crate) fn spread_over_length(events: &mut [Mention]) {
         let Some(days) = e.days.filter(|&n| n > 1 && n <= 31) else {
             continue;
         };
-        let single_day = e.date.end.is_none()
-            && e.date.start.precision() == crate::model::Precision::Day
-            && e.date_source != DateSource::Recounted;
-        if !single_day {
+        // A range shorter than the length is what the text had seen of it so far ("arrived
+        // Tuesday" and still there on the report's day, of "a four-day state visit").
+        let by_days = e.date.start.precision() == crate::model::Precision::Day
+            && e.date_source != DateSource::Recounted
+            && (e.date.last_day() - e.date.first_day()).num_days() < days - 1;
+        if !by_days {
             continue;
         }
-        let day = e.date.first_day();
         let span = chrono::Duration::days(days - 1);
         let (first, last) = match e.anchor {
-            Anchor::First => (day, day + span),
-            Anchor::Last => (day - span, day),
+            Anchor::First => (e.date.first_day(), e.date.first_day() + span),
+            Anchor::Last => (e.date.last_day() - span, e.date.last_day()),
             Anchor::Unknown => continue,
         };
         if let Ok(date) = EventDate::new(
@@ -329,7 +330,12 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         // says it is another.
         let own_date_differs =
             m.date_source == DateSource::Text && e.date_source != DateSource::Text;
-        return m.sentence <= e.sentence + 3 && !own_date_differs;
+        // "The fifth round will open on Nov. 9", far below "talks on Nov. 9": its own day.
+        let same_day = m.date_source == DateSource::Text
+            && e.date_source == DateSource::Text
+            && m.date == e.date
+            && m.date.start.precision() == crate::model::Precision::Day;
+        return m.sentence <= e.sentence + 3 && !own_date_differs || same_day;
     }
     match family(e.kind) {
         0 => {

@@ -114,3 +114,19 @@ fn the_length_of_a_summit_said_in_a_plan_to_attend_it_spreads_its_opening_day() 
         "{found:?}"
     );
 }
+
+#[test]
+fn a_round_of_talks_that_names_nobody_joins_the_talks_of_its_own_day() {
+    let found = extract(
+        "2009-02-16",
+        "GENEVA, Feb. 16 (Agency) - Negotiators of Georgia and Russia will hold talks in \
+         Geneva on Feb. 17 under UN mediation. The previous round ended without progress. \
+         Diplomats said the gap remained wide. Observers expect little. Aid groups urged \
+         calm. The border stayed quiet. The new round of talks will open on Feb. 17 and is \
+         expected to last for two days.",
+    );
+    assert!(
+        has_range(&found, "meeting", "2009-02-17", "2009-02-18"),
+        "{found:?}"
+    );
+}

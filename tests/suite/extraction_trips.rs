@@ -172,3 +172,17 @@ fn a_travellers_visit_named_before_its_dates_is_that_visit_and_a_body_joined_is_
     );
     assert_eq!(visits[0].countries, ["PY", "SI"], "{found:?}");
 }
+
+#[test]
+fn a_stay_seen_so_far_runs_on_to_the_length_the_text_gives() {
+    let found = extract(
+        "2013-04-11",
+        "ACCRA, April 11 (Agency) - Malawian President Joyce Banda is in Ghana for a five-day \
+         state visit. Banda, who arrived here on Tuesday, held talks with Ghanaian President \
+         John Mahama on Wednesday.",
+    );
+    assert!(
+        has_range(&found, "visit", "2013-04-09", "2013-04-13"),
+        "{found:?}"
+    );
+}

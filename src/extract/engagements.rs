@@ -134,6 +134,12 @@ fn mentions_of_trigger(
         trigger,
         days: stated_length(s, t),
         anchor: anchor_of(s, t),
+        aside: s.toks.iter().any(|x| {
+            matches!(
+                x.lower.as_str(),
+                "sidelines" | "sideline" | "margins" | "margin" | "fringes"
+            )
+        }),
     });
     if !stops.is_empty() {
         split_into_stops(mentions, first_mention, stops);

@@ -35,6 +35,8 @@ pub(crate) struct Mention {
     /// Which day of the engagement its date is: the first ("opened on Saturday") or the
     /// last ("wrapped up on Friday").
     pub(crate) anchor: Anchor,
+    /// Held "on the sidelines" or "on the margins" of something bigger.
+    pub(crate) aside: bool,
 }
 
 /// Which end of a multi-day engagement a single date gives.
@@ -165,11 +167,15 @@ fn span(a: &EventDate, b: &EventDate) -> EventDate {
 
 fn merge_into(target: &mut Mention, m: Mention) {
     // The more precise, text-given date wins.
+    let both_text = m.date_source == DateSource::Text && target.date_source == DateSource::Text;
+    // ("the summit ... during 2005", then "the summit occurred in February 2005".)
+    let finer = m.date.start.precision() > target.date.start.precision()
+        && target.date.end.is_none()
+        && target.date.first_day() <= m.date.first_day()
+        && m.date.last_day() <= target.date.last_day();
     let better_date = target.date_source != DateSource::Text && m.date_source == DateSource::Text
-        || m.date_source == DateSource::Text
-            && target.date_source == DateSource::Text
-            && m.date.end.is_some()
-            && target.date.end.is_none()
+        || both_text
+            && (m.date.end.is_some() && target.date.end.is_none() || finer)
             && m.date.overlaps(&target.date);
     // Days of one gathering reported apart widen it into a range.
     let widen = target.kind == EventType::Summit
@@ -288,8 +294,14 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
     // "the Hong Kong meeting" after "the Hong Kong ministerial meeting": a meeting and a
     // gathering of the same place are one.
     let gathering_pair = family(e.kind) == 2 && m.kind == EventType::Meeting;
+    // "The Sharm el-Sheikh Summit occurred in February 2005 when four leaders ... met": a
+    // meeting of many in the sentence that reports a gathering is the gathering.
+    let same_sentence = m.sentence == e.sentence || e.also.contains(&(m.start, m.end));
+    let the_gathering_itself =
+        gathering_pair && same_sentence && !m.aside && ms.len() >= 3 && shared >= 1;
     if family(e.kind) != family(m.kind)
         && !(gathering_pair && m.definite && shared >= 1 && shared == ms.len())
+        && !the_gathering_itself
     {
         return false;
     }

@@ -130,3 +130,42 @@ fn a_round_of_talks_that_names_nobody_joins_the_talks_of_its_own_day() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_document_named_twice_over_is_one_agreement() {
+    let found = extract(
+        "2001-06-08",
+        "LONDON, June 8 (Agency) - A spokesman evoked the 1990 Joint Communique agreement \
+         between Argentina and Britain, which restored diplomatic relations.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(has(&found, "agreement", "1990", &["AR", "GB"]), "{found:?}");
+}
+
+#[test]
+fn leaders_who_met_at_a_gathering_are_the_gathering_dated_by_its_finer_date() {
+    let found = extract(
+        "2009-03-14",
+        "CAIRO, March 14 (Agency) - The calm of 2008 and the success of the Aqaba Summit \
+         were considered by many a turning point. The Aqaba Summit took place in June 2008 \
+         when the leaders of Egypt, Jordan, Iraq and Syria met in Jordan's port city.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        has(&found, "summit", "2008-06", &["EG", "JO", "IQ", "SY"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn leaders_who_met_on_the_margins_of_a_gathering_are_a_meeting_of_their_own() {
+    let found = extract(
+        "2019-06-28",
+        "OSAKA, June 28 (Agency) - On the margins of the G20 Summit, U.S. President Donald \
+         Trump met today with the leaders of Japan, India and Australia.",
+    );
+    assert!(
+        has(&found, "meeting", "2019-06-28", &["US", "JP", "IN", "AU"]),
+        "{found:?}"
+    );
+}

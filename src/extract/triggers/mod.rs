@@ -131,6 +131,17 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
         }
         if let Some((kind, last, noun)) = match_at(s, k) {
             let head = if noun { last } else { k };
+            // "the 1984 Joint Declaration agreement": one document named twice over.
+            let documents = |kind| matches!(kind, EventType::Statement | EventType::Agreement);
+            if let Some(before) = out.last_mut().filter(|b| {
+                b.noun && noun && b.last + 1 == k && documents(b.kind) && documents(kind)
+            }) {
+                before.kind = kind;
+                before.last = last;
+                before.head = head;
+                k = last + 1;
+                continue;
+            }
             let clause = clause_of(s, head);
             out.push(Trigger {
                 kind,

@@ -467,3 +467,25 @@ fn a_dated_launch_of_negotiations_is_a_meeting_and_an_undated_one_is_not() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_document_said_to_be_unlikely_is_no_event() {
+    let found = extract(
+        "2008-12-05",
+        "HELSINKI, Dec 5, 2008 - Russia and the United States agreed to keep talking, but a \
+         joint declaration by Russia, Georgia and the United States at the close of the \
+         conference is unlikely, diplomats said Friday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "statement"), "{found:?}");
+}
+
+#[test]
+fn visits_to_a_site_and_visits_in_general_are_no_trips_abroad() {
+    let found = extract(
+        "2007-08-16",
+        "BEIJING, Aug. 16, 2007 (Agency) - South Korea's envoy to China said Thursday that the \
+         visit to the Seonjeong Temple had hurt ties. He said South Korea has opposed the \
+         visits by Chinese officials since 2004.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -640,7 +640,8 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
             });
         }
     }
-    if trig.future || trig.hypothetical {
+    // "China has opposed the visits by Japanese leaders": visits in general, of no day.
+    if trig.future || trig.hypothetical || trig.plural {
         return None;
     }
     let day = doc.dct;

@@ -261,7 +261,22 @@ fn modality(s: &Sent, t: &mut Trigger) {
     if near.contains(&"only") && near.contains(&"not") {
         t.negated = false;
     }
-    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w));
+    // "a joint declaration at the close of the summit is unlikely", "unlikely to meet".
+    let doubted = (t.last + 1..=last.min(t.last + 20)).any(|k| {
+        lower(s, k) == "unlikely"
+            && matches!(
+                lower(s, k - 1),
+                "is" | "was"
+                    | "seemed"
+                    | "looked"
+                    | "seems"
+                    | "looks"
+                    | "appeared"
+                    | "remained"
+                    | "remains"
+            )
+    }) || near.iter().take(3).any(|w| *w == "unlikely");
+    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w)) || doubted;
     // "at the invitation of" a dated visit is still the visit.
     if near.contains(&"invitation") && near.contains(&"at") {
         t.hypothetical = false;

@@ -15,6 +15,7 @@ pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
         || modifies_a_noun(s, k)
         || private_gathering(s, k)
         || private_trip(s, k)
+        || visit_to_a_site(s, k)
 }
 
 /// "met with Lazaro's lawyer and a nun": the one met holds no office (EVENTS.md R1), and
@@ -271,4 +272,39 @@ fn private_trip(s: &Sent, k: usize) -> bool {
                 | "sightseeing"
         )
     }
+}
+
+/// "the visit to the Yasukuni Shrine", "visits to the war memorial": a visit to a site, not
+/// to a state, unless the text says where the site is ("to the Umayyad Mosque in Damascus").
+fn visit_to_a_site(s: &Sent, k: usize) -> bool {
+    if !matches!(
+        s.toks[k].lower.as_str(),
+        "visit" | "visits" | "visited" | "visiting"
+    ) || lower(s, k + 1) != "to"
+        || lower(s, k + 2) != "the"
+    {
+        return false;
+    }
+    let site = (k + 3..s.toks.len().min(k + 8)).find(|&j| {
+        matches!(
+            lower(s, j),
+            "shrine"
+                | "temple"
+                | "mosque"
+                | "cathedral"
+                | "church"
+                | "museum"
+                | "memorial"
+                | "cemetery"
+                | "mausoleum"
+                | "pagoda"
+                | "factory"
+                | "plant"
+                | "exhibition"
+        )
+    });
+    site.is_some_and(|j| {
+        (k + 3..j).all(|i| s.toks[i].cap || s.toks[i].is("-"))
+            && !(matches!(lower(s, j + 1), "in" | "at") && s.toks.get(j + 2).is_some_and(|t| t.cap))
+    })
 }

@@ -489,3 +489,14 @@ fn visits_to_a_site_and_visits_in_general_are_no_trips_abroad() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_conference_of_a_profession_is_no_gathering_of_states() {
+    let found = extract_headed(
+        "2022-06-02",
+        "Statement on the signatories",
+        "The signatories are:\nUnion for Reform Judaism\nCentral Conference of American \
+         Rabbis\nNational Conference of Catholic Bishops\nU.S. Conference of Mayors",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

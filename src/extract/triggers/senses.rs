@@ -229,29 +229,61 @@ fn modifies_a_noun(s: &Sent, k: usize) -> bool {
     }
 }
 
-/// "the shareholders' meeting", "a town hall meeting": gatherings of no state.
+/// "the shareholders' meeting", "a town hall meeting", "the Central Conference of American
+/// Rabbis": gatherings of no state.
 fn private_gathering(s: &Sent, k: usize) -> bool {
     let w = s.toks[k].lower.as_str();
-    if !(lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w)) || k == 0 {
+    if !(lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w)) {
         return false;
     }
-    (k.saturating_sub(2)..k).any(|j| {
-        matches!(
-            lower(s, j),
-            "shareholders"
-                | "shareholder"
-                | "stockholders"
-                | "stockholder"
-                | "creditors"
-                | "staff"
-                | "faculty"
-                | "parish"
-                | "church"
-                | "club"
-                | "fan"
-                | "fans"
-        )
-    }) || lower(s, k - 1) == "hall" && k >= 2 && lower(s, k - 2) == "town"
+    let of_a_profession = lower(s, k + 1) == "of"
+        && (k + 2..s.toks.len().min(k + 5)).any(|j| {
+            matches!(
+                lower(s, j),
+                "rabbis"
+                    | "bishops"
+                    | "imams"
+                    | "churches"
+                    | "mayors"
+                    | "physicians"
+                    | "doctors"
+                    | "lawyers"
+                    | "jurists"
+                    | "editors"
+                    | "publishers"
+                    | "scientists"
+                    | "engineers"
+                    | "economists"
+                    | "teachers"
+                    | "students"
+                    | "employers"
+                    | "entrepreneurs"
+                    | "manufacturers"
+                    | "workers"
+            )
+        });
+    if of_a_profession {
+        return true;
+    }
+    k > 0
+        && (k.saturating_sub(2)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "shareholders"
+                    | "shareholder"
+                    | "stockholders"
+                    | "stockholder"
+                    | "creditors"
+                    | "staff"
+                    | "faculty"
+                    | "parish"
+                    | "church"
+                    | "club"
+                    | "fan"
+                    | "fans"
+            )
+        })
+        || lower(s, k - 1) == "hall" && k >= 2 && lower(s, k - 2) == "town"
 }
 
 /// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.

@@ -253,6 +253,9 @@ impl<'a> Doc<'a> {
         let spans = sentences::split(text, body_start, text.len());
         let mut sentences_out = Vec::with_capacity(spans.len());
         let mut next_timex = 0;
+        // Acronyms the article defines for a state's bodies ("the Communist Party of China
+        // (CPC)"), so that "member of the CPC Central Committee" is that state's.
+        let mut acronyms: Vec<(String, Country)> = Vec::new();
         for (index, s) in spans.iter().enumerate() {
             // The dateline is not part of the first sentence's words.
             let start = if dateline_span.1 > s.start && dateline_span.1 <= s.end {
@@ -284,7 +287,9 @@ impl<'a> Doc<'a> {
                     });
                 }
             }
-            let countries = mentions::countries(&toks);
+            let mut countries = mentions::countries(&toks);
+            mentions::add_acronyms(&toks, &acronyms, &mut countries);
+            mentions::learn_acronyms(&toks, &countries, &mut acronyms);
             let people = mentions::people(&toks, &countries);
             let here_toks = toks
                 .iter()

@@ -169,3 +169,20 @@ fn leaders_who_met_on_the_margins_of_a_gathering_are_a_meeting_of_their_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_acronym_the_article_defines_for_a_states_party_serves_that_state() {
+    let found = extract(
+        "2008-03-12",
+        "HAVANA, March 12 (Agency) - Vietnam will work with Cuba to deepen ties, a senior \
+         official of the Communist Party of Vietnam (CPV) said here Wednesday. Nguyen Van \
+         Minh, member of the Politburo of the CPV Central Committee, made the remark when \
+         holding talks with Jose Ramon Machado, a party secretary. Minh said the two \
+         countries share a long friendship. Minh arrived in Havana on Tuesday evening for a \
+         three-day goodwill visit to Cuba.",
+    );
+    assert!(
+        has(&found, "visit", "2008-03-11", &["VN", "CU"]),
+        "{found:?}"
+    );
+}

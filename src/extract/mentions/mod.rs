@@ -139,6 +139,68 @@ fn lookup(key: &str) -> Option<(Country, Via)> {
 }
 
 /// Finds countries, regions, bodies, capitals and placed cities in a sentence's tokens.
+/// "the Communist Party of China (CPC)", "the Vietnam News Agency (VNA)": an acronym
+/// defined right after a name that holds a state's name is that state's.
+pub(crate) fn learn_acronyms(
+    toks: &[Tok],
+    countries: &[CountryRef],
+    acronyms: &mut Vec<(String, Country)>,
+) {
+    for k in 1..toks.len().saturating_sub(2) {
+        let acronym = &toks[k + 1];
+        let defined = toks[k].is("(")
+            && toks[k + 2].is(")")
+            && (2..=6).contains(&acronym.text.len())
+            && acronym.text.chars().all(|c| c.is_ascii_uppercase())
+            && lookup(&normalise_key(acronym.text)).is_none();
+        if !defined {
+            continue;
+        }
+        // The name runs back over capitalised words and "of", "the", "and".
+        let name_start = (0..k)
+            .rev()
+            .take_while(|&j| {
+                toks[j].cap || matches!(toks[j].lower.as_str(), "of" | "the" | "and" | "for")
+            })
+            .last();
+        let Some(start) = name_start else { continue };
+        let state = countries
+            .iter()
+            .find(|c| c.is_state() && c.first >= start && c.last < k && c.via != Via::City);
+        if let Some(c) = state {
+            if !acronyms.iter().any(|(a, _)| a == acronym.text) {
+                acronyms.push((acronym.text.to_string(), c.country.clone()));
+            }
+        }
+    }
+}
+
+/// The acronyms learnt so far, where the sentence uses them, as the state's adjective.
+pub(crate) fn add_acronyms(
+    toks: &[Tok],
+    acronyms: &[(String, Country)],
+    countries: &mut Vec<CountryRef>,
+) {
+    for (k, t) in toks.iter().enumerate() {
+        let Some((_, country)) = acronyms.iter().find(|(a, _)| a == t.text) else {
+            continue;
+        };
+        // (Not the definition itself, in its brackets.)
+        let defining = k > 0 && toks[k - 1].is("(");
+        if defining || countries.iter().any(|c| c.first <= k && k <= c.last) {
+            continue;
+        }
+        countries.push(CountryRef {
+            country: country.clone(),
+            via: Via::Demonym,
+            first: k,
+            last: k,
+            place: None,
+        });
+    }
+    countries.sort_by_key(|c| c.first);
+}
+
 pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
     let lex = Lexicon::get();
     let places = Places::get();

@@ -7,6 +7,7 @@
 //! In: an [`Article`]. Out: [`Draft`]s, each with its evidence sentence, offsets, confidence
 //! and where each field came from.
 
+use super::anaphora;
 use super::cast::Cast;
 use super::dates::{self, DateSource, Dated};
 use super::debug;
@@ -70,7 +71,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
-            anaphora(&doc, s, &mentions, &mut parties, &mut dated);
+            anaphora::anaphora(&doc, s, &mentions, &mut parties, &mut dated);
             for parties in separate_meetings(s, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
             }
@@ -471,108 +472,6 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
             )
     });
     attend && !framed
-}
-
-/// The number a word counts parties with ("the three countries").
-fn count_word(w: &str) -> Option<usize> {
-    let n = ["two", "three", "four", "five", "six", "seven", "eight"]
-        .iter()
-        .position(|x| *x == w)?;
-    Some(n + 2)
-}
-
-/// "They signed two pacts", "The two sides agreed": a sentence whose subject points back
-/// takes the parties (and, when it has none, the date) of the sentence before.
-fn anaphora(
-    doc: &Doc,
-    s: &Sent,
-    earlier: &[Mention],
-    parties: &mut participants::Parties,
-    dated: &mut dates::Dated,
-) {
-    if s.index == 0 || parties.states().count() >= 2 {
-        return;
-    }
-    let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
-    let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
-        || opening.len() >= 2
-            && opening[0] == "the"
-            && (matches!(
-                opening[1],
-                "two" | "leaders" | "sides" | "ministers" | "countries"
-            ));
-    // "the bilateral contact between the two countries ... met": a pair named before.
-    let pair_anywhere = s.toks.windows(3).any(|w| {
-        let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
-        let counted = count_word(b).is_some();
-        matches!(a, "the" | "both")
-            && (counted || matches!(b, "countries" | "sides" | "nations"))
-            && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
-            // "a meeting with these leaders".
-            || matches!(a, "these" | "those")
-                && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
-    });
-    if !points_back && !pair_anywhere {
-        return;
-    }
-    let before = &doc.sentences[s.index - 1];
-    // The nearest earlier report, within a few sentences, that names both sides.
-    let from_mention = earlier
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence + 3 >= s.index)
-        .find(|m| m.parties.states().count() >= 2)
-        .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index));
-    // "the foreign ministers of the three countries": as many states as it counts, current
-    // ones before those that no longer exist ("ending the Soviet domination of ...").
-    let counted = s.toks.windows(2).find_map(|w| {
-        let n = count_word(&w[0].lower)?;
-        matches!(w[1].lower.as_str(), "countries" | "nations" | "governments").then_some(n)
-    });
-    let mut states: Vec<Country> = match from_mention {
-        Some(m) => m.parties.states().cloned().collect(),
-        None => before
-            .countries
-            .iter()
-            .filter(|c| c.is_state())
-            .map(|c| c.country.clone())
-            .fold(Vec::new(), |mut v, c| {
-                if !v.contains(&c) {
-                    v.push(c);
-                }
-                v
-            }),
-    };
-    if counted.is_some_and(|n| states.len() > n) {
-        states.retain(|c| c.kind == CountryKind::State);
-    }
-    for c in states {
-        if !parties.countries.contains(&c) {
-            parties.countries.push(c);
-        }
-    }
-    if dated.source != DateSource::Text {
-        // The sentence right before dates it first ("... boosted their ties last year. They
-        // signed two pacts"); else the report it points back to.
-        let own = before
-            .times
-            .iter()
-            .rev()
-            .find_map(|t| Some((t.date?, t.timex.text.clone())));
-        let carried = own.or_else(|| match from_mention {
-            Some(m) if m.date_source == DateSource::Text => Some((m.date, m.date_words.clone())),
-            _ => before
-                .times
-                .iter()
-                .rev()
-                .find_map(|t| Some((t.date?, t.timex.text.clone()))),
-        });
-        if let Some((date, words)) = carried {
-            dated.date = date;
-            dated.source = DateSource::Text;
-            dated.words = format!("{words} (the sentence before)");
-        }
-    }
 }
 
 /// A gathering reported from its own city, with no other place named, is where the

@@ -6,6 +6,7 @@
 //! [`sentences`] splits text, [`mentions`] finds countries and people, [`engagements`]
 //! applies the rules of `EVENTS.md`.
 
+mod anaphora;
 mod cast;
 mod dates;
 mod debug;

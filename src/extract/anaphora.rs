@@ -6,7 +6,7 @@ use super::dates::{DateSource, Dated};
 use super::document::{Doc, Sent};
 use super::folding::Mention;
 use super::participants::Parties;
-use crate::model::{Country, CountryKind};
+use crate::model::{Country, CountryKind, EventType};
 
 /// The number a word counts parties with ("the three countries").
 fn count_word(w: &str) -> Option<usize> {
@@ -106,6 +106,44 @@ pub(crate) fn anaphora(
             dated.date = date;
             dated.source = DateSource::Text;
             dated.words = format!("{words} (the sentence before)");
+        }
+    }
+}
+
+/// "The first Summit of the Americas was held in December, 1994 ... The meeting endorsed the
+/// idea and approved a Plan of Action": a sentence whose subject is "the meeting" or "the
+/// summit", with no date of its own, is about the gathering of the sentence before.
+pub(crate) fn gathering_named_before(
+    s: &Sent,
+    earlier: &[Mention],
+    parties: &mut Parties,
+    dated: &mut Dated,
+) {
+    let opening = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+    let subject = opening(0) == "the"
+        && matches!(
+            opening(1),
+            "meeting" | "summit" | "conference" | "talks" | "forum" | "gathering"
+        );
+    if !subject || dated.source == DateSource::Text || s.index == 0 {
+        return;
+    }
+    let Some(before) = earlier.iter().rev().find(|m| {
+        m.sentence + 1 == s.index
+            && matches!(m.kind, EventType::Summit | EventType::Meeting)
+            && m.date_source == DateSource::Text
+    }) else {
+        return;
+    };
+    dated.date = before.date;
+    dated.source = DateSource::Text;
+    dated.words = format!(
+        "{} (the gathering of the sentence before)",
+        before.date_words
+    );
+    if parties.states().next().is_none() {
+        for c in before.parties.states() {
+            parties.countries.push(c.clone());
         }
     }
 }

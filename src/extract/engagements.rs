@@ -72,6 +72,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             }
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
             anaphora::anaphora(&doc, s, &mentions, &mut parties, &mut dated);
+            anaphora::gathering_named_before(s, &mentions, &mut parties, &mut dated);
             for parties in separate_meetings(s, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
             }
@@ -141,6 +142,7 @@ fn mentions_of_trigger(
                 "sidelines" | "sideline" | "margins" | "margin" | "fringes"
             )
         }),
+        of_gathering: false,
     });
     if !stops.is_empty() {
         split_into_stops(mentions, first_mention, stops);

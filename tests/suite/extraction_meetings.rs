@@ -186,3 +186,22 @@ fn an_acronym_the_article_defines_for_a_states_party_serves_that_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_meeting_as_subject_is_the_gathering_of_the_sentence_before() {
+    let found = extract(
+        "2010-06-20",
+        "LIMA, June 20 (Agency) - The fifth summit of the Andean leaders will open here on \
+         June 22. The first Andean summit was held in May, 1989 at Cartagena, Colombia. The \
+         meeting endorsed the idea of a customs union and approved a Declaration of \
+         Principles on trade.",
+    );
+    assert!(has(&found, "summit", "1989-05", &["CO"]), "{found:?}");
+    assert!(has(&found, "statement", "1989-05", &["CO"]), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == "statement" && f.date != "1989-05"),
+        "{found:?}"
+    );
+}

@@ -9,6 +9,7 @@ use crate::model::EventType;
 use wordings::match_at;
 
 mod senses;
+mod trip_wordings;
 mod wordings;
 
 /// A word or phrase that reports an engagement.

@@ -1,0 +1,260 @@
+//! Trip wordings and talks with visitors: "received the visiting", "arrived here for",
+//! "flew to", "a three-day visit", "is in Hanoi for". Tried after the meeting wordings.
+
+use super::super::document::Sent;
+use super::super::lexicon::{self as lex};
+use super::lower;
+use super::wordings::Decision;
+use crate::model::EventType;
+use std::ops::ControlFlow::{Break, Continue};
+
+/// Talks with someone who is visiting.
+pub(super) fn visitors(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    // "told visiting Kenyan President X", "assured the visiting minister": talks with a
+    // visitor (EVENTS.md R2), the visit itself reported elsewhere or not at all.
+    if w == "visiting"
+        && (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "told" | "tells" | "assured" | "briefed" | "urged" | "thanked" | "with" | "to"
+            )
+        })
+        && s.people
+            .iter()
+            .any(|p| p.first == k + 1 || p.first == k + 2)
+    {
+        let Some(person) = s
+            .people
+            .iter()
+            .find(|p| p.first == k + 1 || p.first == k + 2)
+        else {
+            return Break(None);
+        };
+        return Break(Some((EventType::Meeting, person.last, true)));
+    }
+    Continue(())
+}
+
+/// "visited", "toured": trips told by their verb.
+pub(super) fn trip_verbs(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    // Trips.
+    if lex::VISIT_VERBS.contains(&w) {
+        let tour = w.starts_with("tour");
+        if matches!(w, "visits" | "tours") && visits_in_general(s, k) {
+            return Break(None);
+        }
+        // "toured the flood damage": a tour of things, not of countries.
+        if w.starts_with("arriv") {
+            // "arrived in X", "arrived here", "arrived Tuesday for a visit".
+            return Break(Some((EventType::Visit, k, false)));
+        }
+        if w == "visiting"
+            && !(matches!(
+                prev,
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "be"
+                    | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+            ) || s
+                .countries
+                .iter()
+                .any(|c| c.first == k + 1 && c.via != super::super::mentions::Via::Demonym))
+        {
+            // "visiting Romanian minister": an adjective; the person is marked as a visitor.
+            return Break(None);
+        }
+        // "a visit", "the tour", "his visits": nouns, which later sentences can point back to.
+        let determiner = matches!(
+            prev,
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "this"
+                | "that"
+                | "its"
+                | "official"
+                | "state"
+                | "working"
+                | "goodwill"
+                | "two-day"
+                | "three-day"
+        ) || s.times.iter().any(|t| t.last + 1 == k && t.days.is_some());
+        if determiner && matches!(w, "visit" | "visits" | "tour" | "tours") {
+            let kind = if tour {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            };
+            return Break(Some((kind, k, true)));
+        }
+        return Break(Some((
+            if tour {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            },
+            k,
+            false,
+        )));
+    }
+    Continue(())
+}
+
+/// "called for more visits", "regular exchanges of visits", "high-level French visits":
+/// visits in general, not one.
+fn visits_in_general(s: &Sent, k: usize) -> bool {
+    // The word before, or before the demonym ("high-level French visits").
+    let demonym_before = s
+        .countries
+        .iter()
+        .any(|c| c.last + 1 == k && c.via == super::super::mentions::Via::Demonym);
+    let before = match (demonym_before, k) {
+        (false, k) if k >= 1 => lower(s, k - 1),
+        (true, k) if k >= 2 => lower(s, k - 2),
+        _ => "",
+    };
+    matches!(
+        before,
+        "more"
+            | "regular"
+            | "frequent"
+            | "further"
+            | "future"
+            | "such"
+            | "reciprocal"
+            | "mutual"
+            | "of"
+            | "high-level"
+    )
+}
+
+/// "flew to", "arrived in": travel with its destination.
+pub(super) fn motion(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
+        let mut j = k + 1;
+        while matches!(
+            lower(s, j),
+            "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight"
+        ) {
+            j += 1;
+        }
+        if preps.contains(&lower(s, j)) {
+            // The destination must be a place.
+            // ... right after the preposition ("to Hanoi", "for the Philippines"), not
+            // the object of another verb ("continue to urge Malaysia").
+            let mut start = j + 1;
+            while matches!(
+                lower(s, start),
+                "the"
+                    | "southern"
+                    | "northern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "neighbouring"
+                    | "neighboring"
+                    | "rebel-held"
+                    | "war-torn"
+                    | "nearby"
+            ) {
+                start += 1;
+            }
+            let place = s
+                .countries
+                .iter()
+                .any(|c| c.first == start && c.via != super::super::mentions::Via::Demonym);
+            if place {
+                return Break(Some((EventType::Visit, j, false)));
+            }
+        }
+        return Break(None);
+    }
+    Continue(())
+}
+
+/// "his visit to", "a tour of": trips told by a noun.
+pub(super) fn trip_nouns(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    if lex::VISIT_NOUNS.contains(&w) {
+        // "the dangerous journey" of migrants is no official trip.
+        if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
+            return Break(None);
+        }
+        if matches!(w, "visits" | "trips") && visits_in_general(s, k) {
+            return Break(None);
+        }
+        if matches!(w, "stay" | "leg")
+            && !matches!(
+                prev,
+                "his" | "her" | "their" | "the" | "last" | "first" | "second" | "final"
+            )
+        {
+            return Break(None);
+        }
+        if w == "trip" && matches!(prev, "field" | "road" | "business") {
+            return Break(None);
+        }
+        return Break(Some((
+            if w == "tour" {
+                EventType::Tour
+            } else {
+                EventType::Visit
+            },
+            k,
+            true,
+        )));
+    }
+    Continue(())
+}
+
+/// "is in Brussels", "is due in Hanoi": presence somewhere, reported or expected.
+pub(super) fn presence(s: &Sent, k: usize) -> Decision {
+    let w = s.toks[k].lower.as_str();
+    // "is in Brussels", "will be in Tokyo", "is due in Hanoi", "was expected in Lima".
+    if matches!(
+        w,
+        "is" | "was" | "be" | "are" | "were" | "due" | "expected" | "arrives" | "now"
+    ) {
+        let mut j = k + 1;
+        while matches!(
+            lower(s, j),
+            "now"
+                | "currently"
+                | "still"
+                | "already"
+                | "due"
+                | "expected"
+                | "also"
+                | "to"
+                | "arrive"
+                | "be"
+        ) {
+            j += 1;
+        }
+        if lower(s, j) == "in"
+            && s.countries
+                .iter()
+                .any(|c| c.first == j + 1 && c.via != super::super::mentions::Via::Demonym)
+        {
+            // Someone must be the subject: a person right before.
+            let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
+                || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
+            if subject || matches!(w, "due" | "expected") {
+                return Break(Some((EventType::Visit, j, false)));
+            }
+        }
+    }
+    Continue(())
+}

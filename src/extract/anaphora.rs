@@ -6,7 +6,7 @@ use super::dates::{DateSource, Dated};
 use super::document::{Doc, Sent};
 use super::folding::Mention;
 use super::participants::Parties;
-use crate::model::{Country, CountryKind, EventType};
+use crate::model::{Country, CountryKind, EventDate, EventType};
 
 /// The number a word counts parties with ("the three countries").
 fn count_word(w: &str) -> Option<usize> {
@@ -22,6 +22,7 @@ pub(crate) fn anaphora(
     doc: &Doc,
     s: &Sent,
     earlier: &[Mention],
+    planned: bool,
     parties: &mut Parties,
     dated: &mut Dated,
 ) {
@@ -102,7 +103,10 @@ pub(crate) fn anaphora(
                 .rev()
                 .find_map(|t| Some((t.date?, t.timex.text.clone()))),
         });
-        if let Some((date, words)) = carried {
+        // "The upcoming visits will be of great significance", after "..., Cui said
+        // Tuesday": a plan is not dated by the day someone spoke of it.
+        let spoke_of_plan = |date: &EventDate| planned && date.last_day() <= doc.dct;
+        if let Some((date, words)) = carried.filter(|(date, _)| !spoke_of_plan(date)) {
             dated.date = date;
             dated.source = DateSource::Text;
             dated.words = format!("{words} (the sentence before)");

@@ -186,3 +186,21 @@ fn a_stay_seen_so_far_runs_on_to_the_length_the_text_gives() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_coming_tour_spoken_of_today_is_not_dated_today() {
+    let found = extract(
+        "2014-07-08",
+        "TOKYO, July 8 (Agency) - Ties between Japan and the three countries kept good \
+         momentum, Japanese Deputy Foreign Minister Taro Sato said Tuesday. The upcoming \
+         visits will be of great significance for Japan and the three nations, Sato said at a \
+         news conference on Abe's visits. Abe's three-nation tour will first take him to \
+         Chile. Prime Minister Shinzo Abe will visit Chile, Peru and Brazil from July 25 to \
+         Aug. 2.",
+    );
+    assert!(
+        has_range(&found, "tour", "2014-07-25", "2014-08-02"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "2014-07-08"), "{found:?}");
+}

@@ -131,6 +131,12 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
             continue;
         }
         if let Some((kind, last, noun)) = match_at(s, k) {
+            // "a news conference on Hu's visits": after a possessive, "visits" is a noun.
+            let noun = noun
+                || k == last
+                    && k > 0
+                    && toks[k - 1].possessive
+                    && matches!(toks[k].lower.as_str(), "visits" | "trips" | "tours");
             let head = if noun { last } else { k };
             // "the 1984 Joint Declaration agreement": one document named twice over.
             let documents = |kind| matches!(kind, EventType::Statement | EventType::Agreement);
@@ -307,6 +313,13 @@ fn modality(s: &Sent, t: &mut Trigger) {
                 .take(14)
                 .take_while(|w| !matches!(**w, "said" | "says" | "and" | "after" | "when"))
                 .any(|w| matches!(*w, "will" | "shall"))
+        // "Hu's four-nation tour will first take him to Vietnam", "As the second leg of his
+        // visit, Hu will visit Laos": a noun the subject of (or before) a "will".
+        || after
+            .iter()
+            .take(3)
+            .take_while(|w| !matches!(**w, "said" | "says" | "and" | "which" | "that"))
+            .any(|w| matches!(*w, "will" | "shall"))
         // "is expected in Lima on Thursday", "is due in Hanoi": the trigger word itself.
         || matches!(lower(s, t.first), "expected" | "due" | "scheduled")
         // "the first summit, to be held on Thursday in Kyiv".

@@ -500,3 +500,16 @@ fn a_conference_of_a_profession_is_no_gathering_of_states() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_sentence_that_opens_with_a_gathering_word_is_read_without_a_crash() {
+    // The word before a sentence's first word does not exist (a fuzzer found the panic).
+    let found = extract(
+        "2015-03-02",
+        "Meeting of the two foreign ministers was held in Rome. Summit talks follow.",
+    );
+    assert!(
+        found.iter().all(|f| f.date.starts_with("2015")),
+        "{found:?}"
+    );
+}

@@ -283,7 +283,7 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
                     | "fans"
             )
         })
-        || lower(s, k - 1) == "hall" && k >= 2 && lower(s, k - 2) == "town"
+        || k >= 2 && lower(s, k - 1) == "hall" && lower(s, k - 2) == "town"
 }
 
 /// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.

@@ -513,3 +513,17 @@ fn a_sentence_that_opens_with_a_gathering_word_is_read_without_a_crash() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_reporter_who_came_to_cover_a_summit_made_no_trip_of_state() {
+    let found = extract(
+        "2010-10-28",
+        "HANOI, Oct. 28 (Agency) - \"We know too little about this region,\" said Mbeki \
+         Otieno, who came to Hanoi to cover a summit to be attended by President Mwai Kibaki \
+         of Kenya.",
+    );
+    assert!(
+        !found.iter().any(|f| f.kind == "visit" || f.kind == "tour"),
+        "{found:?}"
+    );
+}

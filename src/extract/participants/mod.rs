@@ -214,7 +214,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         || people
             .iter()
             .rfind(|(k, ..)| *k < trig.first)
-            .is_some_and(|(_, name, ..)| cast.is_unofficial(name));
+            .is_some_and(|(_, name, ..)| cast.is_unofficial(name))
+        // "who came to Beijing to cover a historical summit": a reporter's trip.
+        || matches!(trig.kind, EventType::Visit | EventType::Tour)
+            && (trig.last + 1..=last.min(trig.last + 6)).any(|k| {
+                lower(s, k) == "to" && matches!(lower(s, k + 1), "cover" | "report")
+            });
     // People described as holding no office ("Bartholomew I, spiritual leader of ...") are
     // not parties.
     people.retain(|(_, name, ..)| !cast.is_unofficial(name));

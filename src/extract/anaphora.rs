@@ -5,6 +5,7 @@
 use super::dates::{DateSource, Dated};
 use super::document::{Doc, Sent};
 use super::folding::Mention;
+use super::lexicon as lex;
 use super::participants::Parties;
 use crate::model::{Country, CountryKind, EventDate, EventType};
 
@@ -124,11 +125,8 @@ pub(crate) fn gathering_named_before(
     dated: &mut Dated,
 ) {
     let opening = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
-    let subject = opening(0) == "the"
-        && matches!(
-            opening(1),
-            "meeting" | "summit" | "conference" | "talks" | "forum" | "gathering"
-        );
+    let gathering = |w: &str| lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w);
+    let subject = opening(0) == "the" && gathering(opening(1));
     if !subject || dated.source == DateSource::Text || s.index == 0 {
         return;
     }

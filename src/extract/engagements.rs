@@ -311,18 +311,12 @@ fn days_so_far(s: &Sent, t: &Trigger) -> Option<i64> {
     let before: Vec<&str> = (of.saturating_sub(5)..of - 1)
         .map(|k| s.toks[k].lower.as_str())
         .collect();
-    let ordinal = before.iter().find_map(|w| {
-        let n = match *w {
-            "second" | "2nd" => 2,
-            "third" | "3rd" => 3,
-            "fourth" | "4th" => 4,
-            "fifth" | "5th" => 5,
-            "sixth" | "6th" => 6,
-            "seventh" | "7th" => 7,
-            _ => return None,
-        };
-        Some(n)
-    });
+    // (The first day gives no range.)
+    let ordinal = before
+        .iter()
+        .find_map(|w| crate::timex::ordinal(w))
+        .filter(|&n| n >= 2)
+        .map(i64::from);
     let last = before
         .last()
         .is_some_and(|w| matches!(*w, "final" | "last" | "closing"));
@@ -335,12 +329,12 @@ fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
     let (first, last) = t.clause;
     // (After the trigger, past a gathering's long name: "the 13th summit of the South Asian
     // Association for Regional Cooperation (SAARC) opened here Saturday".)
-    let near = (t.first.saturating_sub(6).max(first)..=(t.last + 12).min(last))
-        .map(|k| s.toks[k].lower.as_str());
     // "on the second day of the summit": the date is the last day so far, if not the last.
     if days_so_far(s, t).is_some() {
         return Anchor::Last;
     }
+    let near = (t.first.saturating_sub(6).max(first)..=(t.last + 12).min(last))
+        .map(|k| s.toks[k].lower.as_str());
     let mut anchor = Anchor::Unknown;
     for w in near {
         match w {

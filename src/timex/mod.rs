@@ -25,6 +25,9 @@ mod tests;
 pub mod timeml;
 
 use chrono::{Datelike, NaiveDate};
+/// The ordinal words the tagger reads ("second", "3rd"), for extraction's "the second day of
+/// the summit".
+pub(crate) use lexicon::ordinal;
 
 /// TIMEX3 `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -138,7 +138,6 @@ fn lookup(key: &str) -> Option<(Country, Via)> {
     body(key).map(|c| (c, Via::Name))
 }
 
-/// Finds countries, regions, bodies, capitals and placed cities in a sentence's tokens.
 /// "the Communist Party of China (CPC)", "the Vietnam News Agency (VNA)": an acronym
 /// defined right after a name that holds a state's name is that state's.
 pub(crate) fn learn_acronyms(
@@ -201,6 +200,7 @@ pub(crate) fn add_acronyms(
     countries.sort_by_key(|c| c.first);
 }
 
+/// Finds countries, regions, bodies, capitals and placed cities in a sentence's tokens.
 pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
     let lex = Lexicon::get();
     let places = Places::get();

@@ -265,25 +265,23 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
     if of_a_profession {
         return true;
     }
-    k > 0
-        && (k.saturating_sub(2)..k).any(|j| {
-            matches!(
-                lower(s, j),
-                "shareholders"
-                    | "shareholder"
-                    | "stockholders"
-                    | "stockholder"
-                    | "creditors"
-                    | "staff"
-                    | "faculty"
-                    | "parish"
-                    | "church"
-                    | "club"
-                    | "fan"
-                    | "fans"
-            )
-        })
-        || k >= 2 && lower(s, k - 1) == "hall" && lower(s, k - 2) == "town"
+    (k.saturating_sub(2)..k).any(|j| {
+        matches!(
+            lower(s, j),
+            "shareholders"
+                | "shareholder"
+                | "stockholders"
+                | "stockholder"
+                | "creditors"
+                | "staff"
+                | "faculty"
+                | "parish"
+                | "church"
+                | "club"
+                | "fan"
+                | "fans"
+        )
+    }) || k >= 2 && lower(s, k - 1) == "hall" && lower(s, k - 2) == "town"
 }
 
 /// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.
@@ -306,7 +304,7 @@ fn private_trip(s: &Sent, k: usize) -> bool {
     }
 }
 
-/// "the visit to the Yasukuni Shrine", "visits to the war memorial": a visit to a site, not
+/// "the visit to the Yasukuni Shrine", "visits to the Lincoln Memorial": a visit to a site, not
 /// to a state, unless the text says where the site is ("to the Umayyad Mosque in Damascus").
 fn visit_to_a_site(s: &Sent, k: usize) -> bool {
     if !matches!(

@@ -205,3 +205,24 @@ fn the_meeting_as_subject_is_the_gathering_of_the_sentence_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_gathering_set_for_a_city_takes_place_in_that_citys_state() {
+    let found = extract(
+        "2012-03-02",
+        "BRUSSELS, March 2 (Agency) - Alliance members remain divided over the missile \
+         shield. The issue is expected to dominate a NATO summit set for Chicago in May.",
+    );
+    assert!(has(&found, "summit", "2012-05", &["US"]), "{found:?}");
+}
+
+#[test]
+fn receiving_a_states_money_is_no_meeting() {
+    let found = extract(
+        "2011-02-14",
+        "Carmakers receive German loans amid French restructuring demands. Two carmakers \
+         will receive bridge loans from the government of Germany, officials said on \
+         Monday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
+}

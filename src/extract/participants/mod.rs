@@ -184,8 +184,9 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
                     lower(s, k - 2),
                     "left" | "leave" | "leaves" | "leaving" | "departed" | "headed" | "heads"
                 );
-            let placed =
-                *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into") || trip_for;
+            let placed = *k > 0 && matches!(lower(s, k - 1), "in" | "at" | "to" | "into")
+                || trip_for
+                || set_for(s, *k);
             if let Some(name) = place {
                 if placed || *via == Via::City {
                     p.add_place(name);
@@ -299,7 +300,7 @@ fn gathering(
         let in_name = *k >= name_first && *k <= name_last;
         let placed_after = *k > trig.last
             && *k > 0
-            && matches!(lower(s, k - 1), "in" | "at")
+            && (matches!(lower(s, k - 1), "in" | "at") || set_for(s, *k))
             && *k <= name_last + 12;
         // "the leaders invited Iceland and Denmark to join": asked in, not there.
         let addressed = (trig.last + 1..*k).any(|j| {
@@ -595,6 +596,17 @@ fn traveller(
             }
         }
     }
+}
+
+/// "a summit set for Washington", "talks scheduled for Geneva": a place a gathering is
+/// planned for is where it takes place.
+fn set_for(s: &Sent, k: usize) -> bool {
+    k > 1
+        && lower(s, k - 1) == "for"
+        && matches!(
+            lower(s, k - 2),
+            "set" | "scheduled" | "planned" | "slated" | "due" | "called"
+        )
 }
 
 /// Words for someone who travels as an official of a state ("China's premier", "a Chinese

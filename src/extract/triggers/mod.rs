@@ -5,6 +5,7 @@
 
 use super::document::Sent;
 use super::lexicon::{self as lex};
+use super::mentions::Via;
 use crate::model::EventType;
 use wordings::match_at;
 
@@ -358,10 +359,15 @@ pub(super) fn someone_at(s: &Sent, k: usize) -> bool {
         k += 1;
     }
     let Some(t) = s.toks.get(k) else { return false };
-    if s.people.iter().any(|p| p.first <= k && k <= p.last)
-        || s.countries.iter().any(|c| c.first == k)
-    {
+    if s.people.iter().any(|p| p.first <= k && k <= p.last) {
         return true;
+    }
+    if let Some(c) = s.countries.iter().find(|c| c.first == k) {
+        // "received Canadian loans", "hosted Japanese investors' forum": a demonym before a
+        // common noun is someone only when that noun is ("received Canadian officials").
+        let noun_after =
+            c.via == Via::Demonym && s.toks.get(c.last + 1).is_some_and(|n| n.word && !n.cap);
+        return !noun_after || someone_at(s, c.last + 1);
     }
     matches!(
         t.lower.as_str(),

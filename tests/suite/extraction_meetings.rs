@@ -226,3 +226,18 @@ fn receiving_a_states_money_is_no_meeting() {
     );
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn a_meeting_held_by_an_international_bodys_official_is_not_the_reporters_states() {
+    // No dateline: read as a U.S. text, whose own officials meet in most of its sentences.
+    let found = extract(
+        "2004-07-02",
+        "UN Secretary-General Lena Varga wrapped up a two-hour meeting with Sudanese \
+         President Omar Halim in Khartoum today. Varga is expected to fly on to Chad.",
+    );
+    assert!(has(&found, "meeting", "2004-07-02", &["SD"]), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}

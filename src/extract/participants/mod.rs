@@ -226,8 +226,14 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     people.retain(|(_, name, ..)| !cast.is_unofficial(name));
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
+    // Not when its subject serves an international body: "Annan wrapped up a meeting with
+    // Iraqi president Saddam Hussein" is the UN's meeting, whoever reports it.
     if let Some(h) = home(doc) {
-        if matches!(trig.kind, EventType::Call | EventType::Meeting) {
+        let body_subject = people
+            .iter()
+            .find(|(k, ..)| *k < trig.first)
+            .is_some_and(|(_, _, c, _)| c.as_ref().is_some_and(|c| c.kind == CountryKind::Region));
+        if matches!(trig.kind, EventType::Call | EventType::Meeting) && !body_subject {
             p.add_country(&h);
         }
     }

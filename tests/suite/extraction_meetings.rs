@@ -241,3 +241,41 @@ fn a_meeting_held_by_an_international_bodys_official_is_not_the_reporters_states
         "{found:?}"
     );
 }
+
+#[test]
+fn papers_of_accession_signed_by_two_presidents_are_an_agreement() {
+    let found = extract(
+        "2004-03-20",
+        "SOFIA, March 20 (Agency) - The presidents of Bulgaria and Romania signed papers of \
+         accession on Friday in simultaneous ceremonies, to become members of the alliance.",
+    );
+    assert!(
+        has(&found, "agreement", "2004-03-19", &["BG", "RO"]),
+        "{found:?}"
+    );
+}
+
+/// The actors of the first event extracted from a one-article text.
+fn first_actors(dct: &str, body: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, format!("date {dct} 1\nHeadline\n{body}\n")).unwrap();
+    let out = crate::common::entente(&["extract", "--format", "json", path.to_str().unwrap()]);
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    events[0]["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_full_name_after_a_states_possessive_is_that_states_official_and_a_province_is_not() {
+    let actors = first_actors(
+        "2013-04-30",
+        "HARBIN, April 30 (Agency) - Russia's Ivan Morozov and Japan's Kenji Sato signed a \
+         joint statement on Monday in China's Heilongjiang Province.",
+    );
+    assert_eq!(actors, ["Ivan Morozov", "Kenji Sato"], "{actors:?}");
+}

@@ -364,8 +364,20 @@ pub(super) fn untitled_with_country(
                         .is_some_and(|t| is_title_word(&t.lower))
                 })
             };
-        if of_country.is_some() || apposed {
-            let country = if let Some(c) = of_country {
+        // "Poland's Aleksander Kwasniewski": a state's possessive before a full name.
+        // (Not when the run stopped at a capitalised word: "Egypt's Red Sea resort".)
+        let owned_by = (i > 0
+            && toks[i - 1].possessive
+            && !toks[k - 1].possessive
+            && !toks.get(k).is_some_and(|t| t.word && t.cap))
+        .then(|| {
+            countries
+                .iter()
+                .find(|c| c.last + 1 == i && c.is_state() && c.via == Via::Name)
+        })
+        .flatten();
+        if of_country.is_some() || apposed || owned_by.is_some() {
+            let country = if let Some(c) = of_country.or(owned_by) {
                 Some(c.country.clone())
             } else {
                 countries

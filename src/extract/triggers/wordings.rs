@@ -125,8 +125,18 @@ fn agreements(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
     // Agreements: a signing verb with an agreement noun after it.
     if lex::SIGN_VERBS.contains(&w) {
-        let object = (k + 1..(k + 10).min(toks.len()))
-            .find(|&j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou");
+        // "signed papers of accession", "signed Budapest's accession document": the
+        // instrument by which a state joins a treaty or a body.
+        let instrument = |j: usize| {
+            matches!(
+                lower(s, j),
+                "document" | "papers" | "instrument" | "instruments"
+            ) && (j.saturating_sub(1)..(j + 3).min(toks.len()))
+                .any(|x| matches!(lower(s, x), "accession" | "ratification"))
+        };
+        let object = (k + 1..(k + 10).min(toks.len())).find(|&j| {
+            lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou" || instrument(j)
+        });
         if object.is_some() {
             return Break(Some((EventType::Agreement, k, false)));
         }

@@ -527,3 +527,14 @@ fn a_reporter_who_came_to_cover_a_summit_made_no_trip_of_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn talks_as_a_course_of_affairs_are_no_occasion() {
+    let found = extract(
+        "2009-09-14",
+        "OTTAWA, Sept. 14 (Agency) - The trade pact, originally expected this year, has been \
+         held up by disputes in the negotiations between Canada and Peru. Delays in the \
+         fisheries talks with the Chilean government have not helped, analysts said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -16,6 +16,50 @@ pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
         || private_gathering(s, k)
         || private_trip(s, k)
         || visit_to_a_site(s, k)
+        || course_of_talks(s, k)
+}
+
+/// "disputes in the negotiations between A and B", "difficulties in negotiations with the
+/// government": talks as a course of affairs that went well or badly, not an occasion.
+fn course_of_talks(s: &Sent, k: usize) -> bool {
+    if !matches!(
+        s.toks[k].lower.as_str(),
+        "negotiations" | "talks" | "dialogue"
+    ) {
+        return false;
+    }
+    let mut j = k;
+    if j > 0 && !s.toks[j - 1].cap && !matches!(lower(s, j - 1), "in" | "the") {
+        j -= 1; // "in the trade talks"
+    }
+    if j > 0 && lower(s, j - 1) == "the" {
+        j -= 1;
+    }
+    j >= 2
+        && lower(s, j - 1) == "in"
+        && matches!(
+            lower(s, j - 2),
+            "difficulties"
+                | "difficulty"
+                | "dispute"
+                | "disputes"
+                | "deadlock"
+                | "impasse"
+                | "stalemate"
+                | "progress"
+                | "breakthrough"
+                | "setback"
+                | "setbacks"
+                | "obstacles"
+                | "problems"
+                | "delays"
+                | "gaps"
+                | "differences"
+                | "snag"
+                | "snags"
+                | "hitch"
+                | "headway"
+        )
 }
 
 /// "met with Lazaro's lawyer and a nun": the one met holds no office (EVENTS.md R1), and

@@ -538,3 +538,14 @@ fn talks_as_a_course_of_affairs_are_no_occasion() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_contract_a_company_signs_is_no_agreement_of_states() {
+    let found = extract(
+        "2011-05-12",
+        "PARIS, May 12 (Agency) - The airline, which is the largest in Vietnam, signed the \
+         agreement in Paris on Wednesday. Air Chile has signed a deal with Brazil's Embraco \
+         Motors Corp. for ten jets.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

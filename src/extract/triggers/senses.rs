@@ -17,7 +17,89 @@ pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
         || private_trip(s, k)
         || visit_to_a_site(s, k)
         || course_of_talks(s, k)
+        || signed_by_a_firm(s, k)
 }
+
+/// "The airline, which is the third largest in China, signed the agreement", "Air India has
+/// signed a deal": a company's contract, no text of states (EVENTS.md R7).
+fn signed_by_a_firm(s: &Sent, k: usize) -> bool {
+    if !lex::SIGN_VERBS.contains(&s.toks[k].lower.as_str()) {
+        return false;
+    }
+    let mut j = k;
+    while j > 0
+        && matches!(
+            lower(s, j - 1),
+            "has" | "have" | "had" | "also" | "recently" | "just" | "already" | "formally"
+        )
+    {
+        j -= 1;
+    }
+    // Past a relative clause set off by commas.
+    if j > 0 && lower(s, j - 1) == "," {
+        if let Some(open) = (0..j - 1).rev().find(|&x| lower(s, x) == ",") {
+            if matches!(lower(s, open + 1), "which" | "who" | "whose") {
+                j = open;
+            }
+        }
+    }
+    if j == 0 {
+        return false;
+    }
+    let head = j - 1;
+    if FIRMS.contains(&lower(s, head)) {
+        return true;
+    }
+    let mut start = head;
+    while start > 0 && s.toks[start - 1].word && s.toks[start - 1].cap {
+        start -= 1;
+    }
+    let name = &s.toks[start..j];
+    name.len() >= 2 && name.iter().all(|t| t.word && t.cap) && {
+        name[0].lower == "air"
+            || name.iter().any(|t| {
+                matches!(
+                    t.lower.trim_end_matches('.'),
+                    "corp"
+                        | "co"
+                        | "inc"
+                        | "ltd"
+                        | "plc"
+                        | "ag"
+                        | "gmbh"
+                        | "airlines"
+                        | "airways"
+                        | "motors"
+                        | "holdings"
+                )
+            })
+    }
+}
+
+/// Nouns for a company as the subject of a signing.
+const FIRMS: &[&str] = &[
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "airline",
+    "airlines",
+    "carrier",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "maker",
+    "producer",
+    "operator",
+    "conglomerate",
+    "consortium",
+    "contractor",
+    "supplier",
+    "lender",
+    "insurer",
+    "retailer",
+    "corporation",
+];
 
 /// "disputes in the negotiations between A and B", "difficulties in negotiations with the
 /// government": talks as a course of affairs that went well or badly, not an occasion.

@@ -14,7 +14,7 @@ use super::debug;
 use super::document::{Doc, Sent};
 use super::folding::{self, Anchor, Mention};
 use super::participants::{self, Parties};
-use super::triggers::{self, Trigger};
+use super::triggers::{self, endorsed_by_many, Trigger};
 use crate::model::{Article, Country, CountryKind, EventDate, EventType};
 use std::collections::BTreeMap;
 
@@ -142,7 +142,7 @@ fn mentions_of_trigger(
                 "sidelines" | "sideline" | "margins" | "margin" | "fringes"
             )
         }),
-        of_gathering: false,
+        multilateral: t.kind == EventType::Statement && endorsed_by_many(s, t.head),
     });
     if !stops.is_empty() {
         split_into_stops(mentions, first_mention, stops);

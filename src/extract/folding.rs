@@ -37,8 +37,9 @@ pub(crate) struct Mention {
     pub(crate) anchor: Anchor,
     /// Held "on the sidelines" or "on the margins" of something bigger.
     pub(crate) aside: bool,
-    /// A declaration or agreement a gathering adopted: it stands with the gathering.
-    pub(crate) of_gathering: bool,
+    /// A text many states put their names to (a gathering's declaration, a statement
+    /// "endorsed by 14 countries"): it stands with one state named.
+    pub(crate) multilateral: bool,
 }
 
 /// Which end of a multi-day engagement a single date gives.
@@ -145,7 +146,7 @@ pub(crate) fn stands_alone(m: &Mention) -> bool {
     let bodies = m.parties.countries.iter().any(is_body);
     match m.kind {
         EventType::Summit => states >= 1,
-        EventType::Statement | EventType::Agreement if m.of_gathering => states >= 1,
+        EventType::Statement | EventType::Agreement if m.multilateral => states >= 1,
         EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
         _ => states >= 2 || states == 1 && bodies,
     }
@@ -495,9 +496,9 @@ pub(crate) fn documents_of_gatherings(events: &mut [Mention]) {
         if let Some((_, g)) = host {
             let countries: Vec<Country> = g.parties.countries.clone();
             let date = g.date;
-            let of_gathering = g.kind == EventType::Summit;
+            let of_summit = g.kind == EventType::Summit;
             let doc = &mut events[k];
-            doc.of_gathering = of_gathering;
+            doc.multilateral |= of_summit;
             for c in countries {
                 if !doc.parties.countries.contains(&c) {
                     doc.parties.countries.push(c);

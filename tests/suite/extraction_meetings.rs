@@ -279,3 +279,18 @@ fn a_full_name_after_a_states_possessive_is_that_states_official_and_a_province_
     );
     assert_eq!(actors, ["Ivan Morozov", "Kenji Sato"], "{actors:?}");
 }
+
+#[test]
+fn a_statement_endorsed_by_many_countries_is_joint_with_one_of_them_named() {
+    let found = extract(
+        "2019-03-12",
+        "WELLINGTON, March 12 (Agency) - The two ministers discussed the maritime statement \
+         last week, endorsed by nine countries, including Fiji, calling for free navigation.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == "statement" && f.countries.contains(&"FJ".to_string())),
+        "{found:?}"
+    );
+}

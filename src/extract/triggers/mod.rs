@@ -7,6 +7,7 @@ use super::document::Sent;
 use super::lexicon::{self as lex};
 use super::mentions::Via;
 use crate::model::EventType;
+pub(crate) use wordings::endorsed_by_many;
 use wordings::match_at;
 
 mod senses;

@@ -183,6 +183,33 @@ fn agreements(s: &Sent, k: usize) -> Decision {
     Continue(())
 }
 
+/// "the warning statement last week, endorsed by 14 countries": a text many governments put
+/// their names to is a joint one, whoever of them the sentence names.
+pub(crate) fn endorsed_by_many(s: &Sent, k: usize) -> bool {
+    let toks = &s.toks;
+    if !matches!(
+        lower(s, k),
+        "statement" | "declaration" | "communique" | "communiqué"
+    ) {
+        return false;
+    }
+    (k + 1..(k + 7).min(toks.len()))
+        .find(|&j| {
+            matches!(
+                lower(s, j),
+                "endorsed" | "signed" | "issued" | "adopted" | "backed"
+            ) && lower(s, j + 1) == "by"
+        })
+        .is_some_and(|j| {
+            (j + 2..(j + 5).min(toks.len())).any(|x| {
+                matches!(
+                    lower(s, x),
+                    "countries" | "nations" | "governments" | "states" | "allies" | "partners"
+                )
+            })
+        })
+}
+
 /// Joint documents and named declarations.
 fn documents(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
@@ -229,6 +256,9 @@ fn documents(s: &Sent, k: usize) -> Decision {
             // The document noun belongs to this trigger ("issued a joint statement").
             return Break(Some((EventType::Statement, j, false)));
         }
+    }
+    if endorsed_by_many(s, k) {
+        return Break(Some((EventType::Statement, k, true)));
     }
     // "the Dhaka Declaration", "the Tunis Agenda" named with a capital.
     if matches!(w, "declaration" | "communique" | "communiqué")

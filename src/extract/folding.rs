@@ -632,6 +632,36 @@ fn join_forward_references(events: &mut Vec<Mention>) {
     }
 }
 
+/// A gathering the text gives no date, held in a state a dated trip went to and within
+/// that trip's days ("traveled to Kyiv on September 4 and 5 ... participated in Ukraine's
+/// conference on food security"), took place during the trip: it takes the trip's dates
+/// (EVENTS.md R9).
+pub(crate) fn gatherings_during_trips(events: &mut [Mention]) {
+    for k in 0..events.len() {
+        let g = &events[k];
+        if g.kind != EventType::Summit || g.date_source == DateSource::Text {
+            continue;
+        }
+        let trip = events[..k].iter().rev().find(|t| {
+            matches!(t.kind, EventType::Visit | EventType::Tour)
+                && t.date_source == DateSource::Text
+                // (A readout issued the day after the trip dates what it leaves undated
+                // by its own day.)
+                && (t.date.overlaps(&g.date)
+                    || (0..=2).contains(&(g.date.first_day() - t.date.last_day()).num_days()))
+                && g.parties
+                    .host
+                    .iter()
+                    .chain(g.states().into_iter())
+                    .any(|c| t.parties.destinations.contains(c))
+        });
+        if let Some(date) = trip.map(|t| t.date) {
+            events[k].date = date;
+            events[k].date_source = DateSource::Text;
+        }
+    }
+}
+
 /// A meeting held during a trip, with the trip's host state, is part of the trip.
 fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
     let mut k = 0;

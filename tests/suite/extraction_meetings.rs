@@ -2,7 +2,7 @@
 //! clause that opens the sentence ("When meeting with X, Y said") and hangs on the subject
 //! after it, and people named as "X of the Republic of Y". The articles are invented.
 
-use crate::extraction_rules::{extract, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, has, has_range};
 
 #[test]
 fn meetings_on_separate_occasions_are_one_meeting_per_counterpart() {
@@ -291,6 +291,25 @@ fn a_statement_endorsed_by_many_countries_is_joint_with_one_of_them_named() {
         found
             .iter()
             .any(|f| f.kind == "statement" && f.countries.contains(&"FJ".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_states_conference_that_other_countries_attend_takes_the_dates_of_the_trip_to_it() {
+    let found = extract_headed(
+        "2022-06-09",
+        "Readout of Deputy Secretary Lane's Trip to Moldova",
+        "Deputy Secretary Ruth Lane traveled to Chisinau on June 7 and 8 to reaffirm U.S. \
+         support for Moldova. Lane took part in Moldova's conference on energy security, \
+         which delegations from more than 40 countries attended. In her remarks at the \
+         conference, Lane stressed the U.S. commitment to the region.",
+    );
+    assert!(
+        found.iter().any(|f| f.kind == "summit"
+            && f.date == "2022-06-07"
+            && f.end.as_deref() == Some("2022-06-08")
+            && f.countries.contains(&"MD".to_string())),
         "{found:?}"
     );
 }

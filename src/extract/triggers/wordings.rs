@@ -393,7 +393,18 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                     )
                     || s.countries.iter().any(|c| c.first == j && !c.is_state())
             });
-            if !qualified {
+            // "Ukraine's conference on food security, which representatives from 75
+            // countries attended": a state's conference of states.
+            let hosted_for_states = k > 0
+                && toks[k - 1].possessive
+                && s.countries.iter().any(|c| c.last + 1 == k && c.is_state())
+                && s.toks.iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "countries" | "nations" | "states" | "governments" | "delegations"
+                    )
+                });
+            if !qualified && !hosted_for_states {
                 return Break(None);
             }
         }

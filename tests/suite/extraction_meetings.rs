@@ -313,3 +313,14 @@ fn a_states_conference_that_other_countries_attend_takes_the_dates_of_the_trip_t
         "{found:?}"
     );
 }
+
+#[test]
+fn the_code_a_summit_concluded_with_is_its_joint_text() {
+    let found = extract(
+        "2009-06-16",
+        "LISBON, June 16, 2009 (Agency) - The Atlantic summit, which concluded on Monday with \
+         a watered-down \"code of conduct\" on fisheries, showed how far apart its members \
+         remain, an observer said.",
+    );
+    assert!(has(&found, "statement", "2009-06-15", &["PT"]), "{found:?}");
+}

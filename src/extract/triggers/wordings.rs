@@ -257,6 +257,26 @@ fn documents(s: &Sent, k: usize) -> Decision {
             return Break(Some((EventType::Statement, j, false)));
         }
     }
+    // "the summit, which concluded on Monday with a watered-down code of conduct": what a
+    // gathering ended with, it adopted.
+    if w == "with"
+        && (k.saturating_sub(5)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "concluded" | "ended" | "closed" | "wrapped" | "ends" | "closes" | "concludes"
+            )
+        })
+    {
+        if let Some(j) = (k + 1..(k + 10).min(toks.len())).find(|&j| {
+            matches!(
+                lower(s, j),
+                "declaration" | "communique" | "communiqué" | "agenda" | "statement"
+            ) || lower(s, j) == "conduct" && lower(s, j - 1) == "of"
+                || lower(s, j) == "plan" && lower(s, j - 1) == "action"
+        }) {
+            return Break(Some((EventType::Statement, j, false)));
+        }
+    }
     if endorsed_by_many(s, k) {
         return Break(Some((EventType::Statement, k, true)));
     }

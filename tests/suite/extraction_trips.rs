@@ -204,3 +204,20 @@ fn a_coming_tour_spoken_of_today_is_not_dated_today() {
     );
     assert!(!found.iter().any(|f| f.date == "2014-07-08"), "{found:?}");
 }
+
+#[test]
+fn an_envoys_mission_to_a_capital_is_a_trip_and_a_standing_mission_is_not() {
+    let found = extract(
+        "2011-03-10",
+        "JAKARTA, March 10 (Agency) - The envoy warned that Indonesian Foreign Minister Adi \
+         Santoso was unlikely to win concessions when he carries out his mission to Bangkok, \
+         expected next month. The UN mission to Sudan was extended on Tuesday.",
+    );
+    assert!(has(&found, "visit", "2011-04", &["ID", "TH"]), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.contains(&"SD".to_string())),
+        "{found:?}"
+    );
+}

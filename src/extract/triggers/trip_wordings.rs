@@ -187,6 +187,20 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
 pub(super) fn trip_nouns(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
     let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    // "when he carries out his mission to Yangon", "a fact-finding mission to Kabul": an
+    // envoy's trip ("the UN mission to Sudan", a standing body, is none).
+    if w == "mission"
+        && lower(s, k + 1) == "to"
+        && matches!(
+            prev,
+            "his" | "her" | "their" | "fact-finding" | "goodwill" | "diplomatic"
+        )
+        && s.countries
+            .iter()
+            .any(|c| c.first == k + 2 && c.via != super::super::mentions::Via::Demonym)
+    {
+        return Break(Some((EventType::Visit, k, true)));
+    }
     if lex::VISIT_NOUNS.contains(&w) {
         // "the dangerous journey" of migrants is no official trip.
         if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {

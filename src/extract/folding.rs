@@ -652,7 +652,7 @@ pub(crate) fn gatherings_during_trips(events: &mut [Mention]) {
                 && g.parties
                     .host
                     .iter()
-                    .chain(g.states().into_iter())
+                    .chain(g.states())
                     .any(|c| t.parties.destinations.contains(c))
         });
         if let Some(date) = trip.map(|t| t.date) {

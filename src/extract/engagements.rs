@@ -143,7 +143,8 @@ fn mentions_of_trigger(
                 "sidelines" | "sideline" | "margins" | "margin" | "fringes"
             )
         }),
-        multilateral: t.kind == EventType::Statement && endorsed_by_many(s, t.head),
+        multilateral: t.kind == EventType::Statement && endorsed_by_many(s, t.head)
+            || matches!(t.kind, EventType::Meeting | EventType::Summit) && counts_states(s, t),
     });
     if !stops.is_empty() {
         split_into_stops(mentions, first_mention, stops);
@@ -156,6 +157,23 @@ fn mentions_of_trigger(
         copy.date_words = format!("{} (listed with it)", copy.date_words);
         mentions.push(copy);
     }
+}
+
+/// "Senior officials from China and 48 African countries concluded a two-day meeting": many
+/// states take part, most of them unnamed.
+/// (The count is in the subject, before the trigger: "delegates from 170 countries" after "a
+/// series of meetings" are the summit's; "states" may be a federation's own.)
+fn counts_states(s: &Sent, t: &Trigger) -> bool {
+    (t.clause.0..t.first).any(|k| {
+        let count = s.toks[k].text.chars().all(|c| c.is_ascii_digit())
+            || crate::timex::number_word(&s.toks[k].lower).is_some_and(|n| n >= 3);
+        let noun = |j: usize| {
+            s.toks
+                .get(j)
+                .is_some_and(|x| matches!(x.lower.as_str(), "countries" | "nations"))
+        };
+        count && (noun(k + 1) || noun(k + 2) && s.toks[k + 1].cap && k + 2 < t.first)
+    })
 }
 
 /// "the summit that opened Saturday ... to attend the two-day summit": a reference that is no

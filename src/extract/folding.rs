@@ -37,8 +37,9 @@ pub(crate) struct Mention {
     pub(crate) anchor: Anchor,
     /// Held "on the sidelines" or "on the margins" of something bigger.
     pub(crate) aside: bool,
-    /// A text many states put their names to (a gathering's declaration, a statement
-    /// "endorsed by 14 countries"): it stands with one state named.
+    /// Held or adopted by many states, most unnamed (a gathering's declaration, a statement
+    /// "endorsed by 14 countries", talks of "officials from China and 48 African
+    /// countries"): it stands with one state named.
     pub(crate) multilateral: bool,
 }
 
@@ -148,7 +149,7 @@ pub(crate) fn stands_alone(m: &Mention) -> bool {
         EventType::Summit => states >= 1,
         EventType::Statement | EventType::Agreement if m.multilateral => states >= 1,
         EventType::Visit | EventType::Tour => states >= 2 || states == 1 && bodies,
-        _ => states >= 2 || states == 1 && bodies,
+        _ => states >= 2 || states == 1 && (bodies || m.multilateral),
     }
 }
 

@@ -27,7 +27,7 @@ pub mod timeml;
 use chrono::{Datelike, NaiveDate};
 /// The ordinal words the tagger reads ("second", "3rd"), for extraction's "the second day of
 /// the summit".
-pub(crate) use lexicon::ordinal;
+pub(crate) use lexicon::{number_word, ordinal};
 
 /// TIMEX3 `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -324,3 +324,19 @@ fn the_code_a_summit_concluded_with_is_its_joint_text() {
     );
     assert!(has(&found, "statement", "2009-06-15", &["PT"]), "{found:?}");
 }
+
+#[test]
+fn talks_of_one_named_state_and_many_counted_ones_stand_and_a_federations_states_do_not() {
+    let found = extract(
+        "2012-07-20",
+        "BRASILIA, July 20 (Agency) - Senior officials from Brazil and 30 Asian countries \
+         concluded a two-day meeting in the Brazilian capital on Thursday. The minister's \
+         travel to 20 states and meetings with 250 state legislators last year were praised.",
+    );
+    assert!(
+        has(&found, "meeting", "2012-07-18", &["BR"])
+            || has(&found, "meeting", "2012-07-19", &["BR"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

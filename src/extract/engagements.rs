@@ -159,7 +159,7 @@ fn mentions_of_trigger(
     }
 }
 
-/// "Senior officials from China and 48 African countries concluded a two-day meeting": many
+/// "Senior officials from Peru and 30 Asian countries concluded a two-day meeting": many
 /// states take part, most of them unnamed.
 /// (The count is in the subject, before the trigger: "delegates from 170 countries" after "a
 /// series of meetings" are the summit's; "states" may be a federation's own.)

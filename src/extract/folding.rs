@@ -38,7 +38,7 @@ pub(crate) struct Mention {
     /// Held "on the sidelines" or "on the margins" of something bigger.
     pub(crate) aside: bool,
     /// Held or adopted by many states, most unnamed (a gathering's declaration, a statement
-    /// "endorsed by 14 countries", talks of "officials from China and 48 African
+    /// "endorsed by nine countries", talks of "officials from Peru and 30 Asian
     /// countries"): it stands with one state named.
     pub(crate) multilateral: bool,
 }
@@ -634,7 +634,7 @@ fn join_forward_references(events: &mut Vec<Mention>) {
 }
 
 /// A gathering the text gives no date, held in a state a dated trip went to and within
-/// that trip's days ("traveled to Kyiv on September 4 and 5 ... participated in Ukraine's
+/// that trip's days ("traveled to Chisinau on June 7 and 8 ... took part in Moldova's
 /// conference on food security"), took place during the trip: it takes the trip's dates
 /// (EVENTS.md R9).
 pub(crate) fn gatherings_during_trips(events: &mut [Mention]) {

@@ -630,8 +630,8 @@ const NOT_NAME: &[&str] = &[
     "its",
     "on",
     "not",
-    // Heads of the names of places and institutions ("Shaanxi Province", "Catholic
-    // University", "Air India"), which a state's possessive also precedes.
+    // Heads of the names of places and institutions ("Hunan Province", "Catholic
+    // University", "Air Chile"), which a state's possessive also precedes.
     "province",
     "region",
     "city",

@@ -364,8 +364,8 @@ pub(super) fn untitled_with_country(
                         .is_some_and(|t| is_title_word(&t.lower))
                 })
             };
-        // "Poland's Aleksander Kwasniewski": a state's possessive before a full name.
-        // (Not when the run stopped at a capitalised word: "Egypt's Red Sea resort".)
+        // "Russia's Ivan Morozov": a state's possessive before a full name.
+        // (Not when the run stopped at a capitalised word: "Jordan's Dead Sea resort".)
         let owned_by = (i > 0
             && toks[i - 1].possessive
             && !toks[k - 1].possessive

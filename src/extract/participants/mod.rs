@@ -226,8 +226,8 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     people.retain(|(_, name, ..)| !cast.is_unofficial(name));
     // A government's readout reports its own officials' calls, meetings and trips, even
     // when the sentence names only "The President".
-    // Not when its subject serves an international body: "Annan wrapped up a meeting with
-    // Iraqi president Saddam Hussein" is the UN's meeting, whoever reports it.
+    // Not when its subject serves an international body: "Varga wrapped up a meeting with
+    // Sudanese President Halim" is the UN's meeting, whoever reports it.
     if let Some(h) = home(doc) {
         let body_subject = people
             .iter()

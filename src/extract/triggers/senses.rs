@@ -20,7 +20,7 @@ pub(super) fn other_sense(s: &Sent, k: usize) -> bool {
         || signed_by_a_firm(s, k)
 }
 
-/// "The airline, which is the third largest in China, signed the agreement", "Air India has
+/// "The airline, which is the largest in Vietnam, signed the agreement", "Air Chile has
 /// signed a deal": a company's contract, no text of states (EVENTS.md R7).
 fn signed_by_a_firm(s: &Sent, k: usize) -> bool {
     if !lex::SIGN_VERBS.contains(&s.toks[k].lower.as_str()) {

@@ -187,8 +187,8 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
 pub(super) fn trip_nouns(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
     let prev = if k > 0 { lower(s, k - 1) } else { "" };
-    // "when he carries out his mission to Yangon", "a fact-finding mission to Kabul": an
-    // envoy's trip ("the UN mission to Sudan", a standing body, is none).
+    // "when he carries out his mission to Bangkok", "a fact-finding mission to Quito": an
+    // envoy's trip ("the UN mission to Haiti", a standing body, is none).
     if w == "mission"
         && lower(s, k + 1) == "to"
         && matches!(

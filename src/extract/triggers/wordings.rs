@@ -125,7 +125,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
     // Agreements: a signing verb with an agreement noun after it.
     if lex::SIGN_VERBS.contains(&w) {
-        // "signed papers of accession", "signed Budapest's accession document": the
+        // "signed papers of accession", "signed Sofia's accession document": the
         // instrument by which a state joins a treaty or a body.
         let instrument = |j: usize| {
             matches!(
@@ -183,7 +183,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
     Continue(())
 }
 
-/// "the warning statement last week, endorsed by 14 countries": a text many governments put
+/// "the maritime statement last week, endorsed by nine countries": a text many governments put
 /// their names to is a joint one, whoever of them the sentence names.
 pub(crate) fn endorsed_by_many(s: &Sent, k: usize) -> bool {
     let toks = &s.toks;
@@ -257,7 +257,7 @@ fn documents(s: &Sent, k: usize) -> Decision {
             return Break(Some((EventType::Statement, j, false)));
         }
     }
-    // "the summit, which concluded on Monday with a watered-down code of conduct": what a
+    // "the forum, which closed on Friday with a code of conduct on fisheries": what a
     // gathering ended with, it adopted.
     if w == "with"
         && (k.saturating_sub(5)..k).any(|j| {
@@ -413,7 +413,7 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                     )
                     || s.countries.iter().any(|c| c.first == j && !c.is_state())
             });
-            // "Ukraine's conference on food security, which representatives from 75
+            // "Moldova's conference on energy security, which delegations from 40
             // countries attended": a state's conference of states.
             let hosted_for_states = k > 0
                 && toks[k - 1].possessive

@@ -2,7 +2,7 @@
 //! clause that opens the sentence ("When meeting with X, Y said") and hangs on the subject
 //! after it, and people named as "X of the Republic of Y". The articles are invented.
 
-use crate::extraction_rules::{extract, extract_headed, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, first_of, has, has_range};
 
 #[test]
 fn meetings_on_separate_occasions_are_one_meeting_per_counterpart() {
@@ -255,29 +255,19 @@ fn papers_of_accession_signed_by_two_presidents_are_an_agreement() {
     );
 }
 
-/// The actors of the first event extracted from a one-article text.
-fn first_actors(dct: &str, body: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("article.txt");
-    std::fs::write(&path, format!("date {dct} 1\nHeadline\n{body}\n")).unwrap();
-    let out = crate::common::entente(&["extract", "--format", "json", path.to_str().unwrap()]);
-    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    events[0]["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a.as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn a_full_name_after_a_states_possessive_is_that_states_official_and_a_province_is_not() {
-    let actors = first_actors(
+    let found = extract(
         "2013-04-30",
         "HARBIN, April 30 (Agency) - Russia's Ivan Morozov and Japan's Kenji Sato signed a \
          joint statement on Monday in China's Heilongjiang Province.",
     );
-    assert_eq!(actors, ["Ivan Morozov", "Kenji Sato"], "{actors:?}");
+    let statement = first_of(&found, "statement");
+    assert_eq!(
+        statement.actors,
+        ["Ivan Morozov", "Kenji Sato"],
+        "{found:?}"
+    );
 }
 
 #[test]

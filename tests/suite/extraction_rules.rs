@@ -13,6 +13,7 @@ pub(crate) struct Found {
     pub(crate) end: Option<String>,
     pub(crate) kind: String,
     pub(crate) countries: Vec<String>,
+    pub(crate) actors: Vec<String>,
 }
 
 /// Extracts a one-article text written under a `date` line, with a wire dateline.
@@ -38,14 +39,21 @@ pub(crate) fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found
             date: e["date"].as_str().unwrap().to_string(),
             end: e["end"].as_str().map(str::to_string),
             kind: e["type"].as_str().unwrap().to_string(),
-            countries: e["countries"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| c.as_str().unwrap().to_string())
-                .collect(),
+            countries: strings(&e["countries"]),
+            actors: strings(&e["actors"]),
         })
         .collect()
+}
+
+fn strings(list: &serde_json::Value) -> Vec<String> {
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The first event of a kind, or a failure that shows what was found.

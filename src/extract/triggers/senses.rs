@@ -47,7 +47,8 @@ fn signed_by_a_firm(s: &Sent, k: usize) -> bool {
         return false;
     }
     let head = j - 1;
-    if FIRMS.contains(&lower(s, head)) {
+    // ("The airline, which ...": the lexicon's firms and private people.)
+    if lex::NON_OFFICIALS.contains(&lower(s, head)) {
         return true;
     }
     let mut start = head;
@@ -75,31 +76,6 @@ fn signed_by_a_firm(s: &Sent, k: usize) -> bool {
             })
     }
 }
-
-/// Nouns for a company as the subject of a signing.
-const FIRMS: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "firms",
-    "airline",
-    "airlines",
-    "carrier",
-    "automaker",
-    "carmaker",
-    "manufacturer",
-    "maker",
-    "producer",
-    "operator",
-    "conglomerate",
-    "consortium",
-    "contractor",
-    "supplier",
-    "lender",
-    "insurer",
-    "retailer",
-    "corporation",
-];
 
 /// "disputes in the negotiations between A and B", "difficulties in negotiations with the
 /// government": talks as a course of affairs that went well or badly, not an occasion.

@@ -549,3 +549,50 @@ fn a_contract_a_company_signs_is_no_agreement_of_states() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_body_holding_its_own_meeting_is_not_the_reporting_governments() {
+    // No dateline: a government text, whose own officials take part in the meetings it
+    // reports, but not in one the body named as its subject holds.
+    let found = extract_headed(
+        "2012-03-05",
+        "Markets fall",
+        "Oil prices fell again on Monday.\n\
+         NATO will hold an emergency meeting on March 18 to discuss the crisis.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.contains(&"US".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_factory_named_assembly_is_no_gathering() {
+    let found = extract(
+        "2009-08-03",
+        "DETROIT, Aug 3 (Agency) - Work stopped on Monday at the plants affected: the \
+         Lakeview Assembly of Lakeview, Ontario, Canada and the Fairfield Assembly of \
+         Fairfield, Ohio.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "summit"), "{found:?}");
+}
+
+#[test]
+fn a_private_persons_trip_is_no_visit() {
+    // An editorial: no dateline, a full name the article never gives an office, and a
+    // state ("the Cuban leader") named near a later mention of the same trip.
+    let found = extract_headed(
+        "2000-04-06",
+        "The Daily Ledger said in an editorial on Thursday, April 6:",
+        "Pedro Luis Ortega has made the right decision to travel to the United States on \
+         Thursday to be reunited with his son, Tomas. With Ortega out of sight in Cuba, the \
+         relatives have had a free hand.\n\
+         The relatives are fond of Tomas, though their judgment has been clouded by their \
+         animosity toward Raul Perez, the Cuban leader. Once Ortega comes to the United \
+         States _ it would be better if he went to Miami rather than to Washington _ only \
+         the foes of Perez can argue that Tomas should stay.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
+}

@@ -232,7 +232,15 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         let body_subject = people
             .iter()
             .find(|(k, ..)| *k < trig.first)
-            .is_some_and(|(_, _, c, _)| c.as_ref().is_some_and(|c| c.kind == CountryKind::Region));
+            .is_some_and(|(_, _, c, _)| c.as_ref().is_some_and(|c| c.kind == CountryKind::Region))
+            // "The cartel will hold an emergency meeting": a body that is the subject of
+            // its own meeting, with no state before the trigger, meets without the
+            // reporting government.
+            || people.iter().all(|(k, ..)| *k > trig.first)
+                && named
+                    .iter()
+                    .find(|(k, ..)| *k < trig.first)
+                    .is_some_and(|(_, c, ..)| c.kind == CountryKind::Region);
         if matches!(trig.kind, EventType::Call | EventType::Meeting) && !body_subject {
             p.add_country(&h);
         }
@@ -602,6 +610,30 @@ fn traveller(
             }
         }
     }
+    if p.traveller.is_none() && traveller.is_none() && !trig.noun && private_subject(s, trig) {
+        p.unofficial = true;
+    }
+}
+
+/// "Jan Novak has decided to travel to Prague": a clause whose subject is a full name the
+/// article gives no title, office or state is a private person's trip.
+fn private_subject(s: &Sent, trig: &Trigger) -> bool {
+    let start = trig.clause.0;
+    let name_len = (start..trig.first)
+        .take_while(|&k| {
+            let t = &s.toks[k];
+            t.word
+                && t.cap
+                && !official_word(&t.lower)
+                && !s.countries.iter().any(|c| c.first <= k && k <= c.last)
+                && !s.people.iter().any(|x| x.first <= k && k <= x.last)
+        })
+        .count();
+    name_len >= 2
+        && (start + name_len..trig.first).all(|k| {
+            let t = &s.toks[k];
+            !t.cap && !s.countries.iter().any(|c| c.first == k)
+        })
 }
 
 /// "a summit set for Washington", "talks scheduled for Geneva": a place a gathering is

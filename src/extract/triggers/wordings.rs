@@ -398,7 +398,13 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                         | "constitutional"
                 )
             });
-            if domestic {
+            // "the Riverside Assembly of Riverside, Ohio": a capitalised assembly of states
+            // is a general or world one; others are plants, churches and legislatures.
+            let of_states = w != "assembly"
+                || (name_start..k).any(|j| matches!(toks[j].lower.as_str(), "general" | "world"))
+                || toks.get(k + 1).is_some_and(|t| t.lower == "of")
+                    && toks.get(k + 2).is_some_and(|t| t.lower == "heads");
+            if domestic || !of_states {
                 return Break(None);
             }
         }

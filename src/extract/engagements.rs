@@ -50,6 +50,9 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
         debug::document(&doc);
     }
     let mut mentions: Vec<Mention> = Vec::new();
+    // Kinds of engagement the article has shown held by private people: "the meeting" later
+    // on, with no one of its own, is that one again.
+    let mut private_kinds: Vec<EventType> = Vec::new();
     for s in &doc.sentences {
         let found = triggers::find(s);
         if debug {
@@ -67,7 +70,16 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let mut parties = participants::parties_of(&doc, &cast, s, t);
-            if parties.unofficial && t.kind != EventType::Summit || attends_gathering(s, t) {
+            if parties.unofficial && t.kind != EventType::Summit {
+                private_kinds.push(t.kind);
+                continue;
+            }
+            let same_again = t.noun
+                && t.first > 0
+                && s.toks[t.first - 1].lower == "the"
+                && parties.actors.is_empty()
+                && private_kinds.contains(&t.kind);
+            if same_again || attends_gathering(s, t) {
                 continue;
             }
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);

@@ -596,3 +596,26 @@ fn a_private_persons_trip_is_no_visit() {
     );
     assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
 }
+
+#[test]
+fn a_firm_named_in_one_word_signs_no_agreement_of_states() {
+    let found = extract(
+        "2008-03-27",
+        "PARIS, March 27 (Agency) - Fabrikam has also inked recent deals with the Royal \
+         Danish Air Force and the Royal Norwegian Air Force, the company said on Thursday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "agreement"), "{found:?}");
+}
+
+#[test]
+fn a_private_meeting_stays_private_when_mentioned_again() {
+    let found = extract(
+        "2000-01-28",
+        "HAVANA, Jan 28 (Agency) - Cuba kept up its condemnation of the handling of \
+         Wednesday's meeting between the boy and his grandmothers at the home of a nun in \
+         Miami Beach, Florida.\n\
+         Sister Ann Kelly said after the meeting she thought the boy should stay in the \
+         United States.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
+}

@@ -712,7 +712,7 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 /// A capitalised word that is never a place or person name on its own.
-pub(super) fn common_capitalised(lower: &str) -> bool {
+pub(crate) fn common_capitalised(lower: &str) -> bool {
     COMMON_CAPITALISED.contains(&lower) || CALENDAR_WORDS.contains(&lower)
 }
 

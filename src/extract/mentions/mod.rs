@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 mod lexicon;
 mod people;
 
+pub(crate) use lexicon::common_capitalised;
 use lexicon::*;
 pub(crate) use people::people;
 

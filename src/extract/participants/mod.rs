@@ -216,6 +216,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             .iter()
             .rfind(|(k, ..)| *k < trig.first)
             .is_some_and(|(_, name, ..)| cast.is_unofficial(name))
+        // "the meeting between the boy and his grandmothers": private people on a side.
+        || trig.noun
+            && lower(s, trig.last + 1) == "between"
+            && (trig.last + 2..=last.min(trig.last + 8))
+                .take_while(|&k| !matches!(lower(s, k), "at" | "in" | "on" | "," | "over" | "to"))
+                .any(|k| lex::NON_OFFICIALS.contains(&lower(s, k)))
         // "who came to Beijing to cover a historical summit": a reporter's trip.
         || matches!(trig.kind, EventType::Visit | EventType::Tour)
             && (trig.last + 1..=last.min(trig.last + 6)).any(|k| {

@@ -56,6 +56,42 @@ fn signed_by_a_firm(s: &Sent, k: usize) -> bool {
         start -= 1;
     }
     let name = &s.toks[start..j];
+    // "Fabrikam has inked deals with two air forces": a one-word name opening the sentence
+    // that is no state, city, body or person the article knows is a firm's.
+    let unknown_name = start == 0
+        && name.len() == 1
+        && !s
+            .countries
+            .iter()
+            .any(|c| c.first <= head && head <= c.last)
+        && !s.people.iter().any(|x| x.first <= head && head <= x.last);
+    let firm_like = name[0].word
+        && name[0].cap
+        && !crate::extract::mentions::common_capitalised(&name[0].lower)
+        && !lex::NON_OFFICIALS.contains(&name[0].lower.as_str())
+        && !matches!(
+            name[0].lower.as_str(),
+            "both"
+                | "all"
+                | "each"
+                | "officials"
+                | "leaders"
+                | "ministers"
+                | "delegates"
+                | "delegations"
+                | "negotiators"
+                | "envoys"
+                | "diplomats"
+                | "representatives"
+                | "governments"
+                | "sides"
+                | "parties"
+                | "nations"
+                | "countries"
+        );
+    if unknown_name && firm_like {
+        return true;
+    }
     name.len() >= 2 && name.iter().all(|t| t.word && t.cap) && {
         name[0].lower == "air"
             || name.iter().any(|t| {

@@ -221,3 +221,48 @@ fn an_envoys_mission_to_a_capital_is_a_trip_and_a_standing_mission_is_not() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_trip_in_an_opening_phrase_of_time_is_not_dated_by_the_main_clause() {
+    // The caution was issued on Sunday, before the trip: no Sunday is the trip's day.
+    let found = extract(
+        "1999-03-15",
+        "OTTAWA, March 15 (Agency) - Canadian Foreign Minister Paul Aubert said Monday he \
+         would bring a message of friendship to Peru.\n\
+         Just ahead of Aubert's one-day trip, the foreign ministry on Sunday issued an \
+         updated caution to Canadian travellers in Peru and Bolivia.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.date == "1999-03-14" || f.date == "1999-03-21"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_trip_still_planned_at_a_date_is_not_dated_by_it() {
+    let found = extract(
+        "1999-03-15",
+        "OTTAWA, March 15 (Agency) - Canadian Foreign Minister Paul Aubert said Monday he \
+         would bring a message of friendship to Peru.\n\
+         On Friday, when Aubert set aside vacation plans for the hastily planned trip to \
+         Peru, the ministry lifted a caution for Canadian travellers.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.date == "1999-03-12" || f.date == "1999-03-19"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_warning_against_travel_is_no_trip() {
+    let found = extract(
+        "1999-03-15",
+        "OTTAWA, March 15 (Agency) - On Friday, Canadian Foreign Minister Paul Aubert lifted \
+         a warning against travel to Peru, whose economy relies heavily on foreign visitors.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
+}

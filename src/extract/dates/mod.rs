@@ -129,7 +129,19 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         && trig.first - t.last <= 25
         && (t.last + 1..trig.first).any(|k| lower(s, k) == "when");
     if when_clause {
-        return Some(distance.min(20));
+        // "On Friday, when she set aside other plans for the hastily planned trip": a
+        // trip still planned at that date is not dated by it.
+        let still_planned = trig.noun
+            && (trig.first.saturating_sub(2)..trig.first).any(|k| {
+                matches!(
+                    lower(s, k),
+                    "planned" | "proposed" | "scheduled" | "upcoming" | "forthcoming"
+                )
+            });
+        return (!still_planned).then_some(distance.min(20));
+    }
+    if fronted_phrase_of_time(s, trig, t) {
+        return None;
     }
     let in_clause = t.first >= cf && t.last <= cl;
     if !in_clause {
@@ -237,6 +249,24 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         score -= 4;
     }
     Some(score)
+}
+
+/// "Just ahead of the minister's trip, the ministry on Sunday issued a warning": an
+/// engagement in a phrase of time that opens the sentence is not dated by the main clause
+/// after its comma (which tells what happened before or after it).
+fn fronted_phrase_of_time(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
+    let opener = (0..trig.first.min(3)).find(|&k| {
+        matches!(
+            lower(s, k),
+            "ahead" | "before" | "after" | "following" | "prior"
+        )
+    });
+    let Some(opener) = opener else { return false };
+    if (opener..trig.first).any(|k| lower(s, k) == ",") {
+        return false;
+    }
+    let comma = (trig.last + 1..t.first).find(|&k| lower(s, k) == ",");
+    comma.is_some_and(|c| !matches!(lower(s, c + 1), "which" | "who" | "where" | "when"))
 }
 
 /// Another verb nearer the date than the trigger is what the date dates ("relations

@@ -424,22 +424,37 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
 
 /// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.
 fn private_trip(s: &Sent, k: usize) -> bool {
-    matches!(s.toks[k].lower.as_str(), "trip" | "trips" | "journey") && k > 0 && {
-        matches!(
+    // "a warning against travel to Kenya", "travel advisories for Nepal": the public's
+    // travel, which governments warn about.
+    let warned = matches!(
+        s.toks[k].lower.as_str(),
+        "travel" | "travelling" | "traveling"
+    ) && (k > 0
+        && matches!(
             lower(s, k - 1),
-            "smuggling"
-                | "fishing"
-                | "shopping"
-                | "hunting"
-                | "camping"
-                | "skiing"
-                | "ski"
-                | "school"
-                | "boat"
-                | "honeymoon"
-                | "sightseeing"
+            "against" | "nonessential" | "non-essential"
         )
-    }
+        || matches!(
+            lower(s, k + 1),
+            "warning" | "warnings" | "advisory" | "advisories" | "ban" | "bans" | "alert"
+        ));
+    warned
+        || matches!(s.toks[k].lower.as_str(), "trip" | "trips" | "journey") && k > 0 && {
+            matches!(
+                lower(s, k - 1),
+                "smuggling"
+                    | "fishing"
+                    | "shopping"
+                    | "hunting"
+                    | "camping"
+                    | "skiing"
+                    | "ski"
+                    | "school"
+                    | "boat"
+                    | "honeymoon"
+                    | "sightseeing"
+            )
+        }
 }
 
 /// "the visit to the Yasukuni Shrine", "visits to the Lincoln Memorial": a visit to a site, not

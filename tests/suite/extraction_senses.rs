@@ -619,3 +619,14 @@ fn a_private_meeting_stays_private_when_mentioned_again() {
     );
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn multiparty_talks_are_no_talks_between_states() {
+    let found = extract_headed(
+        "1998-02-16",
+        "Party expelled",
+        "The British government has formally called for the Progressive Front to be expelled \
+         from the multiparty peace talks on the province.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
+}

@@ -418,6 +418,13 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
                 | "club"
                 | "fan"
                 | "fans"
+                // "the multiparty peace talks on the province": a state's parties, at home.
+                | "multiparty"
+                | "multi-party"
+                | "all-party"
+                | "cross-party"
+                | "interparty"
+                | "inter-party"
         )
     }) || k >= 2 && lower(s, k - 1) == "hall" && lower(s, k - 2) == "town"
 }

@@ -238,6 +238,14 @@ fn a_trip_in_an_opening_phrase_of_time_is_not_dated_by_the_main_clause() {
             .any(|f| f.date == "1999-03-14" || f.date == "1999-03-21"),
         "{found:?}"
     );
+    // The trip itself is still found, only not at the caution's date.
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(f.kind.as_str(), "visit" | "tour")
+                && f.countries.contains(&"PE".to_string())),
+        "{found:?}"
+    );
 }
 
 #[test]

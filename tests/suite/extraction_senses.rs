@@ -630,3 +630,36 @@ fn multiparty_talks_are_no_talks_between_states() {
     );
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn south_and_latin_america_are_not_the_united_states() {
+    let found = extract(
+        "2006-11-26",
+        "ABUJA, Nov. 26 (Agency) - Leaders attending the first Africa-South America Summit \
+         will discuss trade, according to the timetable of the five-day summit, which kicked \
+         off here on Sunday. Latin American ministers arrived on Sunday.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.contains(&"US".to_string())),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.kind == "summit"), "{found:?}");
+}
+
+#[test]
+fn a_day_right_after_another_happening_is_its_day_not_the_meetings() {
+    let found = extract(
+        "1997-04-02",
+        "TIRANA, April 2 (Agency) - Italian Prime Minister Marco Bellini flew into Albania \
+         for talks with his Albanian counterpart Ilir Dako.\n\
+         The meeting seemed to clear the air clouded by the disaster Friday in which dozens \
+         of Albanian refugees drowned when their boat collided with an Italian navy vessel.",
+    );
+    assert!(
+        has(&found, "visit", "1997-04-02", &["IT", "AL"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "1997-03-28"), "{found:?}");
+}

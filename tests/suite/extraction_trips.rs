@@ -274,3 +274,56 @@ fn a_warning_against_travel_is_no_trip() {
     );
     assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
 }
+
+#[test]
+fn a_ships_port_call_is_no_visit() {
+    let found = extract(
+        "2006-11-15",
+        "HANOI, Nov. 15 (Agency) - The USS Kestrel on Wednesday arrived in Vietnam for a \
+         search-and-rescue exercise with the Vietnamese navy. In May, a training ship of the \
+         Chinese navy visited Portugal.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // An official who sails in is still an official visiting.
+    let found = extract(
+        "2006-11-15",
+        "LENTIA, Nov. 15 (Agency) - Chinese Defence Minister Cao Gang arrived in Portugal on \
+         Wednesday for a three-day official visit.",
+    );
+    assert!(
+        has(&found, "visit", "2006-11-15", &["CN", "PT"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_same_possible_visit_mentioned_again_is_still_only_possible() {
+    let found = extract(
+        "2005-11-29",
+        "BEIJING, Nov. 29 (Agency) - Asked about Malaysian Interior Minister Kal Obo's \
+         possible visit to China, the spokesman said the two countries have been discussing \
+         details for the \"important visit\" on a date proper for both sides.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_date_opening_the_sentence_dates_a_trip_told_late_in_it() {
+    let found = extract(
+        "1997-04-15",
+        "SINGAPORE, April 15 (Agency) - Egyptian Prime Minister Amr Said arrived here \
+         Tuesday for a three-day official visit.\n\
+         On Thursday, he would be briefed on the city's pension scheme at the fund's office \
+         and visit the trade board and the port authority before leaving for China.",
+    );
+    assert!(
+        has(&found, "visit", "1997-04-17", &["EG", "CN"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.countries.contains(&"CN".to_string()) && f.date == "1997-04-15"),
+        "{found:?}"
+    );
+}

@@ -143,6 +143,15 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     if fronted_phrase_of_time(s, trig, t) {
         return None;
     }
+    if dates_another_happening(s, trig, t) {
+        return None;
+    }
+    // "On Thursday, he would be briefed on ... and visit the board before leaving for
+    // China": a date set before the sentence's comma is the time of all it tells.
+    let opens_sentence = opens_sentence(s, t) && t.last < trig.first;
+    if opens_sentence {
+        score = distance.min(4);
+    }
     let in_clause = t.first >= cf && t.last <= cl;
     if !in_clause {
         score += 12;
@@ -168,7 +177,12 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         let across_conjunction = trig.last < t.first
             && t.last < o.first
             && (t.last + 1..o.first).any(|k| matches!(lower(s, k), "and" | "but" | "then"));
-        if od + 1 < distance && (o_in_clause || !in_clause) && !across_conjunction && !when_clause {
+        if od + 1 < distance
+            && (o_in_clause || !in_clause)
+            && !across_conjunction
+            && !when_clause
+            && !opens_sentence
+        {
             score += 15;
         }
     }
@@ -267,6 +281,70 @@ fn fronted_phrase_of_time(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
     }
     let comma = (trig.last + 1..t.first).find(|&k| lower(s, k) == ",");
     comma.is_some_and(|c| !matches!(lower(s, c + 1), "which" | "who" | "where" | "when"))
+}
+
+/// "On Thursday, ...", "Late Tuesday, ...": a date that is the first thing in the sentence,
+/// set off by a comma.
+fn opens_sentence(s: &Sent, t: &TimeRef) -> bool {
+    t.first <= 2
+        && s.toks[..t.first].iter().all(|x| {
+            x.is_quote()
+                || matches!(
+                    x.lower.as_str(),
+                    "on" | "late" | "early" | "earlier" | "later" | "also" | "and" | "but" | "then"
+                )
+        })
+        && lower(s, t.last + 1) == ","
+}
+
+/// "The meeting cleared the air clouded by the disaster Friday": a date right after a noun
+/// of something else that happened (news style puts a day after its noun) dates that.
+fn dates_another_happening(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
+    if t.first < 2 || t.first <= trig.last {
+        return false;
+    }
+    let noun = if lower(s, t.first - 1) == "on" {
+        t.first - 2
+    } else {
+        t.first - 1
+    };
+    noun > trig.last
+        && matches!(
+            lower(s, noun),
+            "disaster"
+                | "attack"
+                | "attacks"
+                | "bombing"
+                | "bombings"
+                | "blast"
+                | "blasts"
+                | "explosion"
+                | "crash"
+                | "sinking"
+                | "shooting"
+                | "killing"
+                | "killings"
+                | "massacre"
+                | "earthquake"
+                | "quake"
+                | "storm"
+                | "floods"
+                | "accident"
+                | "collision"
+                | "coup"
+                | "raid"
+                | "riot"
+                | "riots"
+                | "clashes"
+                | "assassination"
+                | "arrest"
+                | "election"
+                | "elections"
+                | "referendum"
+                | "vote"
+                | "ruling"
+                | "verdict"
+        )
 }
 
 /// Another verb nearer the date than the trigger is what the date dates ("relations

@@ -277,6 +277,17 @@ pub(super) const BODIES: &[(&str, &str)] = &[
     ("euromed", "Euromed"),
     ("world bank", "World Bank"),
     ("imf", "IMF"),
+    // Parts of the Americas, so that their "America" is not the United States.
+    ("south america", "South America"),
+    ("south american", "South America"),
+    ("south americans", "South America"),
+    ("latin america", "Latin America"),
+    ("latin american", "Latin America"),
+    ("latin americans", "Latin America"),
+    ("central america", "Central America"),
+    ("central american", "Central America"),
+    ("north america", "North America"),
+    ("north american", "North America"),
 ];
 
 /// Words before a city name that make it a place ("in", "to", "arrived in").

@@ -619,6 +619,41 @@ fn traveller(
     if p.traveller.is_none() && traveller.is_none() && !trig.noun && private_subject(s, trig) {
         p.unofficial = true;
     }
+    if vessel_subject(s, trig) {
+        p.unofficial = true;
+    }
+}
+
+/// "The USS Kestrel arrived in Lentia", "a destroyer of the Valdoran navy visited", "warship
+/// visits": a port call is a ship's, and a ship is no official (EVENTS.md R1).
+fn vessel_subject(s: &Sent, trig: &Trigger) -> bool {
+    let vessel = |k: usize| {
+        let t = &s.toks[k];
+        matches!(
+            t.lower.as_str(),
+            "ship"
+                | "ships"
+                | "warship"
+                | "warships"
+                | "vessel"
+                | "vessels"
+                | "destroyer"
+                | "destroyers"
+                | "frigate"
+                | "frigates"
+                | "fleet"
+                | "flotilla"
+                | "submarine"
+                | "submarines"
+                | "cruiser"
+                | "tanker"
+        ) || t.cap && matches!(t.text, "USS" | "HMS")
+    };
+    if trig.noun {
+        return trig.first > 0 && vessel(trig.first - 1);
+    }
+    (trig.clause.0..trig.first).any(vessel)
+        && !(trig.clause.0..trig.first).any(|k| official_word(lower(s, k)) && !vessel(k))
 }
 
 /// "Jan Novak has decided to travel to Prague": a clause whose subject is a full name the
@@ -683,8 +718,6 @@ fn official_word(w: &str) -> bool {
             | "head"
             | "chief"
             | "side"
-            | "navy"
-            | "warships"
             | "parliamentarians"
             | "lawmakers"
             | "speaker"

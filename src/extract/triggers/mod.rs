@@ -175,7 +175,28 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
     for t in &mut out {
         modality(s, t);
     }
+    same_plan_again(s, &mut out);
     out
+}
+
+/// "on the minister's possible visit to Lentia, said details for the visit were being
+/// discussed": "the visit" again in the sentence is the same plan, no more certain.
+fn same_plan_again(s: &Sent, triggers: &mut [Trigger]) {
+    for k in 1..triggers.len() {
+        let (done, rest) = triggers.split_at_mut(k);
+        let t = &mut rest[0];
+        // ("the visit", "the \"important visit\"": a noun phrase, whatever the word class.)
+        let definite = (t.first.saturating_sub(3)..t.first)
+            .any(|j| matches!(lower(s, j), "the" | "this"))
+            && t.first > 0
+            && !matches!(lower(s, t.first - 1), "to" | "will" | "would");
+        let plan = done
+            .iter()
+            .any(|b| b.kind == t.kind && b.hypothetical && !b.negated);
+        if definite && plan && !t.future {
+            t.hypothetical = true;
+        }
+    }
 }
 
 /// "met the foreign minister on Thursday to discuss the hostage talks": talks that are

@@ -330,3 +330,14 @@ fn talks_of_one_named_state_and_many_counted_ones_stand_and_a_federations_states
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_summit_in_the_demonym_capital_city_takes_place_in_that_state() {
+    let found = extract(
+        "2006-11-03",
+        "ACCRA, Nov. 3 (Agency) - Ghanaian President Kofi Mensah, who was elected African \
+         Union chairman at the sixth AU summit in the Ethiopian capital Addis Ababa in \
+         January, spoke of his country's ties with Brazil.",
+    );
+    assert!(has(&found, "summit", "2006-01", &["ET", "GH"]), "{found:?}");
+}

@@ -318,9 +318,11 @@ fn gathering(
     let named_after = |x: &Country| named.iter().any(|(k, c, ..)| c == x && *k > trig.last);
     for (k, c, via, place) in named {
         let in_name = *k >= name_first && *k <= name_last;
+        // ("in Khartoum", "in the Sudanese capital Khartoum".)
+        let after_in = |j: usize| matches!(lower(s, j), "in" | "at");
         let placed_after = *k > trig.last
-            && *k > 0
-            && (matches!(lower(s, k - 1), "in" | "at") || set_for(s, *k))
+            && *k > 1
+            && (after_in(k - 1) || lower(s, k - 1) == "the" && after_in(k - 2) || set_for(s, *k))
             && *k <= name_last + 12;
         // "the leaders invited Iceland and Denmark to join": asked in, not there.
         let addressed = (trig.last + 1..*k).any(|j| {

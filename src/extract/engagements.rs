@@ -102,6 +102,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             the_gathering_of_the_day(&doc, &cast, e);
         }
     }
+    folding::fold_host_only_events(&mut events);
     folding::gatherings_during_trips(&mut events);
     folding::documents_of_gatherings(&mut events);
     events.retain(folding::stands_alone);

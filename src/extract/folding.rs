@@ -721,3 +721,47 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
         }
     }
 }
+
+/// "bilateral talks during the morning" at a Brussels summit, "she visited the NATO
+/// headquarters" on the day of her visit to Belgium: an engagement whose only state is where
+/// another one that day takes place, with no other side of its own, is part of that one.
+/// (After the dateline has placed the events: the host is often only the dateline's.)
+pub(crate) fn fold_host_only_events(events: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < events.len() {
+        let lone = &events[k];
+        let states = lone.states();
+        let only = match states.as_slice() {
+            [only] if matches!(lone.kind, EventType::Meeting | EventType::Visit) => (*only).clone(),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let within = |e: &Mention| {
+            e.date.start.first_day() <= lone.date.first_day()
+                && lone.date.last_day() <= e.date.last_day()
+        };
+        let target = (0..events.len()).find(|&t| {
+            let e = &events[t];
+            t != k
+                && e.states().len() >= 2
+                && within(e)
+                && (e.parties.host.as_ref() == Some(&only)
+                    || matches!(e.kind, EventType::Visit | EventType::Tour)
+                        && e.parties.destinations.contains(&only)
+                        && e.parties.traveller.as_ref() != Some(&only))
+        });
+        match target {
+            Some(t) => {
+                let mut m = events.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                // The engagement keeps its own date and evidence.
+                m.date = events[t].date;
+                m.date_source = events[t].date_source;
+                merge_into(&mut events[t], m);
+            }
+            None => k += 1,
+        }
+    }
+}

@@ -341,3 +341,41 @@ fn a_summit_in_the_demonym_capital_city_takes_place_in_that_state() {
     );
     assert!(has(&found, "summit", "2006-01", &["ET", "GH"]), "{found:?}");
 }
+
+#[test]
+fn talks_with_only_the_host_state_are_part_of_the_engagement_held_there() {
+    let found = extract(
+        "2005-12-16",
+        "BRUSSELS, Dec 16 (Agency) - Britain was to present new proposals Friday aimed at \
+         breaking the budget deadlock, a spokesman for the British prime minister said, \
+         reporting progress in talks with the leaders of France, Germany and Italy at a \
+         crunch Brussels summit.\n\
+         \"There has been progress this morning,\" a spokesman said, with the prime minister \
+         reporting back to a lunchtime session of all 25 EU leaders on the progress made in a \
+         series of bilateral talks during the morning.",
+    );
+    assert!(found.iter().any(|f| f.kind == "summit"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == "meeting" && f.countries.len() < 2),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_visit_with_only_the_host_state_on_the_day_of_a_visit_there_is_that_visit() {
+    let found = extract(
+        "2005-11-23",
+        "BRUSSELS, Nov. 23 (Agency) - German Chancellor Anna Vogt, who is in Brussels for a \
+         get-to-know-each-other tour, held talks with European Commission President Luis \
+         Abrantes on Wednesday.\n\
+         In Brussels, before her meeting with Abrantes, he visited the NATO headquarters and \
+         met NATO Secretary General Jan de Vries.",
+    );
+    assert!(
+        has(&found, "visit", "2005-11-23", &["DE", "BE"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

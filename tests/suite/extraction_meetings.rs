@@ -379,3 +379,24 @@ fn a_visit_with_only_the_host_state_on_the_day_of_a_visit_there_is_that_visit() 
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn agreements_a_summit_passes_are_its_states_agreement() {
+    let found = extract(
+        "2005-11-13",
+        "COLOMBO, Nov. 13 (Agency) - The 9th Indian Ocean Rim Summit of Sri Lanka, India and \
+         the Maldives ended here Sunday.\n\
+         The summit also passed three agreements -- on double taxation, visas and arbitration.",
+    );
+    assert!(
+        has(&found, "agreement", "2005-11-13", &["LK", "IN"]),
+        "{found:?}"
+    );
+    // A parliament passing an agreement ratifies it at home.
+    let found = extract(
+        "2005-11-13",
+        "COLOMBO, Nov. 13 (Agency) - Sri Lanka's parliament passed the agreement on double \
+         taxation on Sunday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "agreement"), "{found:?}");
+}

@@ -256,6 +256,21 @@ fn documents(s: &Sent, k: usize) -> Decision {
             // The document noun belongs to this trigger ("issued a joint statement").
             return Break(Some((EventType::Statement, j, false)));
         }
+        // "The summit also passed three agreements": what a gathering passes, its states
+        // concluded (EVENTS.md R7; a parliament passing a bill is not this).
+        let by_gathering = (k.saturating_sub(4)..k).any(|j| {
+            matches!(
+                lower(s, j),
+                "summit" | "conference" | "meeting" | "leaders" | "ministers" | "session"
+            )
+        });
+        let agreements = (k + 1..(k + 5).min(toks.len())).any(|j| {
+            lex::AGREEMENT_NOUNS.contains(&lower(s, j))
+                && !matches!(lower(s, j), "deal" | "deals" | "contracts" | "documents")
+        });
+        if by_gathering && agreements && matches!(w, "adopted" | "passed" | "approved") {
+            return Break(Some((EventType::Agreement, k, false)));
+        }
     }
     // "the forum, which closed on Friday with a code of conduct on fisheries": what a
     // gathering ended with, it adopted.

@@ -663,3 +663,20 @@ fn a_day_right_after_another_happening_is_its_day_not_the_meetings() {
     );
     assert!(!found.iter().any(|f| f.date == "1997-03-28"), "{found:?}");
 }
+
+#[test]
+fn a_business_summit_is_a_forum_of_firms_not_of_states() {
+    let found = extract(
+        "2006-11-01",
+        "HANOI, Nov. 1 (Agency) - Vietnamese Prime Minister Tran Van Lam spoke at the \
+         Vietnam-Japan Business and Investment summit, which kicked off here on Tuesday.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "summit"), "{found:?}");
+    // Trade ministers meeting at a summit are still there as states.
+    let found = extract(
+        "2006-11-01",
+        "HANOI, Nov. 1 (Agency) - Trade ministers of Vietnam, Japan and Thailand opened a \
+         summit here on Tuesday.",
+    );
+    assert!(found.iter().any(|f| f.kind == "summit"), "{found:?}");
+}

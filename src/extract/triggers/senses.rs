@@ -427,6 +427,23 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
                 | "inter-party"
         )
     }) || k >= 2 && lower(s, k - 1) == "hall" && lower(s, k - 2) == "town"
+        || business_forum(s, k)
+}
+
+/// "the China-ASEAN Business and Investment Summit", "a business forum": a gathering of
+/// firms, however many ministers open it (EVENTS.md: trade fairs are no engagement).
+fn business_forum(s: &Sent, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|j| {
+        matches!(
+            lower(s, j),
+            "business" | "investment" | "investors" | "ceo" | "ceos" | "industry" | "trade-fair"
+        )
+    }) && !(k.saturating_sub(4)..k).any(|j| {
+        matches!(
+            lower(s, j),
+            "ministers" | "ministerial" | "leaders" | "heads" | "minister"
+        )
+    })
 }
 
 /// "a migrant smuggling trip", "a fishing trip": journeys no official makes as one.

@@ -679,4 +679,14 @@ fn a_business_summit_is_a_forum_of_firms_not_of_states() {
          summit here on Tuesday.",
     );
     assert!(found.iter().any(|f| f.kind == "summit"), "{found:?}");
+    // Unfinished business, then a meeting: not the meeting's name.
+    let found = extract(
+        "1998-08-26",
+        "NAIROBI, Aug. 26 (Agency) - U.S. envoy Mark Dane wrapped up some unfinished \
+         business on Wednesday, meeting with Kenya's trade minister.",
+    );
+    assert!(
+        has(&found, "meeting", "1998-08-26", &["US", "KE"]),
+        "{found:?}"
+    );
 }

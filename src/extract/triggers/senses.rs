@@ -433,11 +433,12 @@ fn private_gathering(s: &Sent, k: usize) -> bool {
 /// "the China-ASEAN Business and Investment Summit", "a business forum": a gathering of
 /// firms, however many ministers open it (EVENTS.md: trade fairs are no engagement).
 fn business_forum(s: &Sent, k: usize) -> bool {
+    // (In the gathering's own name: "unfinished business on Wednesday, meeting" is not.)
     (k.saturating_sub(4)..k).any(|j| {
         matches!(
             lower(s, j),
             "business" | "investment" | "investors" | "ceo" | "ceos" | "industry" | "trade-fair"
-        )
+        ) && (j + 1..k).all(|x| s.toks[x].word && (s.toks[x].cap || lower(s, x) == "and"))
     }) && !(k.saturating_sub(4)..k).any(|j| {
         matches!(
             lower(s, j),

@@ -176,8 +176,7 @@ fn merge_into(target: &mut Mention, m: Mention) {
     // ("the summit ... during 2005", then "the summit occurred in February 2005".)
     let finer = m.date.start.precision() > target.date.start.precision()
         && target.date.end.is_none()
-        && target.date.first_day() <= m.date.first_day()
-        && m.date.last_day() <= target.date.last_day();
+        && target.date.contains(&m.date);
     let better_date = target.date_source != DateSource::Text && m.date_source == DateSource::Text
         || both_text
             && (m.date.end.is_some() && target.date.end.is_none() || finer)
@@ -391,8 +390,7 @@ fn is_dated_stop(stop: &Mention, trip: &Mention) -> bool {
         && stop.date_source == DateSource::Text
         && trip.date_source == DateSource::Text
         && trip.date.end.is_some()
-        && trip.date.first_day() <= stop.date.first_day()
-        && stop.date.last_day() <= trip.date.last_day()
+        && trip.date.contains(&stop.date)
         && stop.date != trip.date
         // A day of its own; the trip's first day alone may be only the trip's date again.
         && (stop.date.end.is_some() || stop.date.first_day() > trip.date.first_day())
@@ -694,8 +692,7 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
                     // "arrived in Nairobi ... meet with President Moi": a trip of the
                     // report's day, and talks there that day.
                     || t.date == meeting.date && t.date.end.is_none())
-                && (t.date.start.first_day() <= meeting.date.first_day()
-                    && meeting.date.last_day() <= t.date.last_day()
+                && (t.date.contains(&meeting.date)
                     || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))
                 && meeting
                     .states()
@@ -738,15 +735,11 @@ pub(crate) fn fold_host_only_events(events: &mut Vec<Mention>) {
                 continue;
             }
         };
-        let within = |e: &Mention| {
-            e.date.start.first_day() <= lone.date.first_day()
-                && lone.date.last_day() <= e.date.last_day()
-        };
         let target = (0..events.len()).find(|&t| {
             let e = &events[t];
             t != k
                 && e.states().len() >= 2
-                && within(e)
+                && e.date.contains(&lone.date)
                 && (e.parties.host.as_ref() == Some(&only)
                     || matches!(e.kind, EventType::Visit | EventType::Tour)
                         && e.parties.destinations.contains(&only)

@@ -341,6 +341,11 @@ impl EventDate {
     pub fn overlaps(&self, other: &EventDate) -> bool {
         self.first_day() <= other.last_day() && other.first_day() <= self.last_day()
     }
+
+    /// Whether every day `other` covers is one of these days (a meeting held within a trip).
+    pub fn contains(&self, other: &EventDate) -> bool {
+        self.first_day() <= other.first_day() && other.last_day() <= self.last_day()
+    }
 }
 
 impl Ord for EventDate {

@@ -218,11 +218,18 @@ fn attended_gathering_date(
     t: &Trigger,
     found: &[Trigger],
 ) -> Option<dates::Dated> {
-    let attended = found
+    let trip = found
         .iter()
-        .any(|x| x.last < t.first && attends_gathering(s, x));
-    let own_date = s.times.iter().any(|x| x.first > t.last && x.date.is_some());
-    if t.kind != EventType::Summit || !attended || own_date {
+        .find(|x| x.last < t.first && attends_gathering(s, x))?;
+    // "travel to New York later this month for the Assembly": the trip's month is the
+    // gathering's (its day of arrival need not be).
+    let own_date = s.times.iter().any(|x| {
+        x.date.as_ref().is_some_and(|d| {
+            x.first > t.last
+                || x.first > trip.last && d.start.precision() != crate::model::Precision::Day
+        })
+    });
+    if t.kind != EventType::Summit || own_date {
         return None;
     }
     Some(dates::Dated {
@@ -491,13 +498,23 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
             w[0],
             "attend" | "attending" | "participate" | "participating" | "join" | "joining"
         ) || w[0] == "part" && w[1] == "in"
-    }) || window.windows(3).any(|w| {
+    }) || window.windows(2).enumerate().any(|(i, w)| {
+        // "for the summit", "for a peace conference", "for the UN General Assembly".
         w[0] == "for"
-            && w[1] == "the"
-            && matches!(
-                w[2],
-                "summit" | "talks" | "conference" | "meeting" | "forum" | "session" | "ministerial"
-            )
+            && matches!(w[1], "the" | "a" | "an")
+            && window[i + 2..].iter().take(4).any(|x| {
+                matches!(
+                    *x,
+                    "summit"
+                        | "talks"
+                        | "conference"
+                        | "meeting"
+                        | "forum"
+                        | "session"
+                        | "ministerial"
+                        | "assembly"
+                )
+            })
     });
     attend && !framed
 }

@@ -369,7 +369,12 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
             shared >= ms.len().min(es.len()).min(2)
         }
         // Gatherings are few in an article: one with the same dates is the same.
-        2 => shared >= 1 || e.date_source == DateSource::Text && m.date_source == DateSource::Text,
+        // (Not when each is held in a state of its own on days of its own.)
+        2 => {
+            !(hosts_differ && e.date != m.date)
+                && (shared >= 1
+                    || e.date_source == DateSource::Text && m.date_source == DateSource::Text)
+        }
         // One state in common is not enough to make two meetings one ("talks with the
         // Seychelles" and "a meeting with Sudan's president" the same day), unless they
         // are in one sentence.

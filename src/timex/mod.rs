@@ -220,6 +220,10 @@ pub fn find_dateline(text: &str, publication: Option<NaiveDate>) -> Option<Datel
     datelines::plain_dateline(head, &toks, publication)
 }
 
+fn all_lower(s: &str) -> bool {
+    (2..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 fn all_caps(s: &str) -> bool {
     s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
@@ -232,7 +236,10 @@ fn dateline_at(
 ) -> Option<Dateline> {
     // Agency: up to six words, then ")" and a dash.
     let close = (open + 1..toks.len().min(open + 8)).find(|&k| toks[k].is_punct(')'))?;
-    if close == open + 1 || !toks[open + 1].cap {
+    // Agencies sign in capitals, but some brands are lower case: "(dpa)".
+    let single_brand =
+        close == open + 2 && all_lower(&text[toks[open + 1].start..toks[open + 1].end]);
+    if close == open + 1 || !(toks[open + 1].cap || single_brand) {
         return None;
     }
     let mut k = close + 1;

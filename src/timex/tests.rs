@@ -184,6 +184,13 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("New Delhi, India", Some(d(2024, 6, 5)), Some("ANI"))
     );
+    // A brand signed in lower case, after a city with its country.
+    let dl = find_dateline("BARI, Italy, June 14 (dpa) - The leaders met ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("BARI, Italy", Some(d(2024, 6, 14)), Some("dpa"))
+    );
+    assert!(find_dateline("Talks resumed (see below) - and ended.", p).is_none());
     let dl = find_dateline("INDEPENDENCE, Mo. _ The alliance grew.", p).unwrap();
     assert_eq!((dl.place.as_str(), dl.date), ("INDEPENDENCE, Mo.", None));
     // Capitals that open a sentence are no dateline without a dash after them.

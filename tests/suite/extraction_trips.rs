@@ -327,3 +327,27 @@ fn a_date_opening_the_sentence_dates_a_trip_told_late_in_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_trip_made_for_a_gathering_is_the_gathering_held_where_the_trip_goes() {
+    let found = extract(
+        "2024-06-14",
+        "BARI, Italy, June 14 (dpa) - Moldovan President Ana Pruteanu signed a security \
+         agreement with Canada on Thursday on the margins of the G7 summit in southern Italy.\n\
+         Pruteanu then flies to Austria for a peace conference at a mountain resort on \
+         Saturday and Sunday.\n\
+         She is expected to travel to New York later this month for the UN General Assembly.",
+    );
+    // Three gatherings in three states, none of them a visit.
+    assert!(
+        has_range(&found, "summit", "2024-06-15", "2024-06-16")
+            && has(&found, "summit", "2024-06-15", &["MD", "AT"]),
+        "{found:?}"
+    );
+    assert!(has(&found, "summit", "2024-06", &["MD", "US"]), "{found:?}");
+    assert!(
+        has(&found, "summit", "2024-06-13", &["MD", "IT"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
+}

@@ -322,7 +322,9 @@ fn gathering(
         let after_in = |j: usize| matches!(lower(s, j), "in" | "at");
         let placed_after = *k > trig.last
             && *k > 1
-            && (after_in(k - 1) || lower(s, k - 1) == "the" && after_in(k - 2) || set_for(s, *k))
+            && (after_in(k - 1)
+                || is_part_of_country(lower(s, k - 1)) && after_in(k - 2)
+                || set_for(s, *k))
             && *k <= name_last + 12;
         // "the leaders invited Iceland and Denmark to join": asked in, not there.
         let addressed = (trig.last + 1..*k).any(|j| {
@@ -345,7 +347,15 @@ fn gathering(
                 matches!(lower(s, j), "hosted" | "hosts" | "host" | "hosting")
                     && !named.iter().any(|(o, ..)| *o > *k && *o < j)
             });
-        if in_name && *via != Via::Demonym || placed_after || hosting {
+        // "flies to Switzerland for a peace conference": where the trip goes, it is held.
+        let travelled_to = *k > 0
+            && *k < trig.first
+            && *via != Via::Demonym
+            && trig.first - *k <= 8
+            && lower(s, k - 1) == "to"
+            && (*k + 1..trig.first).any(|j| matches!(lower(s, j), "for" | "attend"))
+            && !named.iter().any(|(o, ..)| *o > *k && *o < trig.first);
+        if in_name && *via != Via::Demonym || placed_after || hosting || travelled_to {
             p.add_country(c);
             // "convened in Tunis ahead of the summit in Riyadh": the place after the
             // gathering is its own, before any place the clause gave earlier.
@@ -371,6 +381,21 @@ fn gathering(
     if let Some(h) = p.host.clone() {
         p.add_country(&h);
     }
+}
+
+/// "in the X", "in southern X": words between "in" and the country it is in.
+fn is_part_of_country(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "southern"
+            | "northern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "neighbouring"
+            | "neighboring"
+    )
 }
 
 /// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a

@@ -86,6 +86,10 @@ impl Lexicon {
                 if key.len() <= 3 || !key.is_ascii() {
                     continue;
                 }
+                // Iceland's name in other languages is an English word ("Pacific Island leaders").
+                if key == "island" {
+                    continue;
+                }
                 names.insert(key.to_string(), (code.to_string(), Via::Name));
             }
             for (key, code) in g.demonyms() {
@@ -258,6 +262,11 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
                 i += n + 1;
                 continue;
             }
+            // "18 billion US dollars", "Hong Kong dollars": a currency, not its state.
+            if toks.get(i + n).is_some_and(|t| is_currency(&t.lower)) {
+                i += n + 1;
+                continue;
+            }
             let place = matches!(via, Via::Capital | Via::Seat).then(|| join(&toks[i..i + n]));
             out.push(CountryRef {
                 country,
@@ -289,6 +298,35 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
         }
     }
     out
+}
+
+fn is_currency(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('s'),
+        "dollar"
+            | "cent"
+            | "yuan"
+            | "yen"
+            | "euro"
+            | "pound"
+            | "rupee"
+            | "ruble"
+            | "rouble"
+            | "peso"
+            | "riyal"
+            | "rial"
+            | "dinar"
+            | "dirham"
+            | "franc"
+            | "lira"
+            | "rand"
+            | "ringgit"
+            | "baht"
+            | "shilling"
+            | "naira"
+            | "taka"
+            | "hryvnia"
+    )
 }
 
 fn title_case(s: &str) -> String {
@@ -431,6 +469,15 @@ mod tests {
             .into_iter()
             .map(|m| m.country.code)
             .collect()
+    }
+
+    #[test]
+    fn a_currency_is_not_its_state() {
+        assert_eq!(
+            codes("Indonesia pledged 18 billion US dollars and 2 billion Hong Kong dollars"),
+            ["ID"]
+        );
+        assert!(codes("a summit with Pacific Island leaders").is_empty());
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 && s.toks[t.first - 1].lower == "the"
                 && parties.actors.is_empty()
                 && private_kinds.contains(&t.kind);
-            if same_again || attends_gathering(s, t) {
+            if same_again || attends_gathering(s, t) || record_of_the_trip_before(s, t, &found) {
                 continue;
             }
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
@@ -499,24 +499,50 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
             "attend" | "attending" | "participate" | "participating" | "join" | "joining"
         ) || w[0] == "part" && w[1] == "in"
     }) || window.windows(2).enumerate().any(|(i, w)| {
-        // "for the summit", "for a peace conference", "for the UN General Assembly".
+        // "for the summit", "for a peace conference", "for the UN General Assembly"; not
+        // "for a summit with the president", talks of its own.
         w[0] == "for"
             && matches!(w[1], "the" | "a" | "an")
-            && window[i + 2..].iter().take(4).any(|x| {
-                matches!(
-                    *x,
-                    "summit"
-                        | "talks"
-                        | "conference"
-                        | "meeting"
-                        | "forum"
-                        | "session"
-                        | "ministerial"
-                        | "assembly"
-                )
+            && window[i + 2..].iter().take(4).enumerate().any(|(j, x)| {
+                window.get(i + 3 + j) != Some(&"with")
+                    && matches!(
+                        *x,
+                        "summit"
+                            | "talks"
+                            | "conference"
+                            | "meeting"
+                            | "forum"
+                            | "session"
+                            | "ministerial"
+                            | "assembly"
+                    )
             })
     });
     attend && !framed
+}
+
+/// "visited India in March, the first visit by a prime minister since 2017": an apposition
+/// that tells what the trip before it was a record of, not another trip.
+fn record_of_the_trip_before(s: &Sent, t: &Trigger, found: &[Trigger]) -> bool {
+    let is_trip = |k: EventType| matches!(k, EventType::Visit | EventType::Tour);
+    if !is_trip(t.kind) {
+        return false;
+    }
+    let Some(ordinal) = (t.first.saturating_sub(3)..t.first).find(|&k| {
+        matches!(
+            s.toks[k].lower.as_str(),
+            "first" | "only" | "second" | "third" | "last"
+        )
+    }) else {
+        return false;
+    };
+    let after_comma = ordinal >= 2
+        && matches!(
+            s.toks[ordinal - 1].lower.as_str(),
+            "the" | "his" | "her" | "its"
+        )
+        && s.toks[ordinal - 2].text == ",";
+    after_comma && found.iter().any(|x| is_trip(x.kind) && x.last < t.first)
 }
 
 /// A gathering reported from its own city, with no other place named, is where the

@@ -351,3 +351,24 @@ fn a_trip_made_for_a_gathering_is_the_gathering_held_where_the_trip_goes() {
     );
     assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
 }
+
+#[test]
+fn a_record_told_of_a_trip_in_apposition_is_that_trip() {
+    let found = extract(
+        "2023-05-22",
+        "CANBERRA, May 22 (Agency) - Prime Minister Tom Ellery visited Chile in March, the \
+         first visit by an Australian prime minister since 2017.\n\
+         Ellery will travel to Lima in June for a summit with Peruvian President Rosa Quispe.",
+    );
+    assert!(has(&found, "visit", "2023-03", &["AU", "CL"]), "{found:?}");
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.countries.contains(&"CL".to_string()))
+            .count(),
+        1,
+        "{found:?}"
+    );
+    // A summit with one counterpart is talks of the trip's own, not a gathering it goes to.
+    assert!(has(&found, "visit", "2023-06", &["AU", "PE"]), "{found:?}");
+}

@@ -400,3 +400,20 @@ fn agreements_a_summit_passes_are_its_states_agreement() {
     );
     assert!(!found.iter().any(|f| f.kind == "agreement"), "{found:?}");
 }
+
+#[test]
+fn a_season_still_to_come_is_the_coming_one_and_alternative_dates_give_what_they_share() {
+    let found = extract(
+        "2018-04-27",
+        "OSLO, April 27 (Agency) - Finnish President Aino Lehto agreed to visit Oslo in the \
+         fall, the two governments said.\n\
+         Lehto is also expected to meet Swedish Prime Minister Nils Berg in late May or early \
+         June.",
+    );
+    assert!(has(&found, "visit", "2018", &["FI", "NO"]), "{found:?}");
+    assert!(has(&found, "meeting", "2018", &["FI", "SE"]), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.date.starts_with("2017")),
+        "{found:?}"
+    );
+}

@@ -363,6 +363,32 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         let m = date.start;
         date = EventDate::new(PartialDate::month(m.year + 1, m.month.unwrap_or(1)), None).ok()?;
     }
+    // "agreed to visit Pyongyang in the fall" in April: the coming autumn.
+    let season = matches!(
+        t.timex
+            .text
+            .to_lowercase()
+            .trim_start_matches("the ")
+            .trim(),
+        "spring" | "summer" | "fall" | "autumn" | "winter"
+    );
+    if season
+        && coming
+        && date.start.precision() == Precision::Year
+        && date.start.year < doc.dct.year()
+    {
+        date = EventDate::new(PartialDate::year(date.start.year + 1), None).ok()?;
+    }
+    // "in late May or early June": what the alternatives share (EVENTS.md R11).
+    if let Some(other) = alternative_date(s, t) {
+        if other != date {
+            let year = date.start.year;
+            if other.start.year != year || other.last_day().year() != year {
+                return None;
+            }
+            date = EventDate::new(PartialDate::year(year), None).ok()?;
+        }
+    }
     // A second date of a range written apart ("from Nov. 15 to 26", "between April 7 and 9").
     if date.end.is_none() {
         // ("from Wednesday to Saturday": the end moves with the start to the coming week.)
@@ -522,6 +548,17 @@ fn widen_by_length(
 
 /// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
 /// the day of the report (EVENTS.md: a stop is dated by its arrival day).
+/// The date of "X or Y" after the date `t` ("late May or early June").
+fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
+    if lower(s, t.last + 1) != "or" {
+        return None;
+    }
+    s.times
+        .iter()
+        .find(|x| x.first == t.last + 2)
+        .and_then(|x| x.date.clone())
+}
+
 fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {
     if date.end.is_some()
         || date.start.precision() != Precision::Day

@@ -556,7 +556,7 @@ fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
     s.times
         .iter()
         .find(|x| x.first == t.last + 2)
-        .and_then(|x| x.date.clone())
+        .and_then(|x| x.date)
 }
 
 fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {

@@ -372,3 +372,26 @@ fn a_record_told_of_a_trip_in_apposition_is_that_trip() {
     // A summit with one counterpart is talks of the trip's own, not a gathering it goes to.
     assert!(has(&found, "visit", "2023-06", &["AU", "PE"]), "{found:?}");
 }
+
+#[test]
+fn a_day_told_between_the_motion_verb_and_the_place_still_makes_a_trip() {
+    let found = extract(
+        "2020-02-01",
+        "RIGA, Feb. 1 (Agency) - Canadian Foreign Minister Paul Okafor met with Estonian \
+         Prime Minister Kaja Tamm in Tallinn on Friday and traveled on Saturday to Vilnius.",
+    );
+    assert!(
+        has(&found, "meeting", "2020-01-31", &["CA", "EE"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2020-02-01", &["CA", "LT"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == "meeting" && f.countries.contains(&"LT".to_string())),
+        "{found:?}"
+    );
+}

@@ -143,11 +143,18 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
     let w = s.toks[k].lower.as_str();
     if let Some((_, preps)) = lex::TRAVEL_MOTION.iter().find(|(v, _)| *v == w) {
         let mut j = k + 1;
-        while matches!(
-            lower(s, j),
-            "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight"
-        ) {
-            j += 1;
+        loop {
+            while matches!(
+                lower(s, j),
+                "here" | "back" | "on" | "today" | "later" | "early" | "directly" | "straight"
+            ) {
+                j += 1;
+            }
+            // "traveled on Saturday to Minsk": the day told between verb and place.
+            match s.times.iter().find(|x| x.first == j) {
+                Some(x) => j = x.last + 1,
+                None => break,
+            }
         }
         if preps.contains(&lower(s, j)) {
             // The destination must be a place.

@@ -124,7 +124,12 @@ pub(super) fn people_of(
     }
     // The subject of a relative clause.
     if relative || people.iter().all(|(k, ..)| *k > trig.first) {
-        if let Some(subject) = s.people.iter().find(|x| x.first < first && !x.speaker) {
+        // The sentence's subject is whoever comes first: "Pompeo met with President X in
+        // Kyiv and traveled to Minsk, where he held talks" hangs on Pompeo, named bare.
+        let bare_subject = cast.bare(s).into_iter().find(|(k, _)| *k < first);
+        let named_subject = s.people.iter().find(|x| x.first < first && !x.speaker);
+        let named_subject = named_subject.filter(|x| bare_subject.is_none_or(|(k, _)| x.first < k));
+        if let Some(subject) = named_subject {
             let known = cast.find(&subject.name);
             let name = known.map_or(subject.name.clone(), |k| k.0.clone());
             let country = subject
@@ -135,7 +140,7 @@ pub(super) fn people_of(
             if !people.iter().any(|(_, n, _, _)| *n == name) {
                 people.push((subject.first, name, country, subject.visiting));
             }
-        } else if let Some((k, entry)) = cast.bare(s).into_iter().find(|(k, _)| *k < first) {
+        } else if let Some((k, entry)) = bare_subject {
             let country = entry
                 .1
                 .clone()

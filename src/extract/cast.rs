@@ -154,6 +154,17 @@ impl Cast {
                 if let Some((_, index)) = self.titles.iter().find(|(h, _)| *h == t.lower) {
                     out.push((k, &self.people[*index]));
                 }
+            } else if k > 1 && s.toks[k - 2].lower == "the" && !next_is_name && !t.cap {
+                // "the prime minister": whoever was named with that whole title.
+                let title = format!("{} {}", s.toks[k - 1].lower, t.lower);
+                let holder = self
+                    .roles
+                    .iter()
+                    .rev()
+                    .find(|(_, r)| r.to_lowercase() == title);
+                if let Some(entry) = holder.and_then(|(name, _)| self.find(name)) {
+                    out.push((k - 1, entry));
+                }
             }
         }
         out

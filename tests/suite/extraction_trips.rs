@@ -406,3 +406,27 @@ fn a_day_told_between_the_motion_verb_and_the_place_still_makes_a_trip() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_prime_minister_flying_on_from_a_capital_is_the_one_named_with_that_title() {
+    let found = extract(
+        "2019-10-15",
+        "DHAKA, Oct 15 (Agency) - Nepalese Prime Minister Ram Thapa left for Bangkok on \
+         Sunday on a one-day visit to Thailand.\n\
+         From Bangkok, the prime minister flew to Hanoi on Tuesday for talks with the \
+         Vietnamese leadership.",
+    );
+    assert!(
+        has(&found, "visit", "2019-10-13", &["NP", "TH"]),
+        "{found:?}"
+    );
+    let hanoi = found
+        .iter()
+        .find(|f| f.date == "2019-10-15")
+        .unwrap_or_else(|| panic!("no stop in Vietnam: {found:?}"));
+    assert_eq!(
+        (hanoi.kind.as_str(), hanoi.countries.clone()),
+        ("visit", vec!["NP".to_string(), "VN".to_string()]),
+        "{found:?}"
+    );
+}

@@ -148,7 +148,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     // Countries named in scope.
     let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();
     for c in &s.countries {
-        if in_scope(c.first, c.last) && !joined_body(s, c) {
+        // "From Tehran, the prime minister flew to Riyadh": where a trip set out from.
+        let origin = c.first > 0
+            && c.first < trig.first
+            && lower(s, c.first - 1) == "from"
+            && matches!(c.via, Via::Capital | Via::City);
+        if in_scope(c.first, c.last) && !joined_body(s, c) && !origin {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }

@@ -417,3 +417,14 @@ fn a_season_still_to_come_is_the_coming_one_and_alternative_dates_give_what_they
         "{found:?}"
     );
 }
+
+#[test]
+fn the_to_of_a_motion_verb_far_back_does_not_make_a_gathering_a_plan() {
+    let found = extract(
+        "2021-06-16",
+        "VIENNA, June 16 (Agency) - Chilean President Rosa Vidal came to Vienna after a \
+         Mercosur summit in Asuncion on Monday.",
+    );
+    assert!(has(&found, "summit", "2021-06-14", &["PY"]), "{found:?}");
+    assert!(!found.iter().any(|f| f.date == "2021-06-21"), "{found:?}");
+}

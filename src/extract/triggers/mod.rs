@@ -317,10 +317,21 @@ fn modality(s: &Sent, t: &mut Trigger) {
         .iter()
         .take(5)
         .any(|w| lex::TRAVEL_MOTION.iter().any(|(v, _)| v == w));
-    t.future = near
-        .iter()
+    // ("came to Geneva after a summit": the "to" of a motion verb however far back.)
+    let preposition_to = |j: usize| {
+        j > 0
+            && lower(s, j) == "to"
+            && lex::TRAVEL_MOTION
+                .iter()
+                .any(|(v, _)| *v == lower(s, j - 1))
+    };
+    t.future = (first..t.first)
+        .rev()
         .take(5)
-        .any(|w| lex::FUTURE.contains(w) && !(*w == "to" && motion_before))
+        .any(|j| {
+            let w = lower(s, j);
+            lex::FUTURE.contains(&w) && !(w == "to" && (motion_before || preposition_to(j)))
+        })
         || before.last().is_some_and(|w| *w == "to")
         || after
             .first()

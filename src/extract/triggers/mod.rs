@@ -317,13 +317,13 @@ fn modality(s: &Sent, t: &mut Trigger) {
         .iter()
         .take(5)
         .any(|w| lex::TRAVEL_MOTION.iter().any(|(v, _)| v == w));
-    // ("came to Geneva after a summit": the "to" of a motion verb however far back.)
+    // ("came to Geneva after a summit": the "to" of a past motion verb however far back;
+    // "flies to Vienna for a conference on Saturday" is still to come.)
     let preposition_to = |j: usize| {
-        j > 0
-            && lower(s, j) == "to"
-            && lex::TRAVEL_MOTION
-                .iter()
-                .any(|(v, _)| *v == lower(s, j - 1))
+        let verb = if j > 0 { lower(s, j - 1) } else { "" };
+        lower(s, j) == "to"
+            && (verb.ends_with("ed") || matches!(verb, "came" | "flew" | "went" | "left"))
+            && lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == verb)
     };
     t.future = (first..t.first)
         .rev()

@@ -602,3 +602,19 @@ pub(crate) fn is_us_state(part: &str) -> bool {
     let key: String = part.to_lowercase().chars().filter(|c| *c != '.').collect();
     STATES.contains(&key.trim())
 }
+
+/// Words between a preposition and the state it places something in: "in the Sudan", "to
+/// southern Italy", "in neighbouring Laos".
+pub(crate) fn qualifies_a_place(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "southern"
+            | "northern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "neighbouring"
+            | "neighboring"
+    )
+}

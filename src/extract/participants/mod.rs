@@ -328,7 +328,7 @@ fn gathering(
         let placed_after = *k > trig.last
             && *k > 1
             && (after_in(k - 1)
-                || is_part_of_country(lower(s, k - 1)) && after_in(k - 2)
+                || lex::qualifies_a_place(lower(s, k - 1)) && after_in(k - 2)
                 || set_for(s, *k))
             && *k <= name_last + 12;
         // "the leaders invited Iceland and Denmark to join": asked in, not there.
@@ -386,21 +386,6 @@ fn gathering(
     if let Some(h) = p.host.clone() {
         p.add_country(&h);
     }
-}
-
-/// "in the X", "in southern X": words between "in" and the country it is in.
-fn is_part_of_country(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "southern"
-            | "northern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "neighbouring"
-            | "neighboring"
-    )
 }
 
 /// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a

@@ -161,20 +161,9 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
             // ... right after the preposition ("to Hanoi", "for the Philippines"), not
             // the object of another verb ("continue to urge Malaysia").
             let mut start = j + 1;
-            while matches!(
-                lower(s, start),
-                "the"
-                    | "southern"
-                    | "northern"
-                    | "eastern"
-                    | "western"
-                    | "central"
-                    | "neighbouring"
-                    | "neighboring"
-                    | "rebel-held"
-                    | "war-torn"
-                    | "nearby"
-            ) {
+            while lex::qualifies_a_place(lower(s, start))
+                || matches!(lower(s, start), "rebel-held" | "war-torn" | "nearby")
+            {
                 start += 1;
             }
             let place = s

@@ -541,7 +541,7 @@ fn record_of_the_trip_before(s: &Sent, t: &Trigger, found: &[Trigger]) -> bool {
             s.toks[ordinal - 1].lower.as_str(),
             "the" | "his" | "her" | "its"
         )
-        && s.toks[ordinal - 2].text == ",";
+        && s.toks[ordinal - 2].is(",");
     after_comma && found.iter().any(|x| is_trip(x.kind) && x.last < t.first)
 }
 

@@ -546,8 +546,6 @@ fn widen_by_length(
     Some((widened, format!("{days} days")))
 }
 
-/// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
-/// the day of the report (EVENTS.md: a stop is dated by its arrival day).
 /// The date of "X or Y" after the date `t` ("late May or early June").
 fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
     if lower(s, t.last + 1) != "or" {
@@ -559,6 +557,8 @@ fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
         .and_then(|x| x.date)
 }
 
+/// "arrived in Cairo on Tuesday" in a Wednesday report: the stay runs from the arrival to
+/// the day of the report (EVENTS.md: a stop is dated by its arrival day).
 fn stay_since_arrival(doc: &Doc, s: &Sent, trig: &Trigger, date: &EventDate) -> Option<EventDate> {
     if date.end.is_some()
         || date.start.precision() != Precision::Day

@@ -5,7 +5,7 @@
 
 use super::document::{Doc, Sent};
 use super::lexicon as lex;
-use crate::model::Country;
+use crate::model::{Country, Gazetteer};
 /// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
 /// same person with the same country.
 #[derive(Debug, Default)]
@@ -18,6 +18,8 @@ pub(crate) struct Cast {
     /// People the article describes as holding no office ("the presidential candidate ...,
     /// Segolene Royal", "Bartholomew I, spiritual leader of ...").
     unofficials: Vec<String>,
+    /// People introduced as the head of a body ("Commission President X").
+    body_heads: Vec<String>,
 }
 
 impl Cast {
@@ -31,6 +33,15 @@ impl Cast {
                     continue;
                 }
                 cast.add(&p.name, p.country.clone());
+                // "Commission President X", "IOC President X": a capitalised word before the
+                // title that names no state is a body's name.
+                let body = p.first > 0
+                    && s.toks[p.first - 1].word
+                    && s.toks[p.first - 1].cap
+                    && !s.countries.iter().any(|c| c.last + 1 == p.first);
+                if body {
+                    cast.body_heads.push(p.name.clone());
+                }
                 if !p.title.is_empty() {
                     if let Some((full, _)) = cast.find(&p.name) {
                         let full = full.clone();
@@ -49,6 +60,22 @@ impl Cast {
                         cast.titles.retain(|(h, _)| *h != head);
                         cast.titles.push((head, index));
                     }
+                }
+            }
+        }
+        // A national agency's copy names its own state's leaders and ministers without the
+        // state ("OSAKA (PTI) Prime Minister X held talks with ..."); the heads of bodies
+        // ("Commission President", "Secretary-General") serve no state.
+        let own = doc
+            .agency_home
+            .as_deref()
+            .and_then(|h| Gazetteer::get().by_code(h));
+        if let Some(own) = own {
+            for (name, country) in cast.people.iter_mut().filter(|p| p.1.is_none()) {
+                let role = cast.roles.iter().find(|(n, _)| n == name);
+                let body_head = cast.body_heads.iter().any(|n| surname(n) == surname(name));
+                if !body_head && role.is_some_and(|(_, title)| is_state_office(title)) {
+                    *country = Some(own.clone());
                 }
             }
         }
@@ -210,4 +237,28 @@ fn unofficial_names(s: &Sent) -> Vec<String> {
 
 fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
+}
+
+/// Whether a title is a state's office (a head of state or government, a minister) rather
+/// than a body's.
+fn is_state_office(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let office = [
+        "president",
+        "premier",
+        "minister",
+        "king",
+        "emir",
+        "amir",
+        "chancellor",
+    ];
+    let body = [
+        "commission",
+        "council",
+        "general",
+        "secretary-general",
+        "director-general",
+    ];
+    words.iter().any(|w| office.contains(w)) && !words.iter().any(|w| body.contains(w))
 }

@@ -58,6 +58,9 @@ pub(crate) struct Doc<'a> {
     /// The state the article's own officials serve, when the text makes it plain (readouts
     /// of one government); `None` for news agencies reporting on others.
     pub(crate) home: Option<String>,
+    /// The state of the national news agency that signs the dateline ("(PTI)": India),
+    /// whose own officials its copy names without their state.
+    pub(crate) agency_home: Option<String>,
     /// The state the article names most often, other than its home.
     pub(crate) dominant: Option<Country>,
     /// The recent past day the lead reports ("stressed late Tuesday" in a Wednesday
@@ -324,6 +327,10 @@ impl<'a> Doc<'a> {
             here,
             sentences: sentences_out,
             home,
+            agency_home: dateline
+                .and_then(|d| d.agency.as_deref())
+                .and_then(super::lexicon::agency_state)
+                .map(str::to_string),
             dominant,
             lead_day: lead_day.map(|d| d.first_day()),
         })

@@ -244,9 +244,15 @@ fn dateline_at(
     }
     let mut k = close + 1;
     let dash = toks.get(k)?;
-    // "New Delhi [India], June 5 (ANI): ...": a colon for the dash.
-    if !(datelines::is_dash(text, dash) || dash.is_punct(':')) {
-        return None;
+    // "New Delhi [India], June 5 (ANI): ...": a colon for the dash. "OSAKA, June 28 (PTI)
+    // Prime Minister ...": some agencies put nothing there; then the date before the
+    // parenthesis and a sentence starting after it must show that this is a dateline.
+    let dashless = !(datelines::is_dash(text, dash) || dash.is_punct(':'));
+    if dashless {
+        if !(dash.kind == scan::Kind::Word && dash.cap) {
+            return None;
+        }
+        k = close;
     }
     while toks
         .get(k + 1)
@@ -292,6 +298,9 @@ fn dateline_at(
         if t.newline_before {
             break;
         }
+    }
+    if dashless && (date.is_none() || !(s == 0 || toks[s].newline_before)) {
+        return None;
     }
     // The place in capitals, or in brackets after its city ("New Delhi [India]").
     let bracketed = (s..place_end).any(|i| toks[i].is_punct('['));

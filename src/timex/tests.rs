@@ -190,6 +190,14 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("BARI, Italy", Some(d(2024, 6, 14)), Some("dpa"))
     );
+    // No dash after the agency: the date before it and the line start make it a dateline.
+    let dl = find_dateline("OSAKA, June 28 (PTI) Prime Minister Modi held talks.", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("OSAKA", Some(d(2024, 6, 28)), Some("PTI"))
+    );
+    assert!(find_dateline("The talks in OSAKA (Japan) Went on.", p).is_none());
+    assert!(find_dateline("OSAKA (PTI) Prime Minister Modi held talks.", p).is_none());
     // Only one short word: words in parentheses after a place in capitals are no agency.
     assert!(find_dateline("ROME (see below) - The talks resumed.", p).is_none());
     let dl = find_dateline("INDEPENDENCE, Mo. _ The alliance grew.", p).unwrap();

@@ -428,3 +428,28 @@ fn the_to_of_a_motion_verb_far_back_does_not_make_a_gathering_a_plan() {
     assert!(has(&found, "summit", "2021-06-14", &["PY"]), "{found:?}");
     assert!(!found.iter().any(|f| f.date == "2021-06-21"), "{found:?}");
 }
+
+#[test]
+fn a_national_agency_names_its_own_leader_abroad_without_the_state() {
+    // The agency signs with its own state's initials; its prime minister is named bare, in a
+    // city of another state, beside a leader named with a demonym.
+    let found = extract(
+        "2017-09-14",
+        "LIMA, Sept 14 (PTI) Prime Minister Ravi Anand held talks with Peruvian President \
+         Carlos Huaman here on Thursday on trade and mining.",
+    );
+    assert!(
+        has(&found, "meeting", "2017-09-14", &["IN", "PE"]),
+        "{found:?}"
+    );
+    // A body's head in the same agency's copy serves no state.
+    let found = extract(
+        "2017-09-14",
+        "LIMA, Sept 14 (PTI) Commission President Marta Ruiz held talks with Peruvian \
+         President Carlos Huaman here on Thursday on trade and mining.",
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "IN")),
+        "{found:?}"
+    );
+}

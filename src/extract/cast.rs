@@ -5,6 +5,7 @@
 
 use super::document::{Doc, Sent};
 use super::lexicon as lex;
+use super::mentions::Via;
 use crate::model::{Country, Gazetteer};
 /// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
 /// same person with the same country.
@@ -59,6 +60,20 @@ impl Cast {
                     {
                         cast.titles.retain(|(h, _)| *h != head);
                         cast.titles.push((head, index));
+                    }
+                }
+            }
+        }
+        // "At the invitation of President X, Y will pay a state visit to Z": who invites
+        // someone to visit a state is that state's.
+        for s in &doc.sentences {
+            for p in s.people.iter().filter(|p| p.country.is_none()) {
+                if let Some(host) = invited_to(s, p.first) {
+                    let last = surname(&p.name);
+                    for entry in cast.people.iter_mut() {
+                        if entry.1.is_none() && surname(&entry.0) == last {
+                            entry.1 = Some(host.clone());
+                        }
                     }
                 }
             }
@@ -261,4 +276,43 @@ fn is_state_office(title: &str) -> bool {
         "director-general",
     ];
     words.iter().any(|w| office.contains(w)) && !words.iter().any(|w| body.contains(w))
+}
+
+/// The state a person named at token `first` invites someone to visit: "at the invitation
+/// of President X, ... will pay a state visit to China", "on an official visit to Japan at
+/// the invitation of Prime Minister X". Only when the sentence names one destination.
+fn invited_to(s: &Sent, first: usize) -> Option<Country> {
+    let invites = (first.saturating_sub(6)..first).any(|j| {
+        s.toks[j].lower == "invitation" && matches!(s.toks[j + 1].lower.as_str(), "of" | "from")
+    });
+    if !invites {
+        return None;
+    }
+    let trip_word = |k: usize| {
+        let w = s.toks[k].lower.as_str();
+        lex::VISIT_NOUNS.contains(&w)
+            || lex::VISIT_VERBS.contains(&w)
+            || lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == w)
+    };
+    let destinations: Vec<&Country> = s
+        .countries
+        .iter()
+        .filter(|c| c.is_state() && c.via != Via::Demonym && c.first > 0)
+        .filter(|c| {
+            let before = if s.toks[c.first - 1].lower == "the" {
+                c.first - 1
+            } else {
+                c.first
+            };
+            let prep = before > 0 && matches!(s.toks[before - 1].lower.as_str(), "to" | "in");
+            prep && (before.saturating_sub(4)..before).any(trip_word)
+                || before > 0 && lex::VISIT_VERBS.contains(&s.toks[before - 1].lower.as_str())
+        })
+        .map(|c| &c.country)
+        .collect();
+    match destinations.as_slice() {
+        [one] => Some((*one).clone()),
+        [one, rest @ ..] if rest.iter().all(|c| c == one) => Some((*one).clone()),
+        _ => None,
+    }
 }

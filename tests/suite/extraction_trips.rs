@@ -430,3 +430,46 @@ fn the_prime_minister_flying_on_from_a_capital_is_the_one_named_with_that_title(
         "{found:?}"
     );
 }
+
+#[test]
+fn who_invites_a_visit_to_a_state_is_that_states() {
+    // A ministry's statement that never names its own state's leader with the state.
+    let found = extract(
+        "2024-05-14",
+        "Spokesperson Lin Mei announced: At the invitation of President Chen Wei, President \
+         of the Republic of Kenya Daniel Mwangi will pay a state visit to China from May 16 \
+         to 17.\nIn March last year, President Chen Wei paid a state visit to Kenya.",
+    );
+    assert!(
+        has_range(&found, "visit", "2024-05-16", "2024-05-17")
+            && has(&found, "visit", "2024-05-16", &["KE", "CN"]),
+        "{found:?}"
+    );
+    assert!(has(&found, "visit", "2023-03", &["CN", "KE"]), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.countries.iter().all(|c| c == "CN" || c == "KE")),
+        "nobody else took part: {found:?}"
+    );
+}
+
+#[test]
+fn a_governments_own_leader_named_by_title_travels_from_the_state_it_sets_out_from() {
+    let found = extract(
+        "2019-06-28",
+        "The Prime Minister spoke to President Anna Berg of Finland this morning from Downing \
+         Street.\nFrom Japan, the Prime Minister will proceed to Singapore on 3 July on an \
+         official visit.",
+    );
+    assert!(
+        has(&found, "visit", "2019-07-03", &["GB", "SG"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == "visit" && f.countries.iter().any(|c| c == "JP")),
+        "Japan is where the trip sets out from: {found:?}"
+    );
+}

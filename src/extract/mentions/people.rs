@@ -72,6 +72,41 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
             }) {
                 m += 1;
             }
+            // "President of the Russian Federation Vladimir Putin": a state, then the name.
+            if m == k {
+                if let Some(c) = countries
+                    .iter()
+                    .find(|c| c.first == k && c.via == Via::Name)
+                {
+                    // Or set off by a comma, as governments write it: "the President of
+                    // the French Republic, H.E. Mr. Emmanuel Macron".
+                    let mut n = c.last + 1;
+                    if toks.get(n).is_some_and(|t| t.is(",")) {
+                        n += 1;
+                        while toks.get(n).is_some_and(|t| {
+                            t.is(".")
+                                || matches!(
+                                    t.lower.as_str(),
+                                    "h" | "e"
+                                        | "h.e"
+                                        | "mr"
+                                        | "mrs"
+                                        | "ms"
+                                        | "dr"
+                                        | "his"
+                                        | "her"
+                                        | "excellency"
+                                )
+                        }) {
+                            n += 1;
+                        }
+                    }
+                    let named = |t: &Tok| name_word(t) && lookup(&t.lower).is_none();
+                    if toks.get(n).is_some_and(named) {
+                        m = n;
+                    }
+                }
+            }
             if m > k {
                 j = m;
             } else {

@@ -149,10 +149,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     let mut named: Vec<(usize, Country, Via, Option<String>)> = Vec::new();
     for c in &s.countries {
         // "From Tehran, the prime minister flew to Riyadh": where a trip set out from.
+        // So is "From France, the Prime Minister will proceed to ...": a state named so.
         let origin = c.first > 0
             && c.first < trig.first
             && lower(s, c.first - 1) == "from"
-            && matches!(c.via, Via::Capital | Via::City);
+            && (matches!(c.via, Via::Capital | Via::City)
+                || c.first == 1 && s.toks.get(c.last + 1).is_some_and(|t| t.is(",")));
         if in_scope(c.first, c.last) && !joined_body(s, c) && !origin {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
@@ -633,12 +635,37 @@ fn traveller(
             }
         }
     }
+    // "The Prime Minister will travel to Japan" in a government's own text: its leader,
+    // named by title alone.
+    if p.traveller.is_none() && traveller.is_none() && own_leader_before(s, trig) {
+        p.traveller = home(doc);
+    }
     if p.traveller.is_none() && traveller.is_none() && !trig.noun && private_subject(s, trig) {
         p.unofficial = true;
     }
     if vessel_subject(s, trig) {
         p.unofficial = true;
     }
+}
+
+/// Whether the trip's clause names its traveller as "the Prime Minister", "the President" or
+/// "the Chancellor", capitalised and with no name or state after it: how a government's
+/// text names its own leader.
+fn own_leader_before(s: &Sent, trig: &Trigger) -> bool {
+    (trig.clause.0..trig.first).any(|k| {
+        if lower(s, k) != "the" {
+            return false;
+        }
+        let mut e = k + 1;
+        if lower(s, e) == "prime" {
+            e += 1;
+        }
+        let head = s.toks.get(e).filter(|t| t.cap);
+        head.is_some_and(|t| matches!(t.lower.as_str(), "minister" | "president" | "chancellor"))
+            && s.toks
+                .get(e + 1)
+                .is_none_or(|n| !(n.word && n.cap) && n.lower != "of")
+    })
 }
 
 /// "The USS Kestrel arrived in Lentia", "a destroyer of the Valdoran navy visited", "warship

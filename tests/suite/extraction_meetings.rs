@@ -453,3 +453,16 @@ fn a_national_agency_names_its_own_leader_abroad_without_the_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn leaders_who_spoke_on_the_telephone_held_a_call() {
+    let found = extract(
+        "2025-02-07",
+        "OSLO, Feb 7 (Agency) - Norwegian Prime Minister Eva Lund and Canadian Prime Minister \
+         Paul Roy spoke on the telephone on 27 January.",
+    );
+    assert!(
+        has(&found, "call", "2025-01-27", &["NO", "CA"]),
+        "{found:?}"
+    );
+}

@@ -473,3 +473,24 @@ fn a_governments_own_leader_named_by_title_travels_from_the_state_it_sets_out_fr
         "Japan is where the trip sets out from: {found:?}"
     );
 }
+
+#[test]
+fn this_will_be_a_first_visit_is_the_planned_visit_not_one_on_the_report_day() {
+    // A ministry's announcement (India's honorific "Shri" makes it India's own text).
+    let found = extract(
+        "2025-02-07",
+        "Prime Minister Shri Ravi Anand will visit Norway from 10 to 12 February 2025.\nFrom \
+         Norway, the Prime Minister will proceed to the United States of America on 12-13 \
+         February 2025 on an official working visit at the invitation of President Tom Reed. \
+         This will be the Prime Minister's first visit to the United States since the new \
+         Administration assumed office.",
+    );
+    assert!(
+        has(&found, "visit", "2025-02-12", &["IN", "US"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.date == "2025-02-07"),
+        "nothing on the report day: {found:?}"
+    );
+}

@@ -555,3 +555,20 @@ mod tests {
         assert_eq!(got, [("Dan Ruiz", "PE"), ("Ola Kaur", "KE")]);
     }
 }
+#[cfg(test)]
+mod government_titles {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn a_title_of_a_state_then_a_comma_and_honorifics_names_the_person_after_them() {
+        let toks = tokenize(
+            "At the invitation of the President of the French Republic, H.E. Mr. Jean Dupont, \
+             Prime Minister Ravi Anand will visit France.",
+            0,
+        );
+        let found = people(&toks, &countries(&toks));
+        let dupont = found.iter().find(|p| p.name == "Jean Dupont").unwrap();
+        assert_eq!(dupont.country.as_ref().map(|c| c.code.as_str()), Some("FR"));
+    }
+}

@@ -86,9 +86,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                         while toks.get(n).is_some_and(|t| {
                             t.is(".")
                                 || matches!(
-                                    t.lower.as_str(),
-                                    "h" | "e"
-                                        | "h.e"
+                                    t.lower.trim_end_matches('.'),
+                                    "h.e"
                                         | "mr"
                                         | "mrs"
                                         | "ms"

@@ -336,6 +336,12 @@ fn modality(s: &Sent, t: &mut Trigger) {
         || after
             .first()
             .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))
+        // "This will be the Prime Minister's first visit to ...".
+        || before
+            .windows(2)
+            .rev()
+            .take(8)
+            .any(|w| matches!(w[0], "will" | "shall") && w[1] == "be")
         || near.contains(&"upcoming")
         || near.contains(&"forthcoming")
         // "will host X for a state visit from Wednesday": a noun takes the tense of the verb

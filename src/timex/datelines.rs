@@ -14,7 +14,70 @@ pub(super) fn plain_dateline(
     std::iter::once(0)
         .chain((1..toks.len()).filter(|&k| toks[k].newline_before))
         .take(3)
-        .find_map(|i| plain_at(text, toks, i, publication))
+        .find_map(|i| {
+            plain_at(text, toks, i, publication)
+                .or_else(|| signed_after_date(text, toks, i, publication))
+        })
+}
+
+/// "Tehran, June 13, IRNA -- ...", "Baku. 12 November. APA. ...", "ASTANA. October 12.
+/// KAZINFORM - ...": a place (in any capitals), a date, then an agency in capitals, each
+/// closed by a comma or a period, at the start of a line.
+fn signed_after_date(
+    text: &str,
+    toks: &[scan::Token],
+    i: usize,
+    publication: Option<NaiveDate>,
+) -> Option<Dateline> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let on_line = |k: usize| k < toks.len() && (k == i || !toks[k].newline_before);
+    let sep = |k: usize| on_line(k) && (toks[k].is_punct(',') || toks[k].is_punct('.'));
+    let mut p = i;
+    while on_line(p) && p < i + 3 && toks[p].kind == scan::Kind::Word && toks[p].cap {
+        p += 1;
+    }
+    if p == i || !sep(p) {
+        return None;
+    }
+    let window = &toks[p + 1..toks.len().min(p + 9)];
+    let c = grammar::find(window)
+        .into_iter()
+        .next()
+        .filter(|c| c.s == 0)?;
+    let grammar::Expr::Ymd { y, m, d } = c.expr else {
+        return None;
+    };
+    let mut k = p + 1 + c.e;
+    if !sep(k) {
+        return None;
+    }
+    k += 1;
+    // The agency: one word in capitals, or joined by a hyphen ("ITAR-TASS").
+    let agency_start = k;
+    while on_line(k)
+        && (toks[k].kind == scan::Kind::Word && all_caps(word(k))
+            || toks[k].is_punct('-') && !toks[k].space_before && k > agency_start)
+    {
+        k += 1;
+    }
+    if k == agency_start || !on_line(k) {
+        return None;
+    }
+    let agency = text[toks[agency_start].start..toks[k - 1].end].to_string();
+    if !(is_dash(text, &toks[k]) || toks[k].is_punct('.')) {
+        return None;
+    }
+    while on_line(k + 1) && toks[k + 1].is_punct('-') && !toks[k + 1].space_before {
+        k += 1;
+    }
+    let y = y.or_else(|| publication.map(|p| resolve_year_near(p, m, d)));
+    Some(Dateline {
+        place: text[toks[i].start..toks[p - 1].end].to_string(),
+        date: y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        agency: Some(agency),
+        start: toks[i].start,
+        end: toks[k].end,
+    })
 }
 
 /// A dash that ends a dateline ("-", "_", an em or en dash).
@@ -72,9 +135,11 @@ fn plain_at(
             k += 1;
         }
         // "/TASS/." or "Kyodo": the agency that signs the story.
-        if on_line(k + 2) && toks[k].is_punct('/') && toks[k + 2].is_punct('/') {
-            agency = Some(word(k + 1).to_string());
-            k += 3;
+        let slash = (k + 2..k + 5).find(|&j| on_line(j) && toks[j].is_punct('/'));
+        if let Some(close) = slash.filter(|_| toks[k].is_punct('/')) {
+            // ("/ITAR-TASS/": the agency's name may have a hyphen.)
+            agency = Some(text[toks[k + 1].start..toks[close - 1].end].to_string());
+            k = close + 1;
             if on_line(k) && toks[k].is_punct('.') {
                 k += 1;
             }

@@ -243,6 +243,12 @@ fn dateline_at(
         return None;
     }
     let mut k = close + 1;
+    // "(EFE).- ": a period before the dash.
+    if toks.get(k).is_some_and(|t| t.is_punct('.'))
+        && toks.get(k + 1).is_some_and(|t| datelines::is_dash(text, t))
+    {
+        k += 1;
+    }
     let dash = toks.get(k)?;
     // "New Delhi [India], June 5 (ANI): ...": a colon for the dash. "OSAKA, June 28 (PTI)
     // Prime Minister ...": some agencies put nothing there; then the date before the
@@ -299,18 +305,22 @@ fn dateline_at(
             break;
         }
     }
-    if dashless && (date.is_none() || !(s == 0 || toks[s].newline_before)) {
-        return None;
-    }
+
     // The place in capitals, or in brackets after its city ("New Delhi [India]").
     let bracketed = (s..place_end).any(|i| toks[i].is_punct('['));
+    // "Doha, January 06 (QNA) - ": a place in ordinary capitals will do when a date and an
+    // agency follow it at the start of a line.
+    let line_start = s == 0 || toks[s].newline_before;
     let first_caps = (s..place_end)
         .find(|&i| all_caps(&text[toks[i].start..toks[i].end]))
         .or_else(|| {
-            bracketed
+            (bracketed || date.is_some() && line_start)
                 .then_some(s)
-                .filter(|&i| toks[i].kind == scan::Kind::Word)
+                .filter(|&i| toks[i].kind == scan::Kind::Word && i < place_end)
         })?;
+    if dashless && (date.is_none() || !line_start) {
+        return None;
+    }
     let place_last = (first_caps..place_end)
         .rev()
         .find(|&i| toks[i].kind == scan::Kind::Word)?;

@@ -198,6 +198,49 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
     );
     assert!(find_dateline("The talks in OSAKA (Japan) Went on.", p).is_none());
     assert!(find_dateline("OSAKA (PTI) Prime Minister Modi held talks.", p).is_none());
+    // Places in ordinary capitals, when a date and an agency follow at a line's start.
+    for (line, place, agency) in [
+        (
+            "Doha, January 06 (QNA) - The Amir received ...",
+            "Doha",
+            "QNA",
+        ),
+        (
+            "Madrid, Nov 28 (EFE).- The governments ...",
+            "Madrid",
+            "EFE",
+        ),
+        (
+            "Tehran, June 13, IRNA -- The Leader received ...",
+            "Tehran",
+            "IRNA",
+        ),
+        (
+            "Baku. 12 November. APA. The summit opened ...",
+            "Baku",
+            "APA",
+        ),
+        (
+            "ASTANA. October 12. KAZINFORM - Farmers ...",
+            "ASTANA",
+            "KAZINFORM",
+        ),
+        (
+            "MOSCOW, May 16. /ITAR-TASS/. The President ...",
+            "MOSCOW",
+            "ITAR-TASS",
+        ),
+    ] {
+        let dl = find_dateline(line, p).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (dl.place.as_str(), dl.agency.as_deref()),
+            (place, Some(agency))
+        );
+        assert!(dl.date.is_some(), "{line}");
+    }
+    // Not a sentence that names a place, a date and a body in capitals.
+    assert!(find_dateline("He left Doha, June 13, NATO said.", p).is_none());
+    assert!(find_dateline("Talks in Doha (QNA) - the envoy said.", p).is_none());
     // Only one short word: words in parentheses after a place in capitals are no agency.
     assert!(find_dateline("ROME (see below) - The talks resumed.", p).is_none());
     let dl = find_dateline("INDEPENDENCE, Mo. _ The alliance grew.", p).unwrap();

@@ -282,10 +282,7 @@ fn is_state_office(title: &str) -> bool {
 /// of President X, ... will pay a state visit to China", "on an official visit to Japan at
 /// the invitation of Prime Minister X". Only when the sentence names one destination.
 fn invited_to(s: &Sent, first: usize) -> Option<Country> {
-    let invites = (first.saturating_sub(6)..first).any(|j| {
-        s.toks[j].lower == "invitation" && matches!(s.toks[j + 1].lower.as_str(), "of" | "from")
-    });
-    if !invites {
+    if !s.invites(first) {
         return None;
     }
     let trip_word = |k: usize| {

@@ -40,6 +40,20 @@ pub(crate) struct Sent<'a> {
     pub(crate) here: Vec<usize>,
 }
 
+impl Sent<'_> {
+    /// Whether the person or title at token `k` is the one who invites ("at the invitation
+    /// of President X", "on an invitation from X"): the host of a visit, not its traveller.
+    pub(crate) fn invites(&self, k: usize) -> bool {
+        (k.saturating_sub(6)..k).any(|j| {
+            self.toks[j].lower == "invitation"
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from"))
+        })
+    }
+}
+
 /// Where the dateline puts the reporter ("here").
 #[derive(Debug, Clone)]
 pub(crate) struct Here {

@@ -569,20 +569,16 @@ fn traveller(
     let coordinated = !trig.noun
         && trig.first > 0
         && matches!(lower(s, trig.first - 1), "and" | "then" | "later");
-    // "at the invitation of President X": X is the host, not the traveller.
-    let inviter = |k: usize| {
-        (k.saturating_sub(6)..k)
-            .any(|j| lower(s, j) == "invitation" && matches!(lower(s, j + 1), "of" | "from"))
-    };
+    // ("at the invitation of President X": X is the host, not the traveller.)
     let before = if coordinated {
         people
             .iter()
-            .find(|(k, ..)| *k < trig.first && !inviter(*k))
+            .find(|(k, ..)| *k < trig.first && !s.invites(*k))
     } else {
         people
             .iter()
             .rev()
-            .find(|(k, ..)| *k < trig.first && !inviter(*k))
+            .find(|(k, ..)| *k < trig.first && !s.invites(*k))
     };
     let traveller = by
         .or(before)

@@ -261,14 +261,10 @@ fn unattributed(
         // The subject, before the trigger, is the readout's own official; the one met is
         // the foreign state the readout is about.
         // ("At the invitation of President X, Prime Minister Y will visit": X invites.)
-        let inviter = |k: usize| {
-            (k.saturating_sub(6)..k)
-                .any(|j| lower(s, j) == "invitation" && matches!(lower(s, j + 1), "of" | "from"))
-        };
         let subject = first < trig.first
             && s.people
                 .iter()
-                .filter(|p| p.first < trig.first && !inviter(p.first))
+                .filter(|p| p.first < trig.first && !s.invites(p.first))
                 .all(|p| p.first >= first);
         if subject || domestic {
             return home(doc);

@@ -554,11 +554,6 @@ mod tests {
             .collect();
         assert_eq!(got, [("Dan Ruiz", "PE"), ("Ola Kaur", "KE")]);
     }
-}
-#[cfg(test)]
-mod government_titles {
-    use super::*;
-    use crate::extract::tokens::tokenize;
 
     #[test]
     fn a_title_of_a_state_then_a_comma_and_honorifics_names_the_person_after_them() {

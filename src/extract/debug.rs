@@ -8,10 +8,11 @@ use super::triggers::Trigger;
 
 pub(super) fn document(doc: &Doc) {
     eprintln!(
-        "dct {} here {:?} home {:?}",
+        "dct {} here {:?} home {:?} agency {:?}",
         doc.dct,
         doc.here.as_ref().map(|h| (&h.place, &h.country.code)),
-        doc.home
+        doc.home,
+        doc.agency_home
     );
 }
 

@@ -274,9 +274,23 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
     // The side before the verb: named there, or known from earlier sentences ("Hu met").
     let before = named.iter().find(|(k, _)| *k < t.first).map(|(_, c)| c);
     let mut counterparts: Vec<Country> = Vec::new();
-    for (k, c) in &named {
-        if *k > t.last && Some(c) != before && !counterparts.contains(c) {
+    // People met, when the clause names them, are the counterparts: "held separate talks
+    // with X and Y, ahead of negotiations hosted by Egypt" (the host is not one).
+    let met_people = s
+        .people
+        .iter()
+        .filter(|p| p.first > t.last && p.first <= last);
+    for c in met_people.filter_map(|p| p.country.as_ref()) {
+        if Some(c) != before && parties.countries.contains(c) && !counterparts.contains(c) {
             counterparts.push(c.clone());
+        }
+    }
+    if counterparts.len() < 2 {
+        counterparts.clear();
+        for (k, c) in &named {
+            if *k > t.last && Some(c) != before && !counterparts.contains(c) {
+                counterparts.push(c.clone());
+            }
         }
     }
     let subject = before.cloned().or_else(|| {

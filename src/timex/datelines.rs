@@ -93,10 +93,17 @@ fn plain_at(
 ) -> Option<Dateline> {
     let word = |k: usize| &text[toks[k].start..toks[k].end];
     let on_line = |k: usize| k < toks.len() && (k == i || !toks[k].newline_before);
-    // The place: one to four words in capitals.
+    // The place: one to four words in capitals, or ("Jakarta, 20 July 2012 - ") up to three
+    // in ordinary capitals when a date and a dash follow.
     let mut p = i;
     while on_line(p) && p < i + 4 && toks[p].kind == scan::Kind::Word && all_caps(word(p)) {
         p += 1;
+    }
+    let ordinary = p == i;
+    if ordinary {
+        while on_line(p) && p < i + 3 && toks[p].kind == scan::Kind::Word && toks[p].cap {
+            p += 1;
+        }
     }
     if p == i || !on_line(p) {
         return None;
@@ -108,6 +115,9 @@ fn plain_at(
     let window = &toks[k + 1..toks.len().min(k + 9)];
     let found = grammar::find(window);
     let dated = found.first().filter(|c| c.s == 0);
+    if ordinary && !(toks[k].is_punct(',') && dated.is_some()) {
+        return None;
+    }
     if toks[k].is_punct(',') && dated.is_none() {
         // "INDEPENDENCE, Mo. _", "NUSA DUA, Indonesia —": the state or country after it.
         let mut r = k + 1;
@@ -156,7 +166,10 @@ fn plain_at(
             k += 1;
         }
     }
-    if !on_line(k) || !is_dash(text, &toks[k]) {
+    // "NEW DELHI, April 18: President ...": newspapers of South Asia close a dated
+    // dateline with a colon.
+    let colon = date.is_some() && agency.is_none() && on_line(k) && toks[k].is_punct(':');
+    if !on_line(k) || !(is_dash(text, &toks[k]) || colon) {
         return None;
     }
     while on_line(k + 1) && toks[k + 1].is_punct('-') && !toks[k + 1].space_before {

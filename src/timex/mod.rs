@@ -296,7 +296,9 @@ fn dateline_at(
             || t.is_punct(',')
             || t.is_punct('.')
             || t.is_punct('[')
-            || t.is_punct(']');
+            || t.is_punct(']')
+            // "SHARM EL-SHEIKH": a hyphen inside a word of the place.
+            || t.is_punct('-') && !t.space_before && !toks[s].space_before;
         if !ok {
             break;
         }

@@ -196,6 +196,27 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("OSAKA", Some(d(2024, 6, 28)), Some("PTI"))
     );
+    // A newspaper's colon after the date; a ministry's place in ordinary capitals, a full
+    // date and a dash.
+    let dl = find_dateline("LAHORE, March 3: The two ministers met ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date),
+        ("LAHORE", Some(d(2024, 3, 3)))
+    );
+    let dl = find_dateline("Hanoi, 20 July 2012 - The ministers met ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date),
+        ("Hanoi", Some(d(2012, 7, 20)))
+    );
+    assert!(find_dateline("LAHORE: The two ministers met ...", p).is_none());
+    assert!(find_dateline("Hanoi - The ministers met on 20 July.", p).is_none());
+    assert!(find_dateline("Hanoi, the capital - The ministers met.", p).is_none());
+    // A place with a hyphen inside one of its words.
+    let dl = find_dateline("SHARM EL-SHEIKH, Sept 14 (Wire) - The talks ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date),
+        ("SHARM EL-SHEIKH", Some(d(2023, 9, 14)))
+    );
     assert!(find_dateline("The talks in OSAKA (Japan) Went on.", p).is_none());
     assert!(find_dateline("OSAKA (PTI) Prime Minister Modi held talks.", p).is_none());
     // Places in ordinary capitals, when a date and an agency follow at a line's start.

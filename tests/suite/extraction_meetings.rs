@@ -49,6 +49,33 @@ fn met_separately_with_two_ministers_is_two_meetings() {
 }
 
 #[test]
+fn separate_talks_with_two_leaders_ahead_of_talks_the_host_holds_are_two_meetings() {
+    // A national agency names its own president bare, the state hosting the talks after
+    // them is not a third side met, and the dateline's place has a hyphen.
+    let found = extract(
+        "2012-03-06",
+        "EL-TOR, March 6 (MENA) - President Adel Farouk held separate talks here on \
+         Tuesday with Israeli Prime Minister Dan Ohrenstein and Palestinian President Karim \
+         Nasser, ahead of a round of negotiations hosted by Egypt next week.",
+    );
+    assert!(
+        has(&found, "meeting", "2012-03-06", &["EG", "IL"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2012-03-06", &["EG", "PS"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.date == "2012-03-06")
+            .all(|f| f.countries.len() == 2),
+        "each of Tuesday's meetings has its own two sides: {found:?}"
+    );
+}
+
+#[test]
 fn an_opening_clause_about_a_meeting_hangs_on_the_subject_after_it() {
     let found = extract(
         "2009-05-13",

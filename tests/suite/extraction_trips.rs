@@ -494,3 +494,24 @@ fn this_will_be_a_first_visit_is_the_planned_visit_not_one_on_the_report_day() {
         "nothing on the report day: {found:?}"
     );
 }
+
+#[test]
+fn a_newspapers_dated_dateline_with_a_colon_makes_the_text_not_a_us_readout() {
+    // With no dateline read, a text is taken for a government's own (most often a U.S.
+    // readout), and its visitor named without a state becomes American.
+    let found = extract(
+        "2011-02-14",
+        "LAHORE, Feb 13: President Omar Haddad arrived in Kabul on Sunday for a two-day \
+         visit, his first since taking office.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == "visit" && f.countries.iter().any(|c| c == "AF")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| f.countries.iter().all(|c| c != "US")),
+        "nobody in the text is American: {found:?}"
+    );
+}

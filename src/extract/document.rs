@@ -377,6 +377,22 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     if honorific {
         return Some("IN".to_string());
     }
+    // "On 6 May, Mr. X, Prime Minister of Japan, held a meeting with ...": a text that
+    // opens with an official of a state, named with the state, as its subject.
+    let opener = sentences.first().and_then(|s| {
+        let p = s.people.first()?;
+        // Before it, only when and how long: no other name or title ("Today, the
+        // President met Prime Minister X of Japan" is not Japan's text).
+        let before_is_date = (0..p.first).all(|k| {
+            let t = &s.toks[k];
+            !t.word || !t.cap || k == 0 || s.times.iter().any(|x| x.first <= k && k <= x.last)
+        });
+        let country = p.country.as_ref()?;
+        (before_is_date && country.kind == CountryKind::State).then(|| country.code.clone())
+    });
+    if opener.is_some() {
+        return opener;
+    }
     // "The Prime Minister spoke to President X" before any "the President": a government
     // led by a prime minister, whose country is the one its text names on its own ("the UK
     // will continue ..."), not after a foreign leader ("President X of Ukraine").

@@ -148,7 +148,13 @@ pub(crate) fn title(m: &Mention, cast: &Cast, home: Option<&str>) -> String {
                     .iter()
                     .map(|(n, _)| cast.role(n).map(|r| r.to_lowercase()))
                     .collect();
-                let same_role = roles.iter().all(|r| r.is_some() && *r == roles[0]);
+                // ("Mr." is how they were addressed, not an office they share.)
+                let office = |r: &str| {
+                    !matches!(r.trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr" | "h.e")
+                };
+                let same_role = roles
+                    .iter()
+                    .all(|r| r.as_deref().is_some_and(office) && *r == roles[0]);
                 let demonyms: Vec<Option<String>> =
                     sides.iter().map(|(_, c)| c.and_then(demonym)).collect();
                 if same_role && demonyms.iter().all(Option::is_some) {

@@ -493,3 +493,25 @@ fn leaders_who_spoke_on_the_telephone_held_a_call() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_government_text_that_opens_with_its_own_official_and_state_is_that_states() {
+    // No dateline and no seat named: without the opening subject's state, the text would be
+    // taken for a U.S. readout and the United States added to every meeting.
+    let found = extract(
+        "2016-05-07",
+        "On May 6, for about three hours, Mr. Taro Sato, Prime Minister of Japan, held a \
+         summit meeting with H.E. Mr. Ivan Petrov, President of the Russian Federation, in \
+         Sochi. Prime Minister Sato thanked President Petrov for his hospitality.",
+    );
+    assert!(
+        has(&found, "meeting", "2016-05-06", &["JP", "RU"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| f.countries.iter().all(|c| c != "US")),
+        "{found:?}"
+    );
+    // "Mr." is how both are addressed, not an office they share.
+    assert!(found.iter().all(|f| !f.title.contains("mrs")), "{found:?}");
+}

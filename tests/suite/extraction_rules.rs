@@ -14,6 +14,7 @@ pub(crate) struct Found {
     pub(crate) kind: String,
     pub(crate) countries: Vec<String>,
     pub(crate) actors: Vec<String>,
+    pub(crate) title: String,
 }
 
 /// Extracts a one-article text written under a `date` line, with a wire dateline.
@@ -41,6 +42,7 @@ pub(crate) fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found
             kind: e["type"].as_str().unwrap().to_string(),
             countries: strings(&e["countries"]),
             actors: strings(&e["actors"]),
+            title: e["title"].as_str().unwrap_or_default().to_string(),
         })
         .collect()
 }

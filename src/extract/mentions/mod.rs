@@ -566,4 +566,29 @@ mod tests {
         let dupont = found.iter().find(|p| p.name == "Jean Dupont").unwrap();
         assert_eq!(dupont.country.as_ref().map(|c| c.code.as_str()), Some("FR"));
     }
+
+    #[test]
+    fn a_role_of_a_state_set_off_after_the_name_is_the_persons_own() {
+        let toks = tokenize(
+            "Mr. Taro Sato, Prime Minister of Japan, held a meeting with H.E. Mr. Ivan \
+             Petrov, President of the Russian Federation, in Sochi.",
+            0,
+        );
+        let found = people(&toks, &countries(&toks));
+        let state = |name: &str| {
+            let p = found.iter().find(|p| p.name == name).unwrap();
+            p.country.as_ref().map(|c| c.code.clone())
+        };
+        assert_eq!(state("Taro Sato").as_deref(), Some("JP"));
+        assert_eq!(state("Ivan Petrov").as_deref(), Some("RU"));
+        // A role followed by another name is that one's: a list of people.
+        let toks = tokenize(
+            "At the invitation of President Li Wei, President of the Russian Federation Ivan \
+             Petrov will visit China.",
+            0,
+        );
+        let found = people(&toks, &countries(&toks));
+        let li = found.iter().find(|p| p.name == "Li Wei").unwrap();
+        assert!(li.country.is_none(), "{li:?}");
+    }
 }

@@ -267,6 +267,34 @@ pub(super) fn person_country(
             return Some(c.country.clone());
         }
     }
+    // A role set off after the name, as governments write it: "Mr. Taro Sato, Prime
+    // Minister of Japan, held ...". Only title words may stand before the state, so that
+    // "Mr. X, Prime Minister Y of Japan" (a list of people) does not give X Japan.
+    if toks.get(after).is_some_and(|t| t.is(",")) {
+        let mut k = after + 1;
+        let mut titled = false;
+        while toks.get(k).is_some_and(|t| {
+            t.word
+                && (is_title_word(&t.lower)
+                    || is_title_head(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "of" | "the" | "for" | "foreign" | "affairs"
+                    ))
+        }) {
+            titled |= is_title_head(&toks[k].lower);
+            k += 1;
+        }
+        if let Some(c) = countries.iter().find(|c| {
+            let of = toks[k - 1].lower == "of"
+                || toks[k - 1].lower == "the" && toks[k - 2].lower == "of";
+            // ("X, President of Russia Vladimir Putin, ...": the role is the next man's.)
+            let role_ends = toks.get(c.last + 1).is_none_or(|t| !name_word(t));
+            titled && of && role_ends && c.first == k && c.via != Via::City && c.is_state()
+        }) {
+            return Some(c.country.clone());
+        }
+    }
     // Inside the title: "Minister of Foreign Affairs of Japan Taro Aso".
     countries
         .iter()

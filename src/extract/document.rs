@@ -388,7 +388,18 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
             !t.word || !t.cap || k == 0 || s.times.iter().any(|x| x.first <= k && k <= x.last)
         });
         let country = p.country.as_ref()?;
-        (before_is_date && country.kind == CountryKind::State).then(|| country.code.clone())
+        // Named after the person, as a role ("..., Prime Minister of Japan,"): news opens
+        // with foreign leaders too, but names their state first ("Israeli Prime Minister").
+        let word = |k: usize| s.toks[k].lower.as_str();
+        let role_after = s.countries.iter().any(|c| {
+            c.country == *country
+                && c.first > p.last
+                && c.first <= p.last + 7
+                && (word(c.first - 1) == "of"
+                    || word(c.first - 1) == "the" && word(c.first - 2) == "of")
+        });
+        (before_is_date && role_after && country.kind == CountryKind::State)
+            .then(|| country.code.clone())
     });
     if opener.is_some() {
         return opener;

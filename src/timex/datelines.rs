@@ -85,7 +85,7 @@ pub(super) fn is_dash(text: &str, t: &scan::Token) -> bool {
     matches!(&text[t.start..t.end], "-" | "_" | "\u{2014}" | "\u{2013}")
 }
 
-fn plain_at(
+pub(super) fn plain_at(
     text: &str,
     toks: &[scan::Token],
     i: usize,

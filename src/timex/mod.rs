@@ -268,6 +268,17 @@ fn dateline_at(
     }
     let end = toks[k].end;
     let agency = text[toks[open + 1].start..toks[close - 1].end].to_string();
+    // "(ANSA) - Rome, August 30 - ...": the agency first, then the place and date.
+    if !dashless && (open == 0 || toks[open].newline_before) && k + 1 < toks.len() {
+        let after = datelines::plain_at(text, toks, k + 1, publication)
+            .filter(|d| d.date.is_some() && d.agency.is_none());
+        if let Some(d) = after {
+            return Some(Dateline {
+                agency: Some(agency),
+                ..d
+            });
+        }
+    }
 
     // Optional ", Month Day[, Year]" before the parenthesis.
     let mut date = None;

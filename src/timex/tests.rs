@@ -211,6 +211,12 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
     assert!(find_dateline("LAHORE: The two ministers met ...", p).is_none());
     assert!(find_dateline("Hanoi - The ministers met on 20 July.", p).is_none());
     assert!(find_dateline("Hanoi, the capital - The ministers met.", p).is_none());
+    // The agency first, then the place and the date.
+    let dl = find_dateline("(ANSA) - Bari, August 30 - The two leaders signed ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("Bari", Some(d(2024, 8, 30)), Some("ANSA"))
+    );
     // A place with a hyphen inside one of its words.
     let dl = find_dateline("SHARM EL-SHEIKH, Sept 14 (Wire) - The talks ...", p).unwrap();
     assert_eq!(

@@ -496,22 +496,26 @@ fn this_will_be_a_first_visit_is_the_planned_visit_not_one_on_the_report_day() {
 }
 
 #[test]
-fn a_newspapers_dated_dateline_with_a_colon_makes_the_text_not_a_us_readout() {
+fn datelines_of_newspapers_and_agencies_that_sign_first_make_the_text_not_a_us_readout() {
     // With no dateline read, a text is taken for a government's own (most often a U.S.
     // readout), and its visitor named without a state becomes American.
-    let found = extract(
-        "2011-02-14",
-        "LAHORE, Feb 13: President Omar Haddad arrived in Kabul on Sunday for a two-day \
-         visit, his first since taking office.",
-    );
-    assert!(
-        found
-            .iter()
-            .any(|f| f.kind == "visit" && f.countries.iter().any(|c| c == "AF")),
-        "{found:?}"
-    );
-    assert!(
-        found.iter().all(|f| f.countries.iter().all(|c| c != "US")),
-        "nobody in the text is American: {found:?}"
-    );
+    for dateline in ["LAHORE, Feb 13:", "(Agency) - Lahore, Feb 13 -"] {
+        let found = extract(
+            "2011-02-14",
+            &format!(
+                "{dateline} President Omar Haddad arrived in Kabul on Sunday for a two-day \
+                 visit, his first since taking office."
+            ),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == "visit" && f.countries.iter().any(|c| c == "AF")),
+            "{dateline}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|f| f.countries.iter().all(|c| c != "US")),
+            "{dateline}: nobody in the text is American: {found:?}"
+        );
+    }
 }

@@ -161,6 +161,19 @@ pub(super) fn plain_at(
                 end: toks[k - 1].end,
             });
         }
+        // "BEIJING, JUNE 23. India and China on Monday signed ...": a newspaper's period
+        // after the date, then the story (no agency and no dash after its first word).
+        let after_period = k > 0 && toks[k - 1].is_punct('.');
+        let story_follows = on_line(k + 1) && !is_dash(text, &toks[k + 1]);
+        if after_period && !ordinary && date.is_some() && story_follows {
+            return Some(Dateline {
+                place,
+                date,
+                agency: None,
+                start: toks[i].start,
+                end: toks[k - 1].end,
+            });
+        }
         if on_line(k) && toks[k].kind == scan::Kind::Word && toks[k].cap {
             agency = Some(word(k).to_string());
             k += 1;

@@ -211,6 +211,14 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
     assert!(find_dateline("LAHORE: The two ministers met ...", p).is_none());
     assert!(find_dateline("Hanoi - The ministers met on 20 July.", p).is_none());
     assert!(find_dateline("Hanoi, the capital - The ministers met.", p).is_none());
+    // A newspaper's period after the date, then the story.
+    let dl = find_dateline("HANOI, JUNE 23. The two sides on Monday signed ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date),
+        ("HANOI", Some(d(2024, 6, 23)))
+    );
+    assert!(find_dateline("HANOI, JUNE 23. Wire - The two sides ...", p)
+        .is_some_and(|d| d.agency.as_deref() == Some("Wire")));
     // The agency first, then the place and the date.
     let dl = find_dateline("(ANSA) - Bari, August 30 - The two leaders signed ...", p).unwrap();
     assert_eq!(

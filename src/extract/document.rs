@@ -164,6 +164,29 @@ fn token_span(toks: &[Tok], start: usize, end: usize) -> Option<(usize, usize)> 
     (first <= last).then_some((first, last))
 }
 
+/// "Rabat - ..." at the start of the body: one to three words in ordinary capitals that
+/// name a city large enough to file news from, then a dash between spaces. The place and the
+/// byte span to the dash's end.
+fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (usize, usize))> {
+    let body = text.get(body_start..)?;
+    let line = body.lines().next()?;
+    let (head, dash) = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| line.find(d).map(|at| (&line[..at], at + d.len())))
+        .min_by_key(|(head, _)| head.len())?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitalised) {
+        return None;
+    }
+    let city = Places::get()
+        .lookup(head)
+        .iter()
+        .any(|p| !p.alternate && p.population >= 100_000);
+    let offset = body_start + (line.as_ptr() as usize - body.as_ptr() as usize);
+    city.then_some((head, (offset, offset + dash)))
+}
+
 /// The dateline's place and country.
 fn dateline_here(place: &str) -> Option<Here> {
     let g = Gazetteer::get();
@@ -245,7 +268,15 @@ impl<'a> Doc<'a> {
         let dateline = article.dateline.as_ref();
         // The body is written relative to its dateline when it has one.
         let dct = dateline.and_then(|d| d.date).or(publication)?;
-        let dateline_span = dateline.map(|d| (d.start, d.end)).unwrap_or((0, 0));
+        // "Rabat - His Majesty the King received ...": a known city alone, then a dash.
+        let bare_place = dateline
+            .is_none()
+            .then(|| place_and_dash(text, body_start))
+            .flatten();
+        let dateline_span = dateline
+            .map(|d| (d.start, d.end))
+            .or(bare_place.map(|(_, span)| span))
+            .unwrap_or((0, 0));
         let here = dateline
             .and_then(|d| {
                 // The place runs from the dateline's start to its first comma: "XI'AN, Nov.
@@ -259,6 +290,7 @@ impl<'a> Doc<'a> {
                 };
                 dateline_here(place).or_else(|| dateline_here(&d.place))
             })
+            .or_else(|| bare_place.and_then(|(place, _)| dateline_here(place)))
             .or_else(|| article.place.as_deref().and_then(dateline_here));
         let mut timexes = timex::tag(&text[body_start..], Some(dct));
         for t in &mut timexes {
@@ -325,7 +357,11 @@ impl<'a> Doc<'a> {
                 here: here_toks,
             });
         }
-        let home = home_country(article, &sentences_out, dateline.is_some());
+        let home = home_country(
+            article,
+            &sentences_out,
+            dateline.is_some() || bare_place.is_some(),
+        );
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
             s.times.iter().filter_map(|t| t.date).find(|d| {

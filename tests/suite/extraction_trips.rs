@@ -3,7 +3,7 @@
 //! and the stops a relative clause lists ("a tour, which has already taken him to ...").
 //! The articles are invented.
 
-use crate::extraction_rules::{extract, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, has, has_range};
 
 #[test]
 fn the_stay_a_traveller_came_from_ends_on_the_day_of_arrival() {
@@ -518,4 +518,25 @@ fn datelines_of_newspapers_and_agencies_that_sign_first_make_the_text_not_a_us_r
             "{dateline}: nobody in the text is American: {found:?}"
         );
     }
+}
+
+#[test]
+fn a_known_city_alone_before_a_dash_opens_the_body_as_a_dateline() {
+    // "Rabat - His Majesty ...": an agency that signs nothing else. Without it the text is
+    // taken for a U.S. readout, and its host named without a state becomes American.
+    let found = extract_headed(
+        "2021-03-09",
+        "The President receives Ghana's foreign minister",
+        "Kigali - President Jean Mugabo received on Tuesday at the presidency in Kigali the \
+         visiting Ghanaian Foreign Minister Kofi Boateng.",
+    );
+    assert!(
+        has(&found, "meeting", "2021-03-09", &["RW", "GH"])
+            || has(&found, "visit", "2021-03-09", &["RW", "GH"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| f.countries.iter().all(|c| c != "US")),
+        "nobody in the text is American: {found:?}"
+    );
 }

@@ -183,8 +183,7 @@ fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (usize, usize)
         .lookup(head)
         .iter()
         .any(|p| !p.alternate && p.population >= 100_000);
-    let offset = body_start + (line.as_ptr() as usize - body.as_ptr() as usize);
-    city.then_some((head, (offset, offset + dash)))
+    city.then_some((head, (body_start, body_start + dash)))
 }
 
 /// The dateline's place and country.

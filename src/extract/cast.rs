@@ -12,8 +12,9 @@ use crate::model::{Country, Gazetteer};
 #[derive(Debug, Default)]
 pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
-    /// Title head word ("king", "pope", "premier") -> index into `people`, last one wins.
-    titles: Vec<(String, usize)>,
+    /// Title head word ("king", "pope", "premier"), index into `people` and the sentence
+    /// it was written in, for each time a title is given.
+    titles: Vec<(String, usize, usize)>,
     /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
     roles: Vec<(String, String)>,
     /// People the article describes as holding no office ("the presidential candidate ...,
@@ -58,8 +59,7 @@ impl Cast {
                         .iter()
                         .position(|(n, _)| surname(n) == surname(&p.name))
                     {
-                        cast.titles.retain(|(h, _)| *h != head);
-                        cast.titles.push((head, index));
+                        cast.titles.push((head, index, s.index));
                     }
                 }
             }
@@ -193,7 +193,13 @@ impl Cast {
             let definite = k > 0 && s.toks[k - 1].lower == "the";
             let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
             if definite && !next_is_name {
-                if let Some((_, index)) = self.titles.iter().find(|(h, _)| *h == t.lower) {
+                // The holder named last before (or in) this sentence: "the President" after
+                // the French one is the French one, though the text names another later.
+                let holders = || self.titles.iter().filter(|(h, ..)| *h == t.lower);
+                let holder = holders()
+                    .rfind(|(.., at)| *at <= s.index)
+                    .or_else(|| holders().next());
+                if let Some((_, index, _)) = holder {
                     out.push((k, &self.people[*index]));
                 }
             } else if k > 1 && s.toks[k - 2].lower == "the" && !next_is_name && !t.cap {

@@ -338,7 +338,7 @@ impl<'a> Doc<'a> {
             let mut countries = mentions::countries(&toks);
             mentions::add_acronyms(&toks, &acronyms, &mut countries);
             mentions::learn_acronyms(&toks, &countries, &mut acronyms);
-            let people = mentions::people(&toks, &countries);
+            let people = mentions::people(&toks, &countries, Some(dct.year()));
             let here_toks = toks
                 .iter()
                 .enumerate()
@@ -360,6 +360,7 @@ impl<'a> Doc<'a> {
             article,
             &sentences_out,
             dateline.is_some() || bare_place.is_some(),
+            dct.year(),
         );
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
@@ -390,7 +391,12 @@ impl<'a> Doc<'a> {
 /// ("The President spoke today with ..."): a government's own readout has no dateline and
 /// names its seat ("the White House") or, in English, its country by name. Agency copy has
 /// a dateline and reports on others: it has none.
-fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Option<String> {
+fn home_country(
+    article: &Article,
+    sentences: &[Sent],
+    has_dateline: bool,
+    year: i32,
+) -> Option<String> {
     if has_dateline || article.place.is_some() {
         return None;
     }
@@ -412,16 +418,35 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
     if honorific {
         return Some("IN".to_string());
     }
+    // The person a text opens with as its subject: before them, only when and how long, no
+    // other name or title ("Today, the President met Prime Minister X of Japan" opens with
+    // the President).
+    let subject = sentences.first().and_then(|s| {
+        let p = s.people.first()?;
+        (0..p.first)
+            .all(|k| {
+                let t = &s.toks[k];
+                !t.word || !t.cap || k == 0 || s.times.iter().any(|x| x.first <= k && k <= x.last)
+            })
+            .then_some((s, p))
+    });
+    // "President Cyril Ramaphosa today held a telephone conversation with ...": a
+    // presidency names its own leader bare; a leader known by name gives the state.
+    // Not when the sentence names the state too: "Prime Minister X of India and President
+    // Y met today" may be anyone's readout.
+    let leader = subject.and_then(|(s, p)| {
+        let title: Vec<&str> = p.title.split(' ').collect();
+        let name: Vec<&str> = p.name.split(' ').collect();
+        let code = super::leaders::country_of(&title, &name, Some(year))?;
+        let bare = !s.countries.iter().any(|c| c.country.code == code);
+        (bare && p.country.as_ref().is_some_and(|c| c.code == code)).then(|| code.to_string())
+    });
+    if leader.is_some() {
+        return leader;
+    }
     // "On 6 May, Mr. X, Prime Minister of Japan, held a meeting with ...": a text that
     // opens with an official of a state, named with the state, as its subject.
-    let opener = sentences.first().and_then(|s| {
-        let p = s.people.first()?;
-        // Before it, only when and how long: no other name or title ("Today, the
-        // President met Prime Minister X of Japan" is not Japan's text).
-        let before_is_date = (0..p.first).all(|k| {
-            let t = &s.toks[k];
-            !t.word || !t.cap || k == 0 || s.times.iter().any(|x| x.first <= k && k <= x.last)
-        });
+    let opener = subject.and_then(|(s, p)| {
         let country = p.country.as_ref()?;
         // Named after the person, as a role ("..., Prime Minister of Japan,"): news opens
         // with foreign leaders too, but names their state first ("Israeli Prime Minister").
@@ -433,8 +458,7 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
                 && (word(c.first - 1) == "of"
                     || word(c.first - 1) == "the" && word(c.first - 2) == "of")
         });
-        (before_is_date && role_after && country.kind == CountryKind::State)
-            .then(|| country.code.clone())
+        (role_after && country.kind == CountryKind::State).then(|| country.code.clone())
     });
     if opener.is_some() {
         return opener;

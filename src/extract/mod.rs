@@ -13,6 +13,7 @@ mod debug;
 mod document;
 pub(crate) mod engagements;
 mod folding;
+mod leaders;
 mod lexicon;
 mod mentions;
 mod participants;

@@ -515,3 +515,67 @@ fn a_government_text_that_opens_with_its_own_official_and_state_is_that_states()
     // "Mr." is how both are addressed, not an office they share.
     assert!(found.iter().all(|f| !f.title.contains("mrs")), "{found:?}");
 }
+
+#[test]
+fn a_presidency_that_names_its_own_leader_bare_speaks_for_that_leaders_state() {
+    // A State House release: its own President is named without his country, and no
+    // dateline says where it comes from. Known by name, he is Kenya's, not a U.S. readout.
+    let found = extract_headed(
+        "2023-10-12",
+        "President Ruto holds phone talks with British Prime Minister",
+        "President William Ruto today held a telephone conversation with Prime Minister \
+         Rishi Sunak of the United Kingdom on trade and climate finance. The two leaders \
+         agreed to meet in London next month.",
+    );
+    assert!(
+        has(&found, "call", "2023-10-12", &["KE", "GB"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_president_after_a_foreign_president_is_named_is_that_president() {
+    // "The Chancellor and the President" follows the Finnish President's arrival: a U.S.
+    // President named later in the text is not the one in the talks.
+    let found = extract_headed(
+        "2023-06-14",
+        "Chancellor receives the President of Finland",
+        "Federal Chancellor Olaf Scholz will receive the new President of the Republic of \
+         Finland, Sauli Niinisto, at the Federal Chancellery this afternoon. Berlin is the \
+         destination of the President's first trip abroad since he took office. The President \
+         will be welcomed with military honours at around 5.30 p.m. The Chancellor and the \
+         President will then hold talks and speak to the press. Both will attend the NATO \
+         summit in Vilnius next month, the first such meeting for the new U.S. President Joe \
+         Biden.",
+    );
+    // Received on a first trip abroad: a visit, with the talks folded into it.
+    assert!(
+        has(&found, "visit", "2023-06-14", &["DE", "FI"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.date == "2023-06-14" && f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn states_listed_after_a_bodys_acronym_are_members_of_the_summit() {
+    let found = extract_headed(
+        "2023-09-08",
+        "Readout of the Prime Minister's meeting with Pacific leaders",
+        "Prime Minister Anthony Albanese met yesterday with leaders of the Melanesian \
+         Spearhead Group (MSG) and Fiji at the Second Summit of the Pacific Rim to plan \
+         their response to rising seas.",
+    );
+    assert!(
+        has(&found, "summit", "2023-09-07", &["AU", "FJ"]),
+        "{found:?}"
+    );
+}

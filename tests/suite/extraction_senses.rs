@@ -690,3 +690,14 @@ fn a_business_summit_is_a_forum_of_firms_not_of_states() {
         "{found:?}"
     );
 }
+
+#[test]
+fn calling_on_a_public_to_act_is_no_telephone_call() {
+    let found = extract(
+        "2011-03-03",
+        "KAMPALA, March 3 (Agency) - Asia and Africa need to expand trade, said Ugandan \
+         President Yoweri Museveni Thursday. He also called African and Indian business \
+         people to play a larger role in boosting exchanges.",
+    );
+    assert!(!found.iter().any(|f| f.kind == "call"), "{found:?}");
+}

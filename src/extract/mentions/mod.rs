@@ -6,6 +6,7 @@
 //! ("Beijing said"); other cities place an event only where the wording places something
 //! ("in Maastricht", "to Busan", "Mettlach, Germany").
 
+use super::leaders;
 use super::places::Places;
 use super::tokens::Tok;
 use crate::model::country::normalise_key;
@@ -514,7 +515,7 @@ mod tests {
             0,
         );
         let cs = countries(&toks);
-        let ps = people(&toks, &cs);
+        let ps = people(&toks, &cs, None);
         let got: Vec<(String, Option<String>, bool)> = ps
             .iter()
             .map(|p| {
@@ -542,7 +543,7 @@ mod tests {
             0,
         );
         let cs = countries(&toks);
-        let ps = people(&toks, &cs);
+        let ps = people(&toks, &cs, None);
         let got: Vec<(&str, &str)> = ps
             .iter()
             .map(|p| {
@@ -562,7 +563,7 @@ mod tests {
              Prime Minister Ravi Anand will visit France.",
             0,
         );
-        let found = people(&toks, &countries(&toks));
+        let found = people(&toks, &countries(&toks), None);
         let dupont = found.iter().find(|p| p.name == "Jean Dupont").unwrap();
         assert_eq!(dupont.country.as_ref().map(|c| c.code.as_str()), Some("FR"));
     }
@@ -574,7 +575,7 @@ mod tests {
              Petrov, President of the Russian Federation, in Sochi.",
             0,
         );
-        let found = people(&toks, &countries(&toks));
+        let found = people(&toks, &countries(&toks), None);
         let state = |name: &str| {
             let p = found.iter().find(|p| p.name == name).unwrap();
             p.country.as_ref().map(|c| c.code.clone())
@@ -587,7 +588,7 @@ mod tests {
              Petrov will visit China.",
             0,
         );
-        let found = people(&toks, &countries(&toks));
+        let found = people(&toks, &countries(&toks), None);
         let li = found.iter().find(|p| p.name == "Li Wei").unwrap();
         assert!(li.country.is_none(), "{li:?}");
     }

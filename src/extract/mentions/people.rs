@@ -29,8 +29,9 @@ pub(super) fn name_word(t: &Tok) -> bool {
         || t.word && t.text.len() == 2 && t.text.ends_with('.') && t.cap // initials "W."
 }
 
-/// Finds people introduced by a title, and their countries from the words around them.
-pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
+/// Finds people introduced by a title, and their countries from the words around them or,
+/// for a leader named bare, from the leaders known by name in `year`.
+pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) -> Vec<PersonRef> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -167,9 +168,16 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef]) -> Vec<PersonRef> {
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        let country = person_country(toks, countries, first, last).or_else(|| {
-            title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
-        });
+        let country = person_country(toks, countries, first, last)
+            .or_else(|| {
+                title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
+            })
+            .or_else(|| {
+                let title: Vec<&str> = toks[i..=head].iter().map(|t| t.text).collect();
+                let name: Vec<&str> = name.iter().map(|t| t.text).collect();
+                leaders::country_of(&title, &name, year)
+                    .and_then(|c| Gazetteer::get().by_code(c).cloned())
+            });
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             title,

@@ -420,7 +420,8 @@ fn members_listed_before(
                 );
         }
         let a_state = named.iter().any(|(n, ..)| *n == j);
-        if !(a_state || matches!(w, "," | "and" | "the") || s.toks[j].cap) {
+        // ("leaders of the Caribbean Community (CARICOM) and the Dominican Republic".)
+        if !(a_state || matches!(w, "," | "and" | "the" | "(" | ")") || s.toks[j].cap) {
             return false;
         }
     }

@@ -52,6 +52,34 @@ fn names_as(s: &Sent, from: usize) -> bool {
     })
 }
 
+/// "called African and Chinese business people to play a larger role": called on a public
+/// to do something, not on the telephone. (A leader "called President X to congratulate
+/// him" names an official, not a public.)
+fn urged(s: &Sent, object: usize) -> bool {
+    (object..(object + 8).min(s.toks.len()))
+        .take_while(|&k| lower(s, k) != "to")
+        .any(|k| {
+            matches!(
+                lower(s, k),
+                "people"
+                    | "peoples"
+                    | "public"
+                    | "citizens"
+                    | "business"
+                    | "businesses"
+                    | "companies"
+                    | "firms"
+                    | "investors"
+                    | "entrepreneurs"
+                    | "community"
+                    | "communities"
+                    | "everyone"
+                    | "all"
+            )
+        })
+        && (object..(object + 9).min(s.toks.len())).any(|k| lower(s, k) == "to")
+}
+
 /// Calls: "spoke by telephone", "called", "phone conversation".
 fn calls(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
@@ -74,6 +102,7 @@ fn calls(s: &Sent, k: usize) -> Decision {
                         )
                         && !s.toks[k + 1].possessive
                         && !names_as(s, k + 1)
+                        && !urged(s, k + 1)
                     {
                         return Break(Some((EventType::Call, last, false)));
                     }

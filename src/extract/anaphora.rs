@@ -42,8 +42,9 @@ pub(crate) fn anaphora(
     let pair_anywhere = s.toks.windows(3).any(|w| {
         let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
         let counted = count_word(b).is_some();
+        // ("the countries of the region" are any, not a pair.)
         matches!(a, "the" | "both")
-            && (counted || matches!(b, "countries" | "sides" | "nations"))
+            && (counted || matches!(b, "countries" | "sides" | "nations") && c != "of")
             && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
             // "a meeting with these leaders".
             || matches!(a, "these" | "those")

@@ -12,9 +12,9 @@ use crate::model::{Country, Gazetteer};
 #[derive(Debug, Default)]
 pub(crate) struct Cast {
     people: Vec<(String, Option<Country>)>,
-    /// Title head word ("king", "pope", "premier"), index into `people` and the sentence
-    /// it was written in, for each time a title is given.
-    titles: Vec<(String, usize, usize)>,
+    /// Title head word ("king", "pope", "premier"), index into `people` and where it was
+    /// written (sentence, token), for each time a title is given.
+    titles: Vec<(String, usize, (usize, usize))>,
     /// Full name -> the title first written with it ("Foreign Minister"), for event titles.
     roles: Vec<(String, String)>,
     /// People the article describes as holding no office ("the presidential candidate ...,
@@ -22,12 +22,17 @@ pub(crate) struct Cast {
     unofficials: Vec<String>,
     /// People introduced as the head of a body ("Commission President X").
     body_heads: Vec<String>,
+    /// The state whose government wrote the text, if one did.
+    home: Option<String>,
 }
 
 impl Cast {
     /// Collects the people of every sentence, first mention first.
     pub(crate) fn new(doc: &Doc) -> Cast {
-        let mut cast = Cast::default();
+        let mut cast = Cast {
+            home: doc.home.clone(),
+            ..Cast::default()
+        };
         for s in &doc.sentences {
             cast.unofficials.extend(unofficial_names(s));
             for p in &s.people {
@@ -59,7 +64,7 @@ impl Cast {
                         .iter()
                         .position(|(n, _)| surname(n) == surname(&p.name))
                     {
-                        cast.titles.push((head, index, s.index));
+                        cast.titles.push((head, index, (s.index, p.first)));
                     }
                 }
             }
@@ -193,11 +198,20 @@ impl Cast {
             let definite = k > 0 && s.toks[k - 1].lower == "the";
             let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
             if definite && !next_is_name {
-                // The holder named last before (or in) this sentence: "the President" after
-                // the French one is the French one, though the text names another later.
+                // A government's text calls its own leader "The President", whoever it
+                // names since; in other text it is the holder named last before ("the
+                // President" after the French one is the French one).
                 let holders = || self.titles.iter().filter(|(h, ..)| *h == t.lower);
+                let own = |index: usize| {
+                    t.cap
+                        && self.people[index]
+                            .1
+                            .as_ref()
+                            .is_some_and(|c| Some(&c.code) == self.home.as_ref())
+                };
                 let holder = holders()
-                    .rfind(|(.., at)| *at <= s.index)
+                    .find(|(_, index, _)| own(*index))
+                    .or_else(|| holders().rfind(|(.., at)| *at < (s.index, k)))
                     .or_else(|| holders().next());
                 if let Some((_, index, _)) = holder {
                     out.push((k, &self.people[*index]));

@@ -421,12 +421,26 @@ fn home_country(
     // The person a text opens with as its subject: before them, only when and how long, no
     // other name or title ("Today, the President met Prime Minister X of Japan" opens with
     // the President).
+    // An opening phrase set off by a comma is passed over: "At the invitation of their
+    // counterparts, the President of the Republic, X, will travel ...".
     let subject = sentences.first().and_then(|s| {
-        let p = s.people.first()?;
-        (0..p.first)
+        let opening = matches!(
+            s.toks.first()?.lower.as_str(),
+            "at" | "on" | "in" | "following" | "after" | "upon" | "during"
+        );
+        let from = if opening {
+            s.toks.iter().position(|t| t.is(",")).map_or(0, |c| c + 1)
+        } else {
+            0
+        };
+        let p = s.people.iter().find(|p| p.first >= from)?;
+        (from..p.first)
             .all(|k| {
                 let t = &s.toks[k];
-                !t.word || !t.cap || k == 0 || s.times.iter().any(|x| x.first <= k && k <= x.last)
+                !t.word
+                    || !t.cap
+                    || k == from
+                    || s.times.iter().any(|x| x.first <= k && k <= x.last)
             })
             .then_some((s, p))
     });

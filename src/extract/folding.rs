@@ -568,7 +568,17 @@ pub(crate) fn fold(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
             .find(|&k| events[k].date.overlaps(&m.date))
             .or(candidates.first().copied());
         if let Some(k) = chosen {
-            merge_into(&mut events[k], m);
+            // "Throughout the trip, the President will ..." after the last of several dated
+            // stops: the whole journey, not that stop; its states are not the stop's.
+            let journey_after_a_stop = family(m.kind) == 0
+                && m.definite
+                && m.date_source != DateSource::Text
+                && events[k].date_source == DateSource::Text
+                && (recent..k).any(|j| family(events[j].kind) == 0)
+                && !m.states().iter().all(|c| events[k].states().contains(c));
+            if !journey_after_a_stop {
+                merge_into(&mut events[k], m);
+            }
             continue;
         }
         events.push(m);

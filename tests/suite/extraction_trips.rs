@@ -540,3 +540,43 @@ fn a_known_city_alone_before_a_dash_opens_the_body_as_a_dateline() {
         "nobody in the text is American: {found:?}"
     );
 }
+
+#[test]
+fn a_presidents_own_office_announcing_dated_stops_gives_one_visit_per_stop_and_no_umbrella() {
+    // The office of a republic's president: its head of state "the President of the
+    // Republic, X," after an opening phrase, then "The President" alone, whoever else is
+    // a President; "will be in X from ... to ..." is a stop; "Throughout the trip" and
+    // "the countries of the region" add no stop of their own, nor does "The visit to
+    // Kazakhstan" named again after the last stop.
+    let found = extract_headed(
+        "2024-05-28",
+        "State visits of the President of the Republic to Kazakhstan and Uzbekistan",
+        "At the invitation of his counterparts, the President of the Republic, Sergio \
+         Mattarella, will travel to Central Asia from 3 to 7 June 2024 for state visits to \
+         Kazakhstan and Uzbekistan.\n\
+         The President will be in Kazakhstan from 3 to 5 June. In Astana, he will hold talks \
+         with President Kassym-Jomart Tokayev.\n\
+         The President will then travel to Uzbekistan from 5 to 7 June, where he will be \
+         received by President Shavkat Mirziyoyev.\n\
+         Throughout the trip, the President will promote the partnership of Italy with the \
+         countries of the region.\n\
+         The visit to Kazakhstan comes after a decade of growing trade.",
+    );
+    assert!(
+        has_range(&found, "visit", "2024-06-03", "2024-06-05"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2024-06-03", &["IT", "KZ"]),
+        "{found:?}"
+    );
+    assert!(
+        has_range(&found, "visit", "2024-06-05", "2024-06-07"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2024-06-05", &["IT", "UZ"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}

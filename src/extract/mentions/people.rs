@@ -75,13 +75,19 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             }
             // "President of the Russian Federation Vladimir Putin": a state, then the name.
             if m == k {
-                if let Some(c) = countries
+                // "the President of the Republic, Emmanuel Macron": how a republic's own
+                // texts name its head of state, the state left unsaid.
+                let own_republic = toks.get(k).is_some_and(|t| t.cap && t.lower == "republic")
+                    && toks.get(k + 1).is_some_and(|t| t.is(","));
+                let state_last = countries
                     .iter()
                     .find(|c| c.first == k && c.via == Via::Name)
-                {
+                    .map(|c| c.last)
+                    .or(own_republic.then_some(k));
+                if let Some(state_last) = state_last {
                     // Or set off by a comma, as governments write it: "the President of
                     // the French Republic, H.E. Mr. Emmanuel Macron".
-                    let mut n = c.last + 1;
+                    let mut n = state_last + 1;
                     if toks.get(n).is_some_and(|t| t.is(",")) {
                         n += 1;
                         while toks.get(n).is_some_and(|t| {

@@ -258,7 +258,10 @@ pub(super) fn presence(s: &Sent, k: usize) -> Decision {
                 .iter()
                 .any(|c| c.first == j + 1 && c.via != super::super::mentions::Via::Demonym)
         {
-            // Someone must be the subject: a person right before.
+            // Someone must be the subject: a person right before ("The President will be
+            // in X": past a modal).
+            let modal = k > 1 && matches!(lower(s, k - 1), "will" | "would" | "shall");
+            let k = if modal { k - 1 } else { k };
             let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
                 || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
             if subject || matches!(w, "due" | "expected") {

@@ -42,8 +42,11 @@ pub(crate) fn anaphora(
     let pair_anywhere = s.toks.windows(3).any(|w| {
         let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
         let counted = count_word(b).is_some();
+        // "when the two met in Islamabad": a pair as the subject of the engagement.
+        a == "the" && b == "two"
+            && matches!(c, "met" | "meet" | "held" | "spoke" | "talked" | "signed" | "agreed" | "will")
         // ("the countries of the region" are any, not a pair.)
-        matches!(a, "the" | "both")
+        || matches!(a, "the" | "both")
             && (counted || matches!(b, "countries" | "sides" | "nations") && c != "of")
             && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
             // "a meeting with these leaders".

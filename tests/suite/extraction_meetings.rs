@@ -579,3 +579,19 @@ fn states_listed_after_a_bodys_acronym_are_members_of_the_summit() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_two_as_the_subject_of_a_meeting_are_the_pair_named_before() {
+    let found = extract(
+        "2011-05-10",
+        "NAIROBI, May 10 (Agency) - Kenyan President Amani Odero and Tanzanian President Juma \
+         Kombo on Monday signed a border accord at State House. Officials contrasted the mood \
+         with that of a summit between Odero and Kombo in July 2009 that broke down over \
+         grazing rights. Relations thawed when the two met in Kampala on the sidelines of a \
+         regional summit in January 2010.",
+    );
+    assert!(
+        has(&found, "meeting", "2010-01", &["KE", "TZ"]),
+        "{found:?}"
+    );
+}

@@ -477,6 +477,22 @@ fn home_country(
     if opener.is_some() {
         return opener;
     }
+    // "At the invitation of President Xi Jinping, President of the Russian Federation X
+    // will pay a state visit": a government names its own leader without the state every
+    // time, and foreign leaders with theirs at least once; its text names its own first.
+    let people = || sentences.iter().flat_map(|s| &s.people);
+    let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
+    // The first person named, past those who only speak for a ministry.
+    let never_attributed = people().find(|p| !p.speaker).filter(|p| {
+        p.by_name
+            && !people()
+                .any(|q| !q.by_name && q.country.is_some() && surname(&q.name) == surname(&p.name))
+    });
+    if let Some(country) = never_attributed.and_then(|p| p.country.as_ref()) {
+        if country.kind == CountryKind::State {
+            return Some(country.code.clone());
+        }
+    }
     // "The Prime Minister spoke to President X" before any "the President": a government
     // led by a prime minister, whose country is the one its text names on its own ("the UK
     // will continue ..."), not after a foreign leader ("President X of Ukraine").

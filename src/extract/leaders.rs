@@ -43,6 +43,25 @@ fn fold(word: &str) -> String {
         .collect()
 }
 
+impl Leader {
+    /// Whether a word of a mention fits the name: the surname itself; other words as they
+    /// are, or a shortened first name ("Joe" of "Joseph"); suffixes and initials
+    /// ("Jr.", "R.") whether the source wrote them or not.
+    fn has_word(&self, word: &str, surname: &str) -> bool {
+        if self.words.iter().any(|w| w == word) {
+            return true;
+        }
+        // (A regnal number is no suffix: it tells kings apart.)
+        if word != surname && (matches!(word, "jr" | "sr") || word.chars().count() == 1) {
+            return true;
+        }
+        let prefix: String = word.chars().take(2).collect();
+        word != surname
+            && word.chars().count() >= 3
+            && self.words.first().is_some_and(|w| w.starts_with(&prefix))
+    }
+}
+
 fn leaders() -> &'static Leaders {
     static LEADERS: OnceLock<Leaders> = OnceLock::new();
     LEADERS.get_or_init(|| {
@@ -131,7 +150,7 @@ pub(crate) fn country_of(title: &[&str], name: &[&str], year: Option<i32>) -> Op
         .get(last)?
         .iter()
         .map(|&k| &table.all[k])
-        .filter(|l| offices.contains(&l.title) && words.iter().all(|w| l.words.contains(w)))
+        .filter(|l| offices.contains(&l.title) && words.iter().all(|w| l.has_word(w, last)))
         .collect();
     let one_state = |among: &mut dyn Iterator<Item = &&Leader>| {
         let mut countries = among.map(|l| l.country);
@@ -166,6 +185,10 @@ mod tests {
         assert_eq!(lookup("Prime Minister", "Fumio Kishida", 2023), Some("JP"));
         assert_eq!(lookup("President", "Lula", 2004), Some("BR"));
         assert_eq!(lookup("President", "Xi", 2021), Some("CN"));
+        // "Joseph R. Biden" in the source: a short first name and a suffix still fit.
+        assert_eq!(lookup("President", "Joe Biden", 2022), Some("US"));
+        assert_eq!(lookup("President", "Joseph R. Biden Jr.", 2022), Some("US"));
+        assert_eq!(lookup("President", "Hunter Biden", 2022), None);
         assert_eq!(lookup("former President", "Putin", 2004), Some("RU"));
         // Premier and Prime Minister are one office in translation.
         assert_eq!(lookup("Premier", "Modi", 2020), Some("IN"));

@@ -174,6 +174,12 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("MOSCOW", Some(d(2024, 3, 5)), Some("TASS"))
     );
+    // The day before an abbreviated month, which has no period.
+    let dl = find_dateline("Maputo, 09 Nov (Agency) - The leaders met ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("Maputo", Some(d(2023, 11, 9)), Some("Agency"))
+    );
     let dl = find_dateline("KUALA LUMPUR, Dec 15, 2005 - Asia's ...", p).unwrap();
     assert_eq!(
         (dl.place.as_str(), dl.date),

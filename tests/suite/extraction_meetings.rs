@@ -595,3 +595,26 @@ fn the_two_as_the_subject_of_a_meeting_are_the_pair_named_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_ministry_that_never_gives_its_own_leader_a_state_is_that_leaders_state() {
+    // A foreign ministry names its own President bare and foreign leaders with their
+    // state; an official of its own, not known by name, then calls for that state.
+    let found = extract_headed(
+        "2023-10-10",
+        "Spokesperson announces state visit",
+        "Foreign Ministry Spokesperson Mao Ning announced: At the invitation of President Xi \
+         Jinping, President William Ruto of Kenya will pay a state visit to China from \
+         October 15 to 18.\n\
+         On October 9, Vice Premier Ding Xuexiang held a video call with Foreign Minister \
+         Musalia Mudavadi of Kenya to prepare the visit.",
+    );
+    assert!(
+        has(&found, "call", "2023-10-09", &["CN", "KE"]),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}

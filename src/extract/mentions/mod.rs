@@ -62,6 +62,8 @@ pub(crate) struct PersonRef {
     pub(crate) title: String,
     /// The state (or body) the person serves, when the sentence says.
     pub(crate) country: Option<Country>,
+    /// The state is the one of a leader known by name, the sentence not saying it.
+    pub(crate) by_name: bool,
     pub(crate) first: usize,
     pub(crate) last: usize,
     /// "visiting Romanian Foreign Minister ...".

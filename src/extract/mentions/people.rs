@@ -174,19 +174,20 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
                 .any(|t| t.lower == "visiting");
         let first = i;
         let last = k - 1;
-        let country = person_country(toks, countries, first, last)
-            .or_else(|| {
-                title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
-            })
-            .or_else(|| {
-                let title: Vec<&str> = toks[i..=head].iter().map(|t| t.text).collect();
-                let name: Vec<&str> = name.iter().map(|t| t.text).collect();
-                leaders::country_of(&title, &name, year)
-                    .and_then(|c| Gazetteer::get().by_code(c).cloned())
-            });
+        let said = person_country(toks, countries, first, last).or_else(|| {
+            title_country(toks, i, head).and_then(|c| Gazetteer::get().by_code(c).cloned())
+        });
+        let by_name = said.is_none();
+        let country = said.or_else(|| {
+            let title: Vec<&str> = toks[i..=head].iter().map(|t| t.text).collect();
+            let name: Vec<&str> = name.iter().map(|t| t.text).collect();
+            leaders::country_of(&title, &name, year)
+                .and_then(|c| Gazetteer::get().by_code(c).cloned())
+        });
         out.push(PersonRef {
             name: name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             title,
+            by_name: by_name && country.is_some(),
             country,
             first,
             last,
@@ -358,6 +359,7 @@ pub(super) fn apposed_roles(
                 "spokesman" | "spokeswoman" | "spokesperson"
             );
             out.push(PersonRef {
+                by_name: false,
                 name: join(&toks[i..k]),
                 title: toks[k + 1..=head]
                     .iter()
@@ -462,6 +464,7 @@ pub(super) fn untitled_with_country(
                     .map(|c| c.country.clone())
             };
             out.push(PersonRef {
+                by_name: false,
                 name: join(&toks[i..k]),
                 title: String::new(),
                 country,

@@ -240,7 +240,12 @@ impl G<'_> {
             return self.cand(i, k, Expr::Ymd { y, m, d });
         }
         let k = if self.is(k, "of") { k + 1 } else { k };
-        let (m, j, _) = self.month_name(k)?;
+        // "Lisbon, 09 Dec (Lusa)": after a day, an abbreviated month needs no period.
+        let after_day = || {
+            let m = lexicon::month(self.w(k))?;
+            (self.cap(k) && lexicon::month_is_abbrev(self.w(k))).then_some((m, k + 1, true))
+        };
+        let (m, j, _) = self.month_name(k).or_else(after_day)?;
         let (y, e) = match self.year_after(j) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),

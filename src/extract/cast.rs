@@ -270,7 +270,7 @@ fn unofficial_names(s: &Sent) -> Vec<String> {
     out
 }
 
-fn surname(name: &str) -> &str {
+pub(super) fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
 

@@ -360,7 +360,6 @@ impl<'a> Doc<'a> {
             article,
             &sentences_out,
             dateline.is_some() || bare_place.is_some(),
-            dct.year(),
         );
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
@@ -391,12 +390,7 @@ impl<'a> Doc<'a> {
 /// ("The President spoke today with ..."): a government's own readout has no dateline and
 /// names its seat ("the White House") or, in English, its country by name. Agency copy has
 /// a dateline and reports on others: it has none.
-fn home_country(
-    article: &Article,
-    sentences: &[Sent],
-    has_dateline: bool,
-    year: i32,
-) -> Option<String> {
+fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Option<String> {
     if has_dateline || article.place.is_some() {
         return None;
     }
@@ -449,11 +443,9 @@ fn home_country(
     // Not when the sentence names the state too: "Prime Minister X of India and President
     // Y met today" may be anyone's readout.
     let leader = subject.and_then(|(s, p)| {
-        let title: Vec<&str> = p.title.split(' ').collect();
-        let name: Vec<&str> = p.name.split(' ').collect();
-        let code = super::leaders::country_of(&title, &name, Some(year))?;
-        let bare = !s.countries.iter().any(|c| c.country.code == code);
-        (bare && p.country.as_ref().is_some_and(|c| c.code == code)).then(|| code.to_string())
+        let country = p.country.as_ref().filter(|_| p.by_name)?;
+        let bare = !s.countries.iter().any(|c| c.country == *country);
+        bare.then(|| country.code.clone())
     });
     if leader.is_some() {
         return leader;
@@ -481,7 +473,7 @@ fn home_country(
     // will pay a state visit": a government names its own leader without the state every
     // time, and foreign leaders with theirs at least once; its text names its own first.
     let people = || sentences.iter().flat_map(|s| &s.people);
-    let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
+    let surname = super::cast::surname;
     // The first person named, past those who only speak for a ministry.
     let never_attributed = people().find(|p| !p.speaker).filter(|p| {
         p.by_name

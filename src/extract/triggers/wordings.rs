@@ -56,9 +56,9 @@ fn names_as(s: &Sent, from: usize) -> bool {
 /// to do something, not on the telephone. (A leader "called President X to congratulate
 /// him" names an official, not a public.)
 fn urged(s: &Sent, object: usize) -> bool {
-    (object..(object + 8).min(s.toks.len()))
-        .take_while(|&k| lower(s, k) != "to")
-        .any(|k| {
+    let to = (object..(object + 9).min(s.toks.len())).find(|&k| lower(s, k) == "to");
+    to.is_some_and(|to| {
+        (object..to).any(|k| {
             matches!(
                 lower(s, k),
                 "people"
@@ -77,7 +77,7 @@ fn urged(s: &Sent, object: usize) -> bool {
                     | "all"
             )
         })
-        && (object..(object + 9).min(s.toks.len())).any(|k| lower(s, k) == "to")
+    })
 }
 
 /// Calls: "spoke by telephone", "called", "phone conversation".

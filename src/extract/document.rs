@@ -4,6 +4,7 @@
 //! In: an [`Article`]. Out: a [`Doc`] that the later phases (triggers, dates, participants,
 //! folding) read without going back to the raw text.
 
+use super::leaders;
 use super::lexicon as lex;
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::Places;
@@ -360,6 +361,7 @@ impl<'a> Doc<'a> {
             article,
             &sentences_out,
             dateline.is_some() || bare_place.is_some(),
+            dct.year(),
         );
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
@@ -390,7 +392,12 @@ impl<'a> Doc<'a> {
 /// ("The President spoke today with ..."): a government's own readout has no dateline and
 /// names its seat ("the White House") or, in English, its country by name. Agency copy has
 /// a dateline and reports on others: it has none.
-fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Option<String> {
+fn home_country(
+    article: &Article,
+    sentences: &[Sent],
+    has_dateline: bool,
+    year: i32,
+) -> Option<String> {
     if has_dateline || article.place.is_some() {
         return None;
     }
@@ -411,6 +418,43 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
         .any(|t| t.cap && matches!(t.lower.as_str(), "shri" | "smt"));
     if honorific {
         return Some("IN".to_string());
+    }
+    // "The Brazilian Government learned ...", "The Government of Japan welcomes ...": a
+    // government that names itself as its text's first subject.
+    let government = sentences.first().and_then(|s| {
+        let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+        let c = s.countries.iter().find(|c| c.first <= 4 && c.is_state())?;
+        // The mention may take in its article ("The Brazilian" at 0) or follow it.
+        let the_before = match c.first {
+            0 => word(0) == "the",
+            1 => word(0) == "the",
+            _ => false,
+        };
+        let own = (the_before && is_government(word(c.last + 1)))
+            || (c.first == 3 && word(0) == "the" && is_government(word(1)) && word(2) == "of");
+        own.then(|| c.country.code.clone())
+    });
+    if government.is_some() {
+        return government;
+    }
+    // "The Albanese Government has made clear ...": a Westminster government styled after
+    // its leader, as a sentence's subject near the top.
+    let styled = sentences.iter().take(3).find_map(|s| {
+        let toks = &s.toks;
+        let k = toks.iter().position(|t| t.word)?;
+        let leader = toks.get(k + 1)?;
+        let styled = toks[k].lower == "the"
+            && leader.cap
+            && toks.get(k + 2)?.text == "Government"
+            && s.countries.iter().all(|c| c.first != k + 1);
+        let state = ["Prime Minister", "President"].iter().find_map(|title| {
+            let title: Vec<&str> = title.split(' ').collect();
+            leaders::country_of(&title, &[leader.text], Some(year))
+        });
+        state.filter(|_| styled).map(str::to_string)
+    });
+    if styled.is_some() {
+        return styled;
     }
     // The person a text opens with as its subject: before them, only when and how long, no
     // other name or title ("Today, the President met Prime Minister X of Japan" opens with
@@ -523,7 +567,30 @@ fn home_country(article: &Article, sentences: &[Sent], has_dateline: bool) -> Op
         });
         return most_named(on_its_own.map(|c| &c.country)).map(|c| c.code.clone());
     }
-    Some("US".to_string())
+    // Only a text with an American mark is taken for a U.S. one: the European Council's or
+    // the UN's texts name their own people bare too. The marks: the United States or one of
+    // its people named, the White House's "Readout of ...", its "National Security
+    // Advisor" (others spell "Adviser"). An unnamed "the President" is no mark: every
+    // presidency writes it.
+    let names_us = sentences.iter().any(|s| {
+        s.countries.iter().any(|c| c.country.code == "US")
+            || s.people
+                .iter()
+                .any(|p| p.country.as_ref().is_some_and(|c| c.code == "US"))
+            || s.toks.windows(3).any(|w| {
+                w[0].lower == "national" && w[1].lower == "security" && w[2].lower == "advisor"
+            })
+    });
+    let readout = article.headline.starts_with("Readout");
+    (names_us || readout).then(|| "US".to_string())
+}
+
+/// A word a government's text names itself by ("the Brazilian Government").
+fn is_government(word: &str) -> bool {
+    matches!(
+        word,
+        "government" | "ministry" | "presidency" | "chancellery" | "embassy" | "cabinet"
+    )
 }
 
 /// The state named most often (first named on a tie), other than `home`.

@@ -2,7 +2,7 @@
 //! clause that opens the sentence ("When meeting with X, Y said") and hangs on the subject
 //! after it, and people named as "X of the Republic of Y". The articles are invented.
 
-use crate::extraction_rules::{extract, extract_headed, first_of, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, first_of, has, has_range, Found};
 
 #[test]
 fn meetings_on_separate_occasions_are_one_meeting_per_counterpart() {
@@ -617,4 +617,57 @@ fn a_ministry_that_never_gives_its_own_leader_a_state_is_that_leaders_state() {
         !found.iter().any(|f| f.countries.iter().any(|c| c == "US")),
         "{found:?}"
     );
+}
+
+fn without_us(found: &[Found]) -> bool {
+    !found.iter().any(|f| f.countries.iter().any(|c| c == "US"))
+}
+
+#[test]
+fn a_government_that_names_itself_by_its_demonym_speaks_for_its_state() {
+    // No dateline, no leader named: "The Norwegian Government" says whose text it is, and
+    // its own minister takes part for Norway, not for the United States.
+    let found = extract_headed(
+        "2021-09-03",
+        "Minister receives Ghanaian counterpart",
+        "The Norwegian Government welcomed the Foreign Minister of Ghana, Shirley Ayorkor \
+         Botchwey, to Oslo today. The Foreign Minister held talks with Minister Anniken \
+         Huitfeldt on maritime security.",
+    );
+    assert!(
+        has(&found, "meeting", "2021-09-03", &["NO", "GH"]),
+        "{found:?}"
+    );
+    assert!(without_us(&found), "{found:?}");
+}
+
+#[test]
+fn a_westminster_government_styled_after_its_leader_speaks_for_that_leaders_state() {
+    // "The Morrison Government": a leader known by name styles the government, and "the
+    // Prime Minister" after it is that government's.
+    let found = extract_headed(
+        "2020-02-14",
+        "Prime Minister visits Indonesia",
+        "The Morrison Government has made the Indo-Pacific its first priority. The Prime \
+         Minister met today with President Joko Widodo of Indonesia in Jakarta to sign a trade \
+         agreement.",
+    );
+    assert!(
+        has(&found, "meeting", "2020-02-14", &["AU", "ID"]),
+        "{found:?}"
+    );
+    assert!(without_us(&found), "{found:?}");
+}
+
+#[test]
+fn a_text_that_never_names_the_united_states_is_not_taken_for_a_us_readout() {
+    // An international organisation's readout names its own head bare, as the White House
+    // does; nothing in it is American.
+    let found = extract_headed(
+        "2019-05-02",
+        "Secretary-General meets President of Chile",
+        "The Secretary-General met today with President Sebastian Pinera of Chile to discuss \
+         the climate summit. The Secretary-General thanked Chile for its leadership.",
+    );
+    assert!(without_us(&found), "{found:?}");
 }

@@ -401,16 +401,6 @@ fn home_country(
     if has_dateline || article.place.is_some() {
         return None;
     }
-    // Without a seat named, an English-language government text is most often a U.S.
-    // one (a White House or State Department readout).
-    let seat = sentences
-        .iter()
-        .flat_map(|s| &s.countries)
-        .find(|c| c.via == Via::Seat)
-        .map(|c| c.country.code.clone());
-    if seat.is_some() {
-        return seat;
-    }
     // "Prime Minister Shri ...", "Smt. ...": the honorifics of India's government texts.
     let honorific = sentences
         .iter()
@@ -418,6 +408,20 @@ fn home_country(
         .any(|t| t.cap && matches!(t.lower.as_str(), "shri" | "smt"));
     if honorific {
         return Some("IN".to_string());
+    }
+    // "New Delhi / October 11, 2008" closing the text: a ministry signs its release with the
+    // place it was issued.
+    if let Some(place) = closing_place(sentences) {
+        return Some(place);
+    }
+    // The seat of its government named ("the White House", "the Kremlin").
+    let seat = sentences
+        .iter()
+        .flat_map(|s| &s.countries)
+        .find(|c| c.via == Via::Seat)
+        .map(|c| c.country.code.clone());
+    if seat.is_some() {
+        return seat;
     }
     // "The Brazilian Government learned ...", "The Government of Japan welcomes ...": a
     // government that names itself as its text's first subject.
@@ -455,6 +459,13 @@ fn home_country(
     });
     if styled.is_some() {
         return styled;
+    }
+    // "I will visit China from 4 to 7 November, at the invitation of Premier Li": a leader's
+    // or minister's own release. Everyone it names is someone else, so its state is the
+    // one it names most ("Australian businesses", "in Australia's interest") that is not a
+    // named person's.
+    if speaks_in_first_person(sentences) {
+        return own_state_named_most(sentences, true).map(|c| c.code.clone());
     }
     // The person a text opens with as its subject: before them, only when and how long, no
     // other name or title ("Today, the President met Prime Minister X of Japan" opens with
@@ -513,6 +524,20 @@ fn home_country(
     if opener.is_some() {
         return opener;
     }
+    // "The Prime Minister spoke to President Biden this evening.": a readout that opens with
+    // its own leader unnamed is that government's, and the leader named is the other side.
+    let opens_with_own_leader = sentences.first().is_some_and(|s| {
+        let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+        s.toks.first().is_some_and(|t| t.text == "The")
+            && s.toks.get(1).is_some_and(|t| t.cap)
+            && word(1) == "prime"
+            && word(2) == "minister"
+            && !s.toks.get(3).is_some_and(|t| t.cap)
+            && word(3) != "of"
+    });
+    if opens_with_own_leader {
+        return own_state_named_most(sentences, false).map(|c| c.code.clone());
+    }
     // "At the invitation of President Xi Jinping, President of the Russian Federation X
     // will pay a state visit": a government names its own leader without the state every
     // time, and foreign leaders with theirs at least once; its text names its own first.
@@ -554,18 +579,7 @@ fn home_country(
     let prime_minister = unattributed(&["prime", "minister"], true);
     let president = unattributed(&["president"], false);
     if prime_minister.is_some() && (president.is_none() || prime_minister < president) {
-        let on_its_own = sentences.iter().flat_map(|s| {
-            s.countries.iter().filter(move |c| {
-                let after_of = c.first > 0 && s.toks[c.first - 1].lower == "of";
-                let before_someone = s.people.iter().any(|p| p.first == c.last + 1)
-                    || s.toks.get(c.last + 1).is_some_and(|t| t.cap);
-                c.country.kind == CountryKind::State
-                    && c.via != Via::Demonym
-                    && !after_of
-                    && !before_someone
-            })
-        });
-        return most_named(on_its_own.map(|c| &c.country)).map(|c| c.code.clone());
+        return own_state_named_most(sentences, false).map(|c| c.code.clone());
     }
     // Only a text with an American mark is taken for a U.S. one: the European Council's or
     // the UN's texts name their own people bare too. The marks: the United States or one of
@@ -583,6 +597,106 @@ fn home_country(
     });
     let readout = article.headline.starts_with("Readout");
     (names_us || readout).then(|| "US".to_string())
+}
+
+/// The state a text names most on its own ("the UK will continue ..."), not after "of"
+/// ("President X of Ukraine"), not before a name or title ("Ukrainian President X"), and not
+/// the state of anyone it names: those are the other side. Demonyms count when `demonyms`
+/// ("Australian businesses"): a first-person text calls its own people so.
+fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a Country> {
+    let others: Vec<&Country> = sentences
+        .iter()
+        .flat_map(|s| &s.people)
+        .filter_map(|p| p.country.as_ref())
+        .collect();
+    let on_its_own = sentences.iter().flat_map(|s| {
+        s.countries.iter().filter(move |c| {
+            let after_of = c.first > 0 && s.toks[c.first - 1].lower == "of";
+            let before_someone = s.people.iter().any(|p| p.first == c.last + 1)
+                || s.toks.get(c.last + 1).is_some_and(|t| t.cap);
+            let by = match c.via {
+                Via::Name => true,
+                Via::Demonym => demonyms,
+                _ => false,
+            };
+            c.country.kind == CountryKind::State && by && !after_of && !before_someone
+        })
+    });
+    let own: Vec<&Country> = on_its_own
+        .map(|c| &c.country)
+        .filter(|c| !others.contains(c))
+        .collect();
+    // "between the United Kingdom and the United States": the state paired with the other
+    // side's is the text's own.
+    let paired = |c: &&Country| {
+        sentences.iter().any(|s| {
+            s.countries.windows(2).any(|w| {
+                // Mentions may overlap ("Sino-" in a name): then nothing is between them.
+                let between: Vec<&str> = s
+                    .toks
+                    .get(w[0].last + 1..w[1].first)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                let coordinated = matches!(between.as_slice(), ["and"] | ["and", "the"]);
+                coordinated
+                    && (w[0].country == **c && others.contains(&&w[1].country)
+                        || w[1].country == **c && others.contains(&&w[0].country))
+            })
+        })
+    };
+    let partners: Vec<&Country> = own.iter().copied().filter(|c| paired(c)).collect();
+    let (pool, least) = if partners.is_empty() {
+        (own, if demonyms { 2 } else { 1 })
+    } else {
+        (partners, 1)
+    };
+    let best = most_named(pool.iter().copied())?;
+    (pool.iter().filter(|c| **c == best).count() >= least).then_some(best)
+}
+
+/// "I will visit ...", "We welcome ...": the text's voice is its author's, outside quotes,
+/// within its first sentences.
+fn speaks_in_first_person(sentences: &[Sent]) -> bool {
+    sentences.iter().take(3).any(|s| {
+        let quoted = s.toks.iter().position(Tok::is_quote);
+        s.toks.iter().enumerate().any(|(k, t)| {
+            matches!(t.text, "I" | "We")
+                && quoted.is_none_or(|q| k < q)
+                && s.toks.get(k + 1).is_some_and(|n| n.word && !n.cap)
+        })
+    })
+}
+
+/// The state of a place a text closes with on a line of its own ("New Delhi", then
+/// perhaps the date): where a ministry issued it.
+fn closing_place(sentences: &[Sent]) -> Option<String> {
+    let alone = |s: &Sent| {
+        let c = s.countries.first()?;
+        let words = s.toks.iter().filter(|t| t.word).count();
+        let covers = s
+            .toks
+            .iter()
+            .enumerate()
+            .all(|(k, t)| !t.word || (c.first <= k && k <= c.last));
+        (words > 0 && covers && matches!(c.via, Via::Capital | Via::City) && c.is_state())
+            .then(|| c.country.code.clone())
+    };
+    let dated_only = |s: &Sent| {
+        !s.times.is_empty()
+            && s.toks
+                .iter()
+                .enumerate()
+                .all(|(k, t)| !t.word || s.times.iter().any(|x| x.first <= k && k <= x.last))
+    };
+    let mut last = sentences.iter().rev();
+    let tail = last.next()?;
+    if dated_only(tail) {
+        last.next().and_then(alone)
+    } else {
+        alone(tail)
+    }
 }
 
 /// A word a government's text names itself by ("the Brazilian Government").

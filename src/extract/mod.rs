@@ -94,8 +94,26 @@ pub(crate) fn to_events(article: &Article, drafts: Vec<Draft>) -> Vec<Event> {
 
 /// The events of one article, unreviewed, each with its evidence: what a build adds to the
 /// site for it.
+///
+/// The rules are many and articles unforeseen: should one fail on an article, that
+/// article's events are left out with a warning naming it, and the build goes on with the
+/// rest rather than stopping on text the user cannot fix.
 pub fn extract_article(article: &Article) -> Vec<Event> {
-    to_events(article, engagements::extract(article))
+    let drafts = std::panic::catch_unwind(|| engagements::extract(article));
+    match drafts {
+        Ok(drafts) => to_events(article, drafts),
+        Err(_) => {
+            let warning = crate::diagnostics::Diagnostic::warning(
+                &article.path,
+                1,
+                1,
+                "extraction failed on this article (a fault in Entente, not in the article: \
+                 please report it with the file); no events were taken from it",
+            );
+            eprintln!("{warning}");
+            Vec::new()
+        }
+    }
 }
 
 /// Extracts events from every article (in parallel; the result is in article order).

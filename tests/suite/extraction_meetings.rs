@@ -671,3 +671,56 @@ fn a_text_that_never_names_the_united_states_is_not_taken_for_a_us_readout() {
     );
     assert!(without_us(&found), "{found:?}");
 }
+
+#[test]
+fn a_release_in_its_authors_own_voice_is_the_state_it_names_as_its_own() {
+    // "I will travel": a minister's own release. Japan is the host (its Prime Minister is
+    // named), so the state it otherwise names is the author's.
+    let found = extract_headed(
+        "2023-04-28",
+        "Visit to Japan",
+        "I will travel to Japan from 3 to 6 May at the invitation of Prime Minister Fumio \
+         Kishida. Japan is New Zealand's fourth-largest trading partner, and New Zealand \
+         exporters will travel with me.",
+    );
+    assert!(
+        has_range(&found, "visit", "2023-05-03", "2023-05-06")
+            && has(&found, "visit", "2023-05-03", &["NZ", "JP"]),
+        "{found:?}"
+    );
+    assert!(without_us(&found), "{found:?}");
+}
+
+#[test]
+fn a_release_signed_with_its_place_is_that_places_government_even_at_the_white_house() {
+    // The place and date it closes with say whose release it is; the White House it names
+    // is where the talks were, not its author.
+    let found = extract_headed(
+        "2015-10-23",
+        "Foreign Secretary holds talks in Washington",
+        "Foreign Secretary Aizaz Chaudhry held talks with Deputy Secretary of State Antony \
+         Blinken at the White House on 22 October.\nThe two sides reviewed cooperation in \
+         trade and energy.\nIslamabad\n23 October 2015",
+    );
+    assert!(
+        has(&found, "meeting", "2015-10-22", &["PK", "US"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_readout_opening_with_its_unnamed_prime_minister_is_not_the_named_leaders() {
+    // "The Prime Minister spoke to President Joe Biden": the President is the other side,
+    // and the state paired with his is the readout's own.
+    let found = extract_headed(
+        "2021-01-23",
+        "PM call with President Biden",
+        "The Prime Minister spoke to President Joe Biden this evening. The leaders reaffirmed \
+         the close relationship between New Zealand and the United States, and discussed \
+         sanctions on Russia.",
+    );
+    assert!(
+        has(&found, "call", "2021-01-23", &["NZ", "US"]),
+        "{found:?}"
+    );
+}

@@ -646,10 +646,14 @@ fn traveller(
 }
 
 /// Whether the trip's clause names its traveller as "the Prime Minister", "the President" or
-/// "the Chancellor", capitalised and with no name or state after it: how a government's
-/// text names its own leader.
+/// "the Chancellor", capitalised and with no name or state after it, or as "I" or "We": how
+/// a government's text names its own leader.
 fn own_leader_before(s: &Sent, trig: &Trigger) -> bool {
     (trig.clause.0..trig.first).any(|k| {
+        // "I will visit China": a leader's or minister's release in their own voice.
+        if matches!(s.toks[k].text, "I" | "We") {
+            return true;
+        }
         if lower(s, k) != "the" {
             return false;
         }

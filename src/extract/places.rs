@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("data/places.tsv");
+const VENUES: &str = include_str!("data/venues.tsv");
 
 /// One place of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub(crate) struct Place {
     pub(crate) capital: bool,
     /// Known by another name in English news ("Kiev", "Bombay"), not the main one.
     pub(crate) alternate: bool,
+    /// A venue of summits and talks that is no city ("Bali", "Davos").
+    pub(crate) venue: bool,
 }
 
 /// The gazetteer: normalised name -> places, most populous first.
@@ -42,7 +45,8 @@ impl Places {
     fn parse() -> Places {
         let mut by_name: HashMap<String, Vec<Place>> = HashMap::new();
         let mut max_words = 1;
-        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+        let lines = DATA.lines().chain(VENUES.lines());
+        for line in lines.filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(name), Some(country), Some(population), flags) = (
                 cols.next(),
@@ -60,14 +64,17 @@ impl Places {
                 population: population.parse().unwrap_or(0),
                 capital: flags.contains('c'),
                 alternate: flags.contains('a'),
+                venue: flags.contains('v'),
             });
         }
         for places in by_name.values_mut() {
-            // A main name before an alternate one, a capital before other places of its
-            // name ("Kingston", "Georgetown"), then the most populous.
+            // A venue before a town of its name, a main name before an alternate one, a
+            // capital before other places of its name ("Kingston", "Georgetown"), then the
+            // most populous.
             places.sort_by(|a, b| {
-                a.alternate
-                    .cmp(&b.alternate)
+                b.venue
+                    .cmp(&a.venue)
+                    .then(a.alternate.cmp(&b.alternate))
                     .then(b.capital.cmp(&a.capital))
                     .then(b.population.cmp(&a.population))
             });
@@ -142,5 +149,13 @@ mod tests {
         assert_eq!(p.best("Victoria", &["SC"]).map(|p| p.country), Some("SC"));
         // Libreville the capital, not the French village of the same name.
         assert_eq!(p.best("Libreville", &[]).map(|p| p.country), Some("GA"));
+    }
+
+    #[test]
+    fn a_venue_of_talks_comes_before_a_town_of_its_name() {
+        let p = Places::get();
+        assert_eq!(p.best("Bali", &[]).map(|p| p.country), Some("ID"));
+        assert_eq!(p.best("Cornwall", &[]).map(|p| p.country), Some("GB"));
+        assert_eq!(p.best("Davos", &[]).map(|p| p.country), Some("CH"));
     }
 }

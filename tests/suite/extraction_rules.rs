@@ -863,3 +863,21 @@ fn a_blocked_trip_is_no_engagement() {
     );
     assert!(!found.iter().any(|f| f.kind == "visit"), "{found:?}");
 }
+
+#[test]
+fn a_lead_that_gives_no_day_takes_the_day_its_next_sentence_tells() {
+    // "have signed" in a Sunday dispatch; the next sentence says the signing was on
+    // Saturday afternoon.
+    let found = extract_headed(
+        "2026-03-08",
+        "Armenia, Azerbaijan sign accord",
+        "VIENNA, March 8 (Agency) - Armenia and Azerbaijan have signed an accord on border \
+         delimitation in Vienna after months of talks.\nThe Armenian and Azerbaijani foreign \
+         ministers put their signatures to the text on Saturday afternoon at the Hofburg.\nThe \
+         accord must still be ratified.",
+    );
+    assert!(
+        has(&found, "agreement", "2026-03-07", &["AM", "AZ"]),
+        "{found:?}"
+    );
+}

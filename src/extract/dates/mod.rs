@@ -641,6 +641,9 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
             also: Vec::new(),
         });
     }
+    if let Some(next) = dated_by_the_next_sentence(doc, s) {
+        return Some(next);
+    }
     if trig.perfect {
         let month = PartialDate::month(day.year(), day.month());
         return Some(Dated {
@@ -691,6 +694,44 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         .ok()?,
         source: DateSource::Reported,
         words,
+        also: Vec::new(),
+    })
+}
+
+/// "Turkey and Armenia have signed two protocols ..." leads, and the next sentence tells
+/// the day: "The ministers put their signatures to the documents on Saturday evening." The
+/// lead's undated event takes the one recent day the next sentence gives, when that
+/// sentence opens with a state the lead names.
+fn dated_by_the_next_sentence(doc: &Doc, s: &Sent) -> Option<Dated> {
+    if s.index != 0 || s.times.iter().any(|t| t.date.is_some()) {
+        return None;
+    }
+    let next = doc.sentences.get(1)?;
+    let [t] = next.times.as_slice() else {
+        return None;
+    };
+    let date = t.date.clone()?;
+    let gap = doc.dct - date.first_day();
+    let recent = date.end.is_none()
+        && date.start.precision() == Precision::Day
+        && gap >= Duration::zero()
+        && gap <= Duration::days(6);
+    // The next sentence opens with the lead's parties, as its subject ("The Armenian and
+    // Azerbaijani ministers put their signatures ..."), not with something else that
+    // happened ("The meeting cleared the air clouded by the disaster Friday").
+    let shared = next.countries.iter().any(|c| {
+        c.is_state()
+            && c.first <= 8
+            && c.first < t.first
+            && s.countries.iter().any(|x| x.country == c.country)
+    });
+    (recent && shared).then(|| Dated {
+        date,
+        source: DateSource::Text,
+        words: format!(
+            "{} (the next sentence's, telling the lead's day)",
+            t.timex.text
+        ),
         also: Vec::new(),
     })
 }

@@ -710,7 +710,7 @@ fn dated_by_the_next_sentence(doc: &Doc, s: &Sent) -> Option<Dated> {
     let [t] = next.times.as_slice() else {
         return None;
     };
-    let date = t.date.clone()?;
+    let date = t.date?;
     let gap = doc.dct - date.first_day();
     let recent = date.end.is_none()
         && date.start.precision() == Precision::Day

@@ -380,12 +380,21 @@ impl<'a> Doc<'a> {
             home,
             agency_home: dateline
                 .and_then(|d| d.agency.as_deref())
+                .or_else(|| closing_signature(text))
                 .and_then(super::lexicon::agency_state)
                 .map(str::to_string),
             dominant,
             lead_day: lead_day.map(|d| d.first_day()),
         })
     }
+}
+
+/// The agency that signs a dispatch at its end rather than in its dateline: "... to meet
+/// Prime Minister Shinzo Abe. (PNA)".
+fn closing_signature(text: &str) -> Option<&str> {
+    let inner = text.trim_end().strip_suffix(')')?;
+    let (_, name) = inner.rsplit_once('(')?;
+    (name.len() <= 24 && !name.contains('\n')).then_some(name)
 }
 
 /// The state whose officials a text speaks for when it names them without their country

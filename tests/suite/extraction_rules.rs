@@ -881,3 +881,20 @@ fn a_lead_that_gives_no_day_takes_the_day_its_next_sentence_tells() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_agency_that_signs_at_the_end_names_its_own_leaders_bare_too() {
+    // No agency in the dateline; "(PNA)" closes the dispatch, and the Philippine agency's
+    // President is the Philippines' even with no state beside him.
+    let found = extract_headed(
+        "2019-04-11",
+        "President meets Prime Minister in Hanoi",
+        "HANOI -- President Rodrigo Roa Duterte met Prime Minister Nguyen Xuan Phuc of Vietnam \
+         on Thursday for talks on maritime cooperation.\nThe two leaders witnessed the signing \
+         of four agreements. (PNA)",
+    );
+    assert!(
+        has(&found, "meeting", "2019-04-11", &["PH", "VN"]),
+        "{found:?}"
+    );
+}

@@ -724,3 +724,21 @@ fn a_readout_opening_with_its_unnamed_prime_minister_is_not_the_named_leaders() 
         "{found:?}"
     );
 }
+
+#[test]
+fn a_numbered_session_of_a_bodys_council_is_its_summit_and_a_delegation_sent_takes_part() {
+    // "the 33rd session of the Council of the Arab League": a summit, held in Manama last
+    // Thursday ("delegation to" is where the President went, not a plan), with Egypt there
+    // because its delegation was.
+    let found = extract_headed(
+        "2024-05-19",
+        "President returns from Arab summit",
+        "CAIRO, May 19 (MENA) - President Abdel Fattah El Sisi returned to Cairo late Saturday \
+         after leading Egypt's delegation to the 33rd session of the Council of the Arab \
+         League, held on Thursday in Manama.",
+    );
+    assert!(
+        has(&found, "summit", "2024-05-16", &["BH", "EG"]),
+        "{found:?}"
+    );
+}

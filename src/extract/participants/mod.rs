@@ -10,8 +10,10 @@ use super::lexicon as lex;
 use super::mentions::{CountryRef, Via};
 use super::triggers::Trigger;
 use crate::model::{Country, CountryKind, EventType};
+use gatherings::gathering;
 use people::{home, people_of};
 
+mod gatherings;
 mod people;
 
 /// The parties of one engagement.
@@ -277,155 +279,6 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         }
     }
     p
-}
-
-/// A gathering's parties: its host (the place after it, "in Hanoi", or in its name: "the
-/// Beijing Summit"), the states of the people in its clause, and states listed as taking
-/// part; not the places people travel through to reach it.
-fn gathering(
-    s: &Sent,
-    trig: &Trigger,
-    people: &[(usize, String, Option<Country>, bool)],
-    named: &[(usize, Country, Via, Option<String>)],
-    p: &mut Parties,
-) {
-    for (_, name, country, _) in people {
-        p.add_actor(name);
-        if let Some(c) = country {
-            p.add_country(c);
-        }
-    }
-    // The gathering's name: capitalised words around the trigger.
-    let mut name_first = trig.first;
-    while name_first > 0
-        && s.toks[name_first - 1].word
-        && (s.toks[name_first - 1].cap
-            || s.toks[name_first - 1]
-                .lower
-                .chars()
-                .any(|c| c.is_ascii_digit()))
-    {
-        name_first -= 1;
-    }
-    let mut name_last = trig.last;
-    while name_last + 2 < s.toks.len()
-        && matches!(lower(s, name_last + 1), "of" | "on" | "for")
-        && s.toks[name_last + 2].cap
-    {
-        name_last += 2;
-        while name_last + 1 < s.toks.len()
-            && s.toks[name_last + 1].word
-            && (s.toks[name_last + 1].cap
-                || matches!(lower(s, name_last + 1), "and" | "of" | "the"))
-        {
-            name_last += 1;
-        }
-    }
-    let mut placed_host = false;
-    let named_after = |x: &Country| named.iter().any(|(k, c, ..)| c == x && *k > trig.last);
-    for (k, c, via, place) in named {
-        let in_name = *k >= name_first && *k <= name_last;
-        // ("in Khartoum", "in the Sudanese capital Khartoum".)
-        let after_in = |j: usize| matches!(lower(s, j), "in" | "at");
-        let placed_after = *k > trig.last
-            && *k > 1
-            && (after_in(k - 1)
-                || lex::qualifies_a_place(lower(s, k - 1)) && after_in(k - 2)
-                || set_for(s, *k))
-            && *k <= name_last + 12;
-        // "the leaders invited Iceland and Denmark to join": asked in, not there.
-        let addressed = (trig.last + 1..*k).any(|j| {
-            matches!(
-                lower(s, j),
-                "invited" | "urged" | "asked" | "told" | "warned" | "called"
-            )
-        });
-        let listed = *k > trig.last
-            && !addressed
-            && (lower(s, k.saturating_sub(1)) == ","
-                || lower(s, k.saturating_sub(1)) == "and"
-                || lower(s, k.saturating_sub(1)) == "from")
-            && *via != Via::City;
-        // "Mexico hosted a special summit", "Ghana will host the summit".
-        let hosting = *k < trig.first
-            && *via != Via::Demonym
-            && trig.first - *k <= 6
-            && (*k + 1..trig.first).any(|j| {
-                matches!(lower(s, j), "hosted" | "hosts" | "host" | "hosting")
-                    && !named.iter().any(|(o, ..)| *o > *k && *o < j)
-            });
-        // "flies to Switzerland for a peace conference": where the trip goes, it is held.
-        let travelled_to = *k > 0
-            && *k < trig.first
-            && *via != Via::Demonym
-            && trig.first - *k <= 8
-            && lower(s, k - 1) == "to"
-            && (*k + 1..trig.first).any(|j| matches!(lower(s, j), "for" | "attend"))
-            && !named.iter().any(|(o, ..)| *o > *k && *o < trig.first);
-        if in_name && *via != Via::Demonym || placed_after || hosting || travelled_to {
-            p.add_country(c);
-            // "convened in Tunis ahead of the summit in Riyadh": the place after the
-            // gathering is its own, before any place the clause gave earlier.
-            let own_place = placed_after && !placed_host;
-            if (p.host.is_none() || own_place) && c.kind != CountryKind::Region {
-                if let (true, Some(earlier)) = (own_place, p.host.take()) {
-                    p.countries.retain(|x| *x != earlier || named_after(x));
-                }
-                p.host = Some(c.clone());
-                placed_host |= placed_after;
-            }
-            if let Some(place) = place {
-                p.add_place(place);
-            }
-        } else if in_name
-            || listed
-            || members_listed_before(s, named, *k, trig.first)
-            || *via == Via::Demonym && *k >= name_first.saturating_sub(3)
-        {
-            p.add_country(c);
-        }
-    }
-    if let Some(h) = p.host.clone() {
-        p.add_country(&h);
-    }
-}
-
-/// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a
-/// word for the members ("leaders of", "ministers of") before the gathering are its members.
-fn members_listed_before(
-    s: &Sent,
-    named: &[(usize, Country, Via, Option<String>)],
-    k: usize,
-    trigger: usize,
-) -> bool {
-    if k >= trigger {
-        return false;
-    }
-    let mut j = k;
-    while j > 0 {
-        j -= 1;
-        let w = lower(s, j);
-        if w == "of" {
-            return j > 0
-                && matches!(
-                    lower(s, j - 1),
-                    "leaders"
-                        | "heads"
-                        | "ministers"
-                        | "presidents"
-                        | "delegates"
-                        | "representatives"
-                        | "officials"
-                        | "delegations"
-                );
-        }
-        let a_state = named.iter().any(|(n, ..)| *n == j);
-        // ("leaders of the Caribbean Community (CARICOM) and the Dominican Republic".)
-        if !(a_state || matches!(w, "," | "and" | "the" | "(" | ")") || s.toks[j].cap) {
-            return false;
-        }
-    }
-    false
 }
 
 /// A trip's traveller (the person or state before the trigger, or whose trip it is) and

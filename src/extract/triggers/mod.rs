@@ -325,12 +325,22 @@ fn modality(s: &Sent, t: &mut Trigger) {
             && (verb.ends_with("ed") || matches!(verb, "came" | "flew" | "went" | "left"))
             && lex::TRAVEL_MOTION.iter().any(|(v, _)| *v == verb)
     };
+    // "leading the delegation to the 41st session": "to" after a noun of going is where,
+    // not a plan.
+    let noun_to = |j: usize| {
+        j > 0
+            && matches!(
+                lower(s, j - 1),
+                "delegation" | "delegations" | "mission" | "envoy" | "ambassador" | "journey"
+            )
+    };
     t.future = (first..t.first)
         .rev()
         .take(5)
         .any(|j| {
             let w = lower(s, j);
-            lex::FUTURE.contains(&w) && !(w == "to" && (motion_before || preposition_to(j)))
+            lex::FUTURE.contains(&w)
+                && !(w == "to" && (motion_before || preposition_to(j) || noun_to(j)))
         })
         || before.last().is_some_and(|w| *w == "to")
         || after

@@ -337,11 +337,52 @@ fn documents(s: &Sent, k: usize) -> Decision {
 }
 
 /// Summits, conferences and named meetings of groups.
+/// A session numbered by an ordinal ("41st", "Fourth Ordinary") of a body named with
+/// capitals after it ("of the Supreme Council", "of the Assembly").
+fn numbered_session(s: &Sent, k: usize) -> bool {
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    let ordinal = |j: usize| {
+        let w = lower(s, j);
+        ORDINALS.contains(&w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x))
+    };
+    let kind = |j: usize| {
+        matches!(
+            lower(s, j),
+            "ordinary" | "extraordinary" | "regular" | "special" | "annual"
+        )
+    };
+    let numbered = k >= 1 && ordinal(k - 1) || k >= 2 && kind(k - 1) && ordinal(k - 2);
+    let name = if lower(s, k + 2) == "the" {
+        k + 3
+    } else {
+        k + 2
+    };
+    let body = (name..name + 4).any(|j| {
+        s.toks.get(j).is_some_and(|t| t.cap)
+            && matches!(
+                lower(s, j),
+                "council" | "assembly" | "summit" | "conference" | "committee"
+            )
+    });
+    numbered && body
+}
+
 fn gatherings(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
     let w = s.toks[k].lower.as_str();
     let next = lower(s, k + 1);
     let prev = if k > 0 { lower(s, k - 1) } else { "" };
+    // "the 41st session of the Supreme Council of the GCC", "the Fourth Ordinary Session
+    // of the Assembly of ...": a numbered session of a body's council or assembly is its
+    // summit.
+    if matches!(w, "session" | "sessions") && next == "of" && numbered_session(s, k) {
+        return Break(Some((EventType::Summit, k, true)));
+    }
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
         // "a joint press conference with the Pakistani minister": they met.

@@ -39,15 +39,22 @@ fn signed_after_date(
     if p == i || !sep(p) {
         return None;
     }
-    let window = &toks[p + 1..toks.len().min(p + 9)];
-    let c = grammar::find(window)
-        .into_iter()
-        .next()
-        .filter(|c| c.s == 0)?;
-    let grammar::Expr::Ymd { y, m, d } = c.expr else {
-        return None;
-    };
-    let mut k = p + 1 + c.e;
+    // The Gregorian date, first or after another calendar's ("Riyadh, Sha'ban 24, 1438,
+    // May 20, 2017, SPA --"), each part closed by a comma.
+    let (start, c, (y, m, d)) = (p + 1..toks.len().min(p + 12))
+        .filter(|&o| o == p + 1 || sep(o - 1))
+        .find_map(|o| {
+            let window = &toks[o..toks.len().min(o + 8)];
+            let c = grammar::find(window)
+                .into_iter()
+                .next()
+                .filter(|c| c.s == 0)?;
+            match c.expr {
+                grammar::Expr::Ymd { y, m, d } => Some((o, c, (y, m, d))),
+                _ => None,
+            }
+        })?;
+    let mut k = start + c.e;
     if !sep(k) {
         return None;
     }

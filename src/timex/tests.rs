@@ -196,6 +196,16 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("BARI, Italy", Some(d(2024, 6, 14)), Some("dpa"))
     );
+    // Another calendar's date first, then the Gregorian one.
+    let dl = find_dateline(
+        "Riyadh, Rajab 9, 1445, January 21, 2024, SPA -- The Crown Prince received ...",
+        p,
+    )
+    .unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("Riyadh", Some(d(2024, 1, 21)), Some("SPA"))
+    );
     // No dash after the agency: the date before it and the line start make it a dateline.
     let dl = find_dateline("OSAKA, June 28 (PTI) Prime Minister Modi held talks.", p).unwrap();
     assert_eq!(

@@ -438,11 +438,7 @@ fn home_country(
         let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
         let c = s.countries.iter().find(|c| c.first <= 4 && c.is_state())?;
         // The mention may take in its article ("The Brazilian" at 0) or follow it.
-        let the_before = match c.first {
-            0 => word(0) == "the",
-            1 => word(0) == "the",
-            _ => false,
-        };
+        let the_before = c.first <= 1 && word(0) == "the";
         let own = (the_before && is_government(word(c.last + 1)))
             || (c.first == 3 && word(0) == "the" && is_government(word(1)) && word(2) == "of");
         own.then(|| c.country.code.clone())

@@ -456,11 +456,14 @@ fn home_country(
             && leader.cap
             && toks.get(k + 2)?.text == "Government"
             && s.countries.iter().all(|c| c.first != k + 1);
-        let state = ["Prime Minister", "President"].iter().find_map(|title| {
-            let title: Vec<&str> = title.split(' ').collect();
-            leaders::country_of(&title, &[leader.text], Some(year))
-        });
-        state.filter(|_| styled).map(str::to_string)
+        if !styled {
+            return None;
+        }
+        let titles: [&[&str]; 2] = [&["Prime", "Minister"], &["President"]];
+        titles
+            .iter()
+            .find_map(|title| leaders::country_of(title, &[leader.text], Some(year)))
+            .map(str::to_string)
     });
     if styled.is_some() {
         return styled;
@@ -529,39 +532,8 @@ fn home_country(
     if opener.is_some() {
         return opener;
     }
-    // "The Prime Minister spoke to President Biden this evening.": a readout that opens with
-    // its own leader unnamed is that government's, and the leader named is the other side.
-    let opens_with_own_leader = sentences.first().is_some_and(|s| {
-        let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
-        s.toks.first().is_some_and(|t| t.text == "The")
-            && s.toks.get(1).is_some_and(|t| t.cap)
-            && word(1) == "prime"
-            && word(2) == "minister"
-            && !s.toks.get(3).is_some_and(|t| t.cap)
-            && word(3) != "of"
-    });
-    if opens_with_own_leader {
-        return own_state_named_most(sentences, false).map(|c| c.code.clone());
-    }
-    // "At the invitation of President Xi Jinping, President of the Russian Federation X
-    // will pay a state visit": a government names its own leader without the state every
-    // time, and foreign leaders with theirs at least once; its text names its own first.
-    let people = || sentences.iter().flat_map(|s| &s.people);
-    let surname = super::cast::surname;
-    // The first person named, past those who only speak for a ministry.
-    let never_attributed = people().find(|p| !p.speaker).filter(|p| {
-        p.by_name
-            && !people()
-                .any(|q| !q.by_name && q.country.is_some() && surname(&q.name) == surname(&p.name))
-    });
-    if let Some(country) = never_attributed.and_then(|p| p.country.as_ref()) {
-        if country.kind == CountryKind::State {
-            return Some(country.code.clone());
-        }
-    }
-    // "The Prime Minister spoke to President X" before any "the President": a government
-    // led by a prime minister, whose country is the one its text names on its own ("the UK
-    // will continue ..."), not after a foreign leader ("President X of Ukraine").
+    // "The Prime Minister" or "the President" with no name or state after it: a
+    // government's own leader, as its text names them.
     let unattributed = |title: &[&str], subject: bool| {
         sentences.iter().enumerate().find_map(|(i, s)| {
             s.toks
@@ -583,6 +555,30 @@ fn home_country(
     // As the subject of a sentence: "urged the Prime Minister to" is the one spoken to.
     let prime_minister = unattributed(&["prime", "minister"], true);
     let president = unattributed(&["president"], false);
+    // "The Prime Minister spoke to President Biden this evening.": a readout that opens with
+    // its own leader unnamed is that government's, and the leader named is the other side.
+    if prime_minister == Some((0, 0)) {
+        return own_state_named_most(sentences, false).map(|c| c.code.clone());
+    }
+    // "At the invitation of President Xi Jinping, President of the Russian Federation X
+    // will pay a state visit": a government names its own leader without the state every
+    // time, and foreign leaders with theirs at least once; its text names its own first.
+    let people = || sentences.iter().flat_map(|s| &s.people);
+    let surname = super::cast::surname;
+    // The first person named, past those who only speak for a ministry.
+    let never_attributed = people().find(|p| !p.speaker).filter(|p| {
+        p.by_name
+            && !people()
+                .any(|q| !q.by_name && q.country.is_some() && surname(&q.name) == surname(&p.name))
+    });
+    if let Some(country) = never_attributed.and_then(|p| p.country.as_ref()) {
+        if country.kind == CountryKind::State {
+            return Some(country.code.clone());
+        }
+    }
+    // "The Prime Minister spoke to President X" before any "the President": a government
+    // led by a prime minister, whose country is the one its text names on its own ("the UK
+    // will continue ..."), not after a foreign leader ("President X of Ukraine").
     if prime_minister.is_some() && (president.is_none() || prime_minister < president) {
         return own_state_named_most(sentences, false).map(|c| c.code.clone());
     }

@@ -558,7 +558,8 @@ fn home_country(
     // "The Prime Minister spoke to President Biden this evening.": a readout that opens with
     // its own leader unnamed is that government's, and the leader named is the other side.
     if prime_minister == Some((0, 0)) {
-        return own_state_named_most(sentences, false).map(|c| c.code.clone());
+        return named_in_apposition(sentences)
+            .or_else(|| own_state_named_most(sentences, false).map(|c| c.code.clone()));
     }
     // "At the invitation of President Xi Jinping, President of the Russian Federation X
     // will pay a state visit": a government names its own leader without the state every
@@ -605,9 +606,14 @@ fn home_country(
 /// the state of anyone it names: those are the other side. Demonyms count when `demonyms`
 /// ("Australian businesses"): a first-person text calls its own people so.
 fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a Country> {
+    // A former holder ("then Prime Minister X", "former President Y") is background, often
+    // the text's own government's past leader, not the other side.
+    let former = |s: &Sent, k: usize| {
+        k > 0 && matches!(s.toks[k - 1].lower.as_str(), "then" | "former" | "late")
+    };
     let others: Vec<&Country> = sentences
         .iter()
-        .flat_map(|s| &s.people)
+        .flat_map(|s| s.people.iter().filter(move |p| !former(s, p.first)))
         .filter_map(|p| p.country.as_ref())
         .collect();
     let on_its_own = sentences.iter().flat_map(|s| {
@@ -657,6 +663,24 @@ fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a
     (pool.iter().filter(|c| **c == best).count() >= least).then_some(best)
 }
 
+/// "The Prime Minister, Mark Carney, today announced ...", and elsewhere "Mark Carney, Prime
+/// Minister of Canada": the state the text gives the leader it opens with, named there in
+/// apposition.
+fn named_in_apposition(sentences: &[Sent]) -> Option<String> {
+    let toks = &sentences.first()?.toks;
+    let comma = toks.iter().take(4).position(|t| t.is(","))?;
+    let name: Vec<&Tok> = toks[comma + 1..].iter().take_while(|t| t.cap).collect();
+    let closed = toks.get(comma + 1 + name.len()).is_some_and(|t| t.is(","));
+    let last = name.last().filter(|_| closed && name.len() >= 2)?;
+    sentences
+        .iter()
+        .flat_map(|s| &s.people)
+        .filter(|p| super::cast::surname(&p.name) == last.text)
+        .find_map(|p| p.country.as_ref())
+        .filter(|c| c.kind == CountryKind::State)
+        .map(|c| c.code.clone())
+}
+
 /// "I will visit ...", "We welcome ...": the text's voice is its author's, outside quotes,
 /// within its first sentences.
 fn speaks_in_first_person(sentences: &[Sent]) -> bool {
@@ -691,12 +715,25 @@ fn closing_place(sentences: &[Sent]) -> Option<String> {
                 .enumerate()
                 .all(|(k, t)| !t.word || s.times.iter().any(|x| x.first <= k && k <= x.last))
     };
+    // "Dublin, 22 February 1995": the place and the date on one line.
+    let place_then_date = |s: &Sent| {
+        let c = s.countries.first()?;
+        let t = s.times.first()?;
+        let rest_dated = s.toks.iter().enumerate().all(|(k, tok)| {
+            !tok.word || (c.first <= k && k <= c.last) || (t.first <= k && k <= t.last)
+        });
+        (c.first == 0
+            && t.first > c.last
+            && rest_dated
+            && matches!(c.via, Via::Capital | Via::City))
+        .then(|| c.country.code.clone())
+    };
     let mut last = sentences.iter().rev();
     let tail = last.next()?;
     if dated_only(tail) {
         last.next().and_then(alone)
     } else {
-        alone(tail)
+        alone(tail).or_else(|| place_then_date(tail))
     }
 }
 

@@ -704,11 +704,17 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
                 && (t.date_source == DateSource::Text
                     // "went on to Warsaw for talks with Polish officials": one trip.
                     || t.sentence == meeting.sentence && t.date == meeting.date
+
                     // "arrived in Nairobi ... meet with President Moi": a trip of the
                     // report's day, and talks there that day.
                     || t.date == meeting.date && t.date.end.is_none())
                 && (t.date.contains(&meeting.date)
-                    || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date))
+                    || meeting.date_source != DateSource::Text && t.date.overlaps(&meeting.date)
+                    // "travelled the same day to Hanoi for talks with ...": talks the
+                    // sentence leaves undated are those of the trip it dates.
+                    || meeting.date_source != DateSource::Text
+                        && t.date_source == DateSource::Text
+                        && t.sentence == meeting.sentence)
                 && meeting
                     .states()
                     .iter()

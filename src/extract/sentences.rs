@@ -13,10 +13,10 @@ pub(crate) struct Sentence {
 /// Words whose trailing period is not a full stop.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sec", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
-    "cmdr", "adm", "sgt", "st", "ste", "mt", "ft", "jr", "sr", "rev", "hon", "amb", "pres", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vol", "inc", "corp", "ltd", "co", "bros", "vs", "etc", "e.g", "i.e", "approx", "dept", "univ",
-    "assn", "est", "fig", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m",
+    "cmdr", "adm", "sgt", "st", "ste", "mt", "ft", "jr", "sr", "rev", "hon", "rt", "amb", "pres",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vol", "inc", "corp", "ltd", "co", "bros", "vs", "etc", "e.g", "i.e", "approx", "dept",
+    "univ", "assn", "est", "fig", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m",
 ];
 
 /// Words that, capitalised after "U.S." and similar, show a new sentence has begun.

@@ -95,6 +95,15 @@ fn reports_date(s: &Sent, t: &TimeRef) -> bool {
             break;
         }
     }
+    // "The Prime Minister today announced that he will travel ...": the date between the
+    // speaker and the verb.
+    let before_verb = matches!(
+        lower(s, t.last + 1),
+        "said" | "says" | "told" | "announced" | "announces" | "stated" | "confirmed"
+    );
+    if before_verb {
+        return true;
+    }
     // "Thursday, officials said" / "On Monday, the ministry said": a date that opens its
     // clause and is followed by the reporting verb.
     let opens_clause = t.first == 0

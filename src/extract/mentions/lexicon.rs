@@ -2,6 +2,19 @@
 //! bodies, capitalised words that are not names, and the words of titles.
 
 /// Demonyms and short names news uses that the country data lacks or spells otherwise.
+/// Parts of a state that the country data does not list, named like countries: their
+/// events are the state's ("Northern Ireland" is not Ireland).
+pub(super) const CONSTITUENT_COUNTRIES: &[(&str, &str)] = &[
+    ("northern ireland", "GB"),
+    ("scotland", "GB"),
+    ("wales", "GB"),
+];
+
+/// The adjectives of states that no longer exist, which the country data lists among their
+/// names ("Soviet"): in text they qualify ("the Soviet domination"), as demonyms do.
+pub(super) const HISTORICAL_ADJECTIVES: &[&str] =
+    &["soviet", "yugoslav", "czechoslovak", "east german"];
+
 pub(super) const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("america", "US"),
     ("american", "US"),
@@ -55,6 +68,7 @@ pub(super) const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("japanese", "JP"),
     ("french", "FR"),
     ("franco", "FR"),
+    ("anglo", "GB"),
     ("german", "DE"),
     ("italian", "IT"),
     ("spanish", "ES"),

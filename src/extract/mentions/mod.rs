@@ -108,6 +108,14 @@ impl Lexicon {
                 };
                 names.insert(normalise_key(key), (code.to_string(), via));
             }
+            for (key, code) in CONSTITUENT_COUNTRIES {
+                names.insert(key.to_string(), (code.to_string(), Via::Name));
+            }
+            for key in HISTORICAL_ADJECTIVES {
+                if let Some(entry) = names.get_mut(*key) {
+                    entry.1 = Via::Demonym;
+                }
+            }
             for (seat, code) in SEATS {
                 names.insert(normalise_key(seat), (code.to_string(), Via::Seat));
             }
@@ -144,6 +152,40 @@ fn lookup(key: &str) -> Option<(Country, Via)> {
         return g.by_code(code).map(|c| (c.clone(), *via));
     }
     body(key).map(|c| (c, Via::Name))
+}
+
+/// EVENTS.md: an extracted event names a state that no longer exists by its successor's
+/// code ("the Soviet Union", "Soviet President X" take part for Russia). Not the states of a
+/// bygone order: "the former Soviet Union", "the Soviet domination of those nations",
+/// "Soviet-style militaries": a demonym stands for the state only before a title or name,
+/// or before its people in office ("Soviet officials").
+fn successor_state(toks: &[Tok], first: usize, end: usize, via: Via, country: Country) -> Country {
+    if country.kind != CountryKind::Historical {
+        return country;
+    }
+    let former = first > 0 && toks[first - 1].lower == "former";
+    let of_state = via != Via::Demonym
+        || toks.get(end).is_some_and(|t| {
+            t.cap
+                || matches!(
+                    t.lower.as_str(),
+                    "leader"
+                        | "leaders"
+                        | "officials"
+                        | "delegation"
+                        | "side"
+                        | "government"
+                        | "counterpart"
+                        | "counterparts"
+                        | "diplomats"
+                        | "envoy"
+                )
+        });
+    let g = Gazetteer::get();
+    match g.by_code(g.successor(&country.code)) {
+        Some(current) if !former && of_state => current.clone(),
+        _ => country,
+    }
 }
 
 /// "the Communist Party of China (CPC)", "the Vietnam News Agency (VNA)": an acronym
@@ -271,6 +313,7 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
                 continue;
             }
             let place = matches!(via, Via::Capital | Via::Seat).then(|| join(&toks[i..i + n]));
+            let country = successor_state(toks, i, i + n, via, country);
             out.push(CountryRef {
                 country,
                 via,

@@ -127,6 +127,28 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
         if toks.get(j).is_some_and(|t| t.is(".")) && toks[j - 1].text.len() <= 4 {
             j += 1;
         }
+        // "The Taoiseach, Mr John Bruton, T.D., and ...", "The Prime Minister, Mark Carney,
+        // today announced": the holder named in apposition to the title, set off by commas.
+        // (A demonym may come between: "the British Prime Minister, the Rt. Hon. John Major,".)
+        let lead = countries
+            .iter()
+            .find(|c| c.via == Via::Demonym && c.last + 1 == i)
+            .map_or(i, |c| c.first);
+        let apposed =
+            lead > 0 && toks[lead - 1].lower == "the" && toks.get(j).is_some_and(|t| t.is(","));
+        if apposed {
+            let mut n = j + 1;
+            while toks.get(n).is_some_and(|t| {
+                t.is(".")
+                    || matches!(
+                        t.lower.trim_end_matches('.'),
+                        "the" | "rt" | "hon" | "h.e" | "mr" | "mrs" | "ms" | "dr" | "his" | "her"
+                    )
+            }) {
+                n += 1;
+            }
+            j = n;
+        }
         // A lower-case title must be followed by a capitalised name to be one.
         let mut k = j;
         let mut name: Vec<&Tok> = Vec::new();
@@ -153,7 +175,8 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             name.pop();
             k -= 1;
         }
-        if name.is_empty() || name.len() > 5 {
+        let closed = toks.get(k).is_none_or(|t| t.is(","));
+        if name.is_empty() || name.len() > 5 || apposed && !closed {
             i = j.max(i + 1);
             continue;
         }

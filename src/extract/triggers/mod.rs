@@ -265,7 +265,12 @@ fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
 /// its clause (and a few after: "talks were cancelled").
 fn modality(s: &Sent, t: &mut Trigger) {
     let (first, last) = t.clause;
-    let before: Vec<&str> = (first..t.first).map(|k| lower(s, k)).collect();
+    // (The words of a date are no modals: "On May 3, the Prime Minister will be in Tokyo".)
+    let in_date = |k: usize| s.times.iter().any(|x| x.first <= k && k <= x.last);
+    let before: Vec<&str> = (first..t.first)
+        .filter(|&k| !in_date(k))
+        .map(|k| lower(s, k))
+        .collect();
     let near: Vec<&str> = before.iter().rev().take(7).copied().collect();
     let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5))
         .map(|k| lower(s, k))

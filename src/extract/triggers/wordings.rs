@@ -177,6 +177,22 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         }
         return Break(None);
     }
+    // "handed the instrument of Poland's accession to ...", "exchanged the instruments of
+    // ratification": the act that brings a treaty into force for a state.
+    if matches!(
+        w,
+        "deposited" | "depositing" | "handed" | "exchanged" | "delivered"
+    ) {
+        let instrument = (k + 1..(k + 4).min(toks.len()))
+            .find(|&j| matches!(lower(s, j), "instrument" | "instruments"));
+        let of_accession = instrument.is_some_and(|j| {
+            (j + 1..(j + 5).min(toks.len()))
+                .any(|x| matches!(lower(s, x), "accession" | "ratification"))
+        });
+        if of_accession {
+            return Break(Some((EventType::Agreement, k, false)));
+        }
+    }
     // "reached a historic nuclear deal", "struck an accord": concluded, as signed. (Only
     // a deal or accord named as such: "reached agreement on" a point is part of talks.)
     if matches!(w, "reached" | "struck" | "clinched" | "sealed")
@@ -259,6 +275,21 @@ fn documents(s: &Sent, k: usize) -> Decision {
             return Break(None);
         }
         return Break(Some((EventType::Statement, k + 1, true)));
+    }
+    // "today jointly launched in Belfast 'A New Framework for Agreement'": a document two
+    // governments put out together is their joint statement.
+    let put_out = (w == "jointly")
+        .then(|| {
+            (k + 1..(k + 3).min(toks.len())).find(|&j| {
+                matches!(
+                    lower(s, j),
+                    "launched" | "issued" | "released" | "published" | "unveiled" | "presented"
+                )
+            })
+        })
+        .flatten();
+    if let Some(j) = put_out {
+        return Break(Some((EventType::Statement, j, false)));
     }
     if matches!(
         w,

@@ -227,6 +227,8 @@ fn attended_gathering_date(
         x.date.as_ref().is_some_and(|d| {
             x.first > t.last
                 || x.first > trip.last && d.start.precision() != crate::model::Precision::Day
+                // "arrived on Monday evening to attend Tuesday's conference".
+                || x.first > trip.last && x.last < t.first && s.toks[x.last].possessive
         })
     });
     if t.kind != EventType::Summit || own_date {

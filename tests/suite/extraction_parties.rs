@@ -97,3 +97,56 @@ fn instruments_handed_over_documents_put_out_jointly_and_the_parts_of_a_state() 
         "{found:?}"
     );
 }
+
+#[test]
+fn a_first_name_that_names_a_country_elsewhere_and_would_in_reported_speech() {
+    // "Mauricio" is Mauritius in Spanish: between a title and a surname it is a first name.
+    // "Officials said Vidal would meet ..." is a plan told in reported speech, not a
+    // condition. "since he took office in December" dates his taking office, not the press
+    // conference.
+    let found = extract(
+        "2016-03-23",
+        "SANTIAGO, March 23 (Agency) - Uruguayan President Mauricio Vidal and Chilean \
+         President Ana Rojas held talks today at La Moneda.\nOfficials said Vidal would meet \
+         Foreign Minister Pedro Soto on Friday ahead of the forum.\nAt a joint news \
+         conference, Rojas praised the reforms launched by Vidal since he took office in \
+         December.",
+    );
+    assert!(
+        has(&found, "meeting", "2016-03-23", &["UY", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2016-03-25", &["UY", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.countries.iter().any(|c| c == "MU") || e.date == "2015-12"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_gathering_a_trip_attends_by_its_possessive_weekday_and_a_weekday_before_an_apposition() {
+    // "to attend Tuesday's conference" on a Monday: the coming Tuesday, and the summit's
+    // own day, not the arrival's. "On Thursday, the 30th anniversary of ..., Mori will ...":
+    // the verb that sets the weekday's tense comes after a long apposition.
+    let found = extract(
+        "2010-07-19",
+        "KABUL, July 19 (Agency) - Japanese Foreign Minister Kenji Mori arrived in Kabul on \
+         Monday evening to attend Tuesday's international conference on Afghanistan.\nOn \
+         Thursday, the 30th anniversary of the first border treaty between the two \
+         neighbours, Mori will lay a wreath at the war memorial and then travel to Islamabad \
+         for talks with Pakistani Prime Minister Imran Qadir.",
+    );
+    assert!(
+        has(&found, "summit", "2010-07-20", &["JP", "AF"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2010-07-22", &["JP", "PK"]),
+        "{found:?}"
+    );
+}

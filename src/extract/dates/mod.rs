@@ -218,6 +218,30 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         if superlative && t.first > since {
             return None;
         }
+        // "the reforms launched since he took office in December": a clause of its own after
+        // "since" that the date belongs to.
+        let own_clause = t.first > since
+            && (since + 1..t.first).any(|k| {
+                let w = lower(s, k);
+                matches!(
+                    w,
+                    "took"
+                        | "taking"
+                        | "became"
+                        | "becoming"
+                        | "assumed"
+                        | "assuming"
+                        | "won"
+                        | "winning"
+                        | "came"
+                        | "coming"
+                        | "returned"
+                        | "returning"
+                ) || w.len() > 4 && w.ends_with("ed")
+            });
+        if own_clause {
+            return None;
+        }
         score += 5;
     }
     // "the first visit by Chinese leaders in ten years": a length, not a date.

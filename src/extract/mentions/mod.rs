@@ -295,6 +295,19 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
             }
         }
         if let Some((n, country, via)) = found {
+            // "President Mauricio Macri": a first name that is a country's name in another
+            // language, between a title and a surname.
+            let first_name = n == 1
+                && via == Via::Name
+                && i > 0
+                && people::is_title_word(&toks[i - 1].lower)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.word && t.cap && lookup(&normalise_key(t.text)).is_none());
+            if first_name {
+                i += 1;
+                continue;
+            }
             // "Palestinian American community leaders": people of a country, not its state.
             if via == Via::Demonym
                 && toks.get(i + n).is_some_and(|t| {

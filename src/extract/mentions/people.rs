@@ -157,8 +157,16 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             let particle = !name.is_empty()
                 && PARTICLES.contains(&t.lower.as_str())
                 && toks.get(k + 1).is_some_and(name_word);
-            if name_word(t) && lookup(&t.lower).is_none_or(|(_, via)| via == Via::City) || particle
-            {
+            // "President Mauricio Macri": a first name that names a country in another
+            // language, before a surname.
+            let first_name = name.is_empty()
+                && k == j
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| name_word(n) && lookup(&n.lower).is_none());
+            let not_a_place = lookup(&t.lower)
+                .is_none_or(|(_, via)| via == Via::City || first_name && via == Via::Name);
+            if name_word(t) && not_a_place || particle {
                 name.push(t);
                 k += 1;
                 if t.possessive {

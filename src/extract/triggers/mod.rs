@@ -312,6 +312,21 @@ fn modality(s: &Sent, t: &mut Trigger) {
             )
     }) || near.iter().take(3).any(|w| *w == "unlikely");
     t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w)) || doubted;
+    // "Officials said Clinton would meet Karzai on Monday night": "would" in reported
+    // speech is the future of the time it was said, not a condition.
+    let reported_would = near.iter().position(|w| *w == "would").is_some_and(|p| {
+        near[p + 1..].iter().any(|w| {
+            matches!(
+                *w,
+                "said" | "says" | "told" | "announced" | "added" | "confirmed"
+            )
+        }) && near
+            .iter()
+            .all(|w| *w == "would" || !lex::HYPOTHETICAL.contains(w))
+    });
+    if reported_would && !doubted {
+        t.hypothetical = false;
+    }
     // "at the invitation of" a dated visit is still the visit.
     if near.contains(&"invitation") && near.contains(&"at") {
         t.hypothetical = false;

@@ -88,7 +88,11 @@ pub(super) fn clause_tense(c: &Cand, toks: &[Token]) -> Tense {
                 (toks[c.s - 2].lower.as_str(), prev),
                 ("ahead" | "advance", "of") | ("in", "advance")
             );
-        let ahead = ahead || matches!(prev, "upcoming" | "until" | "till");
+        // "arrived to attend Tuesday's conference", "will host Sunday's talks".
+        let going_to = c.s >= 2
+            && matches!(toks[c.s - 2].lower.as_str(), "to" | "will")
+            && matches!(prev, "attend" | "join" | "host" | "chair" | "open");
+        let ahead = ahead || going_to || matches!(prev, "upcoming" | "until" | "till");
         if ahead {
             tense = Tense::Future;
         } else if !matches!(prev, "before" | "for") {
@@ -115,7 +119,15 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
     let mut weak = None;
     let mut separated = false;
     let mut joined = false;
-    for k in e..toks.len().min(e + TENSE_WINDOW) {
+    // "On Thursday, the 40th anniversary of the 1976 coup, Obama will ...": an apposition
+    // after the date puts the verb further off.
+    let apposition = toks.get(e).is_some_and(|t| t.lower == ",");
+    let window = if apposition {
+        TENSE_WINDOW + 6
+    } else {
+        TENSE_WINDOW
+    };
+    for k in e..toks.len().min(e + window) {
         let t = &toks[k];
         if t.kind == Kind::Punct && is_separator(toks, k) {
             separated = true;

@@ -424,11 +424,17 @@ fn home_country(
         return Some(place);
     }
     // The seat of its government named ("the White House", "the Kremlin").
+    // Not a seat visited: "an Official Arrival Ceremony at the White House".
+    let visited = |s: &Sent, c: &CountryRef| {
+        let before =
+            |k: usize| k > 0 && matches!(s.toks[k - 1].lower.as_str(), "at" | "to" | "in" | "into");
+        before(c.first) || c.first > 0 && s.toks[c.first - 1].lower == "the" && before(c.first - 1)
+    };
     let seat = sentences
         .iter()
-        .flat_map(|s| &s.countries)
-        .find(|c| c.via == Via::Seat)
-        .map(|c| c.country.code.clone());
+        .flat_map(|s| s.countries.iter().map(move |c| (s, c)))
+        .find(|(s, c)| c.via == Via::Seat && !visited(s, c))
+        .map(|(_, c)| c.country.code.clone());
     if seat.is_some() {
         return seat;
     }

@@ -540,6 +540,39 @@ mod tests {
     }
 
     #[test]
+    fn a_state_that_no_longer_exists_is_its_successor_only_where_it_acts() {
+        assert_eq!(codes("Soviet President Pavel Orlov"), ["RU"]);
+        assert_eq!(codes("a visit to the Soviet Union"), ["RU"]);
+        assert_eq!(codes("the former Soviet Union"), ["SUHH"]);
+        assert_eq!(
+            codes("ending the Soviet domination of those nations"),
+            ["SUHH"]
+        );
+        assert_eq!(codes("talks in Northern Ireland"), ["GB"]);
+    }
+
+    #[test]
+    fn event_nouns_and_foreign_first_names_are_not_names() {
+        let names = |text: &str| {
+            let toks = tokenize(text, 0);
+            people::people(&toks, &countries(&toks), Some(2016))
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Prime Minister Anan Chai will make an Official Visit to France"),
+            ["Anan Chai"]
+        );
+        // "Mauricio" is Mauritius in Spanish.
+        assert_eq!(
+            names("President Mauricio Vidal met them"),
+            ["Mauricio Vidal"]
+        );
+        assert!(codes("President Mauricio Vidal met them").is_empty());
+    }
+
+    #[test]
     fn finds_names_demonyms_capitals_and_regions() {
         assert_eq!(
             codes("The tour included Jamaica, Guyana, and Suriname."),

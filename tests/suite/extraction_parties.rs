@@ -150,3 +150,13 @@ fn the_gathering_a_trip_attends_by_its_possessive_weekday_and_a_weekday_before_a
         "{found:?}"
     );
 }
+
+#[test]
+fn a_gathering_named_after_its_city_takes_place_in_that_citys_state() {
+    let found = extract(
+        "2022-07-01",
+        "OSLO, July 1 (Agency) - Norway was invited to the talks by the leaders at the Lisbon \
+         Summit in June, Foreign Minister Kari Dahl said.",
+    );
+    assert!(has(&found, "summit", "2022-06", &["PT"]), "{found:?}");
+}

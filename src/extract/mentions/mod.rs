@@ -431,10 +431,30 @@ fn city_at(
         }) {
             continue;
         }
-        // A longer capitalised name goes on: "Victoria Nuland", "Kingston Road".
-        if toks
-            .get(i + n)
-            .is_some_and(|t| t.word && t.cap && !t.possessive)
+        // A longer capitalised name goes on: "Victoria Nuland", "Kingston Road". Not a
+        // gathering or document named after its city: "the Madrid Summit", "the Geneva
+        // Conference".
+        let named_after = toks.get(i + n).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "summit"
+                    | "conference"
+                    | "declaration"
+                    | "accord"
+                    | "accords"
+                    | "protocol"
+                    | "agreement"
+                    | "treaty"
+                    | "forum"
+                    | "talks"
+                    | "meeting"
+                    | "dialogue"
+            )
+        });
+        if !named_after
+            && toks
+                .get(i + n)
+                .is_some_and(|t| t.word && t.cap && !t.possessive)
         {
             continue;
         }

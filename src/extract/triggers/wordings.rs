@@ -183,7 +183,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         w,
         "deposited" | "depositing" | "handed" | "exchanged" | "delivered"
     ) {
-        let instrument = (k + 1..(k + 4).min(toks.len()))
+        let instrument = (k + 1..(k + 6).min(toks.len()))
             .find(|&j| matches!(lower(s, j), "instrument" | "instruments"));
         let of_accession = instrument.is_some_and(|j| {
             (j + 1..(j + 5).min(toks.len()))

@@ -766,6 +766,25 @@ fn killed_builds_never_replace_the_previous_site() {
     let events = dir.path().join("content/events/all.yaml");
     let text = read(&events).replace("Event number 0 ", "Changed event ");
     fs::write(&events, text).unwrap();
+    // What a completed build of the changed content writes, built elsewhere: a kill that
+    // lands after the swap but before the process exits leaves exactly this.
+    let complete = tempfile::tempdir().unwrap();
+    let out = entente(&[
+        "build",
+        "--quiet",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--out",
+        complete.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = fs::read(complete.path().join("index.html")).unwrap();
+    let files_after = files_under(complete.path());
+    assert_ne!(after, before);
     let mut killed_while_running = 0;
     for delay_ms in [5u64, 20, 50, 90, 150, 250, 400, 600] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
@@ -782,16 +801,18 @@ fn killed_builds_never_replace_the_previous_site() {
         let status = child.wait().unwrap();
         let now = fs::read(&index)
             .unwrap_or_else(|e| panic!("killed after {delay_ms} ms: index.html unreadable: {e}"));
-        if status.success() {
-            // Finished before the kill: the new site, whole.
-            assert_ne!(now, before);
+        let files_now = files_under(&dir.path().join("public"));
+        if status.success() || now == after {
+            // Finished (or swapped in) before the kill: the new site, whole.
+            assert_eq!(now, after, "killed after {delay_ms} ms");
+            assert_eq!(files_now, files_after, "killed after {delay_ms} ms");
             break;
         }
         assert_eq!(
             now, before,
             "killed after {delay_ms} ms: index.html changed"
         );
-        assert_eq!(files_under(&dir.path().join("public")), files_before);
+        assert_eq!(files_now, files_before);
     }
     assert!(
         killed_while_running > 0,

@@ -435,21 +435,11 @@ fn city_at(
         // gathering or document named after its city: "the Madrid Summit", "the Geneva
         // Conference".
         let named_after = toks.get(i + n).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "summit"
-                    | "conference"
-                    | "declaration"
-                    | "accord"
-                    | "accords"
-                    | "protocol"
-                    | "agreement"
-                    | "treaty"
-                    | "forum"
-                    | "talks"
-                    | "meeting"
-                    | "dialogue"
-            )
+            let w = t.lower.as_str();
+            crate::extract::lexicon::SUMMIT_NOUNS.contains(&w)
+                || crate::extract::lexicon::MEETING_NOUNS.contains(&w)
+                || crate::extract::lexicon::AGREEMENT_NOUNS.contains(&w)
+                || matches!(w, "declaration" | "communique")
         });
         if !named_after
             && toks

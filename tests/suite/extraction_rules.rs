@@ -14,6 +14,7 @@ pub(crate) struct Found {
     pub(crate) kind: String,
     pub(crate) countries: Vec<String>,
     pub(crate) actors: Vec<String>,
+    pub(crate) places: Vec<String>,
     pub(crate) title: String,
 }
 
@@ -42,6 +43,7 @@ pub(crate) fn extract_headed(dct: &str, headline: &str, body: &str) -> Vec<Found
             kind: e["type"].as_str().unwrap().to_string(),
             countries: strings(&e["countries"]),
             actors: strings(&e["actors"]),
+            places: strings(&e["places"]),
             title: e["title"].as_str().unwrap_or_default().to_string(),
         })
         .collect()

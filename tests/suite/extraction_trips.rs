@@ -3,7 +3,7 @@
 //! and the stops a relative clause lists ("a tour, which has already taken him to ...").
 //! The articles are invented.
 
-use crate::extraction_rules::{extract, extract_headed, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, has, has_range, Found};
 
 #[test]
 fn the_stay_a_traveller_came_from_ends_on_the_day_of_arrival() {
@@ -579,4 +579,60 @@ fn a_presidents_own_office_announcing_dated_stops_gives_one_visit_per_stop_and_n
         "{found:?}"
     );
     assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_record_to_visit_is_the_trip_it_describes_and_a_far_will_still_looks_ahead() {
+    // "the first X to visit Y" records the trip the sentence reports: no second, later trip.
+    // "will visit A on Wednesday before flying ... for talks on Thursday": the Thursday
+    // ahead, though "will" is far back. "met in A last June and held talks in B in
+    // December": each predicate has its own place, and a December told in the past, in an
+    // April report, is last December.
+    let found = extract(
+        "2019-03-12",
+        "ANKARA, March 12 (Agency) - Chilean President Rosa Ibarra, the first Chilean head of \
+         state to visit Turkey, arrived in Ankara on Monday for a three-day state visit.\nShe \
+         will visit Izmir on Wednesday before flying on that evening to Greece for an \
+         overnight stop and talks with Greek Prime Minister Nikos Petrou on Thursday.\nIbarra \
+         and Turkish President Emre Kaya first met in Lima last June and held talks in \
+         Santiago in December, when Kaya became the first Turkish president to visit Chile.",
+    );
+    assert!(
+        has_range(&found, "visit", "2019-03-11", "2019-03-13"),
+        "{found:?}"
+    );
+    let to_turkey = |f: &&Found| f.kind == "visit" && f.countries.iter().any(|c| c == "TR");
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| to_turkey(f) && f.date.starts_with("2019"))
+            .count(),
+        1,
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.date == "2019-03-14" && f.countries.iter().any(|c| c == "GR")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "2019-03-07"), "{found:?}");
+    let june = found
+        .iter()
+        .find(|f| f.date == "2018-06")
+        .expect("the June meeting");
+    assert_eq!(june.places, ["Lima"], "{found:?}");
+    let december = found
+        .iter()
+        .find(|f| f.date == "2018-12")
+        .expect("the December talks");
+    assert!(
+        december.places.iter().any(|p| p == "Santiago")
+            && !december.countries.iter().any(|c| c == "PE"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.date.starts_with("2019-12")),
+        "{found:?}"
+    );
 }

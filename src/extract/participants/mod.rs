@@ -117,6 +117,17 @@ fn joined_body(s: &Sent, c: &CountryRef) -> bool {
 pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Parties {
     let mut p = Parties::default();
     let (mut first, last) = trig.clause;
+    // "met in Lima last June and held talks in Santiago": the places of the predicate
+    // before "and" are not this one's, though its subject is.
+    let own_first = first;
+    let coordinated_predicate = first > 0 && matches!(lower(s, first - 1), "and" | "then");
+    let earlier_place = |c: &CountryRef| {
+        coordinated_predicate
+            && c.last < own_first
+            && matches!(c.via, Via::City | Via::Capital)
+            && c.first > 0
+            && matches!(lower(s, c.first - 1), "in" | "at")
+    };
     let cut = topic_cut(s, trig);
     // A clause that opens with "who", "where" or a participle hangs on the sentence's
     // subject: "Kamal, who flew here from Malaysia, ...".
@@ -157,7 +168,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             && lower(s, c.first - 1) == "from"
             && (matches!(c.via, Via::Capital | Via::City)
                 || c.first == 1 && s.toks.get(c.last + 1).is_some_and(|t| t.is(",")));
-        if in_scope(c.first, c.last) && !joined_body(s, c) && !origin {
+        if in_scope(c.first, c.last) && !joined_body(s, c) && !origin && !earlier_place(c) {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }

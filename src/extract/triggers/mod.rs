@@ -234,20 +234,44 @@ fn drop_talks_discussed(s: &Sent, triggers: &mut Vec<Trigger>) {
 /// "X met Y in Rome on Monday and flew to Athens for talks with Z": a verb after "and"
 /// starts a clause of its own, so Y is not at the talks and Z was not met in Rome.
 fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
+    // "met in Lima last June and held talks in Santiago in December": a noun after its
+    // support verb heads the verb's clause.
+    let support_verb = |t: &Trigger| {
+        (t.first.saturating_sub(3)..t.first).rev().find(|&k| {
+            k > 0
+                && matches!(
+                    lower(s, k),
+                    "held" | "hold" | "holds" | "had" | "has" | "paid" | "pays" | "made" | "makes"
+                )
+                && matches!(lower(s, k - 1), "and" | "then")
+        })
+    };
     let starts: Vec<usize> = triggers
         .iter()
-        .filter(|t| {
-            // "After touring Dar es Salaam Thursday and meeting police leaders Friday":
-            // "meeting" is a verb there, like the "touring" it is coordinated with.
-            let gerund = |x: &Trigger| s.toks[x.first].lower.ends_with("ing") && x.first == x.last;
-            (!t.noun || gerund(t))
-                && t.first > 0
-                && matches!(lower(s, t.first - 1), "and" | "then")
-                && triggers.iter().any(|o| {
-                    (!o.noun || gerund(o) && gerund(t)) && o.last < t.first && o.clause.1 >= t.first
-                })
+        .filter_map(|t| {
+            let verb = support_verb(t)?;
+            let split = triggers.iter().any(|o| o.last < verb && o.clause.1 >= verb);
+            split.then_some(verb)
         })
-        .map(|t| t.first)
+        .chain(
+            triggers
+                .iter()
+                .filter(|t| {
+                    // "After touring Dar es Salaam Thursday and meeting police leaders Friday":
+                    // "meeting" is a verb there, like the "touring" it is coordinated with.
+                    let gerund =
+                        |x: &Trigger| s.toks[x.first].lower.ends_with("ing") && x.first == x.last;
+                    (!t.noun || gerund(t))
+                        && t.first > 0
+                        && matches!(lower(s, t.first - 1), "and" | "then")
+                        && triggers.iter().any(|o| {
+                            (!o.noun || gerund(o) && gerund(t))
+                                && o.last < t.first
+                                && o.clause.1 >= t.first
+                        })
+                })
+                .map(|t| t.first),
+        )
         .collect();
     for start in starts {
         for t in triggers.iter_mut() {
@@ -354,15 +378,27 @@ fn modality(s: &Sent, t: &mut Trigger) {
                 "delegation" | "delegations" | "mission" | "envoy" | "ambassador" | "journey"
             )
     };
+    // "the first Soviet head of state to visit Japan", "the only leader to attend": the
+    // infinitive of a record takes the tense of its clause, not the future.
+    let record_to = |j: usize| {
+        (j.saturating_sub(7)..j).any(|k| {
+            k > 0
+                && matches!(lower(s, k), "first" | "only" | "second" | "third" | "last")
+                && matches!(lower(s, k - 1), "the" | "his" | "her" | "its" | "their")
+        })
+    };
+    let last_to = (first..t.first).rev().find(|&k| !in_date(k));
     t.future = (first..t.first)
         .rev()
         .take(5)
         .any(|j| {
             let w = lower(s, j);
             lex::FUTURE.contains(&w)
-                && !(w == "to" && (motion_before || preposition_to(j) || noun_to(j)))
+                && !(w == "to"
+                    && (motion_before || preposition_to(j) || noun_to(j) || record_to(j)))
         })
         || before.last().is_some_and(|w| *w == "to")
+            && !last_to.is_some_and(|j| lower(s, j) == "to" && record_to(j))
         || after
             .first()
             .is_some_and(|w| matches!(*w, "scheduled" | "slated" | "planned" | "expected" | "due"))

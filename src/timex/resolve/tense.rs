@@ -12,6 +12,8 @@ use crate::timex::scan::{Kind, Token};
 
 /// How far (in tokens) to look for a verb that sets the tense.
 const TENSE_WINDOW: usize = 12;
+/// How far to look back for a verb when none is within [`TENSE_WINDOW`] on either side.
+const FAR_TENSE_WINDOW: usize = 30;
 
 /// Tense of the clause around `c`, corrected for deadlines ("until May"),
 /// starting points ("since Tuesday") and weekdays naming an event
@@ -158,7 +160,18 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
             }
         }
         (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => weak.unwrap_or(Tense::Unknown),
+        // "will visit Nagasaki on Friday before flying on that evening to Cheju for an overnight
+        // stop and talks on Saturday": with no verb near, the sentence's last finite verb
+        // before still governs.
+        (None, None) => weak.unwrap_or_else(|| {
+            (1..=FAR_TENSE_WINDOW.min(s))
+                .map(|d| s - d)
+                .take_while(|&k| !toks[k].sent_end)
+                .skip(TENSE_WINDOW)
+                .find(|&k| cue_at(toks, k, false).is_some())
+                .filter(|&k| matches!(toks[k].lower.as_str(), "will" | "shall"))
+                .map_or(Tense::Unknown, |_| Tense::Future)
+        }),
     }
 }
 

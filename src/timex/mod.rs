@@ -308,6 +308,8 @@ fn dateline_at(
             || t.is_punct('.')
             || t.is_punct('[')
             || t.is_punct(']')
+            // "Ahmedabad (Gujarat) [India]": the city's state in parentheses.
+            || (t.is_punct('(') || t.is_punct(')')) && bracketed_state(toks, s - 1)
             // "SHARM EL-SHEIKH": a hyphen inside a word of the place.
             || t.is_punct('-') && !t.space_before && !toks[s].space_before;
         if !ok {
@@ -337,9 +339,29 @@ fn dateline_at(
     let place_last = (first_caps..place_end)
         .rev()
         .find(|&i| toks[i].kind == scan::Kind::Word)?;
-    let place = text[toks[first_caps].start..toks[place_last].end]
-        .replace(" [", ", ")
-        .replace(['[', ']'], "");
+    let mut place = String::new();
+    let mut in_parentheses = false;
+    for (i, t) in toks
+        .iter()
+        .enumerate()
+        .take(place_last + 1)
+        .skip(first_caps)
+    {
+        if t.is_punct('(') {
+            in_parentheses = true;
+        } else if t.is_punct(')') {
+            in_parentheses = false;
+        } else if !in_parentheses {
+            if t.is_punct('[') {
+                place.push(',');
+            } else if !t.is_punct(']') {
+                if i > first_caps && (t.space_before || place.ends_with(',')) && !place.is_empty() {
+                    place.push(' ');
+                }
+                place.push_str(&text[t.start..t.end]);
+            }
+        }
+    }
     Some(Dateline {
         place,
         date,
@@ -347,6 +369,24 @@ fn dateline_at(
         start: toks[first_caps].start,
         end,
     })
+}
+
+/// The parenthesis at `k` encloses one capitalised word right after a place word: "Ahmedabad
+/// (Gujarat) [India]".
+fn bracketed_state(toks: &[scan::Token], k: usize) -> bool {
+    let open = if toks[k].is_punct('(') {
+        k
+    } else {
+        k.saturating_sub(2)
+    };
+    open > 0
+        && toks[open].is_punct('(')
+        && toks.get(open + 2).is_some_and(|t| t.is_punct(')'))
+        && toks
+            .get(open + 1)
+            .is_some_and(|t| t.kind == scan::Kind::Word && t.cap)
+        && toks[open - 1].kind == scan::Kind::Word
+        && toks[open - 1].cap
 }
 
 /// Year that puts month/day nearest to `p`.

@@ -190,6 +190,16 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("New Delhi, India", Some(d(2024, 6, 5)), Some("ANI"))
     );
+    // The city's state in parentheses before its country in brackets.
+    let dl = find_dateline(
+        "Ahmedabad (Gujarat) [India], Feb 24 (ANI): The minister ...",
+        p,
+    )
+    .unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.agency.as_deref()),
+        ("Ahmedabad, India", Some("ANI"))
+    );
     // A brand signed in lower case, after a city with its country.
     let dl = find_dateline("BARI, Italy, June 14 (dpa) - The leaders met ...", p).unwrap();
     assert_eq!(

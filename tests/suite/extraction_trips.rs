@@ -636,3 +636,33 @@ fn a_record_to_visit_is_the_trip_it_describes_and_a_far_will_still_looks_ahead()
         "{found:?}"
     );
 }
+
+#[test]
+fn a_departure_onto_a_trip_and_a_landing_far_before_its_noun_start_the_stay() {
+    // "landed ... here shortly after noon on a two-day state visit": the landing starts the
+    // stay, however long the airport's name, and the "after" of "after noon" ends nothing.
+    // "left Jakarta on Saturday morning on a five-day trip" starts the trip too. A
+    // dateline with the city's state in parentheses is still "here". "are expected to sign
+    // ... after Thursday's talks, officials said" looks ahead.
+    let found = extract(
+        "2021-03-03",
+        "Kochi (Kerala) [India], Mar 3 (ANI): Vietnamese President Tran Van Long landed at \
+         the city's international airport here shortly after noon on a two-day state visit \
+         to India and was received by Prime Minister Arjun Mehta.\nIndonesian President Budi \
+         Santoso left Jakarta on Saturday morning on a five-day trip to Japan and South Korea, \
+         his office said.\nThe two sides are expected to sign four memorandums of \
+         understanding, including on health and on the safety of medicines, after \
+         Thursday's talks, officials said.",
+    );
+    assert!(
+        has_range(&found, "visit", "2021-03-03", "2021-03-04"),
+        "{found:?}"
+    );
+    let visit = found.iter().find(|f| f.kind == "visit").unwrap();
+    assert_eq!(visit.places, ["Kochi"], "{found:?}");
+    assert!(
+        has_range(&found, "tour", "2021-02-27", "2021-03-03"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "2021-02-25"), "{found:?}");
+}

@@ -515,11 +515,28 @@ fn widen_by_length(
     }
     // Which end of the stay the date gives: an arrival or start gives the first day, an
     // end or departure the last.
+    // ("shortly after noon": the "after" of the time itself says nothing of the stay.)
+    let of_the_time = |k: usize| {
+        k + 1 == t.first
+            || k + 2 == t.first && matches!(lower(s, k + 1), "shortly" | "just" | "soon" | "right")
+    };
     let around: Vec<&str> = (t.first.saturating_sub(6)..=(t.last + 3).min(s.toks.len() - 1))
         .chain(trig.first..=trig.last)
         .chain(trig.first.saturating_sub(6)..trig.first)
+        .filter(|&k| !(of_the_time(k) && matches!(lower(s, k), "after" | "before")))
         .map(|k| lower(s, k))
         .collect();
+    // "landed at ... International Airport here shortly before noon on a two-day state
+    // visit": the verb the trip noun hangs on, however long the place between.
+    let governing = (trig.clause.0.max(trig.first.saturating_sub(16))..trig.first)
+        .map(|k| lower(s, k))
+        .find(|w| {
+            matches!(
+                *w,
+                "arrived" | "arrives" | "arriving" | "landed" | "lands" | "landing"
+            )
+        });
+
     let ends = around.iter().any(|w| {
         matches!(
             *w,
@@ -548,6 +565,9 @@ fn widen_by_length(
                 | "arrives"
                 | "arriving"
                 | "arrive"
+                | "landed"
+                | "lands"
+                | "landing"
                 | "started"
                 | "starts"
                 | "starting"
@@ -566,6 +586,15 @@ fn widen_by_length(
                 | "from"
         )
     });
+    // "left Taiwan on Saturday on a seven-day trip", "leaves for a three-day visit": a
+    // departure onto the stay starts it.
+    let onto = (length.first.saturating_sub(2)..length.first)
+        .any(|k| matches!(lower(s, k), "on" | "for"))
+        && around
+            .iter()
+            .any(|w| matches!(*w, "left" | "leaves" | "leaving" | "leave" | "departed"));
+    // (The arrival far back counts only when nothing near tells which end the date is.)
+    let starts = starts || onto || !ends && governing.is_some();
     let day = date.start.first_day();
     let span = Duration::days(days - 1);
     let (a, b) = if ends && !starts {

@@ -126,7 +126,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             && c.last < own_first
             && matches!(c.via, Via::City | Via::Capital)
             && c.first > 0
-            && matches!(lower(s, c.first - 1), "in" | "at")
+            && matches!(lower(s, c.first - 1), "in" | "at" | "to" | "from" | "into")
     };
     let cut = topic_cut(s, trig);
     // A clause that opens with "who", "where" or a participle hangs on the sentence's

@@ -97,8 +97,9 @@ pub(super) fn clause_tense(c: &Cand, toks: &[Token]) -> Tense {
         let ahead = ahead || going_to || matches!(prev, "upcoming" | "until" | "till");
         if ahead {
             tense = Tense::Future;
-        } else if !matches!(prev, "before" | "for") {
-            // "before Sunday's vote" goes either way: the clause decides.
+        } else if !matches!(prev, "before" | "after" | "for") {
+            // "before Sunday's vote", "are expected to sign after Tuesday's talks" go either
+            // way: the clause decides.
             tense = Tense::Past;
         }
     }
@@ -163,15 +164,23 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
         // "will visit Nagasaki on Friday before flying on that evening to Cheju for an overnight
         // stop and talks on Saturday": with no verb near, the sentence's last finite verb
         // before still governs.
-        (None, None) => weak.unwrap_or_else(|| {
-            (1..=FAR_TENSE_WINDOW.min(s))
+        // An attribution after the date (", officials said") matters less than such a verb.
+        (None, None) => {
+            let far = (1..=FAR_TENSE_WINDOW.min(s))
                 .map(|d| s - d)
                 .take_while(|&k| !toks[k].sent_end)
                 .skip(TENSE_WINDOW)
                 .find(|&k| cue_at(toks, k, false).is_some())
-                .filter(|&k| matches!(toks[k].lower.as_str(), "will" | "shall"))
-                .map_or(Tense::Unknown, |_| Tense::Future)
-        }),
+                .filter(|&k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "will" | "shall" | "expected" | "scheduled" | "due"
+                    )
+                });
+            far.map(|_| Tense::Future)
+                .or(weak)
+                .unwrap_or(Tense::Unknown)
+        }
     }
 }
 

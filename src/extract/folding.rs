@@ -691,9 +691,10 @@ fn fold_meetings_into_trips(events: &mut Vec<Mention>) {
             let t = &events[t];
             // Talks held at home ("In Tokyo, ... during talks with") while a minister
             // leaves for abroad are not part of that minister's trip.
+            // Nor are talks the text places in a state the trip does not go to ("held talks
+            // with X in Chisinau" beside a tour of Paris and Beirut).
             let held_elsewhere = meeting.parties.host.as_ref().is_some_and(|h| {
-                t.parties.traveller.as_ref() == Some(h)
-                    && !t.parties.destinations.contains(h)
+                !t.parties.destinations.contains(h)
                     && t.parties
                         .destinations
                         .iter()

@@ -311,3 +311,15 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
     assert!(find_dateline("NATO said on Friday it would act.", p).is_none());
     assert!(find_dateline("US, EU agree - on what?", p).is_none());
 }
+
+#[test]
+fn a_day_in_a_year_named_relative_to_the_report() {
+    let t = Some(d(2009, 10, 11));
+    let all = tag("They first met in Yerevan on September 6 last year.", t);
+    assert_eq!(find(&all, "September 6 last year").value, "2008-09-06");
+    let all = tag("The summit is set for March 3 next year.", t);
+    assert_eq!(find(&all, "March 3 next year").value, "2010-03-03");
+    // Without the document's date the year stays open.
+    let all = tag("on September 6 last year", None);
+    assert_eq!(find(&all, "September 6 last year").value, "XXXX-09-06");
+}

@@ -160,3 +160,26 @@ fn a_gathering_named_after_its_city_takes_place_in_that_citys_state() {
     );
     assert!(has(&found, "summit", "2022-06", &["PT"]), "{found:?}");
 }
+
+#[test]
+fn talks_placed_where_a_trip_does_not_go_are_their_own_and_a_day_of_last_year() {
+    // Talks "in Minsk" are no stop of a tour of France, Kazakhstan and Spain, though they
+    // share its traveller and a state. "on September 6 last year" is that day a year back.
+    let found = extract(
+        "2009-10-11",
+        "TBILISI, Oct 11 (Agency) - Earlier this month, Georgian President Levan Beridze \
+         visited France, Kazakhstan and Spain to meet business leaders.\nOn Thursday, \
+         Beridze held talks with Kazakh President Nurlan Tokayev in Minsk on transit \
+         routes.\nBeridze and Tokayev first met in Astana on September 6 last year.",
+    );
+    assert!(
+        has(&found, "meeting", "2009-10-08", &["GE", "KZ", "BY"]),
+        "{found:?}"
+    );
+    let tour = found.iter().find(|f| f.kind == "tour").expect("the tour");
+    assert!(!tour.countries.iter().any(|c| c == "BY"), "{found:?}");
+    assert!(
+        has(&found, "meeting", "2008-09-06", &["GE", "KZ"]),
+        "{found:?}"
+    );
+}

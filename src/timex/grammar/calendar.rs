@@ -120,6 +120,26 @@ impl G<'_> {
                     }
                 }
             }
+            // "September 6 last year": a day in a year relative to the document date.
+            if end_day.is_none() && self.is(e + 1, "year") {
+                let offset = match self.w(e) {
+                    "last" => Some(-1),
+                    "this" => Some(0),
+                    "next" => Some(1),
+                    _ => None,
+                };
+                if let Some(year_offset) = offset {
+                    return self.cand(
+                        i,
+                        e + 2,
+                        Expr::MonthRel {
+                            m,
+                            d: Some(d),
+                            year_offset,
+                        },
+                    );
+                }
+            }
             let (y, e) = match self.year_after(e) {
                 Some((y, e2)) => (Some(y), e2),
                 None => (None, e),
@@ -142,7 +162,15 @@ impl G<'_> {
         }
         // "October of next year"
         if let Some((e, year_offset)) = self.of_rel_year(j, false) {
-            return self.cand(i, e, Expr::MonthRel { m, year_offset });
+            return self.cand(
+                i,
+                e,
+                Expr::MonthRel {
+                    m,
+                    d: None,
+                    year_offset,
+                },
+            );
         }
         // "July last year"
         if self.is(j + 1, "year") {
@@ -153,7 +181,15 @@ impl G<'_> {
                 _ => None,
             };
             if let Some(year_offset) = off {
-                return self.cand(i, j + 2, Expr::MonthRel { m, year_offset });
+                return self.cand(
+                    i,
+                    j + 2,
+                    Expr::MonthRel {
+                        m,
+                        d: None,
+                        year_offset,
+                    },
+                );
             }
         }
         if abbrev && j == i + 1 {

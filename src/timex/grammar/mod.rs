@@ -135,9 +135,11 @@ pub(crate) enum Expr {
         q: Option<u32>,
         year_offset: i64,
     },
-    /// "July last year": a month in a year relative to the document date.
+    /// "July last year", "September 6 last year": a month (or a day of it) in a year
+    /// relative to the document date.
     MonthRel {
         m: u32,
+        d: Option<u32>,
         year_offset: i64,
     },
     Duration {

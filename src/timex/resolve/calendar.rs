@@ -284,15 +284,32 @@ pub(super) fn season_value(
     }
 }
 
-/// `Expr::MonthRel`: "July last year".
-pub(super) fn month_rel_value(m: u32, year_offset: i64, dct: Option<NaiveDate>) -> Out {
-    match dct {
-        Some(t) => {
+/// `Expr::MonthRel`: "July last year", "September 6 last year".
+pub(super) fn month_rel_value(
+    m: u32,
+    d: Option<u32>,
+    year_offset: i64,
+    dct: Option<NaiveDate>,
+) -> Out {
+    match (dct, d) {
+        (Some(t), None) => {
             let y = t.year() + year_offset as i32;
             let r = NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Gran::Month));
             (TimexType::Date, format!("{y:04}-{m:02}"), r)
         }
-        None => date(format!("XXXX-{m:02}")),
+        (Some(t), Some(d)) => {
+            let y = t.year() + year_offset as i32;
+            match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(x) => (
+                    TimexType::Date,
+                    format!("{y:04}-{m:02}-{d:02}"),
+                    Some((x, Gran::Day)),
+                ),
+                None => date(format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        (None, None) => date(format!("XXXX-{m:02}")),
+        (None, Some(d)) => date(format!("XXXX-{m:02}-{d:02}")),
     }
 }
 

@@ -166,7 +166,9 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
             _ => date(format!("{y:04}")),
         },
         Expr::QuarterRel { q, year_offset } => units::quarter_rel_value(*q, *year_offset, ctx),
-        Expr::MonthRel { m, year_offset } => calendar::month_rel_value(*m, *year_offset, dct),
+        Expr::MonthRel { m, d, year_offset } => {
+            calendar::month_rel_value(*m, *d, *year_offset, dct)
+        }
         Expr::Half { h, y } => calendar::half_year_value(*h, *y, tense, dct),
         Expr::Season { s, y, shift } => calendar::season_value(s, *y, *shift, tense, dct),
         Expr::Offset {

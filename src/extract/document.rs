@@ -4,13 +4,15 @@
 //! In: an [`Article`]. Out: a [`Doc`] that the later phases (triggers, dates, participants,
 //! folding) read without going back to the raw text.
 
+use super::datelines::{
+    closing_place, closing_signature, dateline_here, opening_place, opening_place_name,
+    place_and_dash,
+};
 use super::leaders;
-use super::lexicon as lex;
 use super::mentions::{self, CountryRef, PersonRef, Via};
-use super::places::Places;
 use super::sentences;
 use super::tokens::{tokenize, Tok};
-use crate::model::{Article, Country, CountryKind, EventDate, Gazetteer, PartialDate};
+use crate::model::{Article, Country, CountryKind, EventDate, PartialDate};
 use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -165,100 +167,6 @@ fn token_span(toks: &[Tok], start: usize, end: usize) -> Option<(usize, usize)> 
     (first <= last).then_some((first, last))
 }
 
-/// "Rabat - ..." at the start of the body: one to three words in ordinary capitals that
-/// name a city large enough to file news from, then a dash between spaces. The place and the
-/// byte span to the dash's end.
-fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (usize, usize))> {
-    let body = text.get(body_start..)?;
-    let line = body.lines().next()?;
-    let (head, dash) = [" - ", " \u{2013} ", " \u{2014} "]
-        .iter()
-        .filter_map(|d| line.find(d).map(|at| (&line[..at], at + d.len())))
-        .min_by_key(|(head, _)| head.len())?;
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    if words.is_empty() || words.len() > 3 || !words.iter().all(capitalised) {
-        return None;
-    }
-    let city = Places::get()
-        .lookup(head)
-        .iter()
-        .any(|p| !p.alternate && p.population >= 100_000);
-    city.then_some((head, (body_start, body_start + dash)))
-}
-
-/// The dateline's place and country.
-fn dateline_here(place: &str) -> Option<Here> {
-    let g = Gazetteer::get();
-    // "NUSA DUA, Indonesia": the last part that is a country decides.
-    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
-    let title_case = |s: &str| -> String {
-        s.split_whitespace()
-            .map(|w| {
-                let mut cs = w.chars();
-                match cs.next() {
-                    Some(c) => c
-                        .to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect(),
-                    None => String::new(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let city = title_case(parts.first()?);
-    for part in parts.iter().rev() {
-        // "INDEPENDENCE, Mo.", "ANCHORAGE, Alaska": a U.S. state, not a country's code.
-        // ("TBILISI, Georgia" is the country: a state's name that is also a country's
-        // needs a U.S. city before it.)
-        let also_a_country = g
-            .lookup(part)
-            .is_some_and(|c| c.name.eq_ignore_ascii_case(part));
-        let us_state = parts.len() > 1
-            && lex::is_us_state(part)
-            && (!also_a_country
-                || Places::get()
-                    .lookup(&city)
-                    .iter()
-                    .any(|p| p.country == "US"));
-        if let Some(c) = if us_state {
-            g.by_code("US").cloned()
-        } else {
-            g.lookup(part).cloned()
-        }
-        .filter(|c| c.kind != crate::model::CountryKind::Region)
-        {
-            let place = if parts.len() > 1 {
-                // The table's spelling of the city ("Mar del Plata"), in that country.
-                Places::get()
-                    .lookup(&city)
-                    .iter()
-                    .find(|p| p.country == c.code && !p.alternate)
-                    .map_or(city, |p| p.name.to_string())
-            } else {
-                c.name.clone()
-            };
-            return Some(Here {
-                place,
-                country: c.clone(),
-            });
-        }
-    }
-    let places = Places::get();
-    let p = places
-        .best(&city, &[])
-        .or_else(|| places.closest(&city).map(|(_, p)| p))?;
-    let country = g.by_code(p.country)?.clone();
-    // The table's spelling ("Mar del Plata"), unless only an alternate name matched.
-    let place = if p.alternate {
-        city
-    } else {
-        p.name.to_string()
-    };
-    Some(Here { place, country })
-}
-
 impl<'a> Doc<'a> {
     /// Analyses an article. `None` when it has no usable date.
     pub(crate) fn new(article: &'a Article) -> Option<Doc<'a>> {
@@ -363,6 +271,9 @@ impl<'a> Doc<'a> {
             dateline.is_some() || bare_place.is_some(),
             dct.year(),
         );
+        // "Madrid, Tuesday 28 June 2022" opening a release: its place is where "here" is.
+        let here =
+            here.or_else(|| opening_place_name(&sentences_out).and_then(|p| dateline_here(&p)));
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
             s.times.iter().filter_map(|t| t.date).find(|d| {
@@ -389,14 +300,6 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The agency that signs a dispatch at its end rather than in its dateline: "... to meet
-/// Prime Minister Shinzo Abe. (PNA)".
-fn closing_signature(text: &str) -> Option<&str> {
-    let inner = text.trim_end().strip_suffix(')')?;
-    let (_, name) = inner.rsplit_once('(')?;
-    (name.len() <= 24 && !name.contains('\n')).then_some(name)
-}
-
 /// The state whose officials a text speaks for when it names them without their country
 /// ("The President spoke today with ..."): a government's own readout has no dateline and
 /// names its seat ("the White House") or, in English, its country by name. Agency copy has
@@ -420,7 +323,7 @@ fn home_country(
     }
     // "New Delhi / October 11, 2008" closing the text: a ministry signs its release with the
     // place it was issued.
-    if let Some(place) = closing_place(sentences) {
+    if let Some(place) = closing_place(sentences).or_else(|| opening_place(sentences)) {
         return Some(place);
     }
     // The seat of its government named ("the White House", "the Kremlin").
@@ -698,49 +601,6 @@ fn speaks_in_first_person(sentences: &[Sent]) -> bool {
                 && s.toks.get(k + 1).is_some_and(|n| n.word && !n.cap)
         })
     })
-}
-
-/// The state of a place a text closes with on a line of its own ("New Delhi", then
-/// perhaps the date): where a ministry issued it.
-fn closing_place(sentences: &[Sent]) -> Option<String> {
-    let alone = |s: &Sent| {
-        let c = s.countries.first()?;
-        let words = s.toks.iter().filter(|t| t.word).count();
-        let covers = s
-            .toks
-            .iter()
-            .enumerate()
-            .all(|(k, t)| !t.word || (c.first <= k && k <= c.last));
-        (words > 0 && covers && matches!(c.via, Via::Capital | Via::City) && c.is_state())
-            .then(|| c.country.code.clone())
-    };
-    let dated_only = |s: &Sent| {
-        !s.times.is_empty()
-            && s.toks
-                .iter()
-                .enumerate()
-                .all(|(k, t)| !t.word || s.times.iter().any(|x| x.first <= k && k <= x.last))
-    };
-    // "Dublin, 22 February 1995": the place and the date on one line.
-    let place_then_date = |s: &Sent| {
-        let c = s.countries.first()?;
-        let t = s.times.first()?;
-        let rest_dated = s.toks.iter().enumerate().all(|(k, tok)| {
-            !tok.word || (c.first <= k && k <= c.last) || (t.first <= k && k <= t.last)
-        });
-        (c.first == 0
-            && t.first > c.last
-            && rest_dated
-            && matches!(c.via, Via::Capital | Via::City))
-        .then(|| c.country.code.clone())
-    };
-    let mut last = sentences.iter().rev();
-    let tail = last.next()?;
-    if dated_only(tail) {
-        last.next().and_then(alone)
-    } else {
-        alone(tail).or_else(|| place_then_date(tail))
-    }
 }
 
 /// A word a government's text names itself by ("the Brazilian Government").

@@ -8,6 +8,7 @@
 
 mod anaphora;
 mod cast;
+mod datelines;
 mod dates;
 mod debug;
 mod document;

@@ -2,7 +2,7 @@
 //! states that no longer exist, places named in a clause of their own. Invented articles,
 //! as in `extraction_rules.rs`.
 
-use crate::extraction_rules::{extract, extract_headed, has, has_range};
+use crate::extraction_rules::{extract, extract_headed, has, has_range, Found};
 
 #[test]
 fn a_state_that_no_longer_exists_is_its_successor_and_one_country_with_its_capital() {
@@ -180,6 +180,30 @@ fn talks_placed_where_a_trip_does_not_go_are_their_own_and_a_day_of_last_year() 
     assert!(!tour.countries.iter().any(|c| c == "BY"), "{found:?}");
     assert!(
         has(&found, "meeting", "2008-09-06", &["GE", "KZ"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_release_that_opens_with_its_place_and_date_is_placed_there() {
+    // "Lisbon, Tuesday 16 May 2023" on a line of its own: where the government writes from,
+    // so its meeting "this morning" is in Lisbon. "ahead of the Summit that Lisbon is
+    // hosting next week": next week is the summit's, not the meeting's.
+    let found = extract_headed(
+        "2023-05-16",
+        "Prime Minister receives the President of Chile",
+        "Lisbon, Tuesday 16 May 2023\nThe Prime Minister received the President of Chile, \
+         Gabriel Soto, this morning at the Palace of Sao Bento, where the two leaders held a \
+         working meeting ahead of the Ibero-American Summit that Lisbon is hosting next \
+         week.\nThe two leaders discussed trade and renewable energy.",
+    );
+    let meetings: Vec<&Found> = found.iter().filter(|f| f.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{found:?}");
+    assert_eq!(meetings[0].date, "2023-05-16", "{found:?}");
+    assert_eq!(meetings[0].places, ["Lisbon"], "{found:?}");
+    assert!(
+        meetings[0].countries.iter().any(|c| c == "PT")
+            && meetings[0].countries.iter().any(|c| c == "CL"),
         "{found:?}"
     );
 }

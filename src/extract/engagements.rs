@@ -229,6 +229,10 @@ fn attended_gathering_date(
                 || x.first > trip.last && d.start.precision() != crate::model::Precision::Day
                 // "arrived on Monday evening to attend Tuesday's conference".
                 || x.first > trip.last && x.last < t.first && s.toks[x.last].possessive
+                // "Next week, the President will travel to Beijing for the summit": a week
+                // or a month, wherever the sentence says it, holds the gathering too.
+                || d.start.precision() != crate::model::Precision::Day
+                || d.end.is_some_and(|_| (d.last_day() - d.first_day()).num_days() >= 5)
         })
     });
     if t.kind != EventType::Summit || own_date {

@@ -64,6 +64,7 @@ pub(crate) const MEETING_VERBS: &[&str] = &[
     "hosted",
     "hosts",
     "hosting",
+    "host",
     "welcomed",
     "welcomes",
     "welcoming",

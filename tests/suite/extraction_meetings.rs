@@ -735,3 +735,30 @@ fn a_numbered_session_of_a_bodys_council_is_its_summit_and_a_delegation_sent_tak
         "{found:?}"
     );
 }
+
+#[test]
+fn hosting_someone_is_a_meeting_hosting_a_gathering_is_not_and_a_month_can_be_a_surname() {
+    // "will host Prime Minister Helen May at State House": a meeting, and "May" is her name,
+    // not a month. "will host the Regional Leaders' Summit" and "will host in Mombasa" host
+    // no one. "Next week, ... will travel to Beijing for the summit": the summit is next week.
+    let found = extract(
+        "2018-08-27",
+        "NAIROBI, Aug 27 (Agency) - On Thursday, Kenyan President Daniel Ndege will host \
+         British Prime Minister Helen May at State House in Nairobi.\nKenya will host the \
+         Regional Leaders' Summit in Mombasa in November, which Ndege will host in Mombasa \
+         with the Ugandan President.\nNext week, Ndege will travel to Beijing for the summit \
+         of the Forum on China-Africa Cooperation, where African leaders will discuss trade.",
+    );
+    let meeting = first_of(&found, "meeting");
+    assert_eq!(meeting.date, "2018-08-30", "{found:?}");
+    assert!(meeting.actors.iter().any(|a| a == "Helen May"), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|f| f.kind == "meeting").count(),
+        1,
+        "{found:?}"
+    );
+    assert!(
+        has_range(&found, "summit", "2018-09-03", "2018-09-09"),
+        "{found:?}"
+    );
+}

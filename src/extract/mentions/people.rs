@@ -166,7 +166,15 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
                     .is_some_and(|n| name_word(n) && lookup(&n.lower).is_none());
             let not_a_place = lookup(&t.lower)
                 .is_none_or(|(_, via)| via == Via::City || first_name && via == Via::Name);
-            if name_word(t) && not_a_place || particle {
+            // "Prime Minister Theresa May at ...": a month that is a surname after a first
+            // name, when no day follows it.
+            let month_surname = !name.is_empty()
+                && t.cap
+                && matches!(t.lower.as_str(), "may" | "june" | "april" | "august")
+                && toks
+                    .get(k + 1)
+                    .is_none_or(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
+            if name_word(t) && not_a_place || particle || month_surname {
                 name.push(t);
                 k += 1;
                 if t.possessive {

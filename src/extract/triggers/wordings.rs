@@ -606,12 +606,27 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
                 | "hosted"
                 | "hosts"
                 | "hosting"
+                | "host"
         ) {
             let mut j = k + 1;
-            while matches!(lower(s, j), "here" | "on" | "today" | "yesterday" | "in") {
+            // ("will host in London": where, not whom.)
+            while w != "host" && matches!(lower(s, j), "here" | "on" | "today" | "yesterday" | "in")
+            {
                 j += 1;
             }
             if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
+                return Break(None);
+            }
+            // "will host the G7 Leaders' Summit": a gathering hosted, not someone.
+            let mut n = j;
+            while n < toks.len() && (s.toks[n].cap || matches!(lower(s, n), "the" | "'" | "'s")) {
+                n += 1;
+            }
+            let gathering = (j..=n.min(toks.len() - 1)).any(|x| {
+                lex::SUMMIT_NOUNS.contains(&lower(s, x))
+                    || lex::MEETING_NOUNS.contains(&lower(s, x))
+            });
+            if gathering {
                 return Break(None);
             }
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a

@@ -163,9 +163,9 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     // in a relative clause on a later noun is that noun's.
     let later_nouns_clause = t.first > trig.last
         && (trig.last + 2..t.first).any(|j| {
+            // (Not "a four-day visit to China that ends tomorrow": the trip's own clause.)
             matches!(lower(s, j), "that" | "which")
-                && (s.toks[j - 1].cap
-                    || lex::SUMMIT_NOUNS.contains(&lower(s, j - 1))
+                && (lex::SUMMIT_NOUNS.contains(&lower(s, j - 1))
                     || lex::MEETING_NOUNS.contains(&lower(s, j - 1)))
         });
     if later_nouns_clause {

@@ -92,6 +92,19 @@ impl G<'_> {
         Some((d, i + 1))
     }
 
+    /// "last year" (-1), "this year" (0) or "next year" (+1) at `i`.
+    fn relative_year(&self, i: usize) -> Option<i64> {
+        if !self.is(i + 1, "year") {
+            return None;
+        }
+        match self.w(i) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        }
+    }
+
     /// Four-digit year at `i` (1000-2099), optionally after a comma.
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
         let k = if self.is(i, ",") { i + 1 } else { i };
@@ -121,24 +134,9 @@ impl G<'_> {
                 }
             }
             // "September 6 last year": a day in a year relative to the document date.
-            if end_day.is_none() && self.is(e + 1, "year") {
-                let offset = match self.w(e) {
-                    "last" => Some(-1),
-                    "this" => Some(0),
-                    "next" => Some(1),
-                    _ => None,
-                };
-                if let Some(year_offset) = offset {
-                    return self.cand(
-                        i,
-                        e + 2,
-                        Expr::MonthRel {
-                            m,
-                            d: Some(d),
-                            year_offset,
-                        },
-                    );
-                }
+            if let Some(year_offset) = self.relative_year(e).filter(|_| end_day.is_none()) {
+                let d = Some(d);
+                return self.cand(i, e + 2, Expr::MonthRel { m, d, year_offset });
             }
             let (y, e) = match self.year_after(e) {
                 Some((y, e2)) => (Some(y), e2),
@@ -173,24 +171,16 @@ impl G<'_> {
             );
         }
         // "July last year"
-        if self.is(j + 1, "year") {
-            let off = match self.w(j) {
-                "last" => Some(-1),
-                "this" => Some(0),
-                "next" => Some(1),
-                _ => None,
-            };
-            if let Some(year_offset) = off {
-                return self.cand(
-                    i,
-                    j + 2,
-                    Expr::MonthRel {
-                        m,
-                        d: None,
-                        year_offset,
-                    },
-                );
-            }
+        if let Some(year_offset) = self.relative_year(j) {
+            return self.cand(
+                i,
+                j + 2,
+                Expr::MonthRel {
+                    m,
+                    d: None,
+                    year_offset,
+                },
+            );
         }
         if abbrev && j == i + 1 {
             return None;

@@ -142,14 +142,10 @@ pub(super) fn closing_place(sentences: &[Sent]) -> Option<String> {
 }
 
 /// The state of a place a text opens with on a line of its own with its date ("Madrid,
-/// Tuesday 28 June 2022"): where a government issued it.
-pub(super) fn opening_place(sentences: &[Sent]) -> Option<String> {
-    place_then_date(sentences.first()?).map(|(code, _)| code)
-}
-
-/// The place of that opening line, as written.
-pub(super) fn opening_place_name(sentences: &[Sent]) -> Option<String> {
-    place_then_date(sentences.first()?).and_then(|(_, place)| place)
+/// Tuesday 28 June 2022"): where a government issued it. The state's code, and the place as
+/// the text writes it.
+pub(super) fn opening_place(sentences: &[Sent]) -> Option<(String, Option<String>)> {
+    place_then_date(sentences.first()?)
 }
 
 /// "Dublin, 22 February 1995", "Madrid, Tuesday 28 June 2022": the place and then only its

@@ -5,8 +5,7 @@
 //! folding) read without going back to the raw text.
 
 use super::datelines::{
-    closing_place, closing_signature, dateline_here, opening_place, opening_place_name,
-    place_and_dash,
+    closing_place, closing_signature, dateline_here, opening_place, place_and_dash,
 };
 use super::leaders;
 use super::mentions::{self, CountryRef, PersonRef, Via};
@@ -272,8 +271,11 @@ impl<'a> Doc<'a> {
             dct.year(),
         );
         // "Madrid, Tuesday 28 June 2022" opening a release: its place is where "here" is.
-        let here =
-            here.or_else(|| opening_place_name(&sentences_out).and_then(|p| dateline_here(&p)));
+        let here = here.or_else(|| {
+            opening_place(&sentences_out)
+                .and_then(|(_, place)| place)
+                .and_then(|p| dateline_here(&p))
+        });
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
             s.times.iter().filter_map(|t| t.date).find(|d| {
@@ -323,7 +325,9 @@ fn home_country(
     }
     // "New Delhi / October 11, 2008" closing the text: a ministry signs its release with the
     // place it was issued.
-    if let Some(place) = closing_place(sentences).or_else(|| opening_place(sentences)) {
+    if let Some(place) =
+        closing_place(sentences).or_else(|| opening_place(sentences).map(|(code, _)| code))
+    {
         return Some(place);
     }
     // The seat of its government named ("the White House", "the Kremlin").

@@ -221,18 +221,17 @@ fn attended_gathering_date(
     let trip = found
         .iter()
         .find(|x| x.last < t.first && attends_gathering(s, x))?;
-    // "travel to New York later this month for the Assembly": the trip's month is the
-    // gathering's (its day of arrival need not be).
+    // A date of the gathering's own, not only the trip's day of arrival.
     let own_date = s.times.iter().any(|x| {
         x.date.as_ref().is_some_and(|d| {
             x.first > t.last
-                || x.first > trip.last && d.start.precision() != crate::model::Precision::Day
                 // "arrived on Monday evening to attend Tuesday's conference".
                 || x.first > trip.last && x.last < t.first && s.toks[x.last].possessive
-                // "Next week, the President will travel to Beijing for the summit": a week
-                // or a month, wherever the sentence says it, holds the gathering too.
+                // "travel to New York later this month for the Assembly", "Next week, the
+                // President will travel to Beijing for the summit": a month or a week,
+                // wherever the sentence says it, holds the gathering too.
                 || d.start.precision() != crate::model::Precision::Day
-                || d.end.is_some_and(|_| (d.last_day() - d.first_day()).num_days() >= 5)
+                || d.end.is_some() && (d.last_day() - d.first_day()).num_days() >= 5
         })
     });
     if t.kind != EventType::Summit || own_date {

@@ -339,29 +339,15 @@ fn dateline_at(
     let place_last = (first_caps..place_end)
         .rev()
         .find(|&i| toks[i].kind == scan::Kind::Word)?;
-    let mut place = String::new();
-    let mut in_parentheses = false;
-    for (i, t) in toks
-        .iter()
-        .enumerate()
-        .take(place_last + 1)
-        .skip(first_caps)
-    {
-        if t.is_punct('(') {
-            in_parentheses = true;
-        } else if t.is_punct(')') {
-            in_parentheses = false;
-        } else if !in_parentheses {
-            if t.is_punct('[') {
-                place.push(',');
-            } else if !t.is_punct(']') {
-                if i > first_caps && (t.space_before || place.ends_with(',')) && !place.is_empty() {
-                    place.push(' ');
-                }
-                place.push_str(&text[t.start..t.end]);
-            }
+    let written = &text[toks[first_caps].start..toks[place_last].end];
+    // ("Ahmedabad (Gujarat) [India]": the state in parentheses is left out.)
+    let written = match (written.find(" ("), written.find(')')) {
+        (Some(open), Some(close)) if open < close => {
+            format!("{}{}", &written[..open], &written[close + 1..])
         }
-    }
+        _ => written.to_string(),
+    };
+    let place = written.replace(" [", ", ").replace(['[', ']'], "");
     Some(Dateline {
         place,
         date,

@@ -246,33 +246,26 @@ fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
                 && matches!(lower(s, k - 1), "and" | "then")
         })
     };
-    let starts: Vec<usize> = triggers
+    let after_support_verb = triggers.iter().filter_map(|t| {
+        let verb = support_verb(t)?;
+        let split = triggers.iter().any(|o| o.last < verb && o.clause.1 >= verb);
+        split.then_some(verb)
+    });
+    // "After touring Dar es Salaam Thursday and meeting police leaders Friday": "meeting" is
+    // a verb there, like the "touring" it is coordinated with.
+    let gerund = |x: &Trigger| s.toks[x.first].lower.ends_with("ing") && x.first == x.last;
+    let after_conjunction = triggers
         .iter()
-        .filter_map(|t| {
-            let verb = support_verb(t)?;
-            let split = triggers.iter().any(|o| o.last < verb && o.clause.1 >= verb);
-            split.then_some(verb)
-        })
-        .chain(
-            triggers
-                .iter()
-                .filter(|t| {
-                    // "After touring Dar es Salaam Thursday and meeting police leaders Friday":
-                    // "meeting" is a verb there, like the "touring" it is coordinated with.
-                    let gerund =
-                        |x: &Trigger| s.toks[x.first].lower.ends_with("ing") && x.first == x.last;
-                    (!t.noun || gerund(t))
-                        && t.first > 0
-                        && matches!(lower(s, t.first - 1), "and" | "then")
-                        && triggers.iter().any(|o| {
-                            (!o.noun || gerund(o) && gerund(t))
-                                && o.last < t.first
-                                && o.clause.1 >= t.first
-                        })
+        .filter(|t| {
+            (!t.noun || gerund(t))
+                && t.first > 0
+                && matches!(lower(s, t.first - 1), "and" | "then")
+                && triggers.iter().any(|o| {
+                    (!o.noun || gerund(o) && gerund(t)) && o.last < t.first && o.clause.1 >= t.first
                 })
-                .map(|t| t.first),
-        )
-        .collect();
+        })
+        .map(|t| t.first);
+    let starts: Vec<usize> = after_support_verb.chain(after_conjunction).collect();
     for start in starts {
         for t in triggers.iter_mut() {
             if t.last < start && t.clause.1 >= start {

@@ -23,11 +23,23 @@ pub(crate) fn anaphora(
     doc: &Doc,
     s: &Sent,
     earlier: &[Mention],
+    kind: EventType,
     planned: bool,
     parties: &mut Parties,
     dated: &mut Dated,
 ) {
-    if s.index == 0 || parties.states().count() >= 2 {
+    if s.index == 0 {
+        return;
+    }
+    let same_occasion = names_the_same_occasion(s);
+    // A trip "then" goes on is a later leg, and a plan's "then" a later step: neither shares
+    // the day before.
+    let next_step =
+        then_of_the_story(s) && !planned && !matches!(kind, EventType::Visit | EventType::Tour);
+    if next_step || same_occasion {
+        date_of_the_report_before(doc, s, earlier, planned, dated);
+    }
+    if parties.states().count() >= 2 {
         return;
     }
     let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
@@ -53,7 +65,7 @@ pub(crate) fn anaphora(
             || matches!(a, "these" | "those")
                 && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
     });
-    if !points_back && !pair_anywhere {
+    if !points_back && !pair_anywhere && !same_occasion && !counted_roles(s) {
         return;
     }
     let before = &doc.sentences[s.index - 1];
@@ -93,29 +105,107 @@ pub(crate) fn anaphora(
         }
     }
     if dated.source != DateSource::Text {
-        // The sentence right before dates it first ("... boosted their ties last year. They
-        // signed two pacts"); else the report it points back to.
-        let own = before
+        // The engagement of the sentence right before dates it first, then that sentence's
+        // own date ("... boosted their ties last year. They signed two pacts"), then the
+        // report it points back to.
+        date_of_the_report_before(doc, s, earlier, planned, dated);
+    }
+    if dated.source != DateSource::Text {
+        if let Some(m) = from_mention.filter(|m| m.date_source == DateSource::Text) {
+            if !(planned && m.date.last_day() <= doc.dct) {
+                dated.date = m.date;
+                dated.source = DateSource::Text;
+                dated.words = format!("{} (the sentence before)", m.date_words);
+            }
+        }
+    }
+}
+
+/// "the two prime ministers would hold talks", "both foreign ministers": a pair counted by
+/// the roles its members hold, with a modifier or two between.
+fn counted_roles(s: &Sent) -> bool {
+    let role_within = |from: usize, n: usize| {
+        s.toks
+            .iter()
+            .skip(from)
+            .take(n)
+            .take_while(|x| !x.cap)
+            .any(|x| lex::PAIRED_ROLES.contains(&x.lower.as_str()))
+    };
+    s.toks.iter().enumerate().any(|(k, x)| {
+        let after_the = k > 0 && s.toks[k - 1].lower == "the";
+        x.lower == "two" && after_the && role_within(k + 1, 3)
+            || x.lower == "both" && role_within(k + 1, 2)
+    })
+}
+
+/// "On the same day, ... will sign", "A separate agreement signed at the same ceremony": the
+/// sentence points at the occasion of the sentence before.
+fn names_the_same_occasion(s: &Sent) -> bool {
+    s.toks.windows(3).any(|w| {
+        w[0].lower == "the"
+            && w[1].lower == "same"
+            && matches!(
+                w[2].lower.as_str(),
+                "day" | "ceremony" | "occasion" | "event" | "evening" | "morning" | "afternoon"
+            )
+    })
+}
+
+/// "The Russian leader then met Mr Bush", "The President will then hold talks": "then" as
+/// the next step of the story (not "the then presidents", "since then", "until then").
+fn then_of_the_story(s: &Sent) -> bool {
+    s.toks.iter().enumerate().any(|(k, x)| {
+        let before = k.checked_sub(1).map_or("", |j| s.toks[j].lower.as_str());
+        x.lower == "then"
+            && x.text == "then"
+            && !matches!(
+                before,
+                "the"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "and"
+                    | "but"
+                    | "just"
+                    | "even"
+                    | "only"
+            )
+            && s.toks.get(k + 1).is_some_and(|n| !n.cap && n.lower != ",")
+    })
+}
+
+/// The date of the engagement the sentence before reports (or of its own date words), for a
+/// sentence with none of its own.
+fn date_of_the_report_before(
+    doc: &Doc,
+    s: &Sent,
+    earlier: &[Mention],
+    planned: bool,
+    dated: &mut Dated,
+) {
+    if dated.source == DateSource::Text {
+        return;
+    }
+    // The first engagement the sentence before reports is its main one.
+    let from_mention = earlier
+        .iter()
+        .find(|m| m.sentence + 1 == s.index && m.date_source == DateSource::Text)
+        .map(|m| (m.date, m.date_words.clone()));
+    let carried = from_mention.or_else(|| {
+        doc.sentences[s.index - 1]
             .times
             .iter()
             .rev()
-            .find_map(|t| Some((t.date?, t.timex.text.clone())));
-        let carried = own.or_else(|| match from_mention {
-            Some(m) if m.date_source == DateSource::Text => Some((m.date, m.date_words.clone())),
-            _ => before
-                .times
-                .iter()
-                .rev()
-                .find_map(|t| Some((t.date?, t.timex.text.clone()))),
-        });
-        // "The upcoming visits will be of great significance", after "..., Cui said
-        // Tuesday": a plan is not dated by the day someone spoke of it.
-        let spoke_of_plan = |date: &EventDate| planned && date.last_day() <= doc.dct;
-        if let Some((date, words)) = carried.filter(|(date, _)| !spoke_of_plan(date)) {
-            dated.date = date;
-            dated.source = DateSource::Text;
-            dated.words = format!("{words} (the sentence before)");
-        }
+            .find_map(|t| Some((t.date?, t.timex.text.clone())))
+    });
+    let spoke_of_plan = |date: &EventDate| planned && date.last_day() <= doc.dct;
+    if let Some((date, words)) = carried.filter(|(date, _)| !spoke_of_plan(date)) {
+        dated.date = date;
+        dated.source = DateSource::Text;
+        dated.words = format!("{words} (the occasion of the sentence before)");
     }
 }
 

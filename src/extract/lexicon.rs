@@ -137,6 +137,25 @@ pub(crate) const CALL_PHRASES: &[&[&str]] = &[
 ];
 
 /// Verbs that conclude an agreement.
+/// Plural roles a text counts a pair by ("the two presidents", "both foreign ministers").
+pub(crate) const PAIRED_ROLES: &[&str] = &[
+    "presidents",
+    "premiers",
+    "ministers",
+    "leaders",
+    "heads",
+    "chancellors",
+    "secretaries",
+    "monarchs",
+    "kings",
+    "delegations",
+    "counterparts",
+    "sides",
+    "governments",
+    "countries",
+    "nations",
+];
+
 pub(crate) const SIGN_VERBS: &[&str] = &[
     "signed",
     "sign",

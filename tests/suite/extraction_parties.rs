@@ -207,3 +207,40 @@ fn a_release_that_opens_with_its_place_and_date_is_placed_there() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_pair_counted_by_its_roles_the_same_day_and_then_carry_the_sentence_before() {
+    // "the two heads of state signed", "On the same day, the foreign ministers issued": the
+    // pair and the Tuesday of the meeting before. "Mena then met": the same day. "Rosa
+    // Vidal de la Madrid" is a name, not Spain.
+    let found = extract(
+        "2011-06-10",
+        "BOGOTA, June 10 (Agency) - Ecuadorian President Pablo Mena met Colombian President \
+         Juan Ortega in Bogota on Tuesday.\nOfficials said the two heads of state signed a \
+         border accord.\nOn the same day, the foreign ministers issued a joint declaration on \
+         migration.\nMena then met Venezuelan Foreign Minister Rosa Vidal de la Madrid at the \
+         Ecuadorian embassy.",
+    );
+    assert!(
+        has(&found, "agreement", "2011-06-07", &["CO", "EC"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "statement", "2011-06-07", &["CO", "EC"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2011-06-07", &["EC", "VE"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.countries.iter().any(|c| c == "ES")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.actors.iter().any(|a| a == "Rosa Vidal de la Madrid")),
+        "{found:?}"
+    );
+}

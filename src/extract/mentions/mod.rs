@@ -304,8 +304,8 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
                 && toks
                     .get(i + 1)
                     .is_some_and(|t| t.word && t.cap && lookup(&normalise_key(t.text)).is_none());
-            if first_name {
-                i += 1;
+            if first_name || surname_after_particles(toks, i) {
+                i += n;
                 continue;
             }
             // "Palestinian American community leaders": people of a country, not its state.
@@ -483,7 +483,10 @@ fn city_at(
             && toks[i - 1].cap
             && !placed_before
             && !common_capitalised(&toks[i - 1].lower);
-        if after_name || !(placed_before || apposed.is_some() || capital) {
+        if after_name
+            || surname_after_particles(toks, i)
+            || !(placed_before || apposed.is_some() || capital)
+        {
             return None;
         }
         let country = Gazetteer::get().by_code(place.country)?.clone();
@@ -693,4 +696,20 @@ mod tests {
         let li = found.iter().find(|p| p.name == "Li Wei").unwrap();
         assert!(li.country.is_none(), "{li:?}");
     }
+}
+
+/// "Miguel de la Madrid", "De la Madrid said": a place's name after a name's particles is
+/// part of a surname.
+fn surname_after_particles(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && PARTICLES.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k == i {
+        return false;
+    }
+    let opens_the_name = toks[k].cap;
+    let after_a_name =
+        k > 0 && toks[k - 1].word && toks[k - 1].cap && lookup(&toks[k - 1].lower).is_none();
+    opens_the_name || after_a_name
 }

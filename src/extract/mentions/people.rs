@@ -154,9 +154,13 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
         let mut name: Vec<&Tok> = Vec::new();
         while k < toks.len() {
             let t = &toks[k];
+            // "Rosa Vidal de la Madrid": particles, one or two, before a name.
+            let is_particle = |x: &Tok| PARTICLES.contains(&x.lower.as_str());
             let particle = !name.is_empty()
-                && PARTICLES.contains(&t.lower.as_str())
-                && toks.get(k + 1).is_some_and(name_word);
+                && is_particle(t)
+                && (toks.get(k + 1).is_some_and(name_word)
+                    || toks.get(k + 1).is_some_and(is_particle)
+                        && toks.get(k + 2).is_some_and(name_word));
             // "President Mauricio Macri": a first name that names a country in another
             // language, before a surname.
             let first_name = name.is_empty()
@@ -164,8 +168,11 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| name_word(n) && lookup(&n.lower).is_none());
-            let not_a_place = lookup(&t.lower)
-                .is_none_or(|(_, via)| via == Via::City || first_name && via == Via::Name);
+            // "Miguel de la Madrid": after a particle, a place's name is a surname.
+            let after_particle = name.last().is_some_and(|p| is_particle(p));
+            let not_a_place = after_particle
+                || lookup(&t.lower)
+                    .is_none_or(|(_, via)| via == Via::City || first_name && via == Via::Name);
             // "Prime Minister Theresa May at ...": a month that is a surname after a first
             // name, when no day follows it.
             let month_surname = !name.is_empty()

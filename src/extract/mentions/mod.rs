@@ -531,6 +531,22 @@ fn compound_parts(tok: &Tok, index: usize) -> Vec<CountryRef> {
     out
 }
 
+/// "Miguel de la Madrid", "De la Madrid said": a place's name after a name's particles is
+/// part of a surname.
+fn surname_after_particles(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && PARTICLES.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k == i {
+        return false;
+    }
+    let opens_the_name = toks[k].cap;
+    let after_a_name =
+        k > 0 && toks[k - 1].word && toks[k - 1].cap && lookup(&toks[k - 1].lower).is_none();
+    opens_the_name || after_a_name
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,20 +712,4 @@ mod tests {
         let li = found.iter().find(|p| p.name == "Li Wei").unwrap();
         assert!(li.country.is_none(), "{li:?}");
     }
-}
-
-/// "Miguel de la Madrid", "De la Madrid said": a place's name after a name's particles is
-/// part of a surname.
-fn surname_after_particles(toks: &[Tok], i: usize) -> bool {
-    let mut k = i;
-    while k > 0 && PARTICLES.contains(&toks[k - 1].lower.as_str()) {
-        k -= 1;
-    }
-    if k == i {
-        return false;
-    }
-    let opens_the_name = toks[k].cap;
-    let after_a_name =
-        k > 0 && toks[k - 1].word && toks[k - 1].cap && lookup(&toks[k - 1].lower).is_none();
-    opens_the_name || after_a_name
 }

@@ -361,7 +361,18 @@ fn stated_length(s: &Sent, t: &Trigger) -> Option<i64> {
                             "last" | "lasts" | "lasted" | "run"
                         )
                     }));
-            (before || for_after).then_some(n)
+            // "the Leaders' Meeting here, a two-day gathering of 21 leaders": in apposition.
+            let apposed = x.first > t.last
+                && x.first <= t.last + 5
+                && (t.last + 1..x.first).any(|k| s.toks[k].is(","))
+                && (t.last + 1..x.first).all(|k| !s.toks[k].cap)
+                && s.toks.get(x.last + 1).is_some_and(|n| {
+                    let w = n.lower.as_str();
+                    super::lexicon::MEETING_NOUNS.contains(&w)
+                        || super::lexicon::SUMMIT_NOUNS.contains(&w)
+                        || matches!(w, "gathering" | "event" | "session")
+                });
+            (before || for_after || apposed).then_some(n)
         })
         .or_else(|| days_so_far(s, t))
 }
@@ -399,7 +410,15 @@ fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
     if days_so_far(s, t).is_some() {
         return Anchor::Last;
     }
+    // "a two-day gathering ... that wraps up at the Opera House on Sunday": also the verb a
+    // date of the clause hangs on, however far from the trigger.
+    let before_dates = s
+        .times
+        .iter()
+        .filter(|x| x.first > t.last + 12 && x.last <= last)
+        .flat_map(|x| x.first.saturating_sub(9)..x.first);
     let near = (t.first.saturating_sub(6).max(first)..=(t.last + 12).min(last))
+        .chain(before_dates)
         .map(|k| s.toks[k].lower.as_str());
     let mut anchor = Anchor::Unknown;
     for w in near {

@@ -488,6 +488,9 @@ pub(crate) fn documents_of_gatherings(events: &mut [Mention]) {
                         EventType::Summit | EventType::Visit | EventType::Meeting
                     )
                     && (g.sentence == doc.sentence || g.also.contains(&(doc.start, doc.end)))
+                    // ("hosted X on Wednesday ... and on Friday signed an agreement with Y":
+                    // a day of its own makes it another occasion.)
+                    && (doc.date_source != DateSource::Text || g.date.overlaps(&doc.date))
             })
             .or_else(|| {
                 events.iter().enumerate().find(|(j, g)| {

@@ -762,3 +762,46 @@ fn hosting_someone_is_a_meeting_hosting_a_gathering_is_not_and_a_month_can_be_a_
         "{found:?}"
     );
 }
+
+#[test]
+fn coordinated_predicates_keep_their_own_day_and_guest_and_a_gathering_that_wraps_up_sunday() {
+    // "He hosted A on Wednesday, held talks with B on Thursday and on Friday signed an
+    // agreement with C": three engagements, each with its own day and guest, and "He" is the
+    // prime minister named two sentences back. "a two-day gathering that wraps up ... on
+    // Sunday", written on a Saturday, is Saturday and Sunday. "Josaia V Kaloudrau" keeps his
+    // initial.
+    let found = extract(
+        "2015-03-14",
+        "CANBERRA, March 14 AAP - Prime Minister Tom Fraser spoke after opening the Pacific \
+         Islands Forum Leaders' Meeting here, a two-day gathering that wraps up at Parliament \
+         House on Sunday.\nIt has been a busy week. He hosted Fijian Prime Minister Josaia V \
+         Kaloudrau on Wednesday, held talks with New Zealand Prime Minister Helen Brown on \
+         Thursday and on Friday signed a fisheries agreement with Tongan Prime Minister Sione \
+         Tupou.",
+    );
+    assert!(
+        has_range(&found, "summit", "2015-03-14", "2015-03-15"),
+        "{found:?}"
+    );
+    let on = |kind: &str, date: &str| {
+        found
+            .iter()
+            .find(|f| f.kind == kind && f.date == date)
+            .unwrap_or_else(|| panic!("no {kind} on {date}: {found:?}"))
+    };
+    let states = |kind: &str, date: &str| {
+        let mut c = on(kind, date).countries.clone();
+        c.sort();
+        c
+    };
+    assert_eq!(states("meeting", "2015-03-11"), ["AU", "FJ"]);
+    assert_eq!(states("meeting", "2015-03-12"), ["AU", "NZ"]);
+    assert_eq!(states("agreement", "2015-03-13"), ["AU", "TO"]);
+    assert!(
+        on("meeting", "2015-03-11")
+            .actors
+            .iter()
+            .any(|a| a == "Josaia V Kaloudrau"),
+        "{found:?}"
+    );
+}

@@ -395,7 +395,16 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
                 lower(s, k),
                 "holds" | "convenes" | "gathers" | "opens" | "starts" | "begins"
             )
-        });
+        })
+        // "a two-day gathering ... that wraps up at the Opera House on Sunday": the present
+        // tense of the verb the weekday hangs on.
+        || t.first > trig.last
+            && (t.first.saturating_sub(9)..t.first).any(|k| {
+                matches!(
+                    lower(s, k),
+                    "opens" | "starts" | "begins" | "ends" | "closes" | "wraps" | "concludes"
+                )
+            });
     let mut shifted = Duration::zero();
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
         shifted = Duration::days(7);

@@ -76,6 +76,10 @@ pub(super) fn range_end(s: &Sent, t: &TimeRef) -> Option<PartialDate> {
     if end.start.precision() != Precision::Day {
         return None;
     }
+    // "on Thursday and on Friday signed ...": a preposition of its own makes a second date.
+    if joiner == "and" && next.first == j + 2 && matches!(lower(s, j + 1), "on" | "at" | "in") {
+        return None;
+    }
     let start = t.date.as_ref()?.first_day();
     if joiner == "and" && !between {
         // "next Tuesday and Wednesday": two weekdays in a row are one stretch of days,

@@ -181,7 +181,12 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
                 && toks
                     .get(k + 1)
                     .is_none_or(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
-            if name_word(t) && not_a_place || particle || month_surname {
+            // "George W Bush": an initial without its full stop, as some agencies write it.
+            let initial = !name.is_empty()
+                && t.text.len() == 1
+                && t.text.chars().all(|c| c.is_ascii_uppercase())
+                && toks.get(k + 1).is_some_and(name_word);
+            if name_word(t) && not_a_place || particle || month_surname || initial {
                 name.push(t);
                 k += 1;
                 if t.possessive {

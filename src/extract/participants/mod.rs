@@ -154,7 +154,14 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         )
     });
     let topic_before = |a: usize| discussed_from.is_some_and(|d| a > d && a < trig.first);
-    let in_scope = |a: usize, b: usize| a >= first && b < cut && b <= last && !topic_before(a);
+    // "He hosted X on Wednesday, held talks with Y": X is the earlier predicate's.
+    let earlier_predicate = |a: usize| {
+        trig.coordinated_after
+            .is_some_and(|p| p <= a && a < own_first)
+    };
+    let in_scope = |a: usize, b: usize| {
+        a >= first && b < cut && b <= last && !topic_before(a) && !earlier_predicate(a)
+    };
 
     let mut people = people_of(doc, cast, s, trig, first, relative, &in_scope);
 

@@ -86,9 +86,12 @@ pub(super) fn people_of(
                         .first()
                         .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
             };
+            // ("It has been a busy week for him. He hosted ...": past sentences that name
+            // no one.)
+            let names_someone = |b: &&Sent| !b.people.is_empty() || !cast.bare(b).is_empty();
             let before = (1..=s.index.min(4))
                 .map(|d| &doc.sentences[s.index - d])
-                .find(|b| !about_him(b))
+                .find(|b| !about_him(b) && names_someone(b))
                 .unwrap_or(&doc.sentences[s.index - 1]);
             // Whoever that sentence names first: "Royal, who ..., party spokesman Dray
             // said" is about Royal.

@@ -37,6 +37,10 @@ pub(crate) struct Trigger {
     pub(crate) plural: bool,
     /// The token the trigger's head word is (for distances).
     pub(crate) head: usize,
+    /// "He hosted X on Wednesday, held talks with Y": where the first of the predicates this
+    /// one is coordinated with begins. The words before it are the shared subject; those from
+    /// it to this predicate are the earlier predicate's own (its guests, its places).
+    pub(crate) coordinated_after: Option<usize>,
 }
 
 impl Trigger {
@@ -164,6 +168,7 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
                 perfect: false,
                 plural: noun && matches!(toks[last].lower.as_str(), "visits" | "trips" | "tours"),
                 head,
+                coordinated_after: None,
             });
             k = last + 1;
         } else {
@@ -234,6 +239,18 @@ fn drop_talks_discussed(s: &Sent, triggers: &mut Vec<Trigger>) {
 /// "X met Y in Rome on Monday and flew to Athens for talks with Z": a verb after "and"
 /// starts a clause of its own, so Y is not at the talks and Z was not met in Rome.
 fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
+    // "He hosted X on Wednesday, held talks with Y on Thursday and on Friday signed ...": the
+    // word that joins a predicate to the one before, past a date of its own in front.
+    let joined = |k: usize| {
+        let mut j = k;
+        if let Some(x) = s.times.iter().find(|x| x.last + 1 == j) {
+            j = x.first;
+            if j > 0 && matches!(lower(s, j - 1), "on" | "in" | "at") {
+                j -= 1;
+            }
+        }
+        j > 0 && matches!(lower(s, j - 1), "and" | "then" | ",")
+    };
     // "met in Lima last June and held talks in Santiago in December": a noun after its
     // support verb heads the verb's clause.
     let support_verb = |t: &Trigger| {
@@ -243,7 +260,7 @@ fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
                     lower(s, k),
                     "held" | "hold" | "holds" | "had" | "has" | "paid" | "pays" | "made" | "makes"
                 )
-                && matches!(lower(s, k - 1), "and" | "then")
+                && joined(k)
         })
     };
     let after_support_verb = triggers.iter().filter_map(|t| {
@@ -258,20 +275,33 @@ fn split_coordinated_verbs(s: &Sent, triggers: &mut [Trigger]) {
         .iter()
         .filter(|t| {
             (!t.noun || gerund(t))
-                && t.first > 0
-                && matches!(lower(s, t.first - 1), "and" | "then")
+                && joined(t.first)
                 && triggers.iter().any(|o| {
                     (!o.noun || gerund(o) && gerund(t)) && o.last < t.first && o.clause.1 >= t.first
                 })
         })
         .map(|t| t.first);
     let starts: Vec<usize> = after_support_verb.chain(after_conjunction).collect();
-    for start in starts {
+    let predicates_from: Vec<Option<usize>> = starts
+        .iter()
+        .map(|&start| {
+            triggers
+                .iter()
+                .filter(|o| o.last < start && o.clause.1 >= start)
+                .map(|o| o.first)
+                .min()
+        })
+        .collect();
+    for (start, from) in starts.into_iter().zip(predicates_from) {
         for t in triggers.iter_mut() {
             if t.last < start && t.clause.1 >= start {
                 t.clause.1 = start - 2;
             } else if t.first >= start && t.clause.0 < start {
                 t.clause.0 = start;
+                t.coordinated_after = match (t.coordinated_after, from) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
         }
     }

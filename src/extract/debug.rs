@@ -64,7 +64,7 @@ pub(super) fn sentence(doc: &Doc, s: &Sent, found: &[Trigger]) {
 pub(super) fn mentions(mentions: &[Mention]) {
     for m in mentions {
         eprintln!(
-            "mention {:?} {} {:?} states {:?} sent {} days {:?} {:?}",
+            "mention {:?} {} {:?} states {:?} sent {} days {:?} {:?} traveller {:?} to {:?}",
             m.kind,
             m.date.iso(),
             m.date_source,
@@ -74,7 +74,13 @@ pub(super) fn mentions(mentions: &[Mention]) {
                 .collect::<Vec<_>>(),
             m.sentence,
             m.days,
-            m.anchor
+            m.anchor,
+            m.parties.traveller.as_ref().map(|c| c.code.as_str()),
+            m.parties
+                .destinations
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
         );
     }
 }

@@ -428,7 +428,9 @@ fn anchor_of(s: &Sent, t: &Trigger) -> Anchor {
                 anchor = Anchor::First
             }
             // An arrival starts a trip; it only comes before talks or a summit.
-            "arrived" | "arrives" if matches!(t.kind, EventType::Visit | EventType::Tour) => {
+            "arrived" | "arrives" | "arrive" | "arriving"
+                if matches!(t.kind, EventType::Visit | EventType::Tour) =>
+            {
                 anchor = Anchor::First
             }
             "ended" | "ends" | "end" | "concluded" | "concludes" | "conclude" | "wrapped"

@@ -100,6 +100,9 @@ fn reported_then_planned(held: &Mention, planned: &Mention) -> bool {
         && planned.planned
         && !planned.definite
         && held.date.last_day() < planned.date.first_day()
+        // ("arrangements have been made for the two-day visit of X, who will arrive here on
+        // Saturday": one visit, told once.)
+        && held.sentence != planned.sentence
 }
 
 /// An international body ("the UN", "ASEAN", "the AU"), not a region of the map ("Asia",
@@ -359,6 +362,17 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
             let md = &m.parties.destinations;
             if is_dated_stop(m, e) || is_dated_stop(e, m) {
                 return false;
+            }
+            // "the two-day visit of Indian Prime Minister X, who will arrive here on
+            // Saturday": one sentence, one side's states among the other's, one trip.
+            // (Not two travellers each going to the other: "Tayan's trip to Israel ...
+            // coincides with Levy's visit to Ankara".)
+            let unsure_part = |x: &Mention, y: &Mention, shared: usize| {
+                x.parties.traveller.is_none() && shared >= 1 && shared == x.states().len()
+                    || y.parties.traveller.is_none() && shared >= 1 && shared == y.states().len()
+            };
+            if same_sentence && unsure_part(e, m, shared) {
+                return true;
             }
             if !ed.is_empty() && !md.is_empty() {
                 return md.iter().any(|d| ed.contains(d))

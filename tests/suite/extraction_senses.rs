@@ -701,3 +701,20 @@ fn calling_on_a_public_to_act_is_no_telephone_call() {
     );
     assert!(!found.iter().any(|f| f.kind == "call"), "{found:?}");
 }
+
+#[test]
+fn signing_with_a_partner_before_the_document_after_speaking_shares_the_day_of_the_words() {
+    // "said President X on Thursday, after signing with her Paraguayan counterpart Y the
+    // Additional Protocol": an agreement on Thursday; ABI signs for Bolivia, so the
+    // president is Bolivian.
+    let found = extract(
+        "2017-05-05",
+        "ASUNCION, May 5 (ABI).- \"A historic day,\" said President Ana Rojas on Thursday, \
+         after signing with her Paraguayan counterpart Luis Benitez the Additional Protocol \
+         to the River Treaty, which opens the port to barges.",
+    );
+    assert!(
+        has(&found, "agreement", "2017-05-04", &["BO", "PY"]),
+        "{found:?}"
+    );
+}

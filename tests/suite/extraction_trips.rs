@@ -666,3 +666,18 @@ fn a_departure_onto_a_trip_and_a_landing_far_before_its_noun_start_the_stay() {
     );
     assert!(!found.iter().any(|f| f.date == "2021-02-25"), "{found:?}");
 }
+
+#[test]
+fn a_trip_noun_with_its_length_and_the_arrival_of_its_relative_clause_are_one_visit() {
+    // "the two-day visit of X, who will arrive here on Saturday": Saturday and Sunday.
+    let found = extract(
+        "2010-02-19",
+        "KATHMANDU, Feb 19: Arrangements have been made in the capital for the two-day visit \
+         of Indian Prime Minister Ravi Kumar, who will arrive here on Saturday.",
+    );
+    assert!(
+        has_range(&found, "visit", "2010-02-20", "2010-02-21"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

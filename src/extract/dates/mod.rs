@@ -184,7 +184,15 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     if !in_clause {
         score += 12;
     }
-    if reports_date(s, t) {
+    // "said President X this Tuesday, after signing with ... the Protocol": what was done
+    // just before speaking shares the day of the words.
+    let done_before_speaking = t.last < trig.first
+        && trig.first >= 2
+        && lower(s, trig.first - 1) == "after"
+        && lower(s, trig.first - 2) == ","
+        && s.toks[trig.first].lower.ends_with("ing")
+        && (t.last + 1..trig.first - 2).all(|k| s.toks[k].word);
+    if reports_date(s, t) && !done_before_speaking {
         score += 40;
     }
     // A date that belongs to another trigger nearer to it.

@@ -163,7 +163,10 @@ fn agreements(s: &Sent, k: usize) -> Decision {
             ) && (j.saturating_sub(1)..(j + 3).min(toks.len()))
                 .any(|x| matches!(lower(s, x), "accession" | "ratification"))
         };
-        let object = (k + 1..(k + 10).min(toks.len())).find(|&j| {
+        // ("after signing with his Peruvian counterpart Alan Garcia the Complementary
+        // Protocol": the partner before the document.)
+        let reach = if lower(s, k + 1) == "with" { 15 } else { 10 };
+        let object = (k + 1..(k + reach).min(toks.len())).find(|&j| {
             lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou" || instrument(j)
         });
         if object.is_some() {

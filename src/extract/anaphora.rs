@@ -7,7 +7,8 @@ use super::document::{Doc, Sent};
 use super::folding::Mention;
 use super::lexicon as lex;
 use super::participants::Parties;
-use crate::model::{Country, CountryKind, EventDate, EventType};
+use super::triggers::Trigger;
+use crate::model::{Country, CountryKind, EventDate, EventType, PartialDate};
 
 /// The number a word counts parties with ("the three countries").
 fn count_word(w: &str) -> Option<usize> {
@@ -242,4 +243,42 @@ pub(crate) fn gathering_named_before(
             parties.countries.push(c.clone());
         }
     }
+}
+
+/// "Clinton is due in Brussels on 9 January ... He will go on from Brussels to Prague,
+/// Moscow and Minsk": an onward leg with no date of its own follows the trip of the
+/// sentence before, some days later: that trip's month.
+pub(crate) fn onward_leg_date(
+    doc: &Doc,
+    s: &Sent,
+    t: &Trigger,
+    earlier: &[Mention],
+) -> Option<Dated> {
+    if !matches!(t.kind, EventType::Visit | EventType::Tour) || t.noun || s.index == 0 {
+        return None;
+    }
+    let onward = (t.first..=t.last.min(t.first + 2))
+        .any(|k| matches!(s.toks[k].lower.as_str(), "on" | "onward" | "onwards"))
+        || (t.first.saturating_sub(3)..t.first).any(|k| s.toks[k].lower == "then");
+    if !onward {
+        return None;
+    }
+    // The nearest engagement before it told in its own tense: an onward leg still to come
+    // goes on from a trip still to come, not from a conference of last January.
+    let before = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 3 >= s.index)
+        .find(|m| {
+            let to_come = m.planned || m.date.first_day() > doc.dct;
+            m.date_source == DateSource::Text && m.date.start.month.is_some() && to_come == t.future
+        })?;
+    let start = before.date.start;
+    let month = PartialDate::month(start.year, start.month?);
+    Some(Dated {
+        date: EventDate::new(month, None).ok()?,
+        source: DateSource::Text,
+        words: format!("{} (the trip it goes on from)", before.date_words),
+        also: Vec::new(),
+    })
 }

@@ -62,7 +62,9 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             if t.negated {
                 continue;
             }
-            let Some(dated) = dates::date_of(&doc, s, t, &found) else {
+            let dated = dates::date_of(&doc, s, t, &found)
+                .or_else(|| anaphora::onward_leg_date(&doc, s, t, &mentions));
+            let Some(dated) = dated else {
                 lend_length_to_gathering_named_before(s, t, &mut mentions);
                 continue;
             };

@@ -319,7 +319,11 @@ fn same_engagement(e: &Mention, m: &Mention) -> bool {
         && shared < ms.len()
         && shared < es.len()
         && ms.len().min(es.len()) >= 2;
-    if m.definite && m.date_source != DateSource::Text && !disjoint_sides {
+    // ("Clinton, on his first trip to Europe" after "the visit of Yeltsin to Brussels".)
+    let travellers_differ = family(m.kind) == 0
+        && matches!((&e.parties.traveller, &m.parties.traveller), (Some(a), Some(b))
+            if !ms.contains(&a) && !es.contains(&b));
+    if m.definite && m.date_source != DateSource::Text && !disjoint_sides && !travellers_differ {
         return true;
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",

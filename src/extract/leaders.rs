@@ -32,6 +32,22 @@ struct Leaders {
     by_word: HashMap<String, Vec<usize>>,
 }
 
+/// English short first names that do not begin as the full one does.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("bob", "robert"),
+    ("dick", "richard"),
+    ("ted", "edward"),
+    ("ned", "edward"),
+    ("jack", "john"),
+    ("peggy", "margaret"),
+    ("betty", "elizabeth"),
+    ("hank", "henry"),
+    ("chuck", "charles"),
+    ("jim", "james"),
+    ("tony", "anthony"),
+];
+
 /// Lower case without accents or periods: "Lâm" and "lam", "Jr." and "jr", as the table is
 /// folded.
 fn fold(word: &str) -> String {
@@ -56,9 +72,13 @@ impl Leader {
             return true;
         }
         let prefix: String = word.chars().take(2).collect();
-        word != surname
-            && word.chars().count() >= 3
-            && self.words.first().is_some_and(|w| w.starts_with(&prefix))
+        let shortened =
+            word.chars().count() >= 3 && self.words.first().is_some_and(|w| w.starts_with(&prefix));
+        // "Bill Clinton" is "William J. Clinton": the short forms that share no letters.
+        let nickname = NICKNAMES
+            .iter()
+            .any(|(short, full)| *short == word && self.words.first().is_some_and(|w| w == full));
+        word != surname && (shortened || nickname)
     }
 }
 
@@ -188,6 +208,9 @@ mod tests {
         // "Joseph R. Biden" in the source: a short first name and a suffix still fit.
         assert_eq!(lookup("President", "Joe Biden", 2022), Some("US"));
         assert_eq!(lookup("President", "Joseph R. Biden Jr.", 2022), Some("US"));
+        // "Robert J. L. Hawke" and "Edward R. G. Heath" in the source.
+        assert_eq!(lookup("Prime Minister", "Bob Hawke", 1985), Some("AU"));
+        assert_eq!(lookup("Prime Minister", "Ted Heath", 1972), Some("GB"));
         assert_eq!(lookup("President", "Hunter Biden", 2022), None);
         assert_eq!(lookup("former President", "Putin", 2004), Some("RU"));
         // Premier and Prime Minister are one office in translation.

@@ -37,6 +37,8 @@ pub(crate) const TRAVEL_MOTION: &[(&str, &[&str])] = &[
     ("heading", &["to", "for"]),
     ("landed", &["in"]),
     ("lands", &["in"]),
+    ("go", &["to"]),
+    ("going", &["to"]),
     ("went", &["to"]),
     ("goes", &["to"]),
     ("came", &["to"]),

@@ -681,3 +681,38 @@ fn a_trip_noun_with_its_length_and_the_arrival_of_its_relative_clause_are_one_vi
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn an_onward_leg_takes_the_month_of_the_trip_it_goes_on_from_and_another_trip_stays_apart() {
+    // "who was in Brussels yesterday": a visit. "will go on from Brussels to Prague and
+    // Vienna" after a summit on 22-23 March: a tour in March. "Her only other foreign trip"
+    // is another trip, not this one.
+    let found = extract(
+        "2005-03-10",
+        "BRUSSELS 10/03 (Agency) = The talks follow the visit of Mr. Tom Reed, Secretary of \
+         Defense of the United States, who was in Brussels yesterday.\nFinnish President Anna \
+         Lind is due in Brussels on 21 March for the EU summit of 22 and 23 March.\nLind, on \
+         her first trip abroad as president, will go on from Brussels to Prague and \
+         Vienna.\nHer only other foreign trip this year was a visit to Estonia and Latvia in \
+         January.",
+    );
+    assert!(
+        has(&found, "visit", "2005-03-09", &["US", "BE"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "tour", "2005-03", &["FI", "CZ", "AT"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "tour", "2005-01", &["FI", "EE", "LV"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !(f.countries.iter().any(|c| c == "CZ")
+                && f.countries.iter().any(|c| c == "EE"))),
+        "{found:?}"
+    );
+}

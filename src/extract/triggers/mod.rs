@@ -54,18 +54,28 @@ impl Trigger {
     /// point at an engagement already named. (A traveller's trip is one, whatever stop the
     /// text is at; "Hu's talks with Michel" names its own sides.)
     pub(crate) fn definite(&self, s: &Sent) -> bool {
-        self.noun
-            && (self.first.saturating_sub(5)..self.first)
+        let before = || {
+            (self.first.saturating_sub(5)..self.first)
                 .rev()
                 .take_while(|&k| s.toks[k].word || s.toks[k].is("-"))
-                .any(|k| {
-                    matches!(
-                        s.toks[k].lower.as_str(),
-                        "the" | "this" | "that" | "his" | "her" | "their" | "its"
-                    ) || s.toks[k].possessive
-                        && s.toks[k].cap
-                        && matches!(self.kind, EventType::Visit | EventType::Tour)
-                })
+        };
+        // "Putin's only other foreign trip", "his previous visit": another one.
+        let another = before().any(|k| {
+            matches!(
+                s.toks[k].lower.as_str(),
+                "other" | "previous" | "earlier" | "prior" | "next"
+            )
+        });
+        self.noun
+            && !another
+            && before().any(|k| {
+                matches!(
+                    s.toks[k].lower.as_str(),
+                    "the" | "this" | "that" | "his" | "her" | "their" | "its"
+                ) || s.toks[k].possessive
+                    && s.toks[k].cap
+                    && matches!(self.kind, EventType::Visit | EventType::Tour)
+            })
     }
 }
 

@@ -151,8 +151,18 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
                 j += 1;
             }
             // "traveled on Saturday to Minsk": the day told between verb and place.
-            match s.times.iter().find(|x| x.first == j) {
-                Some(x) => j = x.last + 1,
+            if let Some(x) = s.times.iter().find(|x| x.first == j) {
+                j = x.last + 1;
+                continue;
+            }
+            // "will go on from Brussels to Prague": where the leg sets out from.
+            // (Only a leg that goes "on": "the aircraft can fly from New York to Singapore"
+            // is no one's trip.)
+            let origin = (lower(s, j) == "from" && j > 0 && lower(s, j - 1) == "on")
+                .then(|| s.countries.iter().find(|c| c.first == j + 1))
+                .flatten();
+            match origin {
+                Some(c) => j = c.last + 1,
                 None => break,
             }
         }
@@ -262,8 +272,11 @@ pub(super) fn presence(s: &Sent, k: usize) -> Decision {
             // in X": past a modal).
             let modal = k > 1 && matches!(lower(s, k - 1), "will" | "would" | "shall");
             let k = if modal { k - 1 } else { k };
+            // ("..., Secretary of Defense of the United States, who was in Bangkok
+            // yesterday": the relative clause's person.)
             let subject = s.people.iter().any(|p| p.last + 1 == k || p.last + 2 == k)
-                || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word);
+                || (k > 0 && s.toks[k - 1].cap && s.toks[k - 1].word)
+                || k > 0 && lower(s, k - 1) == "who" && j == k + 1 && !s.people.is_empty();
             if subject || matches!(w, "due" | "expected") {
                 return Break(Some((EventType::Visit, j, false)));
             }

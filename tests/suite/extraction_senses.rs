@@ -718,3 +718,20 @@ fn signing_with_a_partner_before_the_document_after_speaking_shares_the_day_of_t
         "{found:?}"
     );
 }
+
+#[test]
+fn the_day_a_text_takes_effect_is_not_the_day_of_the_talks_that_made_it() {
+    // "will take effect from midnight on 6 March ... after ten hours of negotiations": the
+    // talks are the report's, not the truce's start.
+    let found = extract(
+        "2010-03-03",
+        "GENEVA, 3 March (Agency) - A truce in the south will take effect from midnight on 6 \
+         March, Chilean President Pablo Soto told journalists after ten hours of negotiations \
+         with Argentine President Raul Diaz.",
+    );
+    assert!(
+        has(&found, "meeting", "2010-03-03", &["CL", "AR"]),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.date != "2010-03-06"), "{found:?}");
+}

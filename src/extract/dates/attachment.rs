@@ -42,6 +42,21 @@ pub(super) fn opens_sentence(s: &Sent, t: &TimeRef) -> bool {
 /// "The meeting cleared the air clouded by the disaster Friday": a date right after a noun
 /// of something else that happened (news style puts a day after its noun) dates that.
 pub(super) fn dates_another_happening(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
+    // "A ceasefire will take effect from midnight on 15 February, Putin said after 16 hours
+    // of negotiations": a text's entry into force is no day of the talks that made it.
+    let from = t.first.saturating_sub(6);
+    let in_force = (from..t.first).any(|k| {
+        let w = lower(s, k);
+        w == "effect"
+            && matches!(
+                lower(s, k.saturating_sub(1)),
+                "take" | "takes" | "took" | "taking"
+            )
+            || w == "force" && lower(s, k.saturating_sub(1)) == "into"
+    });
+    if in_force && !(from..t.first).contains(&trig.first) {
+        return true;
+    }
     if t.first < 2 || t.first <= trig.last {
         return false;
     }

@@ -236,11 +236,13 @@ fn run(
         let manifest = s.manifest.clone()?;
         (s.stamp.is_some() && s.stamp == write::manifest_stamp(&out)).then_some(manifest)
     });
-    if in_place.is_some() {
-        write::check_location(root, &out).map_err(WriteError::from)?;
-    } else {
-        write::check_output_dir(root, &out).map_err(WriteError::from)?;
-    }
+    let check = || {
+        if in_place.is_some() {
+            write::check_location(root, &out)
+        } else {
+            write::check_output_dir(root, &out)
+        }
+    };
     // A build killed mid-swap left the last good site aside: put it back before anything else,
     // under the lock, so that another build's swap is never mistaken for a killed one. Without
     // a parent directory there is nothing to put back, and nothing is created until the
@@ -248,10 +250,18 @@ fn run(
     let parent_exists = out
         .parent()
         .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir());
-    let mut lock = if parent_exists {
-        Some(lock_output(root, &out, wait, in_place.is_none())?)
-    } else {
-        None
+    let mut lock = match check() {
+        Ok(()) if parent_exists => Some(lock_output(root, &out, wait, in_place.is_none())?),
+        Ok(()) => None,
+        Err(refusal) if !parent_exists => return Err(WriteError::from(refusal).into()),
+        // Looked at while another build was swapping its site in, the directory may have
+        // seemed to hold both sites' files: ask again once no build is writing it (or say
+        // which build is).
+        Err(_) => {
+            let lock = lock_output(root, &out, wait, in_place.is_none())?;
+            check().map_err(WriteError::from)?;
+            Some(lock)
+        }
     };
     progress.stage("loading content");
     let mut stages = Stages::default();

@@ -113,13 +113,28 @@ pub(crate) fn anaphora(
     }
     if dated.source != DateSource::Text {
         if let Some(m) = from_mention.filter(|m| m.date_source == DateSource::Text) {
-            if !(planned && m.date.last_day() <= doc.dct) {
-                dated.date = m.date;
-                dated.source = DateSource::Text;
-                dated.words = format!("{} (the sentence before)", m.date_words);
-            }
+            carry(
+                doc,
+                planned,
+                dated,
+                m.date,
+                &m.date_words,
+                "the sentence before",
+            );
         }
     }
+}
+
+/// Dates an engagement by an earlier one, unless it is a plan and that date has passed: "The
+/// upcoming visits will be of great significance", after "..., Cui said Tuesday", is not
+/// dated by the day someone spoke of it.
+fn carry(doc: &Doc, planned: bool, dated: &mut Dated, date: EventDate, words: &str, why: &str) {
+    if planned && date.last_day() <= doc.dct {
+        return;
+    }
+    dated.date = date;
+    dated.source = DateSource::Text;
+    dated.words = format!("{words} ({why})");
 }
 
 /// "the two prime ministers would hold talks", "both foreign ministers": a pair counted by
@@ -202,11 +217,15 @@ fn date_of_the_report_before(
             .rev()
             .find_map(|t| Some((t.date?, t.timex.text.clone())))
     });
-    let spoke_of_plan = |date: &EventDate| planned && date.last_day() <= doc.dct;
-    if let Some((date, words)) = carried.filter(|(date, _)| !spoke_of_plan(date)) {
-        dated.date = date;
-        dated.source = DateSource::Text;
-        dated.words = format!("{words} (the occasion of the sentence before)");
+    if let Some((date, words)) = carried {
+        carry(
+            doc,
+            planned,
+            dated,
+            date,
+            &words,
+            "the occasion of the sentence before",
+        );
     }
 }
 

@@ -8,6 +8,7 @@ use super::lexicon as lex;
 use super::mentions::Via;
 use super::places::Places;
 use crate::model::Gazetteer;
+use std::collections::HashMap;
 
 /// "Rabat - ..." at the start of the body: one to three words in ordinary capitals that
 /// name a city large enough to file news from, then a dash between spaces. The place and the
@@ -32,7 +33,8 @@ pub(super) fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (us
 }
 
 /// The dateline's place and country.
-pub(super) fn dateline_here(place: &str) -> Option<Here> {
+/// `named`: how often the article names each state, for a town several states have.
+pub(super) fn dateline_here(place: &str, named: &HashMap<String, usize>) -> Option<Here> {
     let g = Gazetteer::get();
     // "NUSA DUA, Indonesia": the last part that is a country decides.
     let parts: Vec<&str> = place.split(',').map(str::trim).collect();
@@ -91,7 +93,7 @@ pub(super) fn dateline_here(place: &str) -> Option<Here> {
     }
     let places = Places::get();
     let p = places
-        .best(&city, &[])
+        .best_named(&city, named)
         .or_else(|| places.closest(&city).map(|(_, p)| p))?;
     let country = g.by_code(p.country)?.clone();
     // The table's spelling ("Mar del Plata"), unless only an alternate name matched.

@@ -9,6 +9,7 @@ use super::datelines::{
 };
 use super::leaders;
 use super::mentions::{self, CountryRef, PersonRef, Via};
+use super::places::{named_states, reread_towns, same_town_same_state};
 use super::sentences;
 use super::tokens::{tokenize, Tok};
 use crate::model::{Article, Country, CountryKind, EventDate, PartialDate};
@@ -184,21 +185,6 @@ impl<'a> Doc<'a> {
             .map(|d| (d.start, d.end))
             .or(bare_place.map(|(_, span)| span))
             .unwrap_or((0, 0));
-        let here = dateline
-            .and_then(|d| {
-                // The place runs from the dateline's start to its first comma: "XI'AN, Nov.
-                // 26" (the dateline reader may stop at an apostrophe).
-                let span = text.get(d.start..d.end).unwrap_or("");
-                let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
-                let place = if head.len() > d.place.len() {
-                    head
-                } else {
-                    d.place.as_str()
-                };
-                dateline_here(place).or_else(|| dateline_here(&d.place))
-            })
-            .or_else(|| bare_place.and_then(|(place, _)| dateline_here(place)))
-            .or_else(|| article.place.as_deref().and_then(dateline_here));
         let mut timexes = timex::tag(&text[body_start..], Some(dct));
         for t in &mut timexes {
             t.start += body_start;
@@ -264,6 +250,30 @@ impl<'a> Doc<'a> {
                 here: here_toks,
             });
         }
+        // A town's name shared by several states ("Bethlehem") means the one of the states
+        // the article is about.
+        let named = named_states(&sentences_out);
+        let here = dateline
+            .and_then(|d| {
+                // The place runs from the dateline's start to its first comma: "XI'AN, Nov.
+                // 26" (the dateline reader may stop at an apostrophe).
+                let span = text.get(d.start..d.end).unwrap_or("");
+                let head = span.split([',', '(']).next().unwrap_or(&d.place).trim();
+                let place = if head.len() > d.place.len() {
+                    head
+                } else {
+                    d.place.as_str()
+                };
+                dateline_here(place, &named).or_else(|| dateline_here(&d.place, &named))
+            })
+            .or_else(|| bare_place.and_then(|(place, _)| dateline_here(place, &named)))
+            .or_else(|| {
+                article
+                    .place
+                    .as_deref()
+                    .and_then(|p| dateline_here(p, &named))
+            });
+        reread_towns(&mut sentences_out, &named);
         let home = home_country(
             article,
             &sentences_out,
@@ -274,8 +284,11 @@ impl<'a> Doc<'a> {
         let here = here.or_else(|| {
             opening_place(&sentences_out)
                 .and_then(|(_, place)| place)
-                .and_then(|p| dateline_here(&p))
+                .and_then(|p| dateline_here(&p, &named))
         });
+        if let Some(here) = &here {
+            same_town_same_state(&mut sentences_out, here);
+        }
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
             s.times.iter().filter_map(|t| t.date).find(|d| {

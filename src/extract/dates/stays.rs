@@ -37,6 +37,12 @@ pub(super) fn widen_by_length(
     if days < 2 {
         return None;
     }
+    // "the second meeting in less than three weeks", "within a month": the time between
+    // events, or a bound, not how long this one lasts.
+    let between = length.first > 0 && matches!(lower(s, length.first - 1), "in" | "within");
+    if between || length.timex.modifier.is_some() {
+        return None;
+    }
     // The length must describe this trigger's event: "a three-day visit", "two-day summit",
     // "for three days".
     // The length must describe this trigger's event: "a three-day visit" (the trigger, or a

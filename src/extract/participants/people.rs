@@ -79,12 +79,20 @@ pub(super) fn people_of(
         } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
             // "He will visit Spain ... He will visit Peru": past sentences that are about
             // "he" too, to the one that names him.
+            // So is "In Jerusalem he met President X and ...": its subject is "he", and
+            // whoever it names comes after.
             let about_him = |b: &&Sent| {
-                b.people.is_empty()
-                    && cast.bare(b).is_empty()
-                    && b.toks
-                        .first()
-                        .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she"))
+                let Some(p) = b
+                    .toks
+                    .iter()
+                    .take(5)
+                    .position(|t| matches!(t.lower.as_str(), "he" | "she"))
+                else {
+                    return false;
+                };
+                (p == 0 || b.toks[..p].iter().all(|t| !t.is(",")))
+                    && b.people.iter().all(|x| x.first > p)
+                    && cast.bare(b).iter().all(|(j, _)| *j > p)
             };
             // ("It has been a busy week for him. He hosted ...": past sentences that name
             // no one.)

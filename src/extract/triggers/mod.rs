@@ -187,6 +187,7 @@ pub(crate) fn find(s: &Sent) -> Vec<Trigger> {
     }
     split_coordinated_verbs(s, &mut out);
     drop_talks_discussed(s, &mut out);
+    drop_meeting_at_gathering(s, &mut out);
     for t in &mut out {
         modality(s, t);
     }
@@ -243,6 +244,37 @@ fn drop_talks_discussed(s: &Sent, triggers: &mut Vec<Trigger>) {
             }
         }
         !discussed
+    });
+}
+
+/// "A and B last met at the Leaders' Summit in February": they met as the summit met, which
+/// is the one engagement; talks of their own there are told as such ("held bilateral talks
+/// on the sidelines of the summit").
+fn drop_meeting_at_gathering(s: &Sent, triggers: &mut Vec<Trigger>) {
+    let own_talks = s.toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "bilateral" | "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "talks"
+        )
+    });
+    if own_talks {
+        return;
+    }
+    let gatherings: Vec<usize> = triggers
+        .iter()
+        .filter(|t| t.noun && t.kind == EventType::Summit)
+        .map(|t| t.first)
+        .collect();
+    triggers.retain(|t| {
+        let at = t.last + 1;
+        let held_at = !t.noun
+            && t.kind == EventType::Meeting
+            && matches!(lower(s, t.first), "met" | "meet" | "meets")
+            && matches!(lower(s, at), "at" | "during")
+            && gatherings
+                .iter()
+                .any(|&g| g > at && g - at <= 10 && (at..g).all(|k| !s.toks[k].is(",")));
+        !held_at
     });
 }
 

@@ -617,6 +617,17 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
             {
                 j += 1;
             }
+            // "is to be received by the Pope", "was welcomed by the President": the one
+            // who receives is after "by".
+            let passive = k > 0
+                && matches!(
+                    lower(s, k - 1),
+                    "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                )
+                && lower(s, j) == "by";
+            if passive {
+                j += 1;
+            }
             if !someone_at(s, j) || matches!(lower(s, j), "news" | "word" | "reports") {
                 return Break(None);
             }

@@ -13,7 +13,7 @@ use crate::timex::scan::{Kind, Token};
 /// How far (in tokens) to look for a verb that sets the tense.
 const TENSE_WINDOW: usize = 12;
 /// How far to look back for a verb when none is within [`TENSE_WINDOW`] on either side.
-const FAR_TENSE_WINDOW: usize = 30;
+const FAR_TENSE_WINDOW: usize = 45;
 
 /// Tense of the clause around `c`, corrected for deadlines ("until May"),
 /// starting points ("since Tuesday") and weekdays naming an event
@@ -172,10 +172,15 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
                 .skip(TENSE_WINDOW)
                 .find(|&k| cue_at(toks, k, false).is_some())
                 .filter(|&k| {
-                    matches!(
-                        toks[k].lower.as_str(),
-                        "will" | "shall" | "expected" | "scheduled" | "due"
-                    )
+                    // "He is to be received by the Pope on Wednesday, before attending the
+                    // summit in Brussels on Thursday": "is to" governs as "will" does.
+                    let is_to = matches!(toks[k].lower.as_str(), "is" | "are")
+                        && toks.get(k + 1).is_some_and(|n| n.lower == "to");
+                    is_to
+                        || matches!(
+                            toks[k].lower.as_str(),
+                            "will" | "shall" | "expected" | "scheduled" | "due"
+                        )
                 });
             far.map(|_| Tense::Future)
                 .or(weak)
@@ -375,6 +380,16 @@ mod tests {
         );
         assert_eq!(
             value("He may come as soon as Friday.", t, "Friday"),
+            "2025-05-09"
+        );
+        // A clause with no verb of its own ("before attending") takes the sentence's.
+        assert_eq!(
+            value(
+                "He is to be received by the king at the palace on Thursday, before attending the \
+                 regional summit in the capital on Friday.",
+                t,
+                "Friday"
+            ),
             "2025-05-09"
         );
     }

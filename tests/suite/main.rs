@@ -10,6 +10,7 @@ mod browser;
 mod build;
 mod check;
 mod extract;
+mod extraction_dates;
 mod extraction_meetings;
 mod extraction_parties;
 mod extraction_rules;

@@ -397,6 +397,12 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
             || !matches!(
                 lower(s, trig.first - 1),
                 "did" | "didn't" | "not" | "to" | "would" | "could" | "should" | "might"
+            )
+            // ("during Obama's visit to Moscow in July", "his visit": a noun.)
+            && !s.toks[trig.first - 1].possessive
+            && !matches!(
+                lower(s, trig.first - 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
             ));
     let coming = trig.future
         || present
@@ -427,6 +433,15 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     if weekday && coming && date.start.precision() == Precision::Day && date.first_day() < doc.dct {
         shifted = Duration::days(7);
         let day = date.first_day() + shifted;
+        date = EventDate::new(PartialDate::day(day), None).ok()?;
+    }
+    // "met in London on April 1, on the eve of the G20 summit": the gathering is the next
+    // day.
+    let eve_of = t.last < trig.first
+        && (trig.first.saturating_sub(7)..trig.first)
+            .any(|k| lower(s, k) == "eve" && lower(s, k + 1) == "of");
+    if eve_of && date.start.precision() == Precision::Day && date.end.is_none() {
+        let day = date.first_day() + Duration::days(1);
         date = EventDate::new(PartialDate::day(day), None).ok()?;
     }
     // Likewise a bare month ("ahead of the April summit" in November is next April).

@@ -272,6 +272,11 @@ impl G<'_> {
             (self.cap(k) && lexicon::month_is_abbrev(self.w(k))).then_some((m, k + 1, true))
         };
         let (m, j, _) = self.month_name(k).or_else(after_day)?;
+        // "16 April last year": a day in a year relative to the document date.
+        if let Some(year_offset) = self.relative_year(j) {
+            let d = Some(d);
+            return self.cand(i, j + 2, Expr::MonthRel { m, d, year_offset });
+        }
         let (y, e) = match self.year_after(j) {
             Some((y, e)) => (Some(y), e),
             None => (None, j),
@@ -343,6 +348,14 @@ mod tests {
         assert_eq!(
             value("It opened on May 7, 2025 in Oslo.", t, "May 7, 2025"),
             "2025-05-07"
+        );
+        assert_eq!(
+            value(
+                "I signed it on 16 April last year.",
+                t,
+                "16 April last year"
+            ),
+            "2024-04-16"
         );
         assert_eq!(
             value("The deal was signed May 7.", t, "May 7"),

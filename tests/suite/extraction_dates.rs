@@ -1,0 +1,38 @@
+//! When an engagement took place, where the words that date it are not simply beside it:
+//! a day in a year counted from the report's, a noun after a possessive, the eve of a
+//! gathering. Invented articles, as in `extraction_rules.rs`.
+
+use crate::extraction_rules::{extract, has};
+
+#[test]
+fn the_eve_of_a_summit_a_possessive_visit_and_a_day_first_date_last_year_are_read_as_written() {
+    // "on April 1 last year, on the eve of the ... summit": the meeting on the 1st, the
+    // summit the day after; "during Abenov's visit ... in July" is last July (a noun after a
+    // possessive is no present tense telling what is to come); "16 April last year" is one
+    // date, in last year.
+    let found = extract(
+        "2010-03-26",
+        "MOSCOW, March 26 (Agency) - Kazakh President Nurlan Abenov and Polish President Jan \
+         Wisniewski first met in Warsaw on April 1 last year, on the eve of the European energy \
+         summit.\nThey signed a joint declaration during Abenov's visit to Warsaw in July.\nIn \
+         Astana on 16 April last year, together with Foreign Minister Aigul Serikova, I signed \
+         the agreement with Polish Prime Minister Tomasz Nowak.",
+    );
+    assert!(
+        has(&found, "meeting", "2009-04-01", &["KZ", "PL"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "summit", "2009-04-02", &["KZ", "PL"]),
+        "{found:?}"
+    );
+    assert!(has(&found, "visit", "2009-07", &["KZ", "PL"]), "{found:?}");
+    assert!(
+        has(&found, "agreement", "2009-04-16", &["KZ", "PL"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.date.starts_with("2010")),
+        "{found:?}"
+    );
+}

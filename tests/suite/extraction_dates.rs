@@ -36,3 +36,21 @@ fn the_eve_of_a_summit_a_possessive_visit_and_a_day_first_date_last_year_are_rea
         "{found:?}"
     );
 }
+
+#[test]
+fn words_that_came_a_day_after_a_signing_date_it_the_day_before() {
+    // "His remarks came a day after ... signed": the remarks are of Saturday, so the
+    // signing was on Friday.
+    let found = extract(
+        "2019-06-15",
+        "QUITO, June 15 (Agency) - Ecuadorean Foreign Minister Ana Lucero said on Saturday \
+         that relations with Lima were on a sound footing.\nHer remarks came a day after \
+         Ecuadorean Trade Minister Jorge Paz and Peruvian Trade Minister Rosa Vidal signed a \
+         joint statement in Lima.",
+    );
+    assert!(
+        has(&found, "statement", "2019-06-14", &["EC", "PE"]),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.date != "2019-06-15"), "{found:?}");
+}

@@ -536,6 +536,39 @@ fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
 
 /// The date of an engagement the text does not date: today's news for a report of the
 /// day, the month for one recounted from before (EVENTS.md R9), nothing for plans.
+/// "His remarks came a day after X and Y signed a statement", "two days before the summit":
+/// the engagement is that many days from the words reported, which are of the report's day
+/// (or of the day the sentence before gives them).
+fn days_apart_from_the_words(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
+    let t = s.times.iter().find(|t| {
+        t.timex.kind == crate::timex::TimexType::Duration
+            && t.timex.value.ends_with('D')
+            && t.last < trig.first
+            && t.first <= 4
+            && matches!(lower(s, t.last + 1), "after" | "before")
+    })?;
+    let days = Duration::days(t.days?);
+    let before = doc.sentences.get(s.index.checked_sub(1)?);
+    let words_day = before
+        .and_then(|b| {
+            b.times.iter().filter_map(|x| x.date).find(|d| {
+                d.end.is_none() && d.start.precision() == Precision::Day && d.first_day() <= doc.dct
+            })
+        })
+        .map_or(doc.dct, |d| d.first_day());
+    let day = if lower(s, t.last + 1) == "after" {
+        words_day - days
+    } else {
+        words_day + days
+    };
+    Some(Dated {
+        date: EventDate::new(PartialDate::day(day), None).ok()?,
+        source: DateSource::Text,
+        words: t.timex.text.clone(),
+        also: Vec::new(),
+    })
+}
+
 fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     // The next stops of a trip under way ("and will visit Brazil and Panama
     // subsequently"): the month, as precise as the text allows (EVENTS.md R3).
@@ -572,6 +605,9 @@ fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
         return None;
     }
     let day = doc.dct;
+    if let Some(dated) = days_apart_from_the_words(doc, s, trig) {
+        return Some(dated);
+    }
     // "his recent visit", "recently visited": this year, at least.
     let recent = (trig.first.saturating_sub(5)..trig.first)
         .any(|k| matches!(lower(s, k), "recent" | "recently"));

@@ -54,3 +54,22 @@ fn words_that_came_a_day_after_a_signing_date_it_the_day_before() {
     );
     assert!(found.iter().all(|f| f.date != "2019-06-15"), "{found:?}");
 }
+
+#[test]
+fn two_months_after_talks_dates_them_and_the_first_visit_in_a_decade_is_not_in_ten_years() {
+    // "met ... in September, two months after their talks at the Andean summit": the summit
+    // was in July; "the first visit ... in a decade" is no date ten years on.
+    let found = extract(
+        "2001-12-01",
+        "LIMA, Dec 1 (Agency) - Bolivian President Carlos Mendez is to be received at the \
+         border by Peruvian President Luis Ortega and will stay in Lima until Sunday, the first \
+         visit to Peru by a Bolivian president in a decade.\nMendez and Ortega met on the \
+         sidelines of the UN General Assembly in New York in September, two months after their \
+         talks at the Andean summit in Quito.",
+    );
+    assert!(has(&found, "summit", "2001-07", &["BO", "PE"]), "{found:?}");
+    assert!(
+        found.iter().all(|f| !f.date.starts_with("2011")),
+        "{found:?}"
+    );
+}

@@ -281,9 +281,12 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         && t.first > trig.last
         && t.first > 0
         && lower(s, t.first - 1) == "in"
-        && t.timex.text.to_lowercase().contains("year")
+        && ["year", "decade"]
+            .iter()
+            .any(|w| t.timex.text.to_lowercase().contains(w))
         // ("last met ... in February this year" is a date.)
-        && t.timex.kind == crate::timex::TimexType::Duration
+        && (t.timex.kind == crate::timex::TimexType::Duration
+            || t.timex.text.to_lowercase().contains("decade"))
     {
         return None;
     }
@@ -536,37 +539,75 @@ fn alternative_date(s: &Sent, t: &TimeRef) -> Option<EventDate> {
 
 /// The date of an engagement the text does not date: today's news for a report of the
 /// day, the month for one recounted from before (EVENTS.md R9), nothing for plans.
-/// "His remarks came a day after X and Y signed a statement", "two days before the summit":
-/// the engagement is that many days from the words reported, which are of the report's day
-/// (or of the day the sentence before gives them).
+/// "His remarks came a day after X and Y signed a statement", "met in New York in September,
+/// two months after their talks in Colombo": the engagement is that many days or months from
+/// the date the sentence gave before (else from the words reported, which are of the
+/// report's day or of the day the sentence before gives them).
 fn days_apart_from_the_words(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {
     let t = s.times.iter().find(|t| {
         t.timex.kind == crate::timex::TimexType::Duration
-            && t.timex.value.ends_with('D')
             && t.last < trig.first
-            && t.first <= 4
             && matches!(lower(s, t.last + 1), "after" | "before")
     })?;
-    let days = Duration::days(t.days?);
-    let before = doc.sentences.get(s.index.checked_sub(1)?);
-    let words_day = before
-        .and_then(|b| {
-            b.times.iter().filter_map(|x| x.date).find(|d| {
-                d.end.is_none() && d.start.precision() == Precision::Day && d.first_day() <= doc.dct
+    let value = t.timex.value.strip_prefix('P')?;
+    let (count, unit) = value.split_at(value.len().checked_sub(1)?);
+    let count: i64 = count.parse().ok()?;
+    let earlier_in_sentence = s
+        .times
+        .iter()
+        .filter(|x| x.last < t.first)
+        .filter_map(|x| x.date)
+        .next_back();
+    let after = lower(s, t.last + 1) == "after";
+    match unit {
+        "D" if t.first <= 4 => {
+            let before = doc.sentences.get(s.index.checked_sub(1)?);
+            let words_day = before
+                .and_then(|b| {
+                    b.times.iter().filter_map(|x| x.date).find(|d| {
+                        d.end.is_none()
+                            && d.start.precision() == Precision::Day
+                            && d.first_day() <= doc.dct
+                    })
+                })
+                .map_or(doc.dct, |d| d.first_day());
+            let days = Duration::days(count);
+            let day = if after {
+                words_day - days
+            } else {
+                words_day + days
+            };
+            Some(Dated {
+                date: EventDate::new(PartialDate::day(day), None).ok()?,
+                source: DateSource::Text,
+                words: t.timex.text.clone(),
+                also: Vec::new(),
             })
-        })
-        .map_or(doc.dct, |d| d.first_day());
-    let day = if lower(s, t.last + 1) == "after" {
-        words_day - days
-    } else {
-        words_day + days
-    };
-    Some(Dated {
-        date: EventDate::new(PartialDate::day(day), None).ok()?,
-        source: DateSource::Text,
-        words: t.timex.text.clone(),
-        also: Vec::new(),
-    })
+        }
+        "M" => {
+            let from = earlier_in_sentence?;
+            if from.end.is_some() || from.start.precision() != Precision::Month {
+                return None;
+            }
+            let months = from.start.year as i64 * 12 + from.start.month? as i64 - 1;
+            let months = if after {
+                months - count
+            } else {
+                months + count
+            };
+            let date = PartialDate::month(
+                months.div_euclid(12) as i32,
+                months.rem_euclid(12) as u32 + 1,
+            );
+            Some(Dated {
+                date: EventDate::new(date, None).ok()?,
+                source: DateSource::Text,
+                words: t.timex.text.clone(),
+                also: Vec::new(),
+            })
+        }
+        _ => None,
+    }
 }
 
 fn undated(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Dated> {

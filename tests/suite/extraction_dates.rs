@@ -73,3 +73,20 @@ fn two_months_after_talks_dates_them_and_the_first_visit_in_a_decade_is_not_in_t
         "{found:?}"
     );
 }
+
+#[test]
+fn an_agreement_signed_on_a_day_is_of_that_day_not_of_the_withdrawal_it_governs() {
+    // "completed their withdrawal ... today, under an agreement signed by X and Y in Rome on
+    // 12 March": the signing was on 12 March.
+    let found = extract(
+        "1996-09-30",
+        "VIENNA, 30 September 1996 - The last Slovak units left Hungarian territory today, under \
+         an agreement signed by President Imre Farkas and President Juraj Kral in Rome on 12 \
+         March.",
+    );
+    assert!(
+        has(&found, "agreement", "1996-03-12", &["HU", "SK"]),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.date != "1996-09-30"), "{found:?}");
+}

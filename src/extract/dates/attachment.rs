@@ -6,6 +6,7 @@ use super::lower;
 use crate::extract::document::{Sent, TimeRef};
 use crate::extract::lexicon as lex;
 use crate::extract::triggers::Trigger;
+use crate::model::EventType;
 
 /// "Just ahead of the minister's trip, the ministry on Sunday issued a warning": an
 /// engagement in a phrase of time that opens the sentence is not dated by the main clause
@@ -117,6 +118,13 @@ pub(super) fn another_verb_dates_it(
     let near_hi = (t.last + 4).max(hi).min(s.toks.len());
     for k in near_lo..near_hi {
         if (trig.first..=trig.last).contains(&k) || (t.first..=t.last).contains(&k) {
+            continue;
+        }
+        // "an agreement signed by X and Y on 30 April": the document's own signing.
+        if k == trig.last + 1
+            && trig.noun
+            && matches!(trig.kind, EventType::Agreement | EventType::Statement)
+        {
             continue;
         }
         let w = &s.toks[k];

@@ -331,6 +331,19 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     {
         score += 8;
     }
+    // "under an agreement signed by X and Y in Moscow on 30 April": the participle that
+    // follows a document carries the day it was signed.
+    let signed_on = trig.noun
+        && matches!(trig.kind, EventType::Agreement | EventType::Statement)
+        && t.first > trig.last + 1
+        && matches!(
+            lower(s, trig.last + 1),
+            "signed" | "concluded" | "initialled" | "initialed" | "adopted" | "issued"
+        )
+        && (trig.last + 1..t.first).all(|k| !s.toks[k].is(","));
+    if signed_on {
+        score -= 6;
+    }
     // "next week's talks", "Wednesday's meeting", "the April summit".
     if trig.noun && (t.last + 1 == trig.first || t.last + 2 == trig.first) {
         score -= 4;

@@ -90,3 +90,21 @@ fn an_agreement_signed_on_a_day_is_of_that_day_not_of_the_withdrawal_it_governs(
     );
     assert!(found.iter().all(|f| f.date != "1996-09-30"), "{found:?}");
 }
+
+#[test]
+fn the_first_visit_in_34_years_said_after_the_visit_is_no_date_34_years_on() {
+    let found = extract(
+        "2001-12-01",
+        "LA PAZ, Dec 1 (Agency) - Bolivian President Carlos Mendez will leave for Lima on \
+         Monday on a three-day official visit to Peru, the first by a Bolivian president in 34 \
+         years.",
+    );
+    assert!(
+        found.iter().all(|f| f.date.starts_with("2001")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2001-12-03", &["BO", "PE"]),
+        "{found:?}"
+    );
+}

@@ -275,7 +275,10 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         score += 5;
     }
     // "the first visit by Chinese leaders in ten years": a length, not a date.
+    // (Or after it: "a five-day visit to China, the first by an Indian prime minister in 34
+    // years".)
     let superlative_before = (trig.first.saturating_sub(3)..trig.first)
+        .chain(trig.last + 1..t.first.max(trig.last + 1))
         .any(|k| matches!(lower(s, k), "first" | "last" | "only"));
     if superlative_before
         && t.first > trig.last
@@ -286,7 +289,8 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
             .any(|w| t.timex.text.to_lowercase().contains(w))
         // ("last met ... in February this year" is a date.)
         && (t.timex.kind == crate::timex::TimexType::Duration
-            || t.timex.text.to_lowercase().contains("decade"))
+            || t.timex.text.to_lowercase().contains("decade")
+            || t.timex.text.to_lowercase().ends_with("years"))
     {
         return None;
     }

@@ -108,3 +108,24 @@ fn the_first_visit_in_34_years_said_after_the_visit_is_no_date_34_years_on() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_renewed_invitation_and_a_visit_that_was_postponed_are_no_engagements() {
+    // Not the visit "at the invitation of" someone, which is one.
+    let found = extract(
+        "2022-08-27",
+        "ALGIERS - Tunisian President Kamel Saidi renewed on Saturday his invitation to \
+         President Omar Haddad to pay a state visit to Tunisia.\nA visit by then Tunisian Prime \
+         Minister Leila Mansour, planned for April 2021, was postponed.\nAt the invitation of \
+         President Haddad, Moroccan Prime Minister Aziz Benali will pay an official visit to \
+         Algeria on Monday.",
+    );
+    assert!(
+        has(&found, "visit", "2022-08-29", &["MA", "DZ"]),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.countries.iter().any(|c| c == "TN")),
+        "{found:?}"
+    );
+}

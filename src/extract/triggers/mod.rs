@@ -380,7 +380,15 @@ fn modality(s: &Sent, t: &mut Trigger) {
         || after
             .windows(2)
             .take(4)
-            .any(|w| w[0] == "called" && w[1] == "off");
+            .any(|w| w[0] == "called" && w[1] == "off")
+        // "a visit by then Prime Minister X, planned for April 2021, was postponed".
+        || (t.last + 1..=last.min(t.last + 16)).any(|k| {
+            matches!(
+                lower(s, k),
+                "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "called"
+            ) && matches!(lower(s, k - 1), "was" | "were" | "been")
+                && (lower(s, k) != "called" || lower(s, k + 1) == "off")
+        });
     // "no", "not" after "whether" or in "not only" do not deny.
     if near.contains(&"only") && near.contains(&"not") {
         t.negated = false;
@@ -400,7 +408,15 @@ fn modality(s: &Sent, t: &mut Trigger) {
                     | "remains"
             )
     }) || near.iter().take(3).any(|w| *w == "unlikely");
-    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w)) || doubted;
+    // "renewed his invitation to President X to pay a state visit to France".
+    // ("At the invitation of President X, Y will pay a visit" is the visit.)
+    let invitation_to = before.iter().enumerate().rev().take(10).any(|(i, w)| {
+        matches!(
+            *w,
+            "invitation" | "invitations" | "invited" | "invites" | "invite"
+        ) && !before[i.saturating_sub(3)..i].contains(&"at")
+    });
+    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w)) || doubted || invitation_to;
     // "Officials said Clinton would meet Karzai on Monday night": "would" in reported
     // speech is the future of the time it was said, not a condition.
     let reported_would = near.iter().position(|w| *w == "would").is_some_and(|p| {

@@ -250,7 +250,7 @@ impl<'a> Doc<'a> {
                 here: here_toks,
             });
         }
-        // A town's name shared by several states ("Bethlehem") means the one of the states
+        // A town's name shared by several states ("Freeport") means the one of the states
         // the article is about.
         let named = named_states(&sentences_out);
         let here = dateline

@@ -160,12 +160,10 @@ fn mentions_of_trigger(
         trigger,
         days: stated_length(s, t),
         anchor: anchor_of(s, t),
-        aside: s.toks.iter().any(|x| {
-            matches!(
-                x.lower.as_str(),
-                "sidelines" | "sideline" | "margins" | "margin" | "fringes"
-            )
-        }),
+        aside: s
+            .toks
+            .iter()
+            .any(|x| super::lexicon::ASIDE.contains(&x.lower.as_str())),
         multilateral: t.kind == EventType::Statement && endorsed_by_many(s, t.head)
             || matches!(t.kind, EventType::Meeting | EventType::Summit) && counts_states(s, t),
     });

@@ -244,6 +244,21 @@ pub(crate) const REPORTING: &[&str] = &[
 ];
 
 /// Words that deny an engagement in its clause.
+/// Words that put talks beside something bigger: "on the sidelines of the summit".
+pub(crate) const ASIDE: &[&str] = &["sidelines", "sideline", "margins", "margin", "fringes"];
+
+/// Words that call off what they follow: "the visit was postponed", "talks were called off"
+/// ("called" only with "off").
+pub(crate) const CALLED_OFF: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "postponed",
+    "scrapped",
+    "delayed",
+    "suspended",
+    "shelved",
+];
+
 pub(crate) const NEGATION: &[&str] = &[
     "not",
     "n't",

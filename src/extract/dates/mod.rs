@@ -215,17 +215,9 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         let across_conjunction = trig.last < t.first
             && t.last < o.first
             && (t.last + 1..o.first).any(|k| matches!(lower(s, k), "and" | "but" | "then"));
-        // "last met at the Leaders' Summit at Sunnylands in February": the gathering's
-        // date is that of the talks held at it.
-        let held_at = o.noun
-            && trig.last < o.first
-            && o.first - trig.last <= 12
-            && matches!(lower(s, trig.last + 1), "at" | "during")
-            && (trig.last + 1..o.first).all(|k| !s.toks[k].is(","));
         if od + 1 < distance
             && (o_in_clause || !in_clause)
             && !across_conjunction
-            && !held_at
             && !when_clause
             && !opens_sentence
         {
@@ -277,22 +269,21 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         score += 5;
     }
     // "the first visit by Chinese leaders in ten years": a length, not a date.
-    // (Or after it: "a five-day visit to China, the first by an Indian prime minister in 34
+    // (Or after it: "a three-day visit to Peru, the first by a Bolivian president in 34
     // years".)
-    let superlative_before = (trig.first.saturating_sub(3)..trig.first)
+    let superlative_near = (trig.first.saturating_sub(3)..trig.first)
         .chain(trig.last + 1..t.first.max(trig.last + 1))
         .any(|k| matches!(lower(s, k), "first" | "last" | "only"));
-    if superlative_before
+    let text = t.timex.text.to_lowercase();
+    if superlative_near
         && t.first > trig.last
         && t.first > 0
         && lower(s, t.first - 1) == "in"
-        && ["year", "decade"]
-            .iter()
-            .any(|w| t.timex.text.to_lowercase().contains(w))
-        // ("last met ... in February this year" is a date.)
-        && (t.timex.kind == crate::timex::TimexType::Duration
-            || t.timex.text.to_lowercase().contains("decade")
-            || t.timex.text.to_lowercase().ends_with("years"))
+        // (A count of years, tagged as a length or as the date it ends on; "last met ... in
+        // February this year" is a date.)
+        && (t.timex.kind == crate::timex::TimexType::Duration && text.contains("year")
+            || text.contains("decade")
+            || text.ends_with("years"))
     {
         return None;
     }
@@ -337,7 +328,7 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     {
         score += 8;
     }
-    // "under an agreement signed by X and Y in Moscow on 30 April": the participle that
+    // "under an agreement signed by X and Y in Rome on 12 March": the participle that
     // follows a document carries the day it was signed.
     let signed_on = trig.noun
         && matches!(trig.kind, EventType::Agreement | EventType::Statement)
@@ -420,7 +411,7 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
                 lower(s, trig.first - 1),
                 "did" | "didn't" | "not" | "to" | "would" | "could" | "should" | "might"
             )
-            // ("during Obama's visit to Moscow in July", "his visit": a noun.)
+            // ("during Abenov's visit to Warsaw in July", "his visit": a noun.)
             && !s.toks[trig.first - 1].possessive
             && !matches!(
                 lower(s, trig.first - 1),

@@ -40,7 +40,13 @@ pub(super) fn widen_by_length(
     // "the second meeting in less than three weeks", "within a month": the time between
     // events, or a bound, not how long this one lasts.
     let between = length.first > 0 && matches!(lower(s, length.first - 1), "in" | "within");
-    if between || length.timex.modifier.is_some() {
+    // ("about three days" is still a length.)
+    let bound = length
+        .timex
+        .modifier
+        .as_deref()
+        .is_some_and(|m| m != "APPROX");
+    if between || bound {
         return None;
     }
     // The length must describe this trigger's event: "a three-day visit", "two-day summit",

@@ -21,17 +21,14 @@ fn days_apart_from_the_words(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Date
     let value = t.timex.value.strip_prefix('P')?;
     let (count, unit) = value.split_at(value.len().checked_sub(1)?);
     let count: i64 = count.parse().ok()?;
-    let earlier_in_sentence = s
-        .times
-        .iter()
-        .filter(|x| x.last < t.first)
-        .filter_map(|x| x.date)
-        .next_back();
     let after = lower(s, t.last + 1) == "after";
-    match unit {
+    let date = match unit {
         "D" if t.first <= 4 => {
-            let before = doc.sentences.get(s.index.checked_sub(1)?);
-            let words_day = before
+            // The words are of the day the sentence before gives them, else of the report's.
+            let words_day = s
+                .index
+                .checked_sub(1)
+                .and_then(|i| doc.sentences.get(i))
                 .and_then(|b| {
                     b.times.iter().filter_map(|x| x.date).find(|d| {
                         d.end.is_none()
@@ -41,20 +38,19 @@ fn days_apart_from_the_words(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Date
                 })
                 .map_or(doc.dct, |d| d.first_day());
             let days = Duration::days(count);
-            let day = if after {
+            PartialDate::day(if after {
                 words_day - days
             } else {
                 words_day + days
-            };
-            Some(Dated {
-                date: EventDate::new(PartialDate::day(day), None).ok()?,
-                source: DateSource::Text,
-                words: t.timex.text.clone(),
-                also: Vec::new(),
             })
         }
         "M" => {
-            let from = earlier_in_sentence?;
+            let from = s
+                .times
+                .iter()
+                .filter(|x| x.last < t.first)
+                .filter_map(|x| x.date)
+                .next_back()?;
             if from.end.is_some() || from.start.precision() != Precision::Month {
                 return None;
             }
@@ -64,19 +60,19 @@ fn days_apart_from_the_words(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Date
             } else {
                 months + count
             };
-            let date = PartialDate::month(
+            PartialDate::month(
                 months.div_euclid(12) as i32,
                 months.rem_euclid(12) as u32 + 1,
-            );
-            Some(Dated {
-                date: EventDate::new(date, None).ok()?,
-                source: DateSource::Text,
-                words: t.timex.text.clone(),
-                also: Vec::new(),
-            })
+            )
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(Dated {
+        date: EventDate::new(date, None).ok()?,
+        source: DateSource::Text,
+        words: t.timex.text.clone(),
+        also: Vec::new(),
+    })
 }
 
 /// The date of an engagement the text does not date: today's news for a report of the

@@ -90,39 +90,7 @@ pub(super) fn same_engagement(e: &Mention, m: &Mention) -> bool {
     }
     // A gathering's opening and closing days, reported apart ("kicked off on Wednesday",
     // "wrapped up on Friday"), are one gathering, unless they are in different places.
-    // ("the NATO summit in Brussels on Thursday and the Group of Seven summit in Taormina on
-    // Friday": each names a body of its own.)
-    // ("the Arab Islamic American Summit" and "the NATO summit".)
-    fn named_for_another_body(x: &Mention, bodies: &[&Country]) -> bool {
-        x.name.as_ref().is_some_and(|n| {
-            let n = n.to_lowercase();
-            !bodies.is_empty()
-                && !bodies.iter().any(|b| {
-                    n.contains(&b.name.to_lowercase()) || n.contains(&b.code.to_lowercase())
-                })
-        })
-    }
-    fn bodies(x: &Mention) -> Vec<&Country> {
-        x.parties
-            .countries
-            .iter()
-            .filter(|c| c.kind == crate::model::CountryKind::Region)
-            .collect()
-    }
-    let (eb, mb) = (bodies(e), bodies(m));
-    let bodies_differ = !eb.is_empty() && !mb.is_empty() && !eb.iter().any(|b| mb.contains(b));
-    let hosts_differ = matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b)
-        || matches!((&e.name, &m.name), (Some(a), Some(b)) if a != b)
-        || bodies_differ
-        || named_for_another_body(e, &mb)
-        || named_for_another_body(m, &eb)
-        || !e.parties.places.is_empty()
-            && !m.parties.places.is_empty()
-            && !e
-                .parties
-                .places
-                .iter()
-                .any(|p| m.parties.places.contains(p));
+    let hosts_differ = held_apart(e, m);
     if family(e.kind) == 2
         && e.kind == m.kind
         && (shared >= 1 || es.is_empty() || ms.is_empty())
@@ -194,6 +162,37 @@ pub(super) fn same_engagement(e: &Mention, m: &Mention) -> bool {
             subset && (ms.len().min(es.len()) >= 2 || e.sentence == m.sentence || m.definite)
         }
     }
+}
+
+/// Two gatherings are held apart when their hosts or names differ, when each names a body
+/// of its own ("the NATO summit in Brussels on Thursday and the Group of Seven summit in
+/// Rome on Friday"), when one's name is not the other's body ("the Mediterranean Forum" and
+/// "the NATO summit"), or when their places differ.
+fn held_apart(e: &Mention, m: &Mention) -> bool {
+    fn bodies(x: &Mention) -> Vec<&Country> {
+        x.parties
+            .countries
+            .iter()
+            .filter(|c| c.kind == crate::model::CountryKind::Region)
+            .collect()
+    }
+    fn named_for_another_body(x: &Mention, bodies: &[&Country]) -> bool {
+        let Some(n) = x.name.as_ref().map(|n| n.to_lowercase()) else {
+            return false;
+        };
+        !bodies.is_empty()
+            && !bodies
+                .iter()
+                .any(|b| n.contains(&b.name.to_lowercase()) || n.contains(&b.code.to_lowercase()))
+    }
+    let (eb, mb) = (bodies(e), bodies(m));
+    let (ep, mp) = (&e.parties.places, &m.parties.places);
+    matches!((&e.parties.host, &m.parties.host), (Some(a), Some(b)) if a != b)
+        || matches!((&e.name, &m.name), (Some(a), Some(b)) if a != b)
+        || !eb.is_empty() && !mb.is_empty() && !eb.iter().any(|b| mb.contains(b))
+        || named_for_another_body(e, &mb)
+        || named_for_another_body(m, &eb)
+        || !ep.is_empty() && !mp.is_empty() && !ep.iter().any(|p| mp.contains(p))
 }
 
 /// "Hu will visit India from Nov. 20 to 23" within "state visits to Vietnam, Laos, India

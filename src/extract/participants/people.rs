@@ -79,7 +79,7 @@ pub(super) fn people_of(
         } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
             // "He will visit Spain ... He will visit Peru": past sentences that are about
             // "he" too, to the one that names him.
-            // So is "In Jerusalem he met President X and ...": its subject is "he", and
+            // So is "In Valletta he met President X and ...": its subject is "he", and
             // whoever it names comes after.
             let about_him = |b: &&Sent| {
                 let Some(p) = b
@@ -90,7 +90,7 @@ pub(super) fn people_of(
                 else {
                     return false;
                 };
-                (p == 0 || b.toks[..p].iter().all(|t| !t.is(",")))
+                b.toks[..p].iter().all(|t| !t.is(","))
                     && b.people.iter().all(|x| x.first > p)
                     && cast.bare(b).iter().all(|(j, _)| *j > p)
             };

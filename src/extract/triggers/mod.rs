@@ -252,10 +252,8 @@ fn drop_talks_discussed(s: &Sent, triggers: &mut Vec<Trigger>) {
 /// on the sidelines of the summit").
 fn drop_meeting_at_gathering(s: &Sent, triggers: &mut Vec<Trigger>) {
     let own_talks = s.toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "bilateral" | "sidelines" | "sideline" | "margins" | "margin" | "fringes" | "talks"
-        )
+        let w = t.lower.as_str();
+        matches!(w, "bilateral" | "talks") || lex::ASIDE.contains(&w)
     });
     if own_talks {
         return;
@@ -364,30 +362,20 @@ fn modality(s: &Sent, t: &mut Trigger) {
     let after: Vec<&str> = (t.last + 1..=last.min(t.last + 5))
         .map(|k| lower(s, k))
         .collect();
+    // "talks were cancelled", "called off"; further along its clause only in the passive: "a
+    // visit by then Prime Minister X, planned for April 2021, was postponed".
+    let called_off = |k: usize| {
+        lex::CALLED_OFF.contains(&lower(s, k))
+            || lower(s, k) == "called" && k < last && lower(s, k + 1) == "off"
+    };
     t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
-        || after.iter().take(4).any(|w| {
-            matches!(
-                *w,
-                "cancelled"
-                    | "canceled"
-                    | "postponed"
-                    | "scrapped"
-                    | "delayed"
-                    | "suspended"
-                    | "shelved"
-            )
-        })
-        || after
-            .windows(2)
-            .take(4)
-            .any(|w| w[0] == "called" && w[1] == "off")
-        // "a visit by then Prime Minister X, planned for April 2021, was postponed".
+        || (t.last + 1..=last.min(t.last + 4)).any(called_off)
+        // (Not "delayed" or "suspended" that far: "to visit Libya after UN sanctions were
+        // suspended".)
         || (t.last + 1..=last.min(t.last + 16)).any(|k| {
-            matches!(
-                lower(s, k),
-                "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "called"
-            ) && matches!(lower(s, k - 1), "was" | "were" | "been")
-                && (lower(s, k) != "called" || lower(s, k + 1) == "off")
+            called_off(k)
+                && !matches!(lower(s, k), "delayed" | "suspended")
+                && matches!(lower(s, k - 1), "was" | "were" | "been")
         });
     // "no", "not" after "whether" or in "not only" do not deny.
     if near.contains(&"only") && near.contains(&"not") {
@@ -408,7 +396,7 @@ fn modality(s: &Sent, t: &mut Trigger) {
                     | "remains"
             )
     }) || near.iter().take(3).any(|w| *w == "unlikely");
-    // "renewed his invitation to President X to pay a state visit to France".
+    // "renewed his invitation to President X to pay a state visit to Tunisia".
     // ("At the invitation of President X, Y will pay a visit" is the visit.)
     let invitation_to = before.iter().enumerate().rev().take(10).any(|(i, w)| {
         matches!(

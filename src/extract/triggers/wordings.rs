@@ -617,7 +617,7 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
             {
                 j += 1;
             }
-            // "is to be received by the Pope", "was welcomed by the President": the one
+            // "is to be received by the King", "was welcomed by the President": the one
             // who receives is after "by".
             let passive = k > 0
                 && matches!(

@@ -172,7 +172,7 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
                 .skip(TENSE_WINDOW)
                 .find(|&k| cue_at(toks, k, false).is_some())
                 .filter(|&k| {
-                    // "He is to be received by the Pope on Wednesday, before attending the
+                    // "He is to be received by the King on Wednesday, before attending the
                     // summit in Brussels on Thursday": "is to" governs as "will" does.
                     let is_to = matches!(toks[k].lower.as_str(), "is" | "are")
                         && toks.get(k + 1).is_some_and(|n| n.lower == "to");

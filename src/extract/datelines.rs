@@ -124,8 +124,12 @@ pub(super) fn closing_place(sentences: &[Sent]) -> Option<String> {
             .iter()
             .enumerate()
             .all(|(k, t)| !t.word || (c.first <= k && k <= c.last));
-        (words > 0 && covers && matches!(c.via, Via::Capital | Via::City) && c.is_state())
-            .then(|| c.country.code.clone())
+        // ("SINGAPORE" alone: a city-state's name is its city's.)
+        (words > 0
+            && covers
+            && matches!(c.via, Via::Capital | Via::City | Via::Name)
+            && c.is_state())
+        .then(|| c.country.code.clone())
     };
     let dated_only = |s: &Sent| {
         !s.times.is_empty()

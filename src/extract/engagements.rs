@@ -68,7 +68,15 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 lend_length_to_gathering_named_before(s, t, &mut mentions);
                 continue;
             };
-            if t.hypothetical && dated.source != DateSource::Text {
+            // "had invited him for the talks in a letter in May", "wanted to visit in 2019":
+            // a wish dated wholly before the report was not fulfilled, or the text would
+            // tell it as done.
+            // ("was invited to the talks at the Lisbon Summit in June": the summit where the
+            // wish was made was held.)
+            let where_wished =
+                t.noun && (t.first.saturating_sub(4)..t.first).any(|k| s.toks[k].lower == "at");
+            let unfulfilled = t.hypothetical && !where_wished && dated.date.last_day() < doc.dct;
+            if t.hypothetical && dated.source != DateSource::Text || unfulfilled {
                 continue;
             }
             let mut parties = participants::parties_of(&doc, &cast, s, t);

@@ -172,6 +172,32 @@ pub(crate) fn country_of(title: &[&str], name: &[&str], year: Option<i32>) -> Op
         .map(|&k| &table.all[k])
         .filter(|l| offices.contains(&l.title) && words.iter().all(|w| l.has_word(w, last)))
         .collect();
+    one_state_near(&fits, year)
+}
+
+/// The state of a leader named in full without an office ("Mr Xi Jinping", "Dr Mahathir
+/// Mohamad"): every word of the name, two at least, is one of theirs as the table spells it.
+pub(crate) fn country_by_full_name(name: &[&str], year: Option<i32>) -> Option<&'static str> {
+    let words: Vec<String> = name
+        .iter()
+        .map(|w| fold(w.trim_end_matches("'s").trim_end_matches('\'')))
+        .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "h e" | "he"))
+        .collect();
+    let last = words.last().filter(|_| words.len() >= 2)?;
+    let table = leaders();
+    let fits: Vec<&Leader> = table
+        .by_word
+        .get(last)?
+        .iter()
+        .map(|&k| &table.all[k])
+        .filter(|l| words.iter().all(|w| l.words.contains(w)))
+        .collect();
+    one_state_near(&fits, year)
+}
+
+/// The one state the leaders who fit serve; when they serve several, the one state of those
+/// in office near `year`.
+fn one_state_near(fits: &[&Leader], year: Option<i32>) -> Option<&'static str> {
     let one_state = |among: &mut dyn Iterator<Item = &&Leader>| {
         let mut countries = among.map(|l| l.country);
         let first = countries.next()?;
@@ -215,6 +241,19 @@ mod tests {
         assert_eq!(lookup("former President", "Putin", 2004), Some("RU"));
         // Premier and Prime Minister are one office in translation.
         assert_eq!(lookup("Premier", "Modi", 2020), Some("IN"));
+    }
+
+    #[test]
+    fn a_leader_named_in_full_without_an_office_is_placed_in_their_state() {
+        let full = |name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            country_by_full_name(&words, Some(2015))
+        };
+        assert_eq!(full("Mr Xi Jinping"), Some("CN"));
+        assert_eq!(full("Shinzo Abe"), Some("JP"));
+        // A surname alone, or a first name that is not theirs, is anyone's.
+        assert_eq!(full("Mr Abe"), None);
+        assert_eq!(full("Hunter Biden"), None);
     }
 
     #[test]

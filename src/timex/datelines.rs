@@ -67,11 +67,14 @@ fn signed_after_date(
     {
         k += 1;
     }
-    if k == agency_start || !on_line(k) {
+    if k == agency_start {
         return None;
     }
     let agency = text[toks[agency_start].start..toks[k - 1].end].to_string();
-    if !(is_dash(text, &toks[k]) || toks[k].is_punct('.')) {
+    // "Shusha, June 15, AZERTAC" on a line of its own: the line's end is the dash.
+    if !on_line(k) {
+        k -= 1;
+    } else if !(is_dash(text, &toks[k]) || toks[k].is_punct('.')) {
         return None;
     }
     while on_line(k + 1) && toks[k + 1].is_punct('-') && !toks[k + 1].space_before {

@@ -169,6 +169,16 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("TOKYO", Some(d(2024, 1, 13)), Some("Kyodo"))
     );
+    // The agency's name ends its own line, with no dash after it.
+    let dl = find_dateline(
+        "Talks held\nGanja, June 15, AZERTAC\nThe presidents met ...",
+        p,
+    )
+    .unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("Ganja", Some(d(2024, 6, 15)), Some("AZERTAC"))
+    );
     let dl = find_dateline("MOSCOW, March 5. /TASS/. Russia said ...", p).unwrap();
     assert_eq!(
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),

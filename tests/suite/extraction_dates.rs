@@ -2,7 +2,7 @@
 //! a day in a year counted from the report's, a noun after a possessive, the eve of a
 //! gathering. Invented articles, as in `extraction_rules.rs`.
 
-use crate::extraction_rules::{extract, has};
+use crate::extraction_rules::{extract, extract_headed, has};
 
 #[test]
 fn the_eve_of_a_summit_a_possessive_visit_and_a_day_first_date_last_year_are_read_as_written() {
@@ -128,4 +128,33 @@ fn a_renewed_invitation_and_a_visit_that_was_postponed_are_no_engagements() {
         found.iter().all(|f| !f.countries.iter().any(|c| c == "TN")),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_wish_dated_in_the_past_was_not_fulfilled_and_a_modal_stops_at_that() {
+    // The dateline ends its own line with the agency's name. "would never forget that ...
+    // Nowak came to Kyiv": neither the modal nor the denial reaches into the clause after
+    // "that". "had invited ... for the talks ... in May": a wish dated before the report,
+    // no talks. "at the Emir's invitation he attended the summit": the summit was held.
+    let found = extract_headed(
+        "2021-06-15",
+        "Presidents hold talks",
+        "Rivne, June 15, UKRINFORM\nPresident of Poland Adam Nowak and President of Ukraine \
+         Petro Kovalenko held talks here today.\nKovalenko said he would never forget that on \
+         10 December last year Nowak came to Kyiv for the independence parade.\nNowak had \
+         invited Kovalenko for the talks in Warsaw in a letter in May.\nKovalenko was in Doha \
+         in May 2020 for talks, and at the Emir's invitation he attended the Gulf summit in \
+         Doha in June 2020 as a guest.",
+    );
+    let today = found.iter().find(|f| f.date == "2021-06-15");
+    assert!(
+        today.is_some_and(|f| f.places.iter().any(|p| p == "Rivne")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2020-12-10", &["PL", "UA"]),
+        "{found:?}"
+    );
+    assert!(has(&found, "summit", "2020-06", &["UA", "QA"]), "{found:?}");
+    assert!(found.iter().all(|f| f.date != "2021-05"), "{found:?}");
 }

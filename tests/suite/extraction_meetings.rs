@@ -805,3 +805,29 @@ fn coordinated_predicates_keep_their_own_day_and_guest_and_a_gathering_that_wrap
         "{found:?}"
     );
 }
+
+#[test]
+fn a_call_on_a_leader_is_a_meeting_and_a_release_signed_by_a_city_state_is_its_own() {
+    // "called on the Prime Minister" in person, not "called on all parties to ...";
+    // "which will take place ... tomorrow" dates the meeting it hangs on; the release signs
+    // off with the city-state's name alone on a line, so its bare Prime Minister is its own.
+    let found = extract_headed(
+        "2019-05-04",
+        "Ministers to meet in Luxembourg",
+        "Luxembourg is pleased to host the meeting between Foreign Minister Anna Kovacs of \
+         Hungary and Foreign Minister Pavel Novak of the Czech Republic, which will take place \
+         at the Cercle Hall tomorrow, 5 May 2019.\nForeign Minister Kovacs called on Prime \
+         Minister Jean Weber at the Hotel Bourgogne today.\nThe Prime Minister called on all \
+         parties to respect the ceasefire.\n. . . . .\nMINISTRY OF FOREIGN AFFAIRS\nLUXEMBOURG\n\
+         4 MAY 2019",
+    );
+    assert!(
+        has(&found, "meeting", "2019-05-05", &["HU", "CZ"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2019-05-04", &["HU", "LU"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}

@@ -130,6 +130,29 @@ fn reports_date(s: &Sent, t: &TimeRef) -> bool {
             .any(|w| matches!(*w, "said" | "says" | "told" | "announced"))
 }
 
+/// A date in a relative clause of taking place ("which will take place on ...", "that was
+/// held in ...") whose antecedent is this trigger's noun: no other trigger between them.
+fn happens_in_relative_clause(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> bool {
+    if !trig.noun || t.first <= trig.last {
+        return false;
+    }
+    let Some(rel) = (trig.last + 1..t.first).find(|&j| matches!(lower(s, j), "which" | "that"))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = (rel + 1..(rel + 5).min(t.first))
+        .map(|k| lower(s, k))
+        .collect();
+    let happens = words.windows(2).any(|w| {
+        matches!(
+            w,
+            ["take" | "takes" | "took", "place"] | ["be" | "was" | "is" | "were", "held"]
+        )
+    });
+    let nothing_between = !others.iter().any(|o| o.first > trig.last && o.first < rel);
+    happens && nothing_between
+}
+
 /// Distance-based score of a date expression for a trigger; lower is better.
 fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i64> {
     let (cf, cl) = trig.clause;
@@ -175,6 +198,12 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     }
     if dates_another_happening(s, trig, t) {
         return None;
+    }
+    // "the meeting between X and Y, which will take place at the Z Hotel tomorrow": a
+    // clause that says when something takes place or is held says it of the last
+    // happening named before it, however long the names between.
+    if happens_in_relative_clause(s, trig, t, others) {
+        return Some(2);
     }
     // "On Thursday, he would be briefed on ... and visit the board before leaving for
     // China": a date set before the sentence's comma is the time of all it tells.

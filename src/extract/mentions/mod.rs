@@ -19,6 +19,7 @@ mod people;
 
 pub(crate) use lexicon::common_capitalised;
 use lexicon::*;
+pub(crate) use people::is_title_head;
 pub(crate) use people::people;
 
 /// How a country is named.
@@ -286,6 +287,14 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
         for n in (1..=lex.max_words.min(toks.len() - i)).rev() {
             let Some(key) = words_from(n) else { continue };
             if let Some((country, via)) = lookup(&key) {
+                // "Kim Jong Un": a body's short acronym is written in capitals ("UN").
+                let acronym_in_lower_case = n == 1
+                    && country.kind == CountryKind::Region
+                    && toks[i].text.chars().count() <= 3
+                    && toks[i].text.chars().any(char::is_lowercase);
+                if acronym_in_lower_case {
+                    continue;
+                }
                 // A name's last word that goes on as a longer capitalised name is part of
                 // that name ("Georgia Tech", "Jordan Peterson"): not here, since names
                 // are looked up longest first; but a demonym before a capitalised noun
@@ -566,6 +575,18 @@ mod tests {
             ["ID"]
         );
         assert!(codes("a summit with Pacific Island leaders").is_empty());
+    }
+
+    #[test]
+    fn a_bodys_acronym_is_written_in_capitals() {
+        assert_eq!(
+            codes("Vice-Chairman Ri Song Un of Laos met UN envoys"),
+            ["LA", "un"]
+        );
+        assert_eq!(
+            codes("Vice-Chairman Ri Song Un spoke"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

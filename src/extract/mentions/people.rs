@@ -9,7 +9,7 @@ pub(super) fn is_title_word(lower: &str) -> bool {
     TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w)
 }
 
-pub(super) fn is_title_head(lower: &str) -> bool {
+pub(crate) fn is_title_head(lower: &str) -> bool {
     let w = lower.trim_end_matches('.');
     let w = w
         .strip_suffix("-designate")
@@ -79,9 +79,21 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
                 // texts name its head of state, the state left unsaid.
                 let own_republic = toks.get(k).is_some_and(|t| t.cap && t.lower == "republic")
                     && toks.get(k + 1).is_some_and(|t| t.is(","));
+                // ("President of the Republic of Turkey X": a state's style before its name,
+                // when the style and name are not one entry; the name right after it, as
+                // agencies write it.)
+                let styled = |c: &CountryRef| {
+                    c.first > k
+                        && c.first <= k + 4
+                        && toks.get(c.last + 1).is_some_and(name_word)
+                        && toks[k..c.first]
+                            .iter()
+                            .all(|t| t.cap && t.word || t.lower == "of")
+                        && toks[c.first - 1].lower == "of"
+                };
                 let state_last = countries
                     .iter()
-                    .find(|c| c.first == k && c.via == Via::Name)
+                    .find(|c| (c.first == k || styled(c)) && c.via == Via::Name)
                     .map(|c| c.last)
                     .or(own_republic.then_some(k));
                 if let Some(state_last) = state_last {
@@ -233,6 +245,7 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             let title: Vec<&str> = toks[i..=head].iter().map(|t| t.text).collect();
             let name: Vec<&str> = name.iter().map(|t| t.text).collect();
             leaders::country_of(&title, &name, year)
+                .or_else(|| leaders::country_by_full_name(&name, year))
                 .and_then(|c| Gazetteer::get().by_code(c).cloned())
         });
         out.push(PersonRef {

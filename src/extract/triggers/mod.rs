@@ -368,7 +368,14 @@ fn modality(s: &Sent, t: &mut Trigger) {
         lex::CALLED_OFF.contains(&lower(s, k))
             || lower(s, k) == "called" && k < last && lower(s, k + 1) == "off"
     };
-    t.negated = near.iter().any(|w| lex::NEGATION.contains(w))
+    // "I will never forget that ... my brother came to Baku": a denial does not reach into
+    // a clause of its own after "that" ("that visit" is a determiner's, before its noun).
+    let denied = near
+        .iter()
+        .enumerate()
+        .take_while(|&(i, w)| i < 2 || *w != "that")
+        .any(|(_, w)| lex::NEGATION.contains(w));
+    t.negated = denied
         || (t.last + 1..=last.min(t.last + 4)).any(called_off)
         // (Not "delayed" or "suspended" that far: "to visit Libya after UN sanctions were
         // suspended".)
@@ -397,14 +404,25 @@ fn modality(s: &Sent, t: &mut Trigger) {
             )
     }) || near.iter().take(3).any(|w| *w == "unlikely");
     // "renewed his invitation to President X to pay a state visit to Tunisia".
-    // ("At the invitation of President X, Y will pay a visit" is the visit.)
+    // ("At the invitation of President X, Y will pay a visit" is the visit, and so is "at
+    // the Chancellor's invitation".)
+    let hosts_invitation =
+        |i: usize| before[i].starts_with("invit") && before[i.saturating_sub(4)..i].contains(&"at");
     let invitation_to = before.iter().enumerate().rev().take(10).any(|(i, w)| {
         matches!(
             *w,
             "invitation" | "invitations" | "invited" | "invites" | "invite"
-        ) && !before[i.saturating_sub(3)..i].contains(&"at")
+        ) && !hosts_invitation(i)
     });
-    t.hypothetical = near.iter().any(|w| lex::HYPOTHETICAL.contains(w)) || doubted || invitation_to;
+    // ("he would never forget that ... X came to Kyiv": a modal does not reach into a clause
+    // of its own after "that"; "hoped that they would meet" still wishes.)
+    let that_after =
+        |i: usize| (i + 1..before.len().saturating_sub(1)).any(|j| before[j] == "that");
+    let modal = |w: &str| matches!(w, "would" | "could" | "might" | "should" | "may" | "can");
+    let wished = before.iter().enumerate().rev().take(7).any(|(i, w)| {
+        lex::HYPOTHETICAL.contains(w) && !hosts_invitation(i) && !(modal(w) && that_after(i))
+    });
+    t.hypothetical = wished || doubted || invitation_to;
     // "Officials said Clinton would meet Karzai on Monday night": "would" in reported
     // speech is the future of the time it was said, not a condition.
     let reported_would = near.iter().position(|w| *w == "would").is_some_and(|p| {

@@ -5,6 +5,7 @@
 
 use super::super::document::Sent;
 use super::super::lexicon::{self as lex};
+use super::super::mentions::is_title_head;
 use super::trip_wordings::{motion, presence, trip_nouns, trip_verbs, visitors};
 use super::{lower, name_end, someone_at};
 use crate::model::EventType;
@@ -84,6 +85,34 @@ fn urged(s: &Sent, object: usize) -> bool {
 fn calls(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
     let next = lower(s, k + 1);
+    let w = lower(s, k);
+    // "paid a courtesy call on the King": a call in person.
+    if w == "courtesy" && matches!(next, "call" | "calls") {
+        return Break(Some((EventType::Meeting, k + 1, true)));
+    }
+    // "President X called on Prime Minister Y at the Istana": a visitor's call in person.
+    // Not "called on President Y to release ...": that urges.
+    if matches!(w, "called" | "calls" | "calling" | "call") && matches!(next, "on" | "upon") {
+        // The one called on: a name or a title, with what leads up to it.
+        let after_object = (k + 2..s.toks.len())
+            .find(|&j| {
+                let t = &s.toks[j];
+                !(t.word && t.cap
+                    || matches!(
+                        t.lower.as_str(),
+                        "the" | "his" | "her" | "their" | "of" | "'s"
+                    ))
+            })
+            .unwrap_or(s.toks.len());
+        let official = s
+            .people
+            .iter()
+            .any(|p| p.first >= k + 2 && p.last < after_object)
+            || (k + 2..after_object).any(|j| is_title_head(lower(s, j)));
+        if official && lower(s, after_object) != "to" {
+            return Break(Some((EventType::Meeting, k + 1, false)));
+        }
+    }
     // Calls.
     for phrase in lex::CALL_PHRASES {
         if phrase

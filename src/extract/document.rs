@@ -307,7 +307,7 @@ impl<'a> Doc<'a> {
             agency_home: dateline
                 .and_then(|d| d.agency.as_deref())
                 .or_else(|| closing_signature(text))
-                .and_then(super::lexicon::agency_state)
+                .and_then(crate::timex::agency_state)
                 .map(str::to_string),
             dominant,
             lead_day: lead_day.map(|d| d.first_day()),
@@ -325,7 +325,7 @@ fn home_country(
     has_dateline: bool,
     year: i32,
 ) -> Option<String> {
-    if has_dateline || article.place.is_some() {
+    if has_dateline || article.place.is_some() || newspaper_byline(sentences) {
         return None;
     }
     // "Prime Minister Shri ...", "Smt. ...": the honorifics of India's government texts.
@@ -525,6 +525,23 @@ fn home_country(
     });
     let readout = article.headline.starts_with("Readout");
     (names_us || readout).then(|| "US".to_string())
+}
+
+/// "From Our Political Staff, at Hillsborough", "From Our Correspondent in Peking": a
+/// newspaper's byline. A newspaper reports on governments, its own among them, and speaks for
+/// none.
+fn newspaper_byline(sentences: &[Sent]) -> bool {
+    sentences.first().is_some_and(|s| {
+        let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+        word(0) == "from"
+            && word(1) == "our"
+            && s.toks.iter().skip(2).take(3).any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "correspondent" | "correspondents" | "staff" | "reporter" | "editor"
+                )
+            })
+    })
 }
 
 /// The state a text names most on its own ("the UK will continue ..."), not after "of"

@@ -661,13 +661,3 @@ pub(crate) fn qualifies_a_place(word: &str) -> bool {
             | "neighboring"
     )
 }
-
-/// The state of a national news agency, by the name it signs a dateline with ("PTI": India).
-pub(crate) fn agency_state(signature: &str) -> Option<&'static str> {
-    include_str!("data/agencies.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .find(|(name, _)| name.eq_ignore_ascii_case(signature.trim()))
-        .map(|(_, code)| code)
-}

@@ -128,6 +128,26 @@ pub(super) fn plain_at(
     if ordinary && !(toks[k].is_punct(',') && dated.is_some()) {
         return None;
     }
+    // "CAPE TOWN March 27 Sapa US President ...": no comma and no dash, so only a known
+    // agency's signature after the date shows it is a dateline.
+    let unpunctuated = (!ordinary && !toks[k].is_punct(','))
+        .then(|| grammar::find(&toks[k..toks.len().min(k + 8)]))
+        .and_then(|found| found.into_iter().next())
+        .filter(|c| c.s == 0 && on_line(k + c.e) && agency_state(word(k + c.e)).is_some());
+    if let Some(c) = unpunctuated {
+        let grammar::Expr::Ymd { y, m, d } = c.expr else {
+            return None;
+        };
+        let signed = k + c.e;
+        let y = y.or_else(|| publication.map(|p| resolve_year_near(p, m, d)));
+        return Some(Dateline {
+            place,
+            date: y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+            agency: Some(word(signed).to_string()),
+            start: toks[i].start,
+            end: toks[signed].end,
+        });
+    }
     if toks[k].is_punct(',') && dated.is_none() {
         // "INDEPENDENCE, Mo. _", "NUSA DUA, Indonesia —": the state or country after it.
         let mut r = k + 1;
@@ -187,6 +207,10 @@ pub(super) fn plain_at(
         if on_line(k) && toks[k].kind == scan::Kind::Word && toks[k].cap {
             agency = Some(word(k).to_string());
             k += 1;
+            // "Caracas, 03 Dec. AVN.- With ...": a period before the dash.
+            if on_line(k + 1) && toks[k].is_punct('.') && is_dash(text, &toks[k + 1]) {
+                k += 1;
+            }
         }
     }
     // "NEW DELHI, April 18: President ...": newspapers of South Asia close a dated
@@ -205,4 +229,14 @@ pub(super) fn plain_at(
         start: toks[i].start,
         end: toks[k].end,
     })
+}
+
+/// The state of a national news agency, by the name it signs a dateline with ("PTI": India).
+pub(crate) fn agency_state(signature: &str) -> Option<&'static str> {
+    include_str!("agencies.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(name, _)| name.eq_ignore_ascii_case(signature.trim()))
+        .map(|(_, code)| code)
 }

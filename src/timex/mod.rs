@@ -25,6 +25,7 @@ mod tests;
 pub mod timeml;
 
 use chrono::{Datelike, NaiveDate};
+pub(crate) use datelines::agency_state;
 /// The ordinal words the tagger reads ("second", "3rd"), for extraction's "the second day of
 /// the summit".
 pub(crate) use lexicon::{number_word, ordinal};

@@ -169,6 +169,19 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("TOKYO", Some(d(2024, 1, 13)), Some("Kyodo"))
     );
+    // No comma and no dash: a known agency's name after the date shows the dateline.
+    let dl = find_dateline("CAPE TOWN March 27 Sapa US President Bill said ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("CAPE TOWN", Some(d(2024, 3, 27)), Some("Sapa"))
+    );
+    assert!(find_dateline("WASHINGTON March 27 President Bill said ...", p).is_none());
+    // A period before the dash.
+    let dl = find_dateline("Caracas, 03 Dec. AVN.- With the approval ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("Caracas", Some(d(2023, 12, 3)), Some("AVN"))
+    );
     // The agency's name ends its own line, with no dash after it.
     let dl = find_dateline(
         "Talks held\nGanja, June 15, AZERTAC\nThe presidents met ...",

@@ -158,3 +158,19 @@ fn a_wish_dated_in_the_past_was_not_fulfilled_and_a_modal_stops_at_that() {
     assert!(has(&found, "summit", "2020-06", &["UA", "QA"]), "{found:?}");
     assert!(found.iter().all(|f| f.date != "2021-05"), "{found:?}");
 }
+
+#[test]
+fn the_years_a_plan_is_for_are_no_date_and_a_summit_that_was_postponed_is_none() {
+    let found = extract(
+        "2011-12-03",
+        "SANTIAGO, Dec 3 (Agency) - The foreign ministers of Chile and Peru approved the Plan \
+         of Action of Arica for 2012 on Saturday.\nThe Arica summit of Chile and Peru had been \
+         scheduled for July 5, the bicentennial of the republic, but was postponed while \
+         President Ramos recovered.",
+    );
+    assert!(
+        has(&found, "statement", "2011-12-03", &["CL", "PE"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

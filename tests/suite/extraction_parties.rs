@@ -317,3 +317,42 @@ fn leaders_who_last_met_at_a_summit_met_as_the_summit_did_in_its_month() {
     assert!(has(&found, "summit", "2016-02", &["NO", "KE"]), "{found:?}");
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn a_president_of_the_republic_named_bare_is_the_texts_own_and_a_newspaper_speaks_for_none() {
+    // "President of the Republic Tarja Halonen" opens a presidency's text: its state is
+    // hers, so "the President" who spoke with the American is Finland's, and the text is no
+    // U.S. one though it names a U.S. president.
+    let found = extract_headed(
+        "2005-05-15",
+        "President Halonen: a new partnership",
+        "President of the Republic Tarja Halonen and Prime Minister Anna Virtanen held a joint \
+         press conference in Helsinki on Sunday 15 May 2005.\nLast week, Prime Minister Tony \
+         Blair of the United Kingdom visited us in Helsinki, and we signed a political \
+         declaration.\nOn Saturday the President spoke by telephone with President George W. \
+         Bush.",
+    );
+    assert!(
+        has(&found, "call", "2005-05-14", &["FI", "US"]),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.kind != "meeting"), "{found:?}");
+    // "From Our Political Staff": a newspaper's byline, so the White House it names does not
+    // make the text American; "the British Prime Minister, Mrs Anne Hale." closes with the
+    // sentence.
+    let found = extract_headed(
+        "1985-11-16",
+        "Border accord signed at Castle Leslie",
+        "From Our Political Staff, at Castle Leslie\nUnionist leaders last night vowed to \
+         oppose the accord signed earlier in the day at Castle Leslie by the Taoiseach, Dr \
+         Sean Kelly, and the British Prime Minister, Mrs Anne Hale.\nIn Washington, President \
+         Reagan welcomed the accord in a statement issued by the White House.\nThe accord \
+         follows the talks at Dublin Castle in 1980 between Mrs Hale and Mr Charles Haughey, \
+         the then Taoiseach.",
+    );
+    assert!(has(&found, "meeting", "1980", &["GB", "IE"]), "{found:?}");
+    assert!(
+        found.iter().all(|f| !f.countries.iter().any(|c| c == "US")),
+        "{found:?}"
+    );
+}

@@ -324,6 +324,15 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     if deadline {
         return None;
     }
+    // "approved the Plan of Action of Caracas for 2012": the years a document is for, not
+    // when it was adopted.
+    let period_covered = matches!(trig.kind, EventType::Statement | EventType::Agreement)
+        && t.first > trig.last
+        && lower(s, t.first - 1) == "for"
+        && !t.timex.value.contains('-');
+    if period_covered {
+        return None;
+    }
     // Another verb nearer the date than the trigger is what the date dates.
     if another_verb_dates_it(s, trig, t, lo, hi) {
         score += 15;

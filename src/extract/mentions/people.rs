@@ -77,8 +77,11 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             if m == k {
                 // "the President of the Republic, Emmanuel Macron": how a republic's own
                 // texts name its head of state, the state left unsaid.
+                // ("President of the Republic Sauli Niinisto": or the name right after it.)
                 let own_republic = toks.get(k).is_some_and(|t| t.cap && t.lower == "republic")
-                    && toks.get(k + 1).is_some_and(|t| t.is(","));
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.is(",") || name_word(t) && lookup(&t.lower).is_none());
                 // ("President of the Republic of Turkey X": a state's style before its name,
                 // when the style and name are not one entry; the name right after it, as
                 // agencies write it.)
@@ -215,7 +218,11 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             name.pop();
             k -= 1;
         }
-        let closed = toks.get(k).is_none_or(|t| t.is(","));
+        // (Closed by a comma, or by the sentence's end: "..., and the British Prime
+        // Minister, Mrs Anne Hale.")
+        let closed = toks
+            .get(k)
+            .is_none_or(|t| t.is(",") || t.is(".") && k + 1 == toks.len());
         if name.is_empty() || name.len() > 5 || apposed && !closed {
             i = j.max(i + 1);
             continue;

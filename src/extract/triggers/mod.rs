@@ -383,6 +383,13 @@ fn modality(s: &Sent, t: &mut Trigger) {
             called_off(k)
                 && !matches!(lower(s, k), "delayed" | "suspended")
                 && matches!(lower(s, k - 1), "was" | "were" | "been")
+        })
+        // "The summit had been scheduled for July 5, the bicentennial of ..., but was
+        // postponed": "but" turns the clause's plan into its cancellation, however far.
+        || (t.last + 1..s.toks.len().saturating_sub(1).min(t.last + 30)).any(|k| {
+            lower(s, k) == "but"
+                && matches!(lower(s, k + 1), "was" | "were")
+                && called_off(k + 2)
         });
     // "no", "not" after "whether" or in "not only" do not deny.
     if near.contains(&"only") && near.contains(&"not") {

@@ -70,13 +70,38 @@ pub(crate) fn anaphora(
         return;
     }
     let before = &doc.sentences[s.index - 1];
+    // "The two leaders will meet again": the nearest earlier report with as many states as
+    // it counts, a little further back than any other.
+    let pair_counted = s.toks.windows(2).find_map(|w| {
+        let n = count_word(&w[0].lower)?;
+        matches!(
+            w[1].lower.as_str(),
+            "leaders" | "presidents" | "sides" | "heads" | "ministers"
+        )
+        .then_some(n)
+    });
+    // (Leaders are people: a report that names them comes first.)
+    let as_many_as_counted = pair_counted.and_then(|n| {
+        let recent = || {
+            earlier
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + 6 >= s.index)
+                .filter(move |m| m.parties.states().count() == n)
+        };
+        recent()
+            .find(|m| m.parties.actors.len() >= n)
+            .or_else(|| recent().next())
+    });
     // The nearest earlier report, within a few sentences, that names both sides.
-    let from_mention = earlier
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence + 3 >= s.index)
-        .find(|m| m.parties.states().count() >= 2)
-        .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index));
+    let from_mention = as_many_as_counted.or_else(|| {
+        earlier
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 3 >= s.index)
+            .find(|m| m.parties.states().count() >= 2)
+            .or_else(|| earlier.last().filter(|m| m.sentence + 1 == s.index))
+    });
     // "the foreign ministers of the three countries": as many states as it counts, current
     // ones before those that no longer exist ("ending the Soviet domination of ...").
     let counted = s.toks.windows(2).find_map(|w| {

@@ -356,3 +356,29 @@ fn a_president_of_the_republic_named_bare_is_the_texts_own_and_a_newspaper_speak
         "{found:?}"
     );
 }
+
+#[test]
+fn the_head_of_our_state_is_the_agencys_and_the_two_leaders_are_the_pair_named_with_them() {
+    // A national agency's "Head of our state" is its own state's leader. "The two leaders"
+    // are the two named leaders of the talks, not the states of the trip in between.
+    let found = extract(
+        "2019-05-12",
+        "BISHKEK (UzA) \u{2013} President of the Republic of Uzbekistan Anvar Tursunov and \
+         President of the Kyrgyz Republic Bakyt Osmonov held talks here on 12 May.\nIn March \
+         last year, the Head of our state paid a state visit to Armenia.\nThe two leaders will \
+         meet again in Astana on 20 May.",
+    );
+    assert!(
+        found.iter().any(|f| f.date == "2018-03"
+            && f.countries.iter().any(|c| c == "UZ")
+            && f.countries.iter().any(|c| c == "AM")),
+        "{found:?}"
+    );
+    let astana = found.iter().find(|f| f.date == "2019-05-20");
+    assert!(
+        astana.is_some_and(|f| f.countries.iter().any(|c| c == "UZ")
+            && f.countries.iter().any(|c| c == "KG")
+            && !f.countries.iter().any(|c| c == "AM")),
+        "{found:?}"
+    );
+}

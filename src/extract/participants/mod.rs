@@ -9,7 +9,7 @@ use super::document::{Doc, Sent};
 use super::lexicon as lex;
 use super::mentions::{CountryRef, Via};
 use super::triggers::Trigger;
-use crate::model::{Country, CountryKind, EventType};
+use crate::model::{Country, CountryKind, EventType, Gazetteer};
 use gatherings::gathering;
 use people::{home, people_of};
 
@@ -508,6 +508,15 @@ fn traveller(
     if p.traveller.is_none() && traveller.is_none() && own_leader_before(s, trig) {
         p.traveller = home(doc);
     }
+    // "the Head of our state paid state visits to ...": a national agency's own leader.
+    if p.traveller.is_none() && traveller.is_none() && our_leader_before(s, trig) {
+        p.traveller = home(doc).or_else(|| {
+            doc.agency_home
+                .as_deref()
+                .and_then(|h| Gazetteer::get().by_code(h))
+                .cloned()
+        });
+    }
     if p.traveller.is_none() && traveller.is_none() && !trig.noun && private_subject(s, trig) {
         p.unofficial = true;
     }
@@ -537,6 +546,19 @@ fn own_leader_before(s: &Sent, trig: &Trigger) -> bool {
             && s.toks
                 .get(e + 1)
                 .is_none_or(|n| !(n.word && n.cap) && n.lower != "of")
+    })
+}
+
+/// "the Head of our state", "our President": the leader of the state the text speaks for.
+fn our_leader_before(s: &Sent, trig: &Trigger) -> bool {
+    (trig.clause.0..trig.first).any(|k| {
+        lower(s, k) == "our"
+            && matches!(
+                lower(s, k + 1),
+                "state" | "country" | "president" | "leader" | "republic" | "nation"
+            )
+            && (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "head" | "leader"))
+            || lower(s, k) == "our" && matches!(lower(s, k + 1), "president" | "leader")
     })
 }
 

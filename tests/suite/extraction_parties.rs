@@ -382,3 +382,27 @@ fn the_head_of_our_state_is_the_agencys_and_the_two_leaders_are_the_pair_named_w
         "{found:?}"
     );
 }
+
+#[test]
+fn the_states_that_hold_a_gathering_and_the_presidents_listed_at_it_take_part() {
+    let found = extract(
+        "2019-04-20",
+        "DUSHANBE, April 20 (Agency) - Turkmenistan, Kazakhstan and Tajikistan held a regional \
+         water forum in Dushanbe on Saturday.",
+    );
+    assert!(
+        has(&found, "summit", "2019-04-20", &["TM", "KZ", "TJ"]),
+        "{found:?}"
+    );
+    // The members listed after the gathering: "were the presidents of Peru, ...".
+    let found = extract(
+        "2011-12-03",
+        "LA PAZ, Dec 3 (Agency) - The Andean summit closed in La Paz on Saturday.\nAmong the \
+         leaders at the summit, held at the Palacio Quemado, were the presidents of Peru, \
+         Jorge Silva; Chile, Rosa Diaz; and Ecuador, Juan Mora.",
+    );
+    assert!(
+        has(&found, "summit", "2011-12-03", &["BO", "PE"]),
+        "{found:?}"
+    );
+}

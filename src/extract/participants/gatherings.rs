@@ -123,7 +123,8 @@ pub(super) fn gathering(
             }
         } else if in_name
             || listed
-            || members_listed_before(s, named, *k, trig.first)
+            || members_listed_before(s, named, *k)
+            || *via != Via::City && holders_listed_before(s, named, *k, trig.first)
             || *via == Via::Demonym && *k >= name_first.saturating_sub(3)
         {
             p.add_country(c);
@@ -137,9 +138,9 @@ pub(super) fn gathering(
     }
 }
 
-/// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a
-/// word for the members ("leaders of", "ministers of") before the gathering are its members.
-fn members_listed_before(
+/// "Turkmenistan, Kazakhstan and Tajikistan held a regional forum": the states that hold a
+/// gathering, listed as the subject of the verb right before it.
+fn holders_listed_before(
     s: &Sent,
     named: &[(usize, Country, Via, Option<String>)],
     k: usize,
@@ -148,6 +149,31 @@ fn members_listed_before(
     if k >= trigger {
         return false;
     }
+    let verb = (k + 1..trigger).find(|&j| {
+        matches!(
+            lower(s, j),
+            "held" | "hold" | "holds" | "convened" | "convene" | "attended" | "attend" | "opened"
+        )
+    });
+    let Some(verb) = verb else { return false };
+    let list_only = (k + 1..verb).all(|j| {
+        named.iter().any(|(n, ..)| *n == j)
+            || matches!(lower(s, j), "," | "and" | "the" | "will" | "also")
+            || s.toks[j].cap
+    });
+    let near = trigger - verb <= 5 && (verb + 1..trigger).all(|j| s.toks[j].word);
+    list_only && near
+}
+
+/// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a
+/// word for the members ("leaders of", "ministers of") are its members, before the gathering
+/// or after it ("Among the leaders at the summit were the presidents of Brazil, Ana Lima;
+/// Cuba, Jose Marti; ...").
+fn members_listed_before(
+    s: &Sent,
+    named: &[(usize, Country, Via, Option<String>)],
+    k: usize,
+) -> bool {
     let mut j = k;
     while j > 0 {
         j -= 1;
@@ -168,7 +194,7 @@ fn members_listed_before(
         }
         let a_state = named.iter().any(|(n, ..)| *n == j);
         // ("leaders of the Caribbean Community (CARICOM) and the Dominican Republic".)
-        if !(a_state || matches!(w, "," | "and" | "the" | "(" | ")") || s.toks[j].cap) {
+        if !(a_state || matches!(w, "," | ";" | "and" | "the" | "(" | ")") || s.toks[j].cap) {
             return false;
         }
     }

@@ -8,11 +8,12 @@ use super::datelines::{
     closing_place, closing_signature, dateline_here, opening_place, place_and_dash,
 };
 use super::leaders;
+use super::lexicon as lex;
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::{named_states, reread_towns, same_town_same_state};
 use super::sentences;
 use super::tokens::{tokenize, Tok};
-use crate::model::{Article, Country, CountryKind, EventDate, PartialDate};
+use crate::model::{Article, Country, CountryKind, EventDate, Gazetteer, PartialDate};
 use crate::timex::{self, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -289,6 +290,12 @@ impl<'a> Doc<'a> {
         if let Some(here) = &here {
             same_town_same_state(&mut sentences_out, here);
         }
+        let own = home
+            .as_deref()
+            .or(here.as_ref().map(|h| h.country.code.as_str()));
+        if let Some(kingdom) = own.filter(|c| lex::KINGDOMS.contains(c)) {
+            the_kingdom_is(&mut sentences_out, kingdom);
+        }
         let dominant = dominant_state(&sentences_out, home.as_deref());
         let lead_day = sentences_out.first().and_then(|s| {
             s.times.iter().filter_map(|t| t.date).find(|d| {
@@ -525,6 +532,34 @@ fn home_country(
     });
     let readout = article.headline.starts_with("Readout");
     (names_us || readout).then(|| "US".to_string())
+}
+
+/// "Secretary Blinken is visiting the Kingdom": in a text from a kingdom, "the Kingdom"
+/// alone is that state.
+fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
+    let Some(country) = Gazetteer::get().by_code(code).cloned() else {
+        return;
+    };
+    for s in sentences.iter_mut() {
+        let at: Vec<usize> = (1..s.toks.len())
+            .filter(|&k| {
+                s.toks[k].text == "Kingdom"
+                    && s.toks[k - 1].lower == "the"
+                    && s.toks.get(k + 1).is_none_or(|n| n.lower != "of")
+                    && !s.countries.iter().any(|c| c.first <= k && k <= c.last)
+            })
+            .collect();
+        for k in at {
+            s.countries.push(CountryRef {
+                country: country.clone(),
+                via: Via::Name,
+                first: k,
+                last: k,
+                place: None,
+            });
+        }
+        s.countries.sort_by_key(|c| c.first);
+    }
 }
 
 /// "From Our Political Staff, at Hillsborough", "From Our Correspondent in Peking": a

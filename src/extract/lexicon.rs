@@ -259,6 +259,12 @@ pub(crate) const CALLED_OFF: &[&str] = &[
     "shelved",
 ];
 
+/// States whose own texts call them "the Kingdom".
+pub(crate) const KINGDOMS: &[&str] = &[
+    "SA", "JO", "MA", "BH", "BE", "NL", "ES", "SE", "NO", "DK", "TH", "GB", "LS", "SZ", "TO", "BT",
+    "KH",
+];
+
 pub(crate) const NEGATION: &[&str] = &[
     "not",
     "n't",

@@ -406,3 +406,19 @@ fn the_states_that_hold_a_gathering_and_the_presidents_listed_at_it_take_part() 
         "{found:?}"
     );
 }
+
+#[test]
+fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
+    let found = extract_headed(
+        "2023-06-08",
+        "Minister receives US Secretary",
+        "Amman, June 08, 2023 -- The Minister of Foreign Affairs affirmed today the depth of \
+         relations with the United States.\nHe noted the trilateral joint statement issued by \
+         the Kingdom, the Islamic Republic of Iran and the Republic of Turkey in Ankara on 10 \
+         March.",
+    );
+    assert!(
+        has(&found, "statement", "2023-03-10", &["JO", "IR", "TR"]),
+        "{found:?}"
+    );
+}

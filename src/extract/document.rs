@@ -534,7 +534,7 @@ fn home_country(
     (names_us || readout).then(|| "US".to_string())
 }
 
-/// "Secretary Blinken is visiting the Kingdom": in a text from a kingdom, "the Kingdom"
+/// "the statement issued by the Kingdom, Iran and Turkey": in a text from a kingdom, "the Kingdom"
 /// alone is that state.
 fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
     let Some(country) = Gazetteer::get().by_code(code).cloned() else {
@@ -562,7 +562,7 @@ fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
     }
 }
 
-/// "From Our Political Staff, at Hillsborough", "From Our Correspondent in Peking": a
+/// "From Our Political Staff, at Castle Leslie", "From Our Correspondent in Geneva": a
 /// newspaper's byline. A newspaper reports on governments, its own among them, and speaks for
 /// none.
 fn newspaper_byline(sentences: &[Sent]) -> bool {

@@ -68,7 +68,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 lend_length_to_gathering_named_before(s, t, &mut mentions);
                 continue;
             };
-            // "had invited him for the talks in a letter in May", "wanted to visit in 2019":
+            // "had invited her to talks in a message in June", "wanted to visit in 2019":
             // a wish dated wholly before the report was not fulfilled, or the text would
             // tell it as done.
             // ("was invited to the talks at the Lisbon Summit in June": the summit where the

@@ -175,7 +175,7 @@ pub(crate) fn country_of(title: &[&str], name: &[&str], year: Option<i32>) -> Op
     one_state_near(&fits, year)
 }
 
-/// The state of a leader named in full without an office ("Mr Xi Jinping", "Dr Mahathir
+/// The state of a leader named in full without an office ("Mr Tony Blair", "Dr Mahathir
 /// Mohamad"): every word of the name, two at least, is one of theirs as the table spells it.
 pub(crate) fn country_by_full_name(name: &[&str], year: Option<i32>) -> Option<&'static str> {
     let words: Vec<String> = name

@@ -71,7 +71,7 @@ fn signed_after_date(
         return None;
     }
     let agency = text[toks[agency_start].start..toks[k - 1].end].to_string();
-    // "Shusha, June 15, AZERTAC" on a line of its own: the line's end is the dash.
+    // "Ganja, June 15, AZERTAC" on a line of its own: the line's end is the dash.
     if !on_line(k) {
         k -= 1;
     } else if !(is_dash(text, &toks[k]) || toks[k].is_punct('.')) {
@@ -128,7 +128,7 @@ pub(super) fn plain_at(
     if ordinary && !(toks[k].is_punct(',') && dated.is_some()) {
         return None;
     }
-    // "CAPE TOWN March 27 Sapa US President ...": no comma and no dash, so only a known
+    // "DURBAN May 4 Sapa The minister ...": no comma and no dash, so only a known
     // agency's signature after the date shows it is a dateline.
     let unpunctuated = (!ordinary && !toks[k].is_punct(','))
         .then(|| grammar::find(&toks[k..toks.len().min(k + 8)]))
@@ -207,7 +207,7 @@ pub(super) fn plain_at(
         if on_line(k) && toks[k].kind == scan::Kind::Word && toks[k].cap {
             agency = Some(word(k).to_string());
             k += 1;
-            // "Caracas, 03 Dec. AVN.- With ...": a period before the dash.
+            // "Maracay, 14 Jan. AVN.- The ministers ...": a period before the dash.
             if on_line(k + 1) && toks[k].is_punct('.') && is_dash(text, &toks[k + 1]) {
                 k += 1;
             }

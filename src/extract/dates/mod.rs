@@ -324,7 +324,7 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     if deadline {
         return None;
     }
-    // "approved the Plan of Action of Caracas for 2012": the years a document is for, not
+    // "approved the Plan of Action of Arica for 2012": the years a document is for, not
     // when it was adopted.
     let period_covered = matches!(trig.kind, EventType::Statement | EventType::Agreement)
         && t.first > trig.last

@@ -287,7 +287,7 @@ pub(crate) fn countries(toks: &[Tok]) -> Vec<CountryRef> {
         for n in (1..=lex.max_words.min(toks.len() - i)).rev() {
             let Some(key) = words_from(n) else { continue };
             if let Some((country, via)) = lookup(&key) {
-                // "Kim Jong Un": a body's short acronym is written in capitals ("UN").
+                // "Ri Song Un": a body's short acronym is written in capitals ("UN").
                 let acronym_in_lower_case = n == 1
                     && country.kind == CountryKind::Region
                     && toks[i].text.chars().count() <= 3

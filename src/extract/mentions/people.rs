@@ -77,7 +77,7 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             if m == k {
                 // "the President of the Republic, Emmanuel Macron": how a republic's own
                 // texts name its head of state, the state left unsaid.
-                // ("President of the Republic Sauli Niinisto": or the name right after it.)
+                // ("President of the Republic Tarja Halonen": or the name right after it.)
                 let own_republic = toks.get(k).is_some_and(|t| t.cap && t.lower == "republic")
                     && toks
                         .get(k + 1)

@@ -167,8 +167,8 @@ fn holders_listed_before(
 
 /// "Leaders of Norway, Sweden and Finland wrapped up a summit": states listed after a
 /// word for the members ("leaders of", "ministers of") are its members, before the gathering
-/// or after it ("Among the leaders at the summit were the presidents of Brazil, Ana Lima;
-/// Cuba, Jose Marti; ...").
+/// or after it ("Among the leaders at the summit were the presidents of Peru, Jorge Silva;
+/// Chile, Rosa Diaz; ...").
 fn members_listed_before(
     s: &Sent,
     named: &[(usize, Country, Via, Option<String>)],

@@ -508,7 +508,7 @@ fn traveller(
     if p.traveller.is_none() && traveller.is_none() && own_leader_before(s, trig) {
         p.traveller = home(doc);
     }
-    // "the Head of our state paid state visits to ...": a national agency's own leader.
+    // "the Head of our state paid a visit to ...": a national agency's own leader.
     if p.traveller.is_none() && traveller.is_none() && our_leader_before(s, trig) {
         p.traveller = home(doc).or_else(|| {
             doc.agency_home

@@ -384,7 +384,7 @@ fn modality(s: &Sent, t: &mut Trigger) {
                 && !matches!(lower(s, k), "delayed" | "suspended")
                 && matches!(lower(s, k - 1), "was" | "were" | "been")
         })
-        // "The summit had been scheduled for July 5, the bicentennial of ..., but was
+        // "The summit had been scheduled for July 5, the national day, but was
         // postponed": "but" turns the clause's plan into its cancellation, however far.
         || (t.last + 1..s.toks.len().saturating_sub(1).min(t.last + 30)).any(|k| {
             lower(s, k) == "but"

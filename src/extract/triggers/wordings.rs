@@ -90,7 +90,7 @@ fn calls(s: &Sent, k: usize) -> Decision {
     if w == "courtesy" && matches!(next, "call" | "calls") {
         return Break(Some((EventType::Meeting, k + 1, true)));
     }
-    // "President X called on Prime Minister Y at the Istana": a visitor's call in person.
+    // "President X called on Prime Minister Y at the palace": a visitor's call in person.
     // Not "called on President Y to release ...": that urges.
     if matches!(w, "called" | "calls" | "calling" | "call") && matches!(next, "on" | "upon") {
         // The one called on: a name or a title, with what leads up to it.

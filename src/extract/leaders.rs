@@ -154,11 +154,7 @@ fn office(title: &[&str]) -> Option<&'static [&'static str]> {
 /// they do not).
 pub(crate) fn country_of(title: &[&str], name: &[&str], year: Option<i32>) -> Option<&'static str> {
     let offices = office(title)?;
-    let words: Vec<String> = name
-        .iter()
-        .map(|w| fold(w.trim_end_matches("'s").trim_end_matches('\'')))
-        .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "h e" | "he"))
-        .collect();
+    let words = name_words(name);
     // The surname: "King Abdullah II" and "Ferdinand Marcos Jr." are looked up by the word
     // before the numeral or suffix.
     let roman = |w: &str| w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
@@ -178,11 +174,7 @@ pub(crate) fn country_of(title: &[&str], name: &[&str], year: Option<i32>) -> Op
 /// The state of a leader named in full without an office ("Mr Tony Blair", "Dr Mahathir
 /// Mohamad"): every word of the name, two at least, is one of theirs as the table spells it.
 pub(crate) fn country_by_full_name(name: &[&str], year: Option<i32>) -> Option<&'static str> {
-    let words: Vec<String> = name
-        .iter()
-        .map(|w| fold(w.trim_end_matches("'s").trim_end_matches('\'')))
-        .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "h e" | "he"))
-        .collect();
+    let words = name_words(name);
     let last = words.last().filter(|_| words.len() >= 2)?;
     let table = leaders();
     let fits: Vec<&Leader> = table
@@ -193,6 +185,14 @@ pub(crate) fn country_by_full_name(name: &[&str], year: Option<i32>) -> Option<&
         .filter(|l| words.iter().all(|w| l.words.contains(w)))
         .collect();
     one_state_near(&fits, year)
+}
+
+/// A name's words as the table spells them, without possessives or honorifics.
+fn name_words(name: &[&str]) -> Vec<String> {
+    name.iter()
+        .map(|w| fold(w.trim_end_matches("'s").trim_end_matches('\'')))
+        .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "h e" | "he"))
+        .collect()
 }
 
 /// The one state the leaders who fit serve; when they serve several, the one state of those

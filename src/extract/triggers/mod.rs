@@ -10,6 +10,7 @@ use crate::model::EventType;
 pub(crate) use wordings::endorsed_by_many;
 use wordings::match_at;
 
+mod call_wordings;
 mod senses;
 mod trip_wordings;
 mod wordings;

@@ -534,8 +534,8 @@ fn home_country(
     (names_us || readout).then(|| "US".to_string())
 }
 
-/// "the statement issued by the Kingdom, Iran and Turkey": in a text from a kingdom, "the Kingdom"
-/// alone is that state.
+/// "the declaration that the Kingdom, Egypt and Iraq signed": in a text from a kingdom,
+/// "the Kingdom" alone is that state.
 fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
     let Some(country) = Gazetteer::get().by_code(code).cloned() else {
         return;

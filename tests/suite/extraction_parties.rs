@@ -327,32 +327,31 @@ fn a_president_of_the_republic_named_bare_is_the_texts_own_and_a_newspaper_speak
         "2005-05-15",
         "President Halonen: a new partnership",
         "President of the Republic Tarja Halonen and Prime Minister Anna Virtanen held a joint \
-         press conference in Helsinki on Sunday 15 May 2005.\nLast week, Prime Minister Tony \
-         Blair of the United Kingdom visited us in Helsinki, and we signed a political \
-         declaration.\nOn Saturday the President spoke by telephone with President George W. \
-         Bush.",
+         press conference in Helsinki on Sunday 15 May 2005.\nOn Saturday the President spoke \
+         by telephone with President George W. Bush.",
     );
     assert!(
         has(&found, "call", "2005-05-14", &["FI", "US"]),
         "{found:?}"
     );
     assert!(found.iter().all(|f| f.kind != "meeting"), "{found:?}");
-    // "From Our Political Staff": a newspaper's byline, so the White House it names does not
-    // make the text American; "the British Prime Minister, Mrs Anne Hale." closes with the
-    // sentence.
+    // "From Our Diplomatic Staff": a newspaper's byline, so neither the White House it names
+    // nor the place it files from takes part; "the British Prime Minister, Mrs Anne Hale."
+    // closes with the sentence.
     let found = extract_headed(
-        "1985-11-16",
+        "1995-02-23",
         "Border accord signed at Castle Leslie",
-        "From Our Political Staff, at Castle Leslie\nUnionist leaders last night vowed to \
-         oppose the accord signed earlier in the day at Castle Leslie by the Taoiseach, Dr \
-         Sean Kelly, and the British Prime Minister, Mrs Anne Hale.\nIn Washington, President \
-         Reagan welcomed the accord in a statement issued by the White House.\nThe accord \
-         follows the talks at Dublin Castle in 1980 between Mrs Hale and Mr Charles Haughey, \
-         the then Taoiseach.",
+        "From Our Diplomatic Staff, in Geneva\nThe border accord was signed at Castle Leslie \
+         yesterday by the Taoiseach, Dr Sean Kelly, and the British Prime Minister, Mrs Anne \
+         Hale.\nThe White House said President Clinton welcomed the accord.\nThe accord follows \
+         talks at Farmleigh in 1993 between Mrs Hale and Mr Albert Reynolds, the then \
+         Taoiseach.",
     );
-    assert!(has(&found, "meeting", "1980", &["GB", "IE"]), "{found:?}");
+    assert!(has(&found, "meeting", "1993", &["GB", "IE"]), "{found:?}");
     assert!(
-        found.iter().all(|f| !f.countries.iter().any(|c| c == "US")),
+        found
+            .iter()
+            .all(|f| !f.countries.iter().any(|c| c == "US" || c == "CH")),
         "{found:?}"
     );
 }
@@ -413,12 +412,11 @@ fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
         "2023-06-08",
         "Minister receives US Secretary",
         "Amman, June 08, 2023 -- The Minister of Foreign Affairs affirmed today the depth of \
-         relations with the United States.\nHe noted the trilateral joint statement issued by \
-         the Kingdom, the Islamic Republic of Iran and the Republic of Turkey in Ankara on 10 \
-         March.",
+         relations with the United States.\nHe recalled the joint declaration that the \
+         Kingdom, Egypt and Iraq signed in Baghdad on 25 March.",
     );
     assert!(
-        has(&found, "statement", "2023-03-10", &["JO", "IR", "TR"]),
+        has(&found, "statement", "2023-03-25", &["JO", "EG", "IQ"]),
         "{found:?}"
     );
 }

@@ -369,7 +369,7 @@ fn modality(s: &Sent, t: &mut Trigger) {
         lex::CALLED_OFF.contains(&lower(s, k))
             || lower(s, k) == "called" && k < last && lower(s, k + 1) == "off"
     };
-    // "I will never forget that ... my brother came to Baku": a denial does not reach into
+    // "He will never forget that ... the President came to Kyiv": a denial does not reach into
     // a clause of its own after "that" ("that visit" is a determiner's, before its noun).
     let denied = near
         .iter()

@@ -1,7 +1,7 @@
 //! The wordings that report an engagement, in families tried in order: calls (in
-//! `call_wordings.rs`), agreements, joint documents, gatherings, meetings (verbs, nouns, visitors), trips (verbs, motion,
-//! nouns, presence; in `trip_wordings.rs`). Each decides whether the word at a token starts a
-//! trigger.
+//! `call_wordings.rs`), agreements, joint documents, gatherings, meetings (verbs, nouns,
+//! visitors), trips (verbs, motion, nouns, presence; in `trip_wordings.rs`). Each decides
+//! whether the word at a token starts a trigger.
 
 use super::super::document::Sent;
 use super::super::lexicon::{self as lex};

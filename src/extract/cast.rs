@@ -6,7 +6,7 @@
 use super::document::{Doc, Sent};
 use super::lexicon as lex;
 use super::mentions::Via;
-use crate::model::{Country, Gazetteer};
+use crate::model::Country;
 /// Everyone the article names with a title, so that a later bare surname ("Tayan") is the
 /// same person with the same country.
 #[derive(Debug, Default)]
@@ -86,10 +86,7 @@ impl Cast {
         // A national agency's copy names its own state's leaders and ministers without the
         // state ("OSAKA (PTI) Prime Minister X held talks with ..."); the heads of bodies
         // ("Commission President", "Secretary-General") serve no state.
-        let own = doc
-            .agency_home
-            .as_deref()
-            .and_then(|h| Gazetteer::get().by_code(h));
+        let own = doc.agency_state();
         if let Some(own) = own {
             for (name, country) in cast.people.iter_mut().filter(|p| p.1.is_none()) {
                 let role = cast.roles.iter().find(|(n, _)| n == name);

@@ -169,6 +169,13 @@ fn token_span(toks: &[Tok], start: usize, end: usize) -> Option<(usize, usize)> 
 }
 
 impl<'a> Doc<'a> {
+    /// The state of the national agency that filed the text, if it is one.
+    pub(crate) fn agency_state(&self) -> Option<&'static Country> {
+        self.agency_home
+            .as_deref()
+            .and_then(|h| Gazetteer::get().by_code(h))
+    }
+
     /// Analyses an article. `None` when it has no usable date.
     pub(crate) fn new(article: &'a Article) -> Option<Doc<'a>> {
         let text = article.text.as_str();
@@ -549,6 +556,9 @@ fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
                     && !s.countries.iter().any(|c| c.first <= k && k <= c.last)
             })
             .collect();
+        if at.is_empty() {
+            continue;
+        }
         for k in at {
             s.countries.push(CountryRef {
                 country: country.clone(),

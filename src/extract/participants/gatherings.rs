@@ -123,7 +123,7 @@ pub(super) fn gathering(
             }
         } else if in_name
             || listed
-            || members_listed_before(s, named, *k)
+            || members_listed(s, named, *k)
             || *via != Via::City && holders_listed_before(s, named, *k, trig.first)
             || *via == Via::Demonym && *k >= name_first.saturating_sub(3)
         {
@@ -169,11 +169,7 @@ fn holders_listed_before(
 /// word for the members ("leaders of", "ministers of") are its members, before the gathering
 /// or after it ("Among the leaders at the summit were the presidents of Peru, Jorge Silva;
 /// Chile, Rosa Diaz; ...").
-fn members_listed_before(
-    s: &Sent,
-    named: &[(usize, Country, Via, Option<String>)],
-    k: usize,
-) -> bool {
+fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: usize) -> bool {
     let mut j = k;
     while j > 0 {
         j -= 1;

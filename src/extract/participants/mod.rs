@@ -9,7 +9,7 @@ use super::document::{Doc, Sent};
 use super::lexicon as lex;
 use super::mentions::{CountryRef, Via};
 use super::triggers::Trigger;
-use crate::model::{Country, CountryKind, EventType, Gazetteer};
+use crate::model::{Country, CountryKind, EventType};
 use gatherings::gathering;
 use people::{home, people_of};
 
@@ -510,12 +510,7 @@ fn traveller(
     }
     // "the Head of our state paid a visit to ...": a national agency's own leader.
     if p.traveller.is_none() && traveller.is_none() && our_leader_before(s, trig) {
-        p.traveller = home(doc).or_else(|| {
-            doc.agency_home
-                .as_deref()
-                .and_then(|h| Gazetteer::get().by_code(h))
-                .cloned()
-        });
+        p.traveller = home(doc).or_else(|| doc.agency_state().cloned());
     }
     if p.traveller.is_none() && traveller.is_none() && !trig.noun && private_subject(s, trig) {
         p.unofficial = true;
@@ -552,13 +547,13 @@ fn own_leader_before(s: &Sent, trig: &Trigger) -> bool {
 /// "the Head of our state", "our President": the leader of the state the text speaks for.
 fn our_leader_before(s: &Sent, trig: &Trigger) -> bool {
     (trig.clause.0..trig.first).any(|k| {
+        let headed = || (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "head" | "leader"));
         lower(s, k) == "our"
-            && matches!(
-                lower(s, k + 1),
-                "state" | "country" | "president" | "leader" | "republic" | "nation"
-            )
-            && (k.saturating_sub(3)..k).any(|j| matches!(lower(s, j), "head" | "leader"))
-            || lower(s, k) == "our" && matches!(lower(s, k + 1), "president" | "leader")
+            && match lower(s, k + 1) {
+                "president" | "leader" => true,
+                "state" | "country" | "republic" | "nation" => headed(),
+                _ => false,
+            }
     })
 }
 

@@ -196,8 +196,11 @@ impl Cast {
             let next_is_name = s.toks.get(k + 1).is_some_and(|n| n.word && n.cap);
             if definite && !next_is_name {
                 // A government's text calls its own leader "The President", whoever it
-                // names since; in other text it is the holder named last before ("the
-                // President" after the French one is the French one).
+                // names since; in other text it is a holder of the sentence that last named
+                // one ("the President" after the French one is the French one); of two
+                // there, the one the article is about (named first in it), else the first
+                // ("President A held talks with President B of C. The President will ..."
+                // goes on about A).
                 let holders = || self.titles.iter().filter(|(h, ..)| *h == t.lower);
                 let own = |index: usize| {
                     t.cap
@@ -206,9 +209,20 @@ impl Cast {
                             .as_ref()
                             .is_some_and(|c| Some(&c.code) == self.home.as_ref())
                 };
+                let last_naming = holders()
+                    .filter(|(.., at)| at.0 < s.index)
+                    .map(|(.., at)| at.0)
+                    .max();
                 let holder = holders()
                     .find(|(_, index, _)| own(*index))
-                    .or_else(|| holders().rfind(|(.., at)| *at < (s.index, k)))
+                    .or_else(|| holders().rfind(|(.., at)| at.0 == s.index && at.1 < k))
+                    .or_else(|| {
+                        let protagonist = holders().next().map(|(_, index, _)| *index);
+                        let in_last = || holders().filter(|(.., at)| Some(at.0) == last_naming);
+                        in_last()
+                            .find(|(_, index, _)| Some(*index) == protagonist)
+                            .or_else(|| in_last().next())
+                    })
                     .or_else(|| holders().next());
                 if let Some((_, index, _)) = holder {
                     out.push((k, &self.people[*index]));

@@ -422,3 +422,25 @@ fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_president_after_a_sentence_naming_two_is_the_one_the_article_is_about() {
+    let found = extract(
+        "2011-09-14",
+        "ABUJA, Sept 14 (Agency) - President Aliyu Bakare returned on Wednesday from Accra, \
+         where he held talks with President Kofi Mensah of Ghana on Tuesday.\nThe President \
+         will receive Prime Minister Edem Kodjo of Togo at the State House on Friday.\nThe \
+         President will also chair a meeting of the Federal Executive Council on Thursday.",
+    );
+    assert!(
+        has(&found, "meeting", "2011-09-16", &["NG", "TG"]),
+        "{found:?}"
+    );
+    // The council is his own cabinet: no engagement, and nothing more with Ghana.
+    assert!(
+        found
+            .iter()
+            .all(|f| f.date == "2011-09-13" || !f.countries.iter().any(|c| c == "GH")),
+        "{found:?}"
+    );
+}

@@ -189,14 +189,29 @@ impl<'a> Doc<'a> {
             .is_none()
             .then(|| place_and_dash(text, body_start))
             .flatten();
-        let dateline_span = dateline
+        let mut dateline_span = dateline
             .map(|d| (d.start, d.end))
             .or(bare_place.map(|(_, span)| span))
-            .unwrap_or((0, 0));
+            .unwrap_or((body_start, body_start));
         let mut timexes = timex::tag(&text[body_start..], Some(dct));
         for t in &mut timexes {
             t.start += body_start;
             t.end += body_start;
+        }
+        // "ZURICH (AA) - 11.10.2009 - Turkey and ...": a date set off by a dash after the
+        // dateline (or opening the text) is the dispatch's, not its first sentence's.
+        let dated_opener = timexes.iter().find_map(|t| {
+            let before = text.get(dateline_span.1..t.start)?;
+            let after = text.get(t.end..)?;
+            let rest = after.trim_start();
+            let dash = ["-", "\u{2013}", "\u{2014}"]
+                .into_iter()
+                .find(|d| rest.starts_with(d) && rest[d.len()..].starts_with(' '))?;
+            let dash_end = t.end + (after.len() - rest.len()) + dash.len();
+            before.trim().is_empty().then_some(dash_end)
+        });
+        if let Some(end) = dated_opener {
+            dateline_span.1 = end;
         }
         timexes.retain(|t| t.end <= dateline_span.0 || t.start >= dateline_span.1);
         timexes.sort_by_key(|t| t.start);

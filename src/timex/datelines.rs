@@ -175,10 +175,16 @@ pub(super) fn plain_at(
             k += 1;
         }
         // "/TASS/." or "Kyodo": the agency that signs the story.
-        let slash = (k + 2..k + 5).find(|&j| on_line(j) && toks[j].is_punct('/'));
+        let slash = (k + 2..k + 8).find(|&j| on_line(j) && toks[j].is_punct('/'));
         if let Some(close) = slash.filter(|_| toks[k].is_punct('/')) {
-            // ("/ITAR-TASS/": the agency's name may have a hyphen.)
-            agency = Some(text[toks[k + 1].start..toks[close - 1].end].to_string());
+            // ("/ITAR-TASS/": the agency's name may have a hyphen; "/NIAT "Khovar"/": an
+            // acronym and the name it is known by, the known one signing.)
+            let signature = text[toks[k + 1].start..toks[close - 1].end].replace('"', "");
+            let known = signature
+                .split_whitespace()
+                .find(|w| agency_state(w).is_some())
+                .map(str::to_string);
+            agency = Some(known.unwrap_or(signature));
             k = close + 1;
             if on_line(k) && toks[k].is_punct('.') {
                 k += 1;

@@ -197,6 +197,12 @@ fn datelines_of_outlets_that_sign_without_parentheses() {
         (dl.place.as_str(), dl.date, dl.agency.as_deref()),
         ("MOSCOW", Some(d(2024, 3, 5)), Some("TASS"))
     );
+    // A day-first date with periods, and an acronym beside the name that signs.
+    let dl = find_dateline("BISHKEK, 21.04.2016. /NIA \"Kabar\"/. The president ...", p).unwrap();
+    assert_eq!(
+        (dl.place.as_str(), dl.date, dl.agency.as_deref()),
+        ("BISHKEK", Some(d(2016, 4, 21)), Some("Kabar"))
+    );
     // The day before an abbreviated month, which has no period.
     let dl = find_dateline("Maputo, 09 Nov (Agency) - The leaders met ...", p).unwrap();
     assert_eq!(

@@ -444,3 +444,43 @@ fn the_president_after_a_sentence_naming_two_is_the_one_the_article_is_about() {
         "{found:?}"
     );
 }
+
+#[test]
+fn they_after_an_opening_phrase_are_the_subjects_of_the_sentence_before() {
+    let found = extract(
+        "2019-10-02",
+        "Vienna, 02.10.2019 - The Federal President, Anton Brandl, welcomed the Presidents of \
+         Chile and Ghana to Vienna for talks on climate finance.\nOn Tuesday, President Brandl \
+         and Foreign Minister Klara Hofer held talks with President Ana Rojas of Chile.\nToday, \
+         after the ceremony, they also had a meeting with President Kwame Asante of Ghana.",
+    );
+    // "they" are Brandl and Hofer (Austria), not the Chilean guest of the sentence before.
+    assert!(
+        has(&found, "meeting", "2019-10-02", &["AT", "GH"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2019-10-01", &["AT", "CL"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_date_set_off_by_dashes_after_the_dateline_is_the_dispatchs() {
+    // The signing was on the Saturday; the dispatch is dated Sunday.
+    for date in ["09.03.2014", "March 9, 2014"] {
+        let found = extract(
+            "2014-03-09",
+            &format!(
+                "GENEVA (Agency) - {date} - Peru and Chile have signed a fisheries accord in \
+                 Geneva.\nThe Peruvian and Chilean ministers signed the documents on Saturday \
+                 evening."
+            ),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            has(&found, "agreement", "2014-03-08", &["PE", "CL"]),
+            "{found:?}"
+        );
+    }
+}

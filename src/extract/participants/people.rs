@@ -5,6 +5,7 @@
 
 use super::super::cast::Cast;
 use super::super::document::{Doc, Sent};
+use super::super::mentions::PersonRef;
 use super::super::triggers::Trigger;
 use super::{lower, topic_cut};
 use crate::model::{Country, Gazetteer};
@@ -133,6 +134,39 @@ pub(super) fn people_of(
             }
         }
     }
+    // "Today, before the dinner, they also met President X": "they" for the people the
+    // sentence before had as its subject ("A and B held talks with C" -> A and B).
+    // (The subject of its own clause, not of a relative one: "..., where they will".)
+    // (Told as done: what "they can" or "will" do is too loose a reference.)
+    let modal = |k: usize| {
+        matches!(
+            lower(s, k),
+            "can" | "could" | "may" | "might" | "will" | "would" | "should" | "must" | "to"
+        )
+    };
+    let they = (first..trig.first).any(|k| {
+        lower(s, k) == "they"
+            && (k == 0 || s.toks[k - 1].is(","))
+            && !(k + 1..trig.first).any(modal)
+    });
+    let done = !trig.future && !trig.hypothetical;
+    if they && done && s.index > 0 && !people.iter().any(|(pk, ..)| *pk < trig.first) {
+        let before = (1..=s.index.min(3))
+            .map(|d| &doc.sentences[s.index - d])
+            .find(|b| b.people.iter().any(|p| !p.speaker));
+        for p in before.map(subject_group).unwrap_or_default() {
+            let known = cast.find(&p.name);
+            let name = known.map_or(p.name.clone(), |x| x.0.clone());
+            if people.iter().any(|(_, n, ..)| *n == name) {
+                continue;
+            }
+            let country = p
+                .country
+                .clone()
+                .or_else(|| known.and_then(|x| x.1.clone()));
+            people.push((first, name, country, false));
+        }
+    }
     // The subject of a relative clause.
     if relative || people.iter().all(|(k, ..)| *k > trig.first) {
         // The sentence's subject is whoever comes first: "Pompeo met with President X in
@@ -166,6 +200,30 @@ pub(super) fn people_of(
     }
     people.sort_by_key(|(k, ..)| *k);
     people
+}
+
+/// The people a sentence has as its subject: the first it names and those joined to them
+/// by "and" or a comma, titles between ("President A and Federal Councillor B held talks
+/// with C": A and B).
+fn subject_group<'s>(s: &'s Sent) -> Vec<&'s PersonRef> {
+    let mut named = s.people.iter().filter(|p| !p.speaker);
+    let Some(head) = named.next() else {
+        return Vec::new();
+    };
+    let mut group = vec![head];
+    for p in named {
+        let last = group.last().map_or(0, |x| x.last);
+        let joined = (last + 1..p.first).all(|k| {
+            let t = &s.toks[k];
+            t.is(",") || t.lower == "and" || t.cap && t.word
+        }) && (last + 1..p.first)
+            .any(|k| s.toks[k].lower == "and" || s.toks[k].is(","));
+        if !joined {
+            break;
+        }
+        group.push(p);
+    }
+    group
 }
 
 /// "Recalling his visit", "When meeting with", "In his meeting with": a sentence that opens

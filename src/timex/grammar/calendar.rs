@@ -11,20 +11,24 @@ use crate::timex::lexicon;
 use crate::timex::scan::Kind;
 
 impl G<'_> {
-    /// "2025-05-07", "05/07/2025" (only when day and month cannot be swapped).
+    /// "2025-05-07", "05/07/2025" (only when day and month cannot be swapped), and
+    /// "09.03.2018" (with periods, as in Europe and Central Asia: day first).
     pub(super) fn numeric_date(&self, i: usize) -> Option<Cand> {
         let (a, da) = self.num(i)?;
         let sep = self.w(i + 1);
-        if !(sep == "-" || sep == "/") || !self.adj(i + 1) || !self.adj(i + 2) {
+        if !matches!(sep, "-" | "/" | ".") || !self.adj(i + 1) || !self.adj(i + 2) {
             return None;
         }
-        let (b, _) = self.num(i + 2)?;
+        let (b, db) = self.num(i + 2)?;
         if !self.is(i + 3, sep) || !self.adj(i + 3) || !self.adj(i + 4) {
             return None;
         }
         let (c, dc) = self.num(i + 4)?;
         // Further glued digits or separators: a phone number or an ID.
-        if self.adj(i + 5) && (self.num(i + 5).is_some() || self.is(i + 5, sep)) {
+        // ("09.03.2018." closing a sentence is no fourth part.)
+        let closing_period = sep == "." && !(self.adj(i + 6) && self.num(i + 6).is_some());
+        if self.adj(i + 5) && (self.num(i + 5).is_some() || self.is(i + 5, sep) && !closing_period)
+        {
             return None;
         }
         let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
@@ -33,6 +37,12 @@ impl G<'_> {
                 y: Some(a as i32),
                 m: b,
                 d: c,
+            }
+        } else if dc == 4 && sep == "." && da <= 2 && db <= 2 && valid(b, a) {
+            Expr::Ymd {
+                y: Some(c as i32),
+                m: b,
+                d: a,
             }
         } else if dc == 4 && sep == "/" {
             let (m, d) = if valid(a, b) && (b > 12 || a == b) {
@@ -394,6 +404,15 @@ mod tests {
     fn ambiguous_numeric_date_is_not_guessed() {
         let all = tag("Filed on 05/07/2025 by the clerk.", Some(seed_dct()));
         assert!(all.iter().all(|t| t.text != "05/07/2025"), "{all:?}");
+    }
+
+    #[test]
+    fn dates_written_with_periods_put_the_day_first() {
+        let all = tag("The treaty was signed on 03.11.2014.", Some(seed_dct()));
+        assert_eq!(find(&all, "03.11.2014").value, "2014-11-03");
+        // A version number or a fourth part is no date.
+        let all = tag("Release 1.2.2014.5 is out.", Some(seed_dct()));
+        assert!(all.iter().all(|t| !t.value.starts_with("2014")), "{all:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::dates::{DateSource, Dated};
 use super::document::{Doc, Sent};
 use super::folding::Mention;
 use super::lexicon as lex;
+use super::mentions::Via;
 use super::participants::Parties;
 use super::triggers::Trigger;
 use crate::model::{Country, CountryKind, EventDate, EventType, PartialDate};
@@ -24,14 +25,14 @@ pub(crate) fn anaphora(
     doc: &Doc,
     s: &Sent,
     earlier: &[Mention],
-    kind: EventType,
-    planned: bool,
+    trig: &Trigger,
     parties: &mut Parties,
     dated: &mut Dated,
 ) {
     if s.index == 0 {
         return;
     }
+    let (kind, planned) = (trig.kind, trig.future);
     let same_occasion = names_the_same_occasion(s);
     // A trip "then" goes on is a later leg, and a plan's "then" a later step: neither shares
     // the day before.
@@ -44,7 +45,23 @@ pub(crate) fn anaphora(
         return;
     }
     let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
+    // "Today we held talks", "Following the talks we signed 27 documents": in a leader's own
+    // words, "we" are the sides of the occasion told before.
+    let we_subject = s
+        .toks
+        .iter()
+        .take(8.min(trig.first))
+        .enumerate()
+        .any(|(k, t)| {
+            // (A venue is no side: "We will meet again in Brussels".)
+            let sides_named = s
+                .countries
+                .iter()
+                .any(|c| matches!(c.via, Via::Name | Via::Demonym));
+            t.lower == "we" && s.people.iter().all(|p| p.first > k) && !sides_named
+        });
     let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
+        || we_subject
         || opening.len() >= 2
             && opening[0] == "the"
             && (matches!(

@@ -428,7 +428,9 @@ fn home_country(
     // one it names most ("Australian businesses", "in Australia's interest") that is not a
     // named person's.
     if speaks_in_first_person(sentences) {
-        return own_state_named_most(sentences, true).map(|c| c.code.clone());
+        return own_state_named_most(sentences, true)
+            .or_else(|| capital_welcomed_to(sentences))
+            .map(|c| c.code.clone());
     }
     // The person a text opens with as its subject: before them, only when and how long, no
     // other name or title ("Today, the President met Prime Minister X of Japan" opens with
@@ -664,6 +666,30 @@ fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a
     };
     let best = most_named(pool.iter().copied())?;
     (pool.iter().filter(|c| **c == best).count() >= least).then_some(best)
+}
+
+/// "I was pleased to welcome President X to Wellington": where a first-person text welcomes,
+/// hosts or receives a guest of another state is its own capital.
+fn capital_welcomed_to<'a>(sentences: &'a [Sent]) -> Option<&'a Country> {
+    sentences.iter().find_map(|s| {
+        let host = s.toks.iter().position(|t| {
+            let w = t.lower.as_str();
+            w.starts_with("welcom") || w.starts_with("host") || w.starts_with("receiv")
+        })?;
+        let guests: Vec<&Country> = s.people.iter().filter_map(|p| p.country.as_ref()).collect();
+        s.countries
+            .iter()
+            .find(|c| {
+                c.via == Via::Capital
+                    && c.first > host
+                    && c.first > 0
+                    && s.toks[c.first - 1].lower == "to"
+                    && c.country.kind == CountryKind::State
+                    && !guests.is_empty()
+                    && !guests.contains(&&c.country)
+            })
+            .map(|c| &c.country)
+    })
 }
 
 /// "The Prime Minister, Mark Carney, today announced ...", and elsewhere "Mark Carney, Prime

@@ -93,15 +93,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
                 continue;
             }
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
-            anaphora::anaphora(
-                &doc,
-                s,
-                &mentions,
-                t.kind,
-                t.future,
-                &mut parties,
-                &mut dated,
-            );
+            anaphora::anaphora(&doc, s, &mentions, t, &mut parties, &mut dated);
             anaphora::gathering_named_before(s, &mentions, &mut parties, &mut dated);
             for parties in separate_meetings(s, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);

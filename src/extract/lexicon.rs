@@ -67,6 +67,7 @@ pub(crate) const MEETING_VERBS: &[&str] = &[
     "hosts",
     "hosting",
     "host",
+    "welcome",
     "welcomed",
     "welcomes",
     "welcoming",

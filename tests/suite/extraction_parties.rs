@@ -484,3 +484,52 @@ fn a_date_set_off_by_dashes_after_the_dateline_is_the_dispatchs() {
         );
     }
 }
+
+#[test]
+fn in_a_leaders_own_words_we_are_the_sides_of_the_occasion_and_my_visit_is_theirs() {
+    // A first-person release that names its own state only by the capital it welcomes to.
+    let found = extract_headed(
+        "2016-05-12",
+        "Statement by the Prime Minister",
+        "I was pleased to welcome President Tomas Varga of Slovakia to Wellington today.\nWe \
+         held talks on trade, and following the talks we signed four agreements on education \
+         and science.\nWe also adopted a joint declaration on climate.\nOur talks built on my \
+         official visit to Bratislava on 3-4 October last year.",
+    );
+    for kind in ["meeting", "agreement", "statement"] {
+        assert!(
+            has(&found, kind, "2016-05-12", &["NZ", "SK"]),
+            "{kind}: {found:?}"
+        );
+    }
+    assert!(
+        has_range(&found, "visit", "2015-10-03", "2015-10-04")
+            && has(&found, "visit", "2015-10-03", &["NZ", "SK"]),
+        "{found:?}"
+    );
+    // A national agency's copy of its own leader's statement.
+    let found = extract(
+        "2016-05-12",
+        "ASTANA, 12 May (Kazinform) - President Nursan Abenov made a statement to the press \
+         after the talks.\n\"I warmly welcome the President of friendly Kyrgyzstan, who arrived \
+         in Astana today on an official visit.\nToday we held talks in a narrow format.\n\
+         Following the talks we signed 12 documents.\nI recall my official visit to Bishkek on \
+         3-4 October last year.\"",
+    );
+    assert!(
+        has(&found, "agreement", "2016-05-12", &["KZ", "KG"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2015-10-03", &["KZ", "KG"]),
+        "{found:?}"
+    );
+    // A wish to welcome is no welcome.
+    let found = extract(
+        "2025-01-28",
+        "WASHINGTON (Agency) - President Dana Hill spoke by telephone with Prime Minister Ravi \
+         Menon of India on Monday, and conveyed his desire to welcome the Prime Minister to \
+         Washington.",
+    );
+    assert!(found.iter().all(|f| f.kind == "call"), "{found:?}");
+}

@@ -505,8 +505,9 @@ fn traveller(
     }
     // "The Prime Minister will travel to Japan" in a government's own text: its leader,
     // named by title alone.
+    // (A national agency's copy quotes its own leader: "my visit to ..." is theirs.)
     if p.traveller.is_none() && traveller.is_none() && own_leader_before(s, trig) {
-        p.traveller = home(doc);
+        p.traveller = home(doc).or_else(|| doc.agency_state().cloned());
     }
     // "the Head of our state paid a visit to ...": a national agency's own leader.
     if p.traveller.is_none() && traveller.is_none() && our_leader_before(s, trig) {
@@ -526,7 +527,9 @@ fn traveller(
 fn own_leader_before(s: &Sent, trig: &Trigger) -> bool {
     (trig.clause.0..trig.first).any(|k| {
         // "I will visit China": a leader's or minister's release in their own voice.
-        if matches!(s.toks[k].text, "I" | "We") {
+        // So is "my state visit to ...", and "our visit" just before the noun.
+        let own_noun = trig.noun && k + 3 >= trig.first && lower(s, k) == "our";
+        if matches!(s.toks[k].text, "I" | "We") || lower(s, k) == "my" || own_noun {
             return true;
         }
         if lower(s, k) != "the" {

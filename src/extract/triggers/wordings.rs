@@ -495,6 +495,7 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
                 | "receives"
                 | "receive"
                 | "receiving"
+                | "welcome"
                 | "welcomed"
                 | "welcomes"
                 | "welcoming"
@@ -533,6 +534,17 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
                     || lex::MEETING_NOUNS.contains(&lower(s, x))
             });
             if gathering {
+                return Break(None);
+            }
+            // "was pleased to welcome X" tells a welcome; "his desire to welcome X", "looks
+            // forward to welcome X" only wish one.
+            let infinitive = w == "welcome" && k > 0 && lower(s, k - 1) == "to";
+            let pleased = k > 1
+                && matches!(
+                    lower(s, k - 2),
+                    "pleased" | "delighted" | "honoured" | "honored" | "happy" | "glad" | "proud"
+                );
+            if infinitive && !pleased {
                 return Break(None);
             }
             // "welcomed Finland and Sweden moving closer", "welcomed Japan's decision": a

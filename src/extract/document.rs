@@ -589,20 +589,24 @@ fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
     }
 }
 
-/// "From Our Political Staff, at Castle Leslie", "From Our Correspondent in Geneva": a
-/// newspaper's byline. A newspaper reports on governments, its own among them, and speaks for
-/// none.
+/// "From Our Political Staff, at Castle Leslie", "From Our Correspondent in Geneva", or a
+/// news site's stamp ("PUBLISHED : 4 NOV 2019 AT 19:05", "Updated: ..."): a newspaper's
+/// byline. A newspaper reports on governments, its own among them, and speaks for none.
 fn newspaper_byline(sentences: &[Sent]) -> bool {
     sentences.first().is_some_and(|s| {
         let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
-        word(0) == "from"
-            && word(1) == "our"
-            && s.toks.iter().skip(2).take(3).any(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "correspondent" | "correspondents" | "staff" | "reporter" | "editor"
-                )
-            })
+        let stamp = matches!(word(0), "published" | "updated" | "posted")
+            && word(1) == ":"
+            && s.times.first().is_some_and(|t| t.first <= 4);
+        stamp
+            || word(0) == "from"
+                && word(1) == "our"
+                && s.toks.iter().skip(2).take(3).any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "correspondent" | "correspondents" | "staff" | "reporter" | "editor"
+                    )
+                })
     })
 }
 

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
 
 /// What kind of entity a country reference names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -310,8 +311,9 @@ pub fn normalise_key(text: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        for c in word.chars() {
-            if c != '.' {
+        // Accents folded: "Brasília", "Bogotá" and "Asunción" are written both ways.
+        for c in word.nfd() {
+            if c != '.' && !unicode_normalization::char::is_combining_mark(c) {
                 key.extend(c.to_lowercase());
             }
         }

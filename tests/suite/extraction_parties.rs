@@ -2,7 +2,7 @@
 //! states that no longer exist, places named in a clause of their own. Invented articles,
 //! as in `extraction_rules.rs`.
 
-use crate::extraction_rules::{extract, extract_headed, has, has_range, Found};
+use crate::extraction_rules::{extract, extract_headed, first_of, has, has_range, Found};
 
 #[test]
 fn a_state_that_no_longer_exists_is_its_successor_and_one_country_with_its_capital() {
@@ -532,4 +532,23 @@ fn in_a_leaders_own_words_we_are_the_sides_of_the_occasion_and_my_visit_is_their
          Washington.",
     );
     assert!(found.iter().all(|f| f.kind == "call"), "{found:?}");
+}
+
+#[test]
+fn capitals_are_known_with_or_without_accents_and_a_palace_is_no_town() {
+    let found = extract(
+        "2012-05-08",
+        "BOGOTA, May 8 (Agency) - The Foreign Minister of Ghana, Kwame Asante, arrived in \
+         Bogotá on Monday for a two-day official visit.\nOn Tuesday he held talks with Foreign \
+         Minister Maria Restrepo of Colombia at the Palacio de San Carlos.",
+    );
+    let visit = first_of(&found, "visit");
+    assert_eq!(visit.countries, ["GH", "CO"], "{found:?}");
+    // One place, as the text writes it, not also the dateline's spelling.
+    assert_eq!(visit.places, ["Bogotá"], "{found:?}");
+    // "Palacio" is also a town in Spain; here it begins the palace's name.
+    assert!(
+        found.iter().all(|f| !f.countries.iter().any(|c| c == "ES")),
+        "{found:?}"
+    );
 }

@@ -192,7 +192,7 @@ fn merge_into(target: &mut Mention, m: Mention) {
             .parties
             .places
             .iter()
-            .any(|x| x.eq_ignore_ascii_case(pl))
+            .any(|x| crate::extract::participants::same_place(x, pl))
         {
             target.parties.places.push(pl.clone());
         }

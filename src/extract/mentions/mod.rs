@@ -457,6 +457,16 @@ fn city_at(
         {
             continue;
         }
+        // So does one joined by a particle: "Palácio do Planalto", "Casa de Nariño".
+        let particle_name = toks.get(i + n).is_some_and(|t| {
+            matches!(
+                t.text,
+                "do" | "da" | "dos" | "das" | "de" | "del" | "della" | "di" | "du" | "des"
+            )
+        }) && toks.get(i + n + 1).is_some_and(|t| t.word && t.cap);
+        if particle_name {
+            continue;
+        }
         let name = join(span);
         let found = places.lookup(&name);
         if found.is_empty() {

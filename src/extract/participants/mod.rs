@@ -9,6 +9,7 @@ use super::document::{Doc, Sent};
 use super::lexicon as lex;
 use super::mentions::{CountryRef, Via};
 use super::triggers::Trigger;
+use crate::model::country::normalise_key;
 use crate::model::{Country, CountryKind, EventType};
 use gatherings::gathering;
 use people::{home, people_of};
@@ -54,10 +55,15 @@ impl Parties {
     }
 
     fn add_place(&mut self, place: &str) {
-        if !self.places.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+        if !self.places.iter().any(|p| same_place(p, place)) {
             self.places.push(place.to_string());
         }
     }
+}
+
+/// The same place however it is cased or accented ("Bogotá", "BOGOTA").
+pub(crate) fn same_place(a: &str, b: &str) -> bool {
+    normalise_key(a) == normalise_key(b)
 }
 
 fn lower<'s>(s: &'s Sent, k: usize) -> &'s str {

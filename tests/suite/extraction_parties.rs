@@ -552,3 +552,15 @@ fn capitals_are_known_with_or_without_accents_and_a_palace_is_no_town() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_news_sites_publishing_stamp_marks_a_newspaper_that_speaks_for_no_state() {
+    let found = extract(
+        "2019-11-04",
+        "PUBLISHED : 4 NOV 2019 AT 19:05\nThai Prime Minister Somchai Wong held talks with \
+         Indian Prime Minister Ravi Menon on Sunday.\nUS President Dana Hill skipped the \
+         regional meetings this year.",
+    );
+    let meeting = first_of(&found, "meeting");
+    assert_eq!(meeting.countries, ["TH", "IN"], "{found:?}");
+}

@@ -9,7 +9,7 @@ use super::lexicon as lex;
 use super::mentions::Via;
 use super::participants::Parties;
 use super::triggers::Trigger;
-use crate::model::{Country, CountryKind, EventDate, EventType, PartialDate};
+use crate::model::{Country, CountryKind, EventDate, EventType, PartialDate, Precision};
 
 /// The number a word counts parties with ("the three countries").
 fn count_word(w: &str) -> Option<usize> {
@@ -33,6 +33,7 @@ pub(crate) fn anaphora(
         return;
     }
     let (kind, planned) = (trig.kind, trig.future);
+    after_the_meeting(doc, s, earlier, trig, parties, dated);
     let same_occasion = names_the_same_occasion(s);
     // A trip "then" goes on is a later leg, and a plan's "then" a later step: neither shares
     // the day before.
@@ -163,6 +164,57 @@ pub(crate) fn anaphora(
                 &m.date_words,
                 "the sentence before",
             );
+        }
+    }
+}
+
+/// "After the meeting, the two governments signed ten agreements", "Following the talks,
+/// ...": what follows the meeting the report is about (the latest day told, not talks of an
+/// earlier stop recalled since) takes its day, and its sides when it names none.
+fn after_the_meeting(
+    doc: &Doc,
+    s: &Sent,
+    earlier: &[Mention],
+    trig: &Trigger,
+    parties: &mut Parties,
+    dated: &mut Dated,
+) {
+    if dated.source == DateSource::Text || trig.future {
+        return;
+    }
+    let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+    let gathering = |w: &str| lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w);
+    let opens = matches!(word(0), "after" | "following") && word(1) == "the" && gathering(word(2));
+    if !opens || trig.first <= 2 {
+        return;
+    }
+    let before = earlier
+        .iter()
+        .filter(|m| {
+            m.sentence < s.index
+                && matches!(m.kind, EventType::Meeting | EventType::Summit)
+                && m.date_source != DateSource::Recounted
+                && !m.planned
+                && m.date.end.is_none()
+                && m.date.start.precision() == Precision::Day
+                && m.date.first_day() <= doc.dct
+                && m.parties.states().count() >= 2
+        })
+        // (On a day told twice, the one the text dates itself, then the one told first.)
+        .max_by_key(|m| {
+            let told = m.date_source == DateSource::Text;
+            (m.date.first_day(), told, std::cmp::Reverse(m.sentence))
+        });
+    if let Some(m) = before {
+        dated.date = m.date;
+        dated.source = DateSource::Text;
+        dated.words = format!("{} (the meeting it follows)", m.date_words);
+        if parties.states().count() < 2 {
+            for c in m.parties.states() {
+                if !parties.countries.contains(c) {
+                    parties.countries.push(c.clone());
+                }
+            }
         }
     }
 }

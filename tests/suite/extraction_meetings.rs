@@ -831,3 +831,28 @@ fn a_call_on_a_leader_is_a_meeting_and_a_release_signed_by_a_city_state_is_its_o
     );
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn what_follows_the_meeting_takes_its_day_and_a_plan_postponed_far_along_is_none() {
+    let found = extract(
+        "2013-06-12",
+        "LIMA, June 12 (Agency) - President Ana Rojas of Peru held talks with Prime Minister \
+         Edem Kodjo of Togo at the Government Palace today.\nKodjo arrived in Lima late on \
+         Monday from Quito, after a two-day visit to Ecuador in which he held talks with \
+         President Luis Vera.\nAfter the meeting, officials of the two governments signed \
+         agreements on fisheries and mining.\nThe meeting of Andean ministers with the Togolese \
+         delegation that had been planned for July in Cusco has been postponed.",
+    );
+    // The talks in Lima, not the Ecuadorian stop told in between.
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(
+        (agreement.date.as_str(), agreement.end.as_deref()),
+        ("2013-06-12", None),
+        "{found:?}"
+    );
+    assert!(!agreement.countries.iter().any(|c| c == "EC"), "{found:?}");
+    assert!(
+        found.iter().all(|f| !f.date.starts_with("2013-07")),
+        "{found:?}"
+    );
+}

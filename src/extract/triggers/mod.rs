@@ -380,8 +380,17 @@ fn modality(s: &Sent, t: &mut Trigger) {
         || (t.last + 1..=last.min(t.last + 4)).any(called_off)
         // (Not "delayed" or "suspended" that far: "to visit Libya after UN sanctions were
         // suspended".)
-        || (t.last + 1..=last.min(t.last + 16)).any(|k| {
+        // ("The first summit was held in Cairo, and a second meeting ... was postponed": the
+        // second one.)
+        || (t.last + 1..=last.min(t.last + 20)).any(|k| {
+            let another = (t.last + 1..k).any(|j| {
+                let w = lower(s, j);
+                lex::MEETING_NOUNS.contains(&w)
+                    || lex::SUMMIT_NOUNS.contains(&w)
+                    || matches!(w, "visit" | "trip")
+            });
             called_off(k)
+                && !another
                 && !matches!(lower(s, k), "delayed" | "suspended")
                 && matches!(lower(s, k - 1), "was" | "were" | "been")
         })

@@ -87,13 +87,54 @@ impl Cast {
         // state ("OSAKA (PTI) Prime Minister X held talks with ..."); the heads of bodies
         // ("Commission President", "Secretary-General") serve no state.
         let own = doc.agency_state();
+        // A second holder of an office the state's own holder already has is the other
+        // side's ("Tsipras and Prime Minister Zaev" in a Greek agency's copy): the first
+        // named holds it.
         if let Some(own) = own {
-            for (name, country) in cast.people.iter_mut().filter(|p| p.1.is_none()) {
-                let role = cast.roles.iter().find(|(n, _)| n == name);
-                let body_head = cast.body_heads.iter().any(|n| surname(n) == surname(name));
-                if !body_head && role.is_some_and(|(_, title)| is_state_office(title)) {
-                    *country = Some(own.clone());
+            let single = |title: &str| {
+                [
+                    "president",
+                    "prime minister",
+                    "premier",
+                    "chancellor",
+                    "king",
+                ]
+                .iter()
+                .any(|h| title.ends_with(h))
+            };
+            let title_of = |cast: &Cast, name: &str| {
+                cast.roles
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, title)| title.to_lowercase())
+            };
+            let mut held: Vec<String> = cast
+                .people
+                .iter()
+                .filter(|p| p.1.as_ref() == Some(own))
+                .filter_map(|p| title_of(&cast, &p.0))
+                .filter(|t| single(t))
+                .collect();
+            for i in 0..cast.people.len() {
+                let name = cast.people[i].0.clone();
+                if cast.people[i].1.is_some() {
+                    continue;
                 }
+                let Some(title) = title_of(&cast, &name) else {
+                    continue;
+                };
+                let body_head = cast.body_heads.iter().any(|n| surname(n) == surname(&name));
+                if body_head || !is_state_office(&title) {
+                    continue;
+                }
+                if held.contains(&title) {
+                    cast.people[i].1 = other_side(doc, own);
+                    continue;
+                }
+                if single(&title) {
+                    held.push(title);
+                }
+                cast.people[i].1 = Some(own.clone());
             }
         }
         cast
@@ -242,6 +283,23 @@ impl Cast {
         }
         out
     }
+}
+
+/// The state a text names most other than `own`: the other side of its story.
+fn other_side(doc: &Doc, own: &Country) -> Option<Country> {
+    let mut counts: Vec<(&Country, usize)> = Vec::new();
+    let named = doc.sentences.iter().flat_map(|s| &s.countries);
+    for c in named.filter(|c| c.is_state() && c.country != *own) {
+        match counts.iter_mut().find(|(x, _)| **x == c.country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((&c.country, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    let mut top = counts.iter().filter(|(_, n)| *n == best);
+    let (first, _) = top.next()?;
+    // (A tie is no answer.)
+    top.next().is_none().then(|| (*first).clone())
 }
 
 /// Names set beside a word for someone without office: "The presidential candidate of

@@ -564,3 +564,18 @@ fn a_news_sites_publishing_stamp_marks_a_newspaper_that_speaks_for_no_state() {
     let meeting = first_of(&found, "meeting");
     assert_eq!(meeting.countries, ["TH", "IN"], "{found:?}");
 }
+
+#[test]
+fn in_a_national_agencys_copy_a_second_prime_minister_is_the_other_sides() {
+    let found = extract(
+        "2019-02-10",
+        "PRESPA, Feb 10 (ANA-MPA) - The foreign ministers of Greece and North Macedonia signed \
+         a border accord on Sunday, in the presence of Prime Minister Nikos Andreou and Prime \
+         Minister Petar Ilievski.\nAndreou and Ilievski then held talks over lunch in the \
+         village of Dolna.",
+    );
+    assert!(
+        has(&found, "meeting", "2019-02-10", &["GR", "MK"]),
+        "{found:?}"
+    );
+}

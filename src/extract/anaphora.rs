@@ -48,19 +48,17 @@ pub(crate) fn anaphora(
     let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
     // "Today we held talks", "Following the talks we signed 27 documents": in a leader's own
     // words, "we" are the sides of the occasion told before.
-    let we_subject = s
-        .toks
+    // (A venue is no side: "We will meet again in Brussels".)
+    let sides_named = s
+        .countries
         .iter()
-        .take(8.min(trig.first))
-        .enumerate()
-        .any(|(k, t)| {
-            // (A venue is no side: "We will meet again in Brussels".)
-            let sides_named = s
-                .countries
-                .iter()
-                .any(|c| matches!(c.via, Via::Name | Via::Demonym));
-            t.lower == "we" && s.people.iter().all(|p| p.first > k) && !sides_named
-        });
+        .any(|c| matches!(c.via, Via::Name | Via::Demonym));
+    let we_subject = !sides_named
+        && s.toks
+            .iter()
+            .take(8.min(trig.first))
+            .enumerate()
+            .any(|(k, t)| t.lower == "we" && s.people.iter().all(|p| p.first > k));
     let points_back = matches!(opening.first(), Some(&"they") | Some(&"both"))
         || we_subject
         || opening.len() >= 2

@@ -285,21 +285,14 @@ impl Cast {
     }
 }
 
-/// The state a text names most other than `own`: the other side of its story.
+/// The state a text names most other than `own` (the first named on a tie): the other side
+/// of its story.
 fn other_side(doc: &Doc, own: &Country) -> Option<Country> {
-    let mut counts: Vec<(&Country, usize)> = Vec::new();
     let named = doc.sentences.iter().flat_map(|s| &s.countries);
-    for c in named.filter(|c| c.is_state() && c.country != *own) {
-        match counts.iter_mut().find(|(x, _)| **x == c.country) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((&c.country, 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    let mut top = counts.iter().filter(|(_, n)| *n == best);
-    let (first, _) = top.next()?;
-    // (A tie is no answer.)
-    top.next().is_none().then(|| (*first).clone())
+    let others = named
+        .filter(|c| c.is_state() && c.country != *own)
+        .map(|c| &c.country);
+    super::document::most_named(others).cloned()
 }
 
 /// Names set beside a word for someone without office: "The presidential candidate of

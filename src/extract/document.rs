@@ -748,7 +748,7 @@ fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
 }
 
 /// The country named most often (first named on a tie).
-fn most_named<'a>(named: impl Iterator<Item = &'a Country>) -> Option<&'a Country> {
+pub(crate) fn most_named<'a>(named: impl Iterator<Item = &'a Country>) -> Option<&'a Country> {
     let mut counts: Vec<(&Country, usize)> = Vec::new();
     for c in named {
         match counts.iter_mut().find(|(x, _)| *x == c) {

@@ -46,8 +46,8 @@ pub(crate) fn anaphora(
         return;
     }
     let opening: Vec<&str> = s.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
-    // "Today we held talks", "Following the talks we signed 27 documents": in a leader's own
-    // words, "we" are the sides of the occasion told before.
+    // "This morning we had a long conversation", "Afterwards we put our names to five
+    // accords": in a leader's own words, "we" are the sides of the occasion told before.
     // (A venue is no side: "We will meet again in Brussels".)
     let sides_named = s
         .countries
@@ -166,8 +166,8 @@ pub(crate) fn anaphora(
     }
 }
 
-/// "After the meeting, the two governments signed ten agreements", "Following the talks,
-/// ...": what follows the meeting the report is about (the latest day told, not talks of an
+/// "After the meeting, their ministers initialled a fisheries accord", "Following the
+/// talks, ...": what follows the meeting the report is about (the latest day told, not talks of an
 /// earlier stop recalled since) takes its day, and its sides when it names none.
 fn after_the_meeting(
     doc: &Doc,

@@ -88,7 +88,7 @@ impl Cast {
         // ("Commission President", "Secretary-General") serve no state.
         let own = doc.agency_state();
         // A second holder of an office the state's own holder already has is the other
-        // side's ("Tsipras and Prime Minister Zaev" in a Greek agency's copy): the first
+        // side's ("Andreou and Prime Minister Ilievski" in a Greek agency's copy): the first
         // named holds it.
         if let Some(own) = own {
             let single = |title: &str| {

@@ -198,7 +198,7 @@ impl<'a> Doc<'a> {
             t.start += body_start;
             t.end += body_start;
         }
-        // "ZURICH (AA) - 11.10.2009 - Turkey and ...": a date set off by a dash after the
+        // "OSLO (Agency) - 04.02.2016 - Peru and ...": a date set off by a dash after the
         // dateline (or opening the text) is the dispatch's, not its first sentence's.
         let dated_opener = timexes.iter().find_map(|t| {
             let before = text.get(dateline_span.1..t.start)?;
@@ -590,7 +590,7 @@ fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
 }
 
 /// "From Our Political Staff, at Castle Leslie", "From Our Correspondent in Geneva", or a
-/// news site's stamp ("PUBLISHED : 4 NOV 2019 AT 19:05", "Updated: ..."): a newspaper's
+/// news site's stamp ("PUBLISHED : 2 MAR 2015 AT 08:40", "Updated: ..."): a newspaper's
 /// byline. A newspaper reports on governments, its own among them, and speaks for none.
 fn newspaper_byline(sentences: &[Sent]) -> bool {
     sentences.first().is_some_and(|s| {

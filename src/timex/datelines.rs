@@ -177,7 +177,7 @@ pub(super) fn plain_at(
         // "/TASS/." or "Kyodo": the agency that signs the story.
         let slash = (k + 2..k + 8).find(|&j| on_line(j) && toks[j].is_punct('/'));
         if let Some(close) = slash.filter(|_| toks[k].is_punct('/')) {
-            // ("/ITAR-TASS/": the agency's name may have a hyphen; "/NIAT "Khovar"/": an
+            // ("/ITAR-TASS/": the agency's name may have a hyphen; "/NIA "Kabar"/": an
             // acronym and the name it is known by, the known one signing.)
             let signature = text[toks[k + 1].start..toks[close - 1].end].replace('"', "");
             let known = signature

@@ -837,11 +837,11 @@ fn what_follows_the_meeting_takes_its_day_and_a_plan_postponed_far_along_is_none
     let found = extract(
         "2013-06-12",
         "LIMA, June 12 (Agency) - President Ana Rojas of Peru held talks with Prime Minister \
-         Edem Kodjo of Togo at the Government Palace today.\nKodjo arrived in Lima late on \
-         Monday from Quito, after a two-day visit to Ecuador in which he held talks with \
-         President Luis Vera.\nAfter the meeting, officials of the two governments signed \
-         agreements on fisheries and mining.\nThe meeting of Andean ministers with the Togolese \
-         delegation that had been planned for July in Cusco has been postponed.",
+         Edem Kodjo of Togo at the Government Palace today.\nKodjo flew in on Monday evening; \
+         on the way he had spent two days in Ecuador, where he held talks with President Luis \
+         Vera.\nAfter the meeting, the ministers of both countries signed accords on fisheries \
+         and mining.\nThe talks with Andean trade ministers that both sides had set for July in \
+         Cusco have since been postponed.",
     );
     // The talks in Lima, not the Ecuadorian stop told in between.
     let agreement = first_of(&found, "agreement");

@@ -449,14 +449,14 @@ fn the_president_after_a_sentence_naming_two_is_the_one_the_article_is_about() {
 fn they_after_an_opening_phrase_are_the_subjects_of_the_sentence_before() {
     let found = extract(
         "2019-10-02",
-        "Vienna, 02.10.2019 - The Federal President, Anton Brandl, welcomed the Presidents of \
-         Chile and Ghana to Vienna for talks on climate finance.\nOn Tuesday, President Brandl \
-         and Foreign Minister Klara Hofer held talks with President Ana Rojas of Chile.\nToday, \
-         after the ceremony, they also had a meeting with President Kwame Asante of Ghana.",
+        "Vienna, 02.10.2019 - Austria is hosting a conference on climate finance this week, \
+         attended by the heads of state of Chile and Ghana.\nPresident Anton Brandl and Foreign \
+         Minister Klara Hofer received President Ana Rojas of Chile on Tuesday.\nIn the evening, \
+         at the embassy, they also held a meeting with President Kwame Asante of Ghana.",
     );
     // "they" are Brandl and Hofer (Austria), not the Chilean guest of the sentence before.
     assert!(
-        has(&found, "meeting", "2019-10-02", &["AT", "GH"]),
+        has(&found, "meeting", "2019-10-01", &["AT", "GH"]),
         "{found:?}"
     );
     assert!(
@@ -472,9 +472,9 @@ fn a_date_set_off_by_dashes_after_the_dateline_is_the_dispatchs() {
         let found = extract(
             "2014-03-09",
             &format!(
-                "GENEVA (Agency) - {date} - Peru and Chile have signed a fisheries accord in \
-                 Geneva.\nThe Peruvian and Chilean ministers signed the documents on Saturday \
-                 evening."
+                "GENEVA (Agency) - {date} - Peru and Chile have signed a fisheries accord after a \
+                 long dispute.\nThe Peruvian and Chilean negotiators signed it on Saturday at the \
+                 Palais des Nations."
             ),
         );
         assert_eq!(found.len(), 1, "{found:?}");
@@ -492,8 +492,8 @@ fn in_a_leaders_own_words_we_are_the_sides_of_the_occasion_and_my_visit_is_their
         "2016-05-12",
         "Statement by the Prime Minister",
         "I was pleased to welcome President Tomas Varga of Slovakia to Wellington today.\nWe \
-         held talks on trade, and following the talks we signed four agreements on education \
-         and science.\nWe also adopted a joint declaration on climate.\nOur talks built on my \
+         held talks on trade, and afterwards we signed four agreements on education and \
+         science.\nWe also adopted a joint declaration on climate.\nOur talks built on my \
          official visit to Bratislava on 3-4 October last year.",
     );
     for kind in ["meeting", "agreement", "statement"] {
@@ -507,28 +507,24 @@ fn in_a_leaders_own_words_we_are_the_sides_of_the_occasion_and_my_visit_is_their
             && has(&found, "visit", "2015-10-03", &["NZ", "SK"]),
         "{found:?}"
     );
-    // A national agency's copy of its own leader's statement.
+    // A national agency's copy of its own leader's words.
     let found = extract(
         "2016-05-12",
-        "ASTANA, 12 May (Kazinform) - President Nursan Abenov made a statement to the press \
-         after the talks.\n\"I warmly welcome the President of friendly Kyrgyzstan, who arrived \
-         in Astana today on an official visit.\nToday we held talks in a narrow format.\n\
-         Following the talks we signed 12 documents.\nI recall my official visit to Bishkek on \
-         3-4 October last year.\"",
+        "ASTANA, 12 May (Kazinform) - President Nursan Abenov spoke to journalists after the \
+         talks.\n\"It is a pleasure to see my Kyrgyz colleague Almaz Turgunov in Astana \
+         again.\nThis morning we held talks in a small circle.\nAfterwards we signed twelve \
+         accords.\nLast October my own trip to Bishkek opened this new chapter.\"",
     );
     assert!(
         has(&found, "agreement", "2016-05-12", &["KZ", "KG"]),
         "{found:?}"
     );
-    assert!(
-        has(&found, "visit", "2015-10-03", &["KZ", "KG"]),
-        "{found:?}"
-    );
+    assert!(has(&found, "visit", "2015-10", &["KZ", "KG"]), "{found:?}");
     // A wish to welcome is no welcome.
     let found = extract(
         "2025-01-28",
         "WASHINGTON (Agency) - President Dana Hill spoke by telephone with Prime Minister Ravi \
-         Menon of India on Monday, and conveyed his desire to welcome the Prime Minister to \
+         Menon of India on Monday, and said he hoped to welcome the Prime Minister to \
          Washington.",
     );
     assert!(found.iter().all(|f| f.kind == "call"), "{found:?}");
@@ -556,8 +552,8 @@ fn capitals_are_known_with_or_without_accents_and_a_palace_is_no_town() {
 #[test]
 fn a_news_sites_publishing_stamp_marks_a_newspaper_that_speaks_for_no_state() {
     let found = extract(
-        "2019-11-04",
-        "PUBLISHED : 4 NOV 2019 AT 19:05\nThai Prime Minister Somchai Wong held talks with \
+        "2015-03-02",
+        "PUBLISHED : 2 MAR 2015 AT 08:40\nThai Prime Minister Somchai Wong held talks with \
          Indian Prime Minister Ravi Menon on Sunday.\nUS President Dana Hill skipped the \
          regional meetings this year.",
     );
@@ -569,13 +565,12 @@ fn a_news_sites_publishing_stamp_marks_a_newspaper_that_speaks_for_no_state() {
 fn in_a_national_agencys_copy_a_second_prime_minister_is_the_other_sides() {
     let found = extract(
         "2019-02-10",
-        "PRESPA, Feb 10 (ANA-MPA) - The foreign ministers of Greece and North Macedonia signed \
-         a border accord on Sunday, in the presence of Prime Minister Nikos Andreou and Prime \
-         Minister Petar Ilievski.\nAndreou and Ilievski then held talks over lunch in the \
-         village of Dolna.",
+        "ZAGREB, Feb 10 (HINA) - The foreign ministers of Croatia and Slovenia signed a protocol \
+         on fishing rights on Sunday, watched by Prime Minister Ivo Maric and Prime Minister \
+         Luka Novak.\nMaric and Novak then had a working dinner at the government palace.",
     );
     assert!(
-        has(&found, "meeting", "2019-02-10", &["GR", "MK"]),
+        has(&found, "meeting", "2019-02-10", &["HR", "SI"]),
         "{found:?}"
     );
 }

@@ -457,7 +457,7 @@ fn city_at(
         {
             continue;
         }
-        // So does one joined by a particle: "Palácio do Planalto", "Casa de Nariño".
+        // So does one joined by a particle: "Palacio de San Carlos", "Casa da Música".
         let particle_name = toks.get(i + n).is_some_and(|t| {
             matches!(
                 t.text,

@@ -134,7 +134,7 @@ pub(super) fn people_of(
             }
         }
     }
-    // "Today, before the dinner, they also met President X": "they" for the people the
+    // "In the evening, at the embassy, they also saw President X": "they" for the people the
     // sentence before had as its subject ("A and B held talks with C" -> A and B).
     // (The subject of its own clause, not of a relative one: "..., where they will".)
     // (Told as done: what "they can" or "will" do is too loose a reference.)

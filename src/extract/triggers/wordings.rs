@@ -536,8 +536,8 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
             if gathering {
                 return Break(None);
             }
-            // "was pleased to welcome X" tells a welcome; "his desire to welcome X", "looks
-            // forward to welcome X" only wish one.
+            // "was pleased to welcome X" tells a welcome; "hopes to welcome X", "looks forward
+            // to welcome X" only wish one.
             let infinitive = w == "welcome" && k > 0 && lower(s, k - 1) == "to";
             let pleased = k > 1
                 && matches!(

@@ -12,7 +12,7 @@ use crate::timex::scan::Kind;
 
 impl G<'_> {
     /// "2025-05-07", "05/07/2025" (only when day and month cannot be swapped), and
-    /// "09.03.2018" (with periods, as in Europe and Central Asia: day first).
+    /// "21.04.2016" (with periods, as in Europe and Central Asia: day first).
     pub(super) fn numeric_date(&self, i: usize) -> Option<Cand> {
         let (a, da) = self.num(i)?;
         let sep = self.w(i + 1);
@@ -25,7 +25,7 @@ impl G<'_> {
         }
         let (c, dc) = self.num(i + 4)?;
         // Further glued digits or separators: a phone number or an ID.
-        // ("09.03.2018." closing a sentence is no fourth part.)
+        // ("21.04.2016." closing a sentence is no fourth part.)
         let closing_period = sep == "." && !(self.adj(i + 6) && self.num(i + 6).is_some());
         if self.adj(i + 5) && (self.num(i + 5).is_some() || self.is(i + 5, sep) && !closing_period)
         {

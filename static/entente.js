@@ -2057,6 +2057,17 @@
       return load().then(function (index) {
         ix = index;
         fillPeople();
+        // An address written before the index came ("?person=Marco Rubio", typed and sent
+        // at once, or shared so) takes the slug the index now knows.
+        var qs = queryOf(f);
+        if (gen === generation && qs !== lastQuery) {
+          lastQuery = qs;
+          try {
+            history.replaceState(null, "", qs ? "?" + qs : location.pathname);
+          } catch (e) {
+            // Some browsers refuse history changes on file: pages; the view still works.
+          }
+        }
         return ix.query(f);
       }).then(function (matches) {
         if (gen !== generation) return;

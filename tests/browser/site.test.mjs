@@ -169,6 +169,15 @@ describe("sample site", { skip }, () => {
     assert.ok(options > 100, `${options} people offered as the reader types`);
   });
 
+  test("an address that names a person takes the person's slug", async () => {
+    // Written before the index loads (or shared by hand): the name is read, and the
+    // address becomes the shareable one.
+    const page = await home("?person=Marco%20Rubio");
+    await settled(page);
+    assert.equal(new URL(page.url()).searchParams.get("person"), "marco-rubio");
+    assert.deepEqual(await viewIds(page), expectedIds(events, "?person=marco-rubio"));
+  });
+
   test("free-text search covers titles, summaries beyond the excerpt, people and places", async () => {
     const page = await home();
     for (const q of ["rubio washington", "forced labour", "Sheikh Tamim", "seoul"]) {

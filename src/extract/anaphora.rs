@@ -181,8 +181,9 @@ fn after_the_meeting(
         return;
     }
     let word = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
-    let gathering = |w: &str| lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w);
-    let opens = matches!(word(0), "after" | "following") && word(1) == "the" && gathering(word(2));
+    let opens = matches!(word(0), "after" | "following")
+        && word(1) == "the"
+        && lex::is_gathering_noun(word(2));
     if !opens || trig.first <= 2 {
         return;
     }
@@ -331,8 +332,7 @@ pub(crate) fn gathering_named_before(
     dated: &mut Dated,
 ) {
     let opening = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
-    let gathering = |w: &str| lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w);
-    let subject = opening(0) == "the" && gathering(opening(1));
+    let subject = opening(0) == "the" && lex::is_gathering_noun(opening(1));
     if !subject || dated.source == DateSource::Text || s.index == 0 {
         return;
     }

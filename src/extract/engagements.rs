@@ -368,8 +368,7 @@ fn stated_length(s: &Sent, t: &Trigger) -> Option<i64> {
                 && (t.last + 1..x.first).all(|k| !s.toks[k].cap)
                 && s.toks.get(x.last + 1).is_some_and(|n| {
                     let w = n.lower.as_str();
-                    super::lexicon::MEETING_NOUNS.contains(&w)
-                        || super::lexicon::SUMMIT_NOUNS.contains(&w)
+                    super::lexicon::is_gathering_noun(w)
                         || matches!(w, "gathering" | "event" | "session")
                 });
             (before || for_after || apposed).then_some(n)

@@ -95,6 +95,11 @@ pub(crate) const MEETING_NOUNS: &[&str] = &[
     "tete-a-tete",
 ];
 
+/// A noun that names a meeting, a round of talks or a multilateral gathering.
+pub(crate) fn is_gathering_noun(w: &str) -> bool {
+    MEETING_NOUNS.contains(&w) || SUMMIT_NOUNS.contains(&w)
+}
+
 /// Nouns that name a multilateral gathering.
 pub(crate) const SUMMIT_NOUNS: &[&str] = &[
     "summit",

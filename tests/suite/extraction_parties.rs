@@ -527,7 +527,10 @@ fn in_a_leaders_own_words_we_are_the_sides_of_the_occasion_and_my_visit_is_their
          Menon of India on Monday, and said he hoped to welcome the Prime Minister to \
          Washington.",
     );
-    assert!(found.iter().all(|f| f.kind == "call"), "{found:?}");
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.kind == "call"),
+        "{found:?}"
+    );
 }
 
 #[test]

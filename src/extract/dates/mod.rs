@@ -189,9 +189,7 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     let later_nouns_clause = t.first > trig.last
         && (trig.last + 2..t.first).any(|j| {
             // (Not "a four-day visit to China that ends tomorrow": the trip's own clause.)
-            matches!(lower(s, j), "that" | "which")
-                && (lex::SUMMIT_NOUNS.contains(&lower(s, j - 1))
-                    || lex::MEETING_NOUNS.contains(&lower(s, j - 1)))
+            matches!(lower(s, j), "that" | "which") && lex::is_gathering_noun(lower(s, j - 1))
         });
     if later_nouns_clause {
         return None;

@@ -445,8 +445,7 @@ fn city_at(
         // Conference".
         let named_after = toks.get(i + n).is_some_and(|t| {
             let w = t.lower.as_str();
-            crate::extract::lexicon::SUMMIT_NOUNS.contains(&w)
-                || crate::extract::lexicon::MEETING_NOUNS.contains(&w)
+            crate::extract::lexicon::is_gathering_noun(w)
                 || crate::extract::lexicon::AGREEMENT_NOUNS.contains(&w)
                 || matches!(w, "declaration" | "communique")
         });

@@ -385,9 +385,7 @@ fn modality(s: &Sent, t: &mut Trigger) {
         || (t.last + 1..=last.min(t.last + 20)).any(|k| {
             let another = (t.last + 1..k).any(|j| {
                 let w = lower(s, j);
-                lex::MEETING_NOUNS.contains(&w)
-                    || lex::SUMMIT_NOUNS.contains(&w)
-                    || matches!(w, "visit" | "trip")
+                lex::is_gathering_noun(w) || matches!(w, "visit" | "trip")
             });
             called_off(k)
                 && !another

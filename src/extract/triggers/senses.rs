@@ -371,7 +371,7 @@ fn modifies_a_noun(s: &Sent, k: usize) -> bool {
 /// Rabbis": gatherings of no state.
 fn private_gathering(s: &Sent, k: usize) -> bool {
     let w = s.toks[k].lower.as_str();
-    if !(lex::MEETING_NOUNS.contains(&w) || lex::SUMMIT_NOUNS.contains(&w)) {
+    if !lex::is_gathering_noun(w) {
         return false;
     }
     let of_a_profession = lower(s, k + 1) == "of"

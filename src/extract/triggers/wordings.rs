@@ -529,10 +529,8 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
             while n < toks.len() && (s.toks[n].cap || matches!(lower(s, n), "the" | "'" | "'s")) {
                 n += 1;
             }
-            let gathering = (j..=n.min(toks.len() - 1)).any(|x| {
-                lex::SUMMIT_NOUNS.contains(&lower(s, x))
-                    || lex::MEETING_NOUNS.contains(&lower(s, x))
-            });
+            let gathering =
+                (j..=n.min(toks.len() - 1)).any(|x| lex::is_gathering_noun(lower(s, x)));
             if gathering {
                 return Break(None);
             }

@@ -409,6 +409,22 @@ fn the_states_that_hold_a_gathering_and_the_presidents_listed_at_it_take_part() 
 }
 
 #[test]
+fn a_council_of_states_told_with_where_or_when_it_sits_is_a_summit() {
+    let found = extract(
+        "2014-05-20",
+        "OSLO, May 20 (Agency) - The European Council in Dublin on 26 and 27 June will review \
+         the budget, the minister said.\nShe will brief her colleagues at the Foreign Affairs \
+         Council in Luxembourg on Monday.\nThe next meeting of the European Council is due in \
+         Lisbon at the end of October.\nThe European Council has long backed the plan.",
+    );
+    assert!(has(&found, "summit", "2014-06-26", &["IE"]), "{found:?}");
+    assert!(has(&found, "summit", "2014-05-26", &["LU"]), "{found:?}");
+    assert!(has(&found, "summit", "2014-10", &["PT"]), "{found:?}");
+    // The body named on its own sits nowhere: no more events than the three sittings.
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
 fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
     let found = extract_headed(
         "2023-06-08",

@@ -309,6 +309,9 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
     if matches!(w, "session" | "sessions") && next == "of" && numbered_session(s, k) {
         return Break(Some((EventType::Summit, k, true)));
     }
+    if w == "council" && council_sitting(s, k) {
+        return Break(Some((EventType::Summit, k, true)));
+    }
     // Summits and conferences.
     if lex::SUMMIT_NOUNS.contains(&w) {
         // "a joint press conference with the Pakistani minister": they met.
@@ -460,11 +463,43 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                 c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")
             })
         });
-        if leaders && !before.contains(&"summit") {
+        // "the next meeting of the European Council": a sitting of a council of states.
+        let of_council = next == "of"
+            && (k + 2..(k + 6).min(s.toks.len()))
+                .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
+        if (leaders || of_council) && !before.contains(&"summit") {
             return Break(Some((EventType::Summit, name_end(s, k), true)));
         }
     }
     Continue(())
+}
+
+/// Councils whose members are states and which sit as their leaders' or ministers'
+/// meetings: the European Council, the EU's Foreign or General Affairs Council, NATO's
+/// North Atlantic Council. A national or city council is none of them.
+fn is_council_of_states(s: &Sent, k: usize) -> bool {
+    s.toks[k].cap
+        && k > 0
+        && s.toks[k - 1].cap
+        && matches!(
+            lower(s, k - 1),
+            "european" | "affairs" | "atlantic" | "ecofin" | "arctic" | "nordic" | "ministerial"
+        )
+}
+
+/// "At the European Council in Helsinki on 10 and 11 December", "the Foreign Affairs
+/// Council in Luxembourg on Monday": a council of states told with where or when it sits is
+/// its sitting. "The European Council decided" is the body.
+fn council_sitting(s: &Sent, k: usize) -> bool {
+    if !is_council_of_states(s, k) {
+        return false;
+    }
+    let placed = matches!(lower(s, k + 1), "in" | "at")
+        && s.countries
+            .iter()
+            .any(|c| c.first == k + 2 || c.first == k + 3);
+    let dated = s.times.iter().any(|t| t.first > k && t.first <= k + 2);
+    placed || dated
 }
 
 /// "met", "held talks", "received": meetings told by their verb.

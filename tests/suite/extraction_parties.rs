@@ -425,6 +425,24 @@ fn a_council_of_states_told_with_where_or_when_it_sits_is_a_summit() {
 }
 
 #[test]
+fn a_surname_may_open_with_a_particle_and_the_commissions_president_is_the_unions() {
+    let found = extract(
+        "2021-03-06",
+        "Lisbon, 6 March 2021 - The Prime Minister and the President of the European \
+         Commission, Greta van der Berg, on Saturday opened the new port terminal.\nPresident \
+         van der Berg arrived in Lisbon this morning for a two-day visit.",
+    );
+    // She comes from the Union, not from the dateline's state: a visit to Portugal.
+    let visit = found.iter().find(|f| f.kind == "visit");
+    assert!(
+        visit.is_some_and(|f| f.date == "2021-03-06"
+            && f.countries == ["PT"]
+            && f.actors.iter().any(|a| a == "Greta van der Berg")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
     let found = extract_headed(
         "2023-06-08",

@@ -218,6 +218,7 @@ pub(super) const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("timorese", "TL"),
     ("north korea's", "KP"),
     ("european union", "eu"),
+    ("european commission", "eu"),
     ("eu", "eu"),
     ("e.u", "eu"),
     ("un", "un"),

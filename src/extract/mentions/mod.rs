@@ -102,11 +102,10 @@ impl Lexicon {
                     .or_insert((code.to_string(), Via::Demonym));
             }
             for (key, code) in EXTRA_DEMONYMS {
-                let via = if g.lookup(key).is_some() && !key.ends_with("an") {
-                    Via::Name
-                } else {
-                    Via::Demonym
-                };
+                // ("the European Commission" names its union, as "the European Union" does.)
+                let named =
+                    g.lookup(key).is_some() && !key.ends_with("an") || key.ends_with(" commission");
+                let via = if named { Via::Name } else { Via::Demonym };
                 names.insert(normalise_key(key), (code.to_string(), via));
             }
             for (key, code) in CONSTITUENT_COUNTRIES {

@@ -171,7 +171,9 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             let t = &toks[k];
             // "Rosa Vidal de la Madrid": particles, one or two, before a name.
             let is_particle = |x: &Tok| PARTICLES.contains(&x.lower.as_str());
-            let particle = !name.is_empty()
+            // "President von der Leyen": a surname may open with them, in lower case.
+            let opens_surname = k == j && t.text != "y" && !t.cap;
+            let particle = (!name.is_empty() || opens_surname)
                 && is_particle(t)
                 && (toks.get(k + 1).is_some_and(name_word)
                     || toks.get(k + 1).is_some_and(is_particle)

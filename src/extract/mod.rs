@@ -14,6 +14,7 @@ mod debug;
 mod document;
 pub(crate) mod engagements;
 mod folding;
+mod home;
 mod leaders;
 mod lexicon;
 mod mentions;

@@ -30,6 +30,9 @@ pub(super) fn home_country(
     if honorific {
         return Some("IN".to_string());
     }
+    if let Some(body) = signed_by_a_body(sentences) {
+        return Some(body);
+    }
     // "New Delhi / October 11, 2008" closing the text: a ministry signs its release with the
     // place it was issued.
     if let Some(place) =
@@ -367,4 +370,32 @@ fn is_government(word: &str) -> bool {
         word,
         "government" | "ministry" | "presidency" | "chancellery" | "embassy" | "cabinet"
     )
+}
+
+/// "Global Affairs Canada", "Ministry of Foreign Affairs of Japan", "Government of the
+/// Republic of Croatia": a government body that signs its text on a line of its own (in
+/// the header after the last dash, or among the contacts) names the state it speaks for.
+fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
+    sentences.iter().find_map(|s| {
+        let from = s.toks.iter().rposition(|t| t.is("-")).map_or(0, |d| d + 1);
+        let line = &s.toks[from..];
+        let words = line.iter().filter(|t| t.word).count();
+        let only_a_name = (2..=8).contains(&words)
+            && line.iter().all(|t| {
+                t.cap || matches!(t.lower.as_str(), "of" | "the" | "and" | "for") || t.is("'s")
+            });
+        let body = line
+            .iter()
+            .any(|t| is_government(&t.lower) || matches!(t.lower.as_str(), "affairs" | "office"));
+        if !only_a_name || !body {
+            return None;
+        }
+        let mut states = s.countries.iter().filter(|c| {
+            c.first >= from && c.is_state() && matches!(c.via, Via::Name | Via::Demonym)
+        });
+        let state = states.next()?;
+        states
+            .all(|c| c.country == state.country)
+            .then(|| state.country.code.clone())
+    })
 }

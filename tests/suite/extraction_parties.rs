@@ -443,6 +443,42 @@ fn a_surname_may_open_with_a_particle_and_the_commissions_president_is_the_union
 }
 
 #[test]
+fn a_ministry_that_signs_its_release_speaks_for_its_state() {
+    let found = extract_headed(
+        "2019-05-03",
+        "Minister concludes participation in Pacific Alliance meeting",
+        "News release\nMay 3, 2019 - Lima, Peru - Ministry of Foreign Affairs of Norway\n\
+         Today, the Honourable Kari Lunde, Minister of Foreign Affairs, concluded her \
+         participation in the Pacific Alliance Ministerial Meeting, which took place in Lima, \
+         Peru, from May 1 to 3, 2019.\nOn the margins of the meeting, Minister Lunde held a \
+         bilateral meeting with Chile's Minister of Foreign Affairs, Pablo Soto.\nThe \
+         Alliance's observers include the United States and Canada.\nContacts\nMedia \
+         Relations Office\nMinistry of Foreign Affairs of Norway",
+    );
+    // Norway's minister, at one meeting held where the clause after it says, and by her
+    // name without the honorific.
+    let summits: Vec<_> = found.iter().filter(|f| f.kind == "summit").collect();
+    assert_eq!(summits.len(), 1, "{found:?}");
+    assert!(
+        has_range(&found, "summit", "2019-05-01", "2019-05-03")
+            && summits[0].countries.contains(&"NO".to_string())
+            && summits[0].countries.contains(&"PE".to_string())
+            && summits[0].actors == ["Kari Lunde"],
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2019-05-03", &["NO", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !f.countries.contains(&"US".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
     let found = extract_headed(
         "2023-06-08",

@@ -625,6 +625,8 @@ const NOT_NAME: &[&str] = &[
     "state",
     "states",
     "excellency",
+    "honourable",
+    "honorable",
     "majesty",
     "highness",
     "holiness",

@@ -4,7 +4,7 @@
 use super::{lower, set_for, Parties};
 use crate::extract::document::Sent;
 use crate::extract::lexicon as lex;
-use crate::extract::mentions::Via;
+use crate::extract::mentions::{CountryRef, Via};
 use crate::extract::triggers::Trigger;
 use crate::model::{Country, CountryKind};
 
@@ -195,4 +195,43 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
         }
     }
     false
+}
+
+/// "the G7 Foreign Ministers' Meeting, which took place in Karuizawa, Japan, from ...": where
+/// a gathering named by a noun was held, told in the relative clause right after it, past
+/// the comma that closes the trigger's own clause.
+pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
+    let mut k = trig.last + 1;
+    if lower(s, k) != "," {
+        return Vec::new();
+    }
+    k += 1;
+    if matches!(lower(s, k), "which" | "that") {
+        k += 1;
+    }
+    let verb: &[&str] = match (lower(s, k), lower(s, k + 1)) {
+        ("took" | "takes", _) => &["place"],
+        ("was" | "is", _) => &["held"],
+        ("will", "take") => &["take", "place"],
+        ("will", _) => &["be", "held"],
+        ("held", _) => &[],
+        _ => return Vec::new(),
+    };
+    k += 1;
+    for w in verb {
+        if lower(s, k) != *w {
+            return Vec::new();
+        }
+        k += 1;
+    }
+    if !matches!(lower(s, k), "in" | "at") {
+        return Vec::new();
+    }
+    // The place and the state after it: "in Karuizawa, Japan".
+    let at = k + 1;
+    s.countries
+        .iter()
+        .filter(|c| c.first == at || c.first == at + 2 && lower(s, at + 1) == ",")
+        .take(2)
+        .collect()
 }

@@ -185,6 +185,11 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }
+    if trig.kind == EventType::Summit && trig.noun {
+        for c in gatherings::held_in_after(s, trig) {
+            named.push((c.first, c.country.clone(), c.via, c.place.clone()));
+        }
+    }
     // "Chile's foreign minister, who returned from a visit to Bolivia": a relative clause
     // about an official named by title alone hangs on that official's state.
     if relative && people.is_empty() {

@@ -632,6 +632,10 @@ pub(super) fn name_end(s: &Sent, k: usize) -> usize {
     }
     let cap = |j: usize| toks.get(j).is_some_and(|x| x.word && x.cap);
     let mut last = k;
+    // "the Pacific Alliance Ministerial Meeting": one gathering, not two.
+    while cap(last + 1) && lex::is_gathering_noun(&toks[last + 1].lower) {
+        last += 1;
+    }
     loop {
         let joiner = toks
             .get(last + 1)

@@ -306,12 +306,17 @@ impl G<'_> {
                 return Some(Cand { s: i, ..c });
             }
         }
+        // "on Wednesday (12)": Brazilian and Portuguese agencies add the day of the month.
+        let day = self
+            .num(i + 2)
+            .filter(|&(d, _)| self.is(i + 1, "(") && self.is(i + 3, ")") && (1..=31).contains(&d));
         self.cand(
             i,
-            i + 1,
+            if day.is_some() { i + 4 } else { i + 1 },
             Expr::Weekday {
                 wd,
                 shift: Shift::None,
+                day: day.map(|(d, _)| d),
             },
         )
     }

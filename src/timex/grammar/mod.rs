@@ -78,6 +78,8 @@ pub(crate) enum Expr {
     Weekday {
         wd: u32,
         shift: Shift,
+        /// Its day of the month when the text adds it: "Wednesday (12)".
+        day: Option<u32>,
     },
     /// today = 0, yesterday = -1, tomorrow = 1.
     DayOffset(i64),

@@ -327,7 +327,14 @@ impl G<'_> {
             return None;
         }
         if let Some(wd) = lexicon::weekday(n) {
-            return c(j + 1, Expr::Weekday { wd, shift });
+            return c(
+                j + 1,
+                Expr::Weekday {
+                    wd,
+                    shift,
+                    day: None,
+                },
+            );
         }
         if let Some(m) = lexicon::month(n) {
             if self.cap(j) && !lexicon::month_is_abbrev(n) {

@@ -45,6 +45,15 @@ pub(super) fn weekday_date(
     add_days(dct, off)
 }
 
+/// "Wednesday (12)": the day nearest the document date that is both that weekday and that
+/// day of the month, whatever the tense says.
+pub(super) fn weekday_of_month(dct: NaiveDate, wd: u32, d: u32) -> Option<NaiveDate> {
+    (-45..=45)
+        .filter_map(|k| add_days(dct, k))
+        .filter(|x| x.day() == d && x.weekday().num_days_from_monday() == wd)
+        .min_by_key(|x| (*x - dct).num_days().abs())
+}
+
 /// `Expr::DayOfMonth`: "on the 15th".
 pub(super) fn day_of_month_value(d: u32, tense: Tense, ctx: &Ctx) -> Out {
     let dct = ctx.dct;
@@ -196,5 +205,17 @@ mod tests {
             ),
             "1999-05-03"
         );
+    }
+
+    #[test]
+    fn a_weekday_with_its_day_of_the_month_is_that_day_whatever_the_tense() {
+        // Tuesday 14 March 2017: "arrives on Thursday (16)", "met on Sunday (12)"; a day that
+        // falls on no such weekday nearby leaves the weekday to the tense.
+        let t = d(2017, 3, 14);
+        let text = "The minister arrives on Thursday (16) and met the envoy on Sunday (12).";
+        assert_eq!(value(text, t, "Thursday (16)"), "2017-03-16");
+        assert_eq!(value(text, t, "Sunday (12)"), "2017-03-12");
+        let text = "The minister arrived on Friday (13).";
+        assert_eq!(value(text, t, "Friday (13)"), "2017-03-10");
     }
 }

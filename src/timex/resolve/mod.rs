@@ -139,8 +139,12 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
         }
         Expr::Decade(d) => date(format!("{d:03}")),
         Expr::Century(c) => date(format!("{c:02}")),
-        Expr::Weekday { wd, shift } => {
-            match dct.and_then(|t| days::weekday_date(t, *wd, tense, *shift)) {
+        Expr::Weekday { wd, shift, day } => {
+            let dated = |t| {
+                day.and_then(|d| days::weekday_of_month(t, *wd, d))
+                    .or_else(|| days::weekday_date(t, *wd, tense, *shift))
+            };
+            match dct.and_then(dated) {
                 Some(d) => (TimexType::Date, calendar::day_str(d), Some((d, Gran::Day))),
                 None => date("XXXX-XX-XX".into()),
             }

@@ -3,7 +3,7 @@
 //! /TASS/. ..." (agencies that sign without parentheses).
 
 use super::{all_caps, grammar, resolve_year_near, scan, Dateline};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The dateline a line of `text` opens with (the first three lines are tried).
 pub(super) fn plain_dateline(
@@ -163,6 +163,21 @@ pub(super) fn plain_at(
         place = text[toks[i].start..toks[r - 1].end].to_string();
         k = r;
     } else if toks[k].is_punct(',') {
+        // "ARUSHA, Monday" on a line of its own: a newspaper's story of the day before it
+        // went to press, told of that weekday (the latest on or before publication).
+        if let Some(c) = dated.filter(|c| !on_line(k + 1 + c.e)) {
+            if let grammar::Expr::Weekday { wd, day: None, .. } = c.expr {
+                let publication = publication?;
+                let back = (publication.weekday().num_days_from_monday() + 7 - wd) % 7;
+                return Some(Dateline {
+                    place,
+                    date: publication.checked_sub_days(chrono::Days::new(back.into())),
+                    agency: None,
+                    start: toks[i].start,
+                    end: toks[k + c.e].end,
+                });
+            }
+        }
         // ", Jan. 13" or ", March 5, 2024".
         let c = dated?;
         let grammar::Expr::Ymd { y, m, d } = c.expr else {

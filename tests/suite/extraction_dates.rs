@@ -174,3 +174,18 @@ fn the_years_a_plan_is_for_are_no_date_and_a_summit_that_was_postponed_is_none()
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_newspapers_dateline_with_a_weekday_dates_its_today() {
+    // Published on Tuesday 13 March 1979; the story was written on the Monday.
+    let found = extract_headed(
+        "1979-03-13",
+        "Border pact signed",
+        "GABORONE, Monday\nPresident Kenneth Kaunda of Zambia and President Seretse Khama of \
+         Botswana today signed a border agreement at State House.",
+    );
+    assert!(
+        has(&found, "agreement", "1979-03-12", &["ZM", "BW"]),
+        "{found:?}"
+    );
+}

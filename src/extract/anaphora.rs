@@ -63,10 +63,8 @@ pub(crate) fn anaphora(
         || we_subject
         || opening.len() >= 2
             && opening[0] == "the"
-            && (matches!(
-                opening[1],
-                "two" | "leaders" | "sides" | "ministers" | "countries"
-            ));
+            && (matches!(opening[1], "leaders" | "sides" | "ministers" | "countries")
+                || count_word(opening[1]).is_some());
     // "the bilateral contact between the two countries ... met": a pair named before.
     let pair_anywhere = s.toks.windows(3).any(|w| {
         let (a, b, c) = (w[0].lower.as_str(), w[1].lower.as_str(), w[2].lower.as_str());
@@ -77,7 +75,7 @@ pub(crate) fn anaphora(
         // ("the countries of the region" are any, not a pair.)
         || matches!(a, "the" | "both")
             && (counted || matches!(b, "countries" | "sides" | "nations") && c != "of")
-            && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders"))
+            && (!counted || matches!(c, "countries" | "sides" | "nations" | "governments" | "leaders" | "heads" | "presidents" | "states"))
             // "a meeting with these leaders".
             || matches!(a, "these" | "those")
                 && matches!(b, "leaders" | "officials" | "countries" | "partners" | "counterparts" | "nations")
@@ -122,7 +120,11 @@ pub(crate) fn anaphora(
     // ones before those that no longer exist ("ending the Soviet domination of ...").
     let counted = s.toks.windows(2).find_map(|w| {
         let n = count_word(&w[0].lower)?;
-        matches!(w[1].lower.as_str(), "countries" | "nations" | "governments").then_some(n)
+        matches!(
+            w[1].lower.as_str(),
+            "countries" | "nations" | "governments" | "states"
+        )
+        .then_some(n)
     });
     let mut states: Vec<Country> = match from_mention {
         Some(m) => m.parties.states().cloned().collect(),

@@ -479,6 +479,26 @@ fn a_ministry_that_signs_its_release_speaks_for_its_state() {
 }
 
 #[test]
+fn a_treaty_the_counted_states_signed_in_a_clause_after_it_is_theirs() {
+    let found = extract(
+        "1991-10-08",
+        "BAMAKO, Oct 8 (Agency) - President Amadou Keita of Mali, President Ibrahima Camara of \
+         Guinea and President Moussa Ndiaye of Senegal met here on Tuesday.\nThe three Heads \
+         of State signed a river basin accord after talks lasting four hours.\nThe basin \
+         authority was founded under the Treaty of Rosso, which the three states signed in \
+         Nouakchott in March 1972.",
+    );
+    assert!(
+        has(&found, "agreement", "1991-10-08", &["ML", "GN", "SN"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "agreement", "1972-03", &["ML", "GN", "SN"]),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_kingdom_in_a_text_from_a_kingdom_is_that_state() {
     let found = extract_headed(
         "2023-06-08",

@@ -61,7 +61,15 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         let object = (k + 1..(k + reach).min(toks.len())).find(|&j| {
             lex::AGREEMENT_NOUNS.contains(&lower(s, j)) || lower(s, j) == "mou" || instrument(j)
         });
-        if object.is_some() {
+        // "the Treaty of Friendship, which the two states signed in Rome in 1947": the
+        // document before a relative clause whose verb is the signing.
+        let relative = (k.saturating_sub(5)..k)
+            .rfind(|&j| matches!(lower(s, j), "which" | "that"))
+            .filter(|&j| j > 0 && lower(s, j - 1) == ",")
+            .is_some_and(|j| {
+                (j.saturating_sub(9)..j).any(|x| lex::AGREEMENT_NOUNS.contains(&lower(s, x)))
+            });
+        if object.is_some() || relative {
             return Break(Some((EventType::Agreement, k, false)));
         }
         // "signed a joint statement".

@@ -496,6 +496,19 @@ fn a_treaty_the_counted_states_signed_in_a_clause_after_it_is_theirs() {
         has(&found, "agreement", "1972-03", &["ML", "GN", "SN"]),
         "{found:?}"
     );
+    // With no comma, the document right before "that"; not one prepared for signing.
+    let found = extract(
+        "1994-07-06",
+        "TALLINN, July 6 (Agency) - President Kalev Tamm said Estonia expected Moscow to honour \
+         the border agreement that he and Russian President Pavel Orlov signed in Moscow on \
+         April 30.\nPresident Orlov did not sign the trade agreement that had been prepared for \
+         signing in Tallinn.",
+    );
+    assert!(
+        has(&found, "agreement", "1994-04-30", &["EE", "RU"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]

@@ -63,12 +63,18 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         });
         // "the Treaty of Friendship, which the two states signed in Rome in 1947": the
         // document before a relative clause whose verb is the signing.
-        let relative = (k.saturating_sub(5)..k)
-            .rfind(|&j| matches!(lower(s, j), "which" | "that"))
-            .filter(|&j| j > 0 && lower(s, j - 1) == ",")
-            .is_some_and(|j| {
-                (j.saturating_sub(9)..j).any(|x| lex::AGREEMENT_NOUNS.contains(&lower(s, x)))
-            });
+        // ("the withdrawal agreement that he and President X signed": with no comma, the
+        // document right before the relative word.)
+        // (Its verb told as done: not "the agreement that was prepared for signing".)
+        let relative = w.ends_with("ed")
+            && (k.saturating_sub(9)..k)
+                .rfind(|&j| matches!(lower(s, j), "which" | "that"))
+                .filter(|&j| j > 0)
+                .is_some_and(|j| {
+                    let reach = if lower(s, j - 1) == "," { 9 } else { 1 };
+                    (j.saturating_sub(reach)..j)
+                        .any(|x| lex::AGREEMENT_NOUNS.contains(&lower(s, x)))
+                });
         if object.is_some() || relative {
             return Break(Some((EventType::Agreement, k, false)));
         }

@@ -3,7 +3,7 @@
 //! and the stops a relative clause lists ("a tour, which has already taken him to ...").
 //! The articles are invented.
 
-use crate::extraction_rules::{extract, extract_headed, has, has_range, Found};
+use crate::extraction_rules::{extract, extract_headed, first_of, has, has_range, Found};
 
 #[test]
 fn the_stay_a_traveller_came_from_ends_on_the_day_of_arrival() {
@@ -713,6 +713,24 @@ fn an_onward_leg_takes_the_month_of_the_trip_it_goes_on_from_and_another_trip_st
             .iter()
             .all(|f| !(f.countries.iter().any(|c| c == "CZ")
                 && f.countries.iter().any(|c| c == "EE"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn no_one_visits_their_own_state_so_the_official_there_is_the_host() {
+    let found = extract(
+        "2009-06-10",
+        "OSLO, June 10 (Agency) - Swedish Prime Minister Anna Berg said on Wednesday she had \
+         raised the fishing quotas with German Chancellor Karl Weber during her visit to Berlin \
+         in March.",
+    );
+    let visit = first_of(&found, "visit");
+    assert!(
+        visit.date == "2009-03"
+            && visit.countries.iter().any(|c| c == "SE")
+            && visit.countries.iter().any(|c| c == "DE")
+            && !visit.countries.iter().any(|c| c == "NO"),
         "{found:?}"
     );
 }

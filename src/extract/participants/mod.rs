@@ -458,10 +458,21 @@ fn traveller(
             .iter()
             .find(|(k, ..)| *k < trig.first && !s.invites(*k))
     } else {
-        people
+        // "X said he had raised it with Y during his visit to Moscow": no one visits their
+        // own state, so the nearest official from the place the trip goes is its host.
+        let goes_to = named
             .iter()
-            .rev()
-            .find(|(k, ..)| *k < trig.first && !s.invites(*k))
+            .find(|(k, ..)| *k > trig.last)
+            .map(|(_, c, ..)| c);
+        let candidates = || {
+            people
+                .iter()
+                .rev()
+                .filter(|(k, ..)| *k < trig.first && !s.invites(*k))
+        };
+        candidates()
+            .find(|(_, _, c, _)| goes_to.is_none() || c.as_ref() != goes_to)
+            .or_else(|| candidates().next())
     };
     let traveller = by
         .or(before)

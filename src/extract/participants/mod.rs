@@ -462,7 +462,7 @@ fn traveller(
         // own state, so the nearest official from the place the trip goes is its host.
         let goes_to = named
             .iter()
-            .find(|(k, ..)| *k > trig.last)
+            .find(|(k, ..)| *k > trig.last && lower(s, k - 1) == "to")
             .map(|(_, c, ..)| c);
         let candidates = || {
             people

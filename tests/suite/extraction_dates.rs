@@ -189,3 +189,25 @@ fn a_newspapers_dateline_with_a_weekday_dates_its_today() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_year_told_only_at_the_end_of_a_range_is_its_starts_too() {
+    let found = extract(
+        "2015-12-12",
+        "TOKYO, Dec 12 (Agency) - Prime Minister Ravi Kumar of India recalled his visit to \
+         Japan from August 30 to September 3 last year.\nHe also recalled his visit to France \
+         from 3 to 5 April last year.",
+    );
+    assert!(
+        found.iter().any(|f| f.date == "2014-08-30"
+            && f.end.as_deref() == Some("2014-09-03")
+            && f.countries.iter().any(|c| c == "JP")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.date == "2014-04-03"
+            && f.end.as_deref() == Some("2014-04-05")
+            && f.countries.iter().any(|c| c == "FR")),
+        "{found:?}"
+    );
+}

@@ -538,6 +538,29 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
             }
         };
         if let Some(end) = range_end(s, t).map(moved) {
+            // "from August 30 to September 3 last year": a year told only at the end is the
+            // start's too.
+            let words = || t.timex.text.split_whitespace();
+            // (A month's day, or a bare day before the month: "from 3 to 5 April last year".)
+            let yearless = (words().any(|w| w.trim_matches('.').parse::<chrono::Month>().is_ok())
+                || t.timex.text.len() <= 2 && t.timex.text.chars().all(|c| c.is_ascii_digit()))
+                && !words().any(|w| w.len() == 4 && w.parse::<u32>().is_ok())
+                && !t.timex.text.to_lowercase().contains("year");
+            if end.first_day() < date.first_day()
+                && yearless
+                && date.start.precision() == Precision::Day
+            {
+                let end_day = end.first_day();
+                let start = date.first_day();
+                let moved_back = start
+                    .with_year(end_day.year())
+                    .filter(|d| *d <= end_day)
+                    .or_else(|| start.with_year(end_day.year() - 1))
+                    .filter(|d| end_day - *d <= Duration::days(62));
+                if let Some(start) = moved_back {
+                    date = EventDate::new(PartialDate::day(start), None).ok()?;
+                }
+            }
             if end.first_day() >= date.first_day() {
                 date = EventDate::new(date.start, Some(end)).ok()?;
             }

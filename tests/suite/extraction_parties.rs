@@ -422,6 +422,17 @@ fn a_council_of_states_told_with_where_or_when_it_sits_is_a_summit() {
     assert!(has(&found, "summit", "2014-10", &["PT"]), "{found:?}");
     // The body named on its own sits nowhere: no more events than the three sittings.
     assert_eq!(found.len(), 3, "{found:?}");
+    // "Both meetings" are ones already told: only the council they implement is new.
+    let found = extract(
+        "2004-03-31",
+        "ROME, March 31 (Agency) - Both meetings implement the conclusions of the European \
+         Council of 12 and 13 December 2003 in Rome.",
+    );
+    assert!(
+        has_range(&found, "summit", "2003-12-12", "2003-12-13"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]

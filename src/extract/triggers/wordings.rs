@@ -640,6 +640,10 @@ fn meeting_nouns(s: &Sent, k: usize) -> Decision {
     let next = lower(s, k + 1);
     let prev = if k > 0 { lower(s, k - 1) } else { "" };
     if lex::MEETING_NOUNS.contains(&w) {
+        // "Both meetings implement the conclusions of ...": meetings already told.
+        if w == "meetings" && matches!(prev, "both" | "these" | "those") {
+            return Break(None);
+        }
         if matches!(
             prev,
             "press" | "news" | "peace" | "board" | "cabinet" | "party" | "family" | "business"

@@ -372,8 +372,8 @@ fn is_government(word: &str) -> bool {
     )
 }
 
-/// "Global Affairs Canada", "Ministry of Foreign Affairs of Japan", "Government of the
-/// Republic of Croatia": a government body that signs its text on a line of its own (in
+/// "Ministry of Foreign Affairs of Norway", "Department of Foreign Affairs of Ireland",
+/// "Government of the Republic of Chile": a government body that signs its text on a line of its own (in
 /// the header after the last dash, or among the contacts) names the state it speaks for.
 fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
     sentences.iter().find_map(|s| {

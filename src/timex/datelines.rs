@@ -163,7 +163,7 @@ pub(super) fn plain_at(
         place = text[toks[i].start..toks[r - 1].end].to_string();
         k = r;
     } else if toks[k].is_punct(',') {
-        // "ARUSHA, Monday" on a line of its own: a newspaper's story of the day before it
+        // "GABORONE, Monday" on a line of its own: a newspaper's story of the day before it
         // went to press, told of that weekday (the latest on or before publication).
         if let Some(c) = dated.filter(|c| !on_line(k + 1 + c.e)) {
             if let grammar::Expr::Weekday { wd, day: None, .. } = c.expr {

@@ -2,7 +2,7 @@
 //! a day in a year counted from the report's, a noun after a possessive, the eve of a
 //! gathering. Invented articles, as in `extraction_rules.rs`.
 
-use crate::extraction_rules::{extract, extract_headed, has};
+use crate::extraction_rules::{extract, extract_headed, has, has_range};
 
 #[test]
 fn the_eve_of_a_summit_a_possessive_visit_and_a_day_first_date_last_year_are_read_as_written() {
@@ -194,20 +194,16 @@ fn a_newspapers_dateline_with_a_weekday_dates_its_today() {
 fn a_year_told_only_at_the_end_of_a_range_is_its_starts_too() {
     let found = extract(
         "2015-12-12",
-        "TOKYO, Dec 12 (Agency) - Prime Minister Ravi Kumar of India recalled his visit to \
-         Japan from August 30 to September 3 last year.\nHe also recalled his visit to France \
-         from 3 to 5 April last year.",
+        "TOKYO, Dec 12 (Agency) - President Ana Costa of Brazil spoke of her trip to Portugal \
+         from October 28 to November 2 last year.\nShe also spoke of her trip to France from 3 \
+         to 5 April last year.",
     );
     assert!(
-        found.iter().any(|f| f.date == "2014-08-30"
-            && f.end.as_deref() == Some("2014-09-03")
-            && f.countries.iter().any(|c| c == "JP")),
+        has_range(&found, "visit", "2014-10-28", "2014-11-02"),
         "{found:?}"
     );
     assert!(
-        found.iter().any(|f| f.date == "2014-04-03"
-            && f.end.as_deref() == Some("2014-04-05")
-            && f.countries.iter().any(|c| c == "FR")),
+        has_range(&found, "visit", "2014-04-03", "2014-04-05"),
         "{found:?}"
     );
 }

@@ -412,22 +412,23 @@ fn the_states_that_hold_a_gathering_and_the_presidents_listed_at_it_take_part() 
 fn a_council_of_states_told_with_where_or_when_it_sits_is_a_summit() {
     let found = extract(
         "2014-05-20",
-        "OSLO, May 20 (Agency) - The European Council in Dublin on 26 and 27 June will review \
-         the budget, the minister said.\nShe will brief her colleagues at the Foreign Affairs \
-         Council in Luxembourg on Monday.\nThe next meeting of the European Council is due in \
-         Lisbon at the end of October.\nThe European Council has long backed the plan.",
+        "OSLO, May 20 (Agency) - Leaders will gather at the European Council in Dublin on 26 \
+         and 27 June to settle the budget, the minister said.\nOn Monday she will brief her \
+         colleagues at the General Affairs Council in Vienna.\nA further meeting of the \
+         European Council will be held in Tallinn in October.\nThe European Council has long \
+         backed the plan.",
     );
     assert!(has(&found, "summit", "2014-06-26", &["IE"]), "{found:?}");
-    assert!(has(&found, "summit", "2014-05-26", &["LU"]), "{found:?}");
-    assert!(has(&found, "summit", "2014-10", &["PT"]), "{found:?}");
+    assert!(has(&found, "summit", "2014-05-26", &["AT"]), "{found:?}");
+    assert!(has(&found, "summit", "2014-10", &["EE"]), "{found:?}");
     // The body named on its own sits nowhere: no more events than the three sittings.
     assert_eq!(found.len(), 3, "{found:?}");
-    // "Both meetings" are ones already told: only the council they implement is new.
+    // "Both meetings" are ones already told: only the council they prepared is new.
     let found = extract(
         "2004-03-31",
         "ROME, March 31 (Agency) - The foreign ministers of Italy and Spain met in Rome on \
-         Monday.\nBoth meetings implement the conclusions of the European Council of 12 and 13 \
-         December 2003 in Brussels.",
+         Monday.\nBoth meetings prepared the ground for the European Council in Brussels on 12 \
+         and 13 December 2003.",
     );
     assert!(
         has_range(&found, "summit", "2003-12-12", "2003-12-13"),
@@ -447,7 +448,7 @@ fn a_surname_may_open_with_a_particle_and_the_commissions_president_is_the_union
         "2021-03-06",
         "Lisbon, 6 March 2021 - The Prime Minister and the President of the European \
          Commission, Greta van der Berg, on Saturday opened the new port terminal.\nPresident \
-         van der Berg arrived in Lisbon this morning for a two-day visit.",
+         van der Berg is in Lisbon on a two-day visit that began this morning.",
     );
     // She comes from the Union, not from the dateline's state: a visit to Portugal.
     let visit = found.iter().find(|f| f.kind == "visit");
@@ -463,14 +464,13 @@ fn a_surname_may_open_with_a_particle_and_the_commissions_president_is_the_union
 fn a_ministry_that_signs_its_release_speaks_for_its_state() {
     let found = extract_headed(
         "2019-05-03",
-        "Minister concludes participation in Pacific Alliance meeting",
-        "News release\nMay 3, 2019 - Lima, Peru - Ministry of Foreign Affairs of Norway\n\
-         Today, the Honourable Kari Lunde, Minister of Foreign Affairs, concluded her \
-         participation in the Pacific Alliance Ministerial Meeting, which took place in Lima, \
-         Peru, from May 1 to 3, 2019.\nOn the margins of the meeting, Minister Lunde held a \
-         bilateral meeting with Chile's Minister of Foreign Affairs, Pablo Soto.\nThe \
-         Alliance's observers include the United States and Canada.\nContacts\nMedia \
-         Relations Office\nMinistry of Foreign Affairs of Norway",
+        "Minister returns from Pacific Alliance meeting",
+        "Press release\nMay 3, 2019 - Lima, Peru - Ministry of Foreign Affairs of Norway\nToday \
+         the Honourable Kari Lunde, Foreign Minister, returned from the Pacific Alliance \
+         Ministerial Meeting, which was held in Lima, Peru, from May 1 to 3, 2019.\nWhile in \
+         Lima, Minister Lunde also had talks with Chile's Foreign Minister, Pablo Soto, on May \
+         2.\nObservers at the Alliance include the United States and Canada.\nFor media \
+         enquiries\nPress Office\nMinistry of Foreign Affairs of Norway",
     );
     // Norway's minister, at one meeting held where the clause after it says, and by her
     // name without the honorific.
@@ -484,7 +484,7 @@ fn a_ministry_that_signs_its_release_speaks_for_its_state() {
         "{found:?}"
     );
     assert!(
-        has(&found, "meeting", "2019-05-03", &["NO", "CL"]),
+        has(&found, "meeting", "2019-05-02", &["NO", "CL"]),
         "{found:?}"
     );
     assert!(
@@ -500,10 +500,9 @@ fn a_treaty_the_counted_states_signed_in_a_clause_after_it_is_theirs() {
     let found = extract(
         "1991-10-08",
         "BAMAKO, Oct 8 (Agency) - President Amadou Keita of Mali, President Ibrahima Camara of \
-         Guinea and President Moussa Ndiaye of Senegal met here on Tuesday.\nThe three Heads \
-         of State signed a river basin accord after talks lasting four hours.\nThe basin \
-         authority was founded under the Treaty of Rosso, which the three states signed in \
-         Nouakchott in March 1972.",
+         Guinea and President Moussa Ndiaye of Senegal met here on Tuesday.\nThe three \
+         presidents signed a river basin accord.\nThe basin authority was founded under the \
+         Treaty of Rosso, which the three governments signed in Nouakchott in March 1972.",
     );
     assert!(
         has(&found, "agreement", "1991-10-08", &["ML", "GN", "SN"]),
@@ -518,8 +517,8 @@ fn a_treaty_the_counted_states_signed_in_a_clause_after_it_is_theirs() {
         "1994-07-06",
         "TALLINN, July 6 (Agency) - President Kalev Tamm said Estonia expected Moscow to honour \
          the border agreement that he and Russian President Pavel Orlov signed in Moscow on \
-         April 30.\nPresident Orlov did not sign the trade agreement that had been prepared for \
-         signing in Tallinn.",
+         April 30.\nPresident Orlov left unsigned the trade agreement that officials had readied \
+         for signing.",
     );
     assert!(
         has(&found, "agreement", "1994-04-30", &["EE", "RU"]),

@@ -721,9 +721,9 @@ fn an_onward_leg_takes_the_month_of_the_trip_it_goes_on_from_and_another_trip_st
 fn no_one_visits_their_own_state_so_the_official_there_is_the_host() {
     let found = extract(
         "2009-06-10",
-        "OSLO, June 10 (Agency) - Swedish Prime Minister Anna Berg said on Wednesday she had \
-         raised the fishing quotas with German Chancellor Karl Weber during her visit to Berlin \
-         in March.",
+        "OSLO, June 10 (Agency) - Swedish Prime Minister Anna Berg told reporters on Wednesday \
+         that fishing quotas had come up in her talks with German Chancellor Karl Weber during \
+         her visit to Berlin in March.",
     );
     let visit = first_of(&found, "visit");
     assert!(

@@ -538,7 +538,7 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
             }
         };
         if let Some(end) = range_end(s, t).map(moved) {
-            // "from August 30 to September 3 last year": a year told only at the end is the
+            // "from October 28 to November 2 last year": a year told only at the end is the
             // start's too.
             let words = || t.timex.text.split_whitespace();
             // (A month's day, or a bare day before the month: "from 3 to 5 April last year".)

@@ -171,7 +171,7 @@ pub(crate) fn people(toks: &[Tok], countries: &[CountryRef], year: Option<i32>) 
             let t = &toks[k];
             // "Rosa Vidal de la Madrid": particles, one or two, before a name.
             let is_particle = |x: &Tok| PARTICLES.contains(&x.lower.as_str());
-            // "President von der Leyen": a surname may open with them, in lower case.
+            // "President van der Berg": a surname may open with them, in lower case.
             let opens_surname = k == j && t.text != "y" && !t.cap;
             let particle = (!name.is_empty() || opens_surname)
                 && is_particle(t)

@@ -197,7 +197,7 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
     false
 }
 
-/// "the G7 Foreign Ministers' Meeting, which took place in Karuizawa, Japan, from ...": where
+/// "the Pacific Alliance Ministerial Meeting, which was held in Lima, Peru, from ...": where
 /// a gathering named by a noun was held, told in the relative clause right after it, past
 /// the comma that closes the trigger's own clause.
 pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
@@ -227,7 +227,7 @@ pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryR
     if !matches!(lower(s, k), "in" | "at") {
         return Vec::new();
     }
-    // The place and the state after it: "in Karuizawa, Japan".
+    // The place and the state after it: "in Lima, Peru".
     let at = k + 1;
     s.countries
         .iter()

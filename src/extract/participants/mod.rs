@@ -458,7 +458,7 @@ fn traveller(
             .iter()
             .find(|(k, ..)| *k < trig.first && !s.invites(*k))
     } else {
-        // "X said he had raised it with Y during his visit to Moscow": no one visits their
+        // "fishing quotas came up in her talks with Y during her visit to Berlin": no one visits their
         // own state, so the nearest official from the place the trip goes is its host.
         let goes_to = named
             .iter()

@@ -63,7 +63,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         });
         // "the Treaty of Friendship, which the two states signed in Rome in 1947": the
         // document before a relative clause whose verb is the signing.
-        // ("the withdrawal agreement that he and President X signed": with no comma, the
+        // ("the border agreement that he and President X signed": with no comma, the
         // document right before the relative word.)
         // (Its verb told as done: not "the agreement that was prepared for signing".)
         let relative = w.ends_with("ed")
@@ -477,7 +477,7 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                 c.first == j && !c.is_state() && !matches!(c.country.code.as_str(), "eu" | "un")
             })
         });
-        // "the next meeting of the European Council": a sitting of a council of states.
+        // "a further meeting of the European Council": a sitting of a council of states.
         let of_council = next == "of"
             && (k + 2..(k + 6).min(s.toks.len()))
                 .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
@@ -501,8 +501,8 @@ fn is_council_of_states(s: &Sent, k: usize) -> bool {
         )
 }
 
-/// "At the European Council in Helsinki on 10 and 11 December", "the Foreign Affairs
-/// Council in Luxembourg on Monday": a council of states told with where or when it sits is
+/// "Leaders will gather at the European Council in Dublin on 26 and 27 June", "brief her
+/// colleagues at the General Affairs Council in Vienna": a council of states told with where or when it sits is
 /// its sitting. "The European Council decided" is the body.
 fn council_sitting(s: &Sent, k: usize) -> bool {
     if !is_council_of_states(s, k) {
@@ -640,7 +640,7 @@ fn meeting_nouns(s: &Sent, k: usize) -> Decision {
     let next = lower(s, k + 1);
     let prev = if k > 0 { lower(s, k - 1) } else { "" };
     if lex::MEETING_NOUNS.contains(&w) {
-        // "Both meetings implement the conclusions of ...": meetings already told.
+        // "Both meetings prepared the ground for ...": meetings already told.
         if w == "meetings" && matches!(prev, "both" | "these" | "those") {
             return Break(None);
         }

@@ -306,7 +306,7 @@ impl G<'_> {
                 return Some(Cand { s: i, ..c });
             }
         }
-        // "on Wednesday (12)": Brazilian and Portuguese agencies add the day of the month.
+        // "arrives on Thursday (16)": some agencies add the day of the month.
         let day = self
             .num(i + 2)
             .filter(|&(d, _)| self.is(i + 1, "(") && self.is(i + 3, ")") && (1..=31).contains(&d));

@@ -78,7 +78,7 @@ pub(crate) enum Expr {
     Weekday {
         wd: u32,
         shift: Shift,
-        /// Its day of the month when the text adds it: "Wednesday (12)".
+        /// Its day of the month when the text adds it: "Thursday (16)".
         day: Option<u32>,
     },
     /// today = 0, yesterday = -1, tomorrow = 1.

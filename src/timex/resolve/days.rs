@@ -45,7 +45,7 @@ pub(super) fn weekday_date(
     add_days(dct, off)
 }
 
-/// "Wednesday (12)": the day nearest the document date that is both that weekday and that
+/// "Thursday (16)": the day nearest the document date that is both that weekday and that
 /// day of the month, whatever the tense says.
 pub(super) fn weekday_of_month(dct: NaiveDate, wd: u32, d: u32) -> Option<NaiveDate> {
     (-45..=45)

@@ -3,7 +3,7 @@
 //!
 //! In: the [`Doc`]. Out: a [`Cast`] that [`super::participants`] and [`super::titles`] ask.
 
-use super::document::{Doc, Sent};
+use super::document::{dominant_state, Doc, Sent};
 use super::lexicon as lex;
 use super::mentions::Via;
 use crate::model::Country;
@@ -128,7 +128,8 @@ impl Cast {
                     continue;
                 }
                 if held.contains(&title) {
-                    cast.people[i].1 = other_side(doc, own);
+                    // The other side of the story: the state it names most after its own.
+                    cast.people[i].1 = dominant_state(&doc.sentences, Some(&own.code));
                     continue;
                 }
                 if single(&title) {
@@ -283,16 +284,6 @@ impl Cast {
         }
         out
     }
-}
-
-/// The state a text names most other than `own` (the first named on a tie): the other side
-/// of its story.
-fn other_side(doc: &Doc, own: &Country) -> Option<Country> {
-    let named = doc.sentences.iter().flat_map(|s| &s.countries);
-    let others = named
-        .filter(|c| c.is_state() && c.country != *own)
-        .map(|c| &c.country);
-    super::document::most_named(others).cloned()
 }
 
 /// Names set beside a word for someone without office: "The presidential candidate of

@@ -374,7 +374,7 @@ fn the_kingdom_is(sentences: &mut [Sent], code: &str) {
 }
 
 /// The state named most often (first named on a tie), other than `home`.
-fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
+pub(crate) fn dominant_state(sentences: &[Sent], home: Option<&str>) -> Option<Country> {
     most_named(
         sentences
             .iter()

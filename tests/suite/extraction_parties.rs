@@ -696,3 +696,26 @@ fn in_a_national_agencys_copy_a_second_prime_minister_is_the_other_sides() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_state_that_takes_part_in_a_gathering_is_one_of_its_parties() {
+    let found = extract(
+        "2016-03-02",
+        "VILNIUS, March 2 (Agency) - Latvia will take part as a full member in the Oslo \
+         Summit of the Alliance on 23-25 April.\nKenyan President Samuel Kiprop attended the \
+         international conference on Somalia, held in London in February.\nThe minister flew \
+         on Monday to the G20 summit in Bali, Indonesia, where Norway took part as a guest.",
+    );
+    // The state that is the subject attends; the host is the place after the gathering.
+    assert!(
+        has(&found, "summit", "2016-04-23", &["LV", "NO"]),
+        "{found:?}"
+    );
+    // Where it was held is told after its topic ("on Somalia").
+    assert!(has(&found, "summit", "2016-02", &["KE", "GB"]), "{found:?}");
+    // ", where Norway took part": a guest of the gathering is one of its parties.
+    assert!(
+        has(&found, "summit", "2016-02-29", &["ID", "NO"]),
+        "{found:?}"
+    );
+}

@@ -202,6 +202,15 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
 /// the comma that closes the trigger's own clause.
 pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
     let mut k = trig.last + 1;
+    // ("the conference on Somalia, held in London": past the gathering's topic.)
+    if matches!(lower(s, k), "on" | "of" | "for") {
+        let topic_end = (k + 1..s.toks.len().min(k + 7))
+            .take_while(|&j| s.toks[j].cap || matches!(lower(s, j), "the" | "and"))
+            .last();
+        if let Some(end) = topic_end {
+            k = end + 1;
+        }
+    }
     if lower(s, k) != "," {
         return Vec::new();
     }
@@ -234,4 +243,90 @@ pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryR
         .filter(|c| c.first == at || c.first == at + 2 && lower(s, at + 1) == ",")
         .take(2)
         .collect()
+}
+
+/// States the clause makes the gathering's attendees by their own action: a state that is
+/// the subject ("Latvia will take part in the Oslo summit", "Peru and Chile attended the
+/// forum"), "we" or "I" in a government's own text, and a state told in the relative clause
+/// after it ("the G20 summit in Bali, where Norway took part as a guest").
+pub(super) fn attendees(
+    s: &Sent,
+    trig: &Trigger,
+    clause_first: usize,
+    home: Option<&Country>,
+) -> Vec<Country> {
+    let mut found = Vec::new();
+    let declined = |from: usize, to: usize| {
+        (from..to).any(|j| {
+            matches!(
+                lower(s, j),
+                "not"
+                    | "never"
+                    | "boycott"
+                    | "boycotted"
+                    | "boycotting"
+                    | "skip"
+                    | "skipped"
+                    | "excluded"
+                    | "barred"
+                    | "discussed"
+                    | "criticised"
+                    | "criticized"
+                    | "condemned"
+                    | "abstained"
+                    | "voted"
+            )
+        })
+    };
+    // The subject: states listed from the clause's first word, then a verb.
+    let mut k = clause_first;
+    let mut subjects = Vec::new();
+    while k < trig.first {
+        if matches!(lower(s, k), "the" | "," | "and") {
+            k += 1;
+            continue;
+        }
+        match s.countries.iter().find(|c| c.first == k) {
+            Some(c) if c.via == Via::Name && c.is_state() => {
+                subjects.push(c.country.clone());
+                k = c.last + 1;
+            }
+            _ => break,
+        }
+    }
+    let verb_follows = s
+        .toks
+        .get(k)
+        .is_some_and(|t| t.word && !t.cap && !matches!(t.lower.as_str(), "'s" | "s"));
+    if !subjects.is_empty() && verb_follows && k < trig.first && !declined(k, trig.first) {
+        found.extend(subjects);
+    }
+    // "we" or "I" as the subject, in a text that speaks for its own state.
+    let first_person = (clause_first..trig.first).any(|j| matches!(lower(s, j), "we" | "i"))
+        && !declined(clause_first, trig.first);
+    if let (true, Some(h)) = (first_person, home) {
+        found.push(h.clone());
+    }
+    // ", where Norway took part": the relative clause right after the gathering's place.
+    if let Some(w) = (trig.last + 1..s.toks.len().min(trig.last + 10))
+        .find(|&j| lower(s, j) == "where" && lower(s, j - 1) == ",")
+    {
+        if let Some(c) = s
+            .countries
+            .iter()
+            .find(|c| c.first == w + 1 && c.via == Via::Name && c.is_state())
+        {
+            let verb = c.last + 1;
+            let part = matches!(lower(s, verb), "took" | "takes" | "will")
+                && (verb..verb + 3).any(|j| lower(s, j) == "part")
+                || matches!(
+                    lower(s, verb),
+                    "participated" | "participates" | "attended" | "was" | "is"
+                ) && !declined(verb, verb + 3);
+            if part {
+                found.push(c.country.clone());
+            }
+        }
+    }
+    found
 }

@@ -291,7 +291,12 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     }
     match trig.kind {
         EventType::Visit | EventType::Tour => trip(doc, s, trig, &people, &named, here, &mut p),
-        EventType::Summit => gathering(s, trig, &people, &named, &mut p),
+        EventType::Summit => {
+            gathering(s, trig, &people, &named, &mut p);
+            for c in gatherings::attendees(s, trig, first, home(doc).as_ref()) {
+                p.add_country(&c);
+            }
+        }
         _ => {
             for (_, name, country, _) in &people {
                 p.add_actor(name);

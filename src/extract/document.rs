@@ -5,7 +5,7 @@
 //! folding) read without going back to the raw text.
 
 use super::datelines::{closing_signature, dateline_here, opening_place, place_and_dash};
-use super::home::home_country;
+use super::home::{home_country, speaker_state};
 use super::lexicon as lex;
 use super::mentions::{self, CountryRef, PersonRef, Via};
 use super::places::{named_states, reread_towns, same_town_same_state};
@@ -295,12 +295,23 @@ impl<'a> Doc<'a> {
                     .and_then(|p| dateline_here(p, &named))
             });
         reread_towns(&mut sentences_out, &named);
+        let agency_home = dateline
+            .and_then(|d| d.agency.as_deref())
+            .or_else(|| closing_signature(text))
+            .and_then(crate::timex::agency_state)
+            .map(str::to_string);
         let home = home_country(
             article,
             &sentences_out,
             dateline.is_some() || bare_place.is_some(),
             dct.year(),
-        );
+        )
+        .or_else(|| {
+            agency_home
+                .is_none()
+                .then(|| speaker_state(&sentences_out))
+                .flatten()
+        });
         // "Madrid, Tuesday 28 June 2022" opening a release: its place is where "here" is.
         let here = here.or_else(|| {
             opening_place(&sentences_out)
@@ -331,11 +342,7 @@ impl<'a> Doc<'a> {
             here,
             sentences: sentences_out,
             home,
-            agency_home: dateline
-                .and_then(|d| d.agency.as_deref())
-                .or_else(|| closing_signature(text))
-                .and_then(crate::timex::agency_state)
-                .map(str::to_string),
+            agency_home,
             dominant,
             lead_day: lead_day.map(|d| d.first_day()),
         })

@@ -399,3 +399,27 @@ fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
             .then(|| state.country.code.clone())
     })
 }
+
+/// The state of the official a text speaks as: "President X delivered the following
+/// statement ... Today I met ...". A release with a place-and-date line names no home of
+/// its own, but when its body speaks in the first person outside quotation marks, in two
+/// sentences or more, "I" is the official its first sentence opens with.
+pub(super) fn speaker_state(sentences: &[Sent]) -> Option<String> {
+    let quoted = |s: &Sent| {
+        s.toks
+            .iter()
+            .any(|t| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}"))
+    };
+    let first_person = sentences
+        .iter()
+        .skip(1)
+        .filter(|s| !quoted(s) && s.toks.iter().any(|t| t.text == "I"))
+        .count();
+    if first_person < 2 {
+        return None;
+    }
+    let opening = sentences.first()?;
+    let speaker = opening.people.iter().find(|p| p.first <= 2 && !p.speaker)?;
+    let country = speaker.country.as_ref()?;
+    (country.kind != CountryKind::Region).then(|| country.code.clone())
+}

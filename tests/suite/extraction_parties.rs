@@ -719,3 +719,32 @@ fn a_state_that_takes_part_in_a_gathering_is_one_of_its_parties() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_release_in_its_officials_own_voice_speaks_for_the_official_it_opens_with() {
+    let found = extract(
+        "2019-05-15",
+        "Lima, 15 May 2019 – Chilean President Rosa Diaz delivered the following statement \
+         at the palace after her meeting with President of Peru Jorge Silva.\nToday I met \
+         President Jorge Silva here at the palace.\nYesterday I was in Quito, where I met \
+         President Luis Mora of Ecuador at the Carondelet Palace.\nTomorrow I will continue \
+         my journey to Bogota to meet President Ana Ruiz of Colombia, before returning to \
+         Santiago.",
+    );
+    // "I" is the Chilean president the release opens with, not the place-line's Peru.
+    assert!(
+        has(&found, "visit", "2019-05-14", &["CL", "EC"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2019-05-15", &["CL", "PE"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !(f.countries.contains(&"EC".to_string())
+                && f.countries.contains(&"PE".to_string()))),
+        "{found:?}"
+    );
+}

@@ -734,3 +734,31 @@ fn no_one_visits_their_own_state_so_the_official_there_is_the_host() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_official_met_at_a_foreign_place_just_named_serves_that_places_state() {
+    let found = extract(
+        "2019-05-15",
+        "LIMA, May 15 (Agency) - Chilean President Rosa Diaz held talks here on Wednesday \
+         with Peruvian President Jorge Silva.\nOn Thursday Diaz will continue her journey to \
+         Bogota to meet President Ana Ruiz.\nOn Friday she will travel on to Quito to meet \
+         President Luis Mora.",
+    );
+    // Each onward stop is a visit to its own state, not a tour that takes in the
+    // dateline's Peru through the official met there.
+    assert!(
+        has(&found, "visit", "2019-05-16", &["CL", "CO"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2019-05-17", &["CL", "EC"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.date != "2019-05-15")
+            .all(|f| !f.countries.contains(&"PE".to_string())),
+        "{found:?}"
+    );
+}

@@ -5,7 +5,7 @@
 
 use super::super::cast::Cast;
 use super::super::document::{Doc, Sent};
-use super::super::mentions::PersonRef;
+use super::super::mentions::{PersonRef, Via};
 use super::super::triggers::Trigger;
 use super::{lower, topic_cut};
 use crate::model::{Country, Gazetteer};
@@ -368,6 +368,26 @@ fn unattributed(
     }
     if visiting {
         return None;
+    }
+    // "will go on to Bogota to meet President X", "in Quito, she met President Y": an
+    // official met at a foreign place just named serves that place's state.
+    let met_there = s
+        .countries
+        .iter()
+        .filter(|c| {
+            matches!(c.via, Via::City | Via::Capital)
+                && c.is_state()
+                && c.last < first
+                && c.last + 8 >= first
+                && c.first > 0
+                && matches!(lower(s, c.first - 1), "to" | "in")
+                && !s.people.iter().any(|p| p.first > c.last && p.first < first)
+        })
+        .next_back();
+    if let Some(c) = met_there {
+        if doc.here.as_ref().is_none_or(|h| h.country != c.country) {
+            return Some(c.country.clone());
+        }
     }
     doc.here
         .as_ref()

@@ -209,7 +209,12 @@ pub(super) fn trip_nouns(s: &Sent, k: usize) -> Decision {
     }
     if lex::VISIT_NOUNS.contains(&w) {
         // "the dangerous journey" of migrants is no official trip.
-        if w == "journey" && !matches!(prev, "his" | "her" | "their" | "official" | "the") {
+        if w == "journey"
+            && !matches!(
+                prev,
+                "his" | "her" | "their" | "my" | "our" | "official" | "the"
+            )
+        {
             return Break(None);
         }
         if matches!(w, "visits" | "trips") && visits_in_general(s, k) {

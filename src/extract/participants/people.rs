@@ -371,19 +371,15 @@ fn unattributed(
     }
     // "will go on to Bogota to meet President X", "in Quito, she met President Y": an
     // official met at a foreign place just named serves that place's state.
-    let met_there = s
-        .countries
-        .iter()
-        .filter(|c| {
-            matches!(c.via, Via::City | Via::Capital)
-                && c.is_state()
-                && c.last < first
-                && c.last + 8 >= first
-                && c.first > 0
-                && matches!(lower(s, c.first - 1), "to" | "in")
-                && !s.people.iter().any(|p| p.first > c.last && p.first < first)
-        })
-        .next_back();
+    let met_there = s.countries.iter().rfind(|c| {
+        matches!(c.via, Via::City | Via::Capital)
+            && c.is_state()
+            && c.last < first
+            && c.last + 8 >= first
+            && c.first > 0
+            && matches!(lower(s, c.first - 1), "to" | "in")
+            && !s.people.iter().any(|p| p.first > c.last && p.first < first)
+    });
     if let Some(c) = met_there {
         if doc.here.as_ref().is_none_or(|h| h.country != c.country) {
             return Some(c.country.clone());

@@ -95,7 +95,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
             anaphora::anaphora(&doc, s, &mentions, t, &mut parties, &mut dated);
             anaphora::gathering_named_before(s, &mentions, &mut parties, &mut dated);
-            for parties in separate_meetings(s, t, parties) {
+            for parties in separate_meetings(s, &cast, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
             }
         }
@@ -256,7 +256,7 @@ fn attended_gathering_date(
 /// "met, on separate occasions, with the presidents of Congo, Uganda and Ghana", "met
 /// separately with": one meeting per counterpart state (EVENTS.md R13), each with the side
 /// named before the verb. Otherwise the parties as they are.
-fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
+fn separate_meetings(s: &Sent, cast: &Cast, t: &Trigger, parties: Parties) -> Vec<Parties> {
     let (first, last) = t.clause;
     let words = |k: usize| s.toks.get(k).map_or("", |x| x.lower.as_str());
     let separately = t.kind == EventType::Meeting
@@ -268,11 +268,21 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
     if !separately {
         return vec![parties];
     }
-    // States by where the clause names them: a person's or a country's own.
-    let mut named: Vec<(usize, Country)> = s
+    // States by where the clause names them: a person's (titled, or known from earlier by
+    // name alone: "Macron met Zelensky and Putin separately") or a country's own.
+    let people: Vec<(usize, Country)> = s
         .people
         .iter()
         .filter_map(|p| Some((p.first, p.country.clone()?)))
+        .chain(
+            cast.bare(s)
+                .into_iter()
+                .filter_map(|(k, e)| Some((k, e.1.clone()?))),
+        )
+        .collect();
+    let mut named: Vec<(usize, Country)> = people
+        .iter()
+        .cloned()
         .chain(
             s.countries
                 .iter()
@@ -289,11 +299,8 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
     let mut counterparts: Vec<Country> = Vec::new();
     // People met, when the clause names them, are the counterparts: "held separate talks
     // with X and Y, ahead of negotiations hosted by Egypt" (the host is not one).
-    let met_people = s
-        .people
-        .iter()
-        .filter(|p| p.first > t.last && p.first <= last);
-    for c in met_people.filter_map(|p| p.country.as_ref()) {
+    let met_people = people.iter().filter(|(k, _)| *k > t.last && *k <= last);
+    for (_, c) in met_people {
         if Some(c) != before && parties.countries.contains(c) && !counterparts.contains(c) {
             counterparts.push(c.clone());
         }
@@ -323,6 +330,7 @@ fn separate_meetings(s: &Sent, t: &Trigger, parties: Parties) -> Vec<Parties> {
             .iter()
             .find(|p| p.name == name)
             .and_then(|p| p.country.clone())
+            .or_else(|| cast.find(name).and_then(|e| e.1.clone()))
     };
     counterparts
         .into_iter()

@@ -748,3 +748,27 @@ fn a_release_in_its_officials_own_voice_speaks_for_the_official_it_opens_with() 
         "{found:?}"
     );
 }
+
+#[test]
+fn officials_met_separately_by_name_alone_are_separate_meetings() {
+    let found = extract(
+        "2021-03-04",
+        "BRASILIA, March 4 (Agency) - Chilean President Rosa Diaz and Peruvian President \
+         Jorge Silva arrived here on Monday for the Amazon summit.\nOn Tuesday, Brazilian \
+         President Ana Lima met Diaz and Silva separately at the Planalto Palace.",
+    );
+    let tuesday: Vec<_> = found
+        .iter()
+        .filter(|f| f.kind == "meeting" && f.date == "2021-03-02")
+        .collect();
+    // Known from the sentence before, "Diaz and Silva" are two sides met one by one.
+    assert_eq!(tuesday.len(), 2, "{found:?}");
+    assert!(
+        has(&found, "meeting", "2021-03-02", &["BR", "CL"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "meeting", "2021-03-02", &["BR", "PE"]),
+        "{found:?}"
+    );
+}

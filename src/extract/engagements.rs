@@ -160,10 +160,14 @@ fn mentions_of_trigger(
         trigger,
         days: stated_length(s, t),
         anchor: anchor_of(s, t),
+        // ("held a bilateral meeting": apart from the many who met that day.)
         aside: s
             .toks
             .iter()
-            .any(|x| super::lexicon::ASIDE.contains(&x.lower.as_str())),
+            .any(|x| super::lexicon::ASIDE.contains(&x.lower.as_str()))
+            || t.first > 0
+                && s.toks[t.first - 1].lower == "bilateral"
+                && matches!(s.toks[t.first].lower.as_str(), "meeting" | "talks"),
         multilateral: t.kind == EventType::Statement && endorsed_by_many(s, t.head)
             || matches!(t.kind, EventType::Meeting | EventType::Summit) && counts_states(s, t),
     });

@@ -856,3 +856,16 @@ fn what_follows_the_meeting_takes_its_day_and_a_plan_postponed_far_along_is_none
         "{found:?}"
     );
 }
+
+#[test]
+fn a_bilateral_meeting_of_two_who_met_with_many_that_day_is_its_own() {
+    let found = extract(
+        "2019-12-10",
+        "The leaders of Chile, Peru, Bolivia and Ecuador met in Quito on Monday, December 9, \
+         for the first time since their 2016 summit in Lima.\nLate on Monday, the presidents \
+         of Chile and Peru also held a bilateral meeting, which lasted two hours.",
+    );
+    let monday: Vec<_> = found.iter().filter(|f| f.date == "2019-12-09").collect();
+    assert_eq!(monday.len(), 2, "{found:?}");
+    assert!(monday.iter().any(|f| f.countries.len() == 2), "{found:?}");
+}

@@ -403,7 +403,8 @@ fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
 /// The state of the official a text speaks as: "President X delivered the following
 /// statement ... Today I met ...". A release with a place-and-date line names no home of
 /// its own, but when its body speaks in the first person outside quotation marks, in two
-/// sentences or more, "I" is the official its first sentence opens with.
+/// sentences or more, or names "our country", "I" is the official its first sentence names
+/// first.
 pub(super) fn speaker_state(sentences: &[Sent]) -> Option<String> {
     let quoted = |s: &Sent| {
         s.toks
@@ -415,11 +416,22 @@ pub(super) fn speaker_state(sentences: &[Sent]) -> Option<String> {
         .skip(1)
         .filter(|s| !quoted(s) && s.toks.iter().any(|t| t.text == "I"))
         .count();
-    if first_person < 2 {
+    // "the head of our state", "the President of our country": a presidency's own words.
+    let our_state = sentences.iter().skip(1).any(|s| {
+        !quoted(s)
+            && s.toks.windows(2).any(|w| {
+                w[0].lower == "our"
+                    && matches!(
+                        w[1].lower.as_str(),
+                        "state" | "country" | "republic" | "nation"
+                    )
+            })
+    });
+    if first_person < 2 && !our_state {
         return None;
     }
     let opening = sentences.first()?;
-    let speaker = opening.people.iter().find(|p| p.first <= 2 && !p.speaker)?;
+    let speaker = opening.people.iter().find(|p| !p.speaker)?;
     let country = speaker.country.as_ref()?;
     (country.kind != CountryKind::Region).then(|| country.code.clone())
 }

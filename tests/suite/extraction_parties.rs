@@ -772,3 +772,33 @@ fn officials_met_separately_by_name_alone_are_separate_meetings() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_presidency_that_says_our_country_speaks_for_its_president_and_between_names_a_treatys_parties()
+{
+    let found = extract(
+        "2021-05-04",
+        "On May 4, President of the Republic of Chile Rosa Diaz arrived in Lima on a state \
+         visit to Peru.\nThis is the first foreign visit of the head of our state since she \
+         took office.\nAt the airport the high guest was met by President of Peru Jorge \
+         Silva.\nAn official welcoming ceremony was held at the palace.\nThe talks were held \
+         first in a narrow format, and then with the participation of the delegations.\n\
+         Following the negotiations, the heads of state signed a Treaty on Good \
+         Neighbourliness between the Republic of Chile and Peru.\nThe President of Peru \
+         accepted an invitation to visit Chile at any convenient time.\nOn June 10-11, the \
+         President of our country is expected to pay a state visit to Bolivia.",
+    );
+    assert!(
+        has(&found, "agreement", "2021-05-04", &["CL", "PE"]),
+        "{found:?}"
+    );
+    // "Our country" is Chile, whose president the text opens with, not the host named last.
+    assert!(
+        has_range(&found, "visit", "2021-06-10", "2021-06-11"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2021-06-10", &["CL", "BO"]),
+        "{found:?}"
+    );
+}

@@ -99,6 +99,33 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
     last + 1
 }
 
+/// The states listed right after "between", past the topic cut: "a treaty on friendship
+/// between the Republic of A and B".
+fn parties_between<'s>(s: &'s Sent, cut: usize, last: usize) -> Vec<&'s CountryRef> {
+    let Some(between) =
+        (cut..=last.min(s.toks.len().saturating_sub(1))).find(|&k| lower(s, k) == "between")
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut k = between + 1;
+    while k <= last && k < s.toks.len() {
+        if let Some(c) = s.countries.iter().find(|c| c.first == k && c.is_state()) {
+            out.push(c);
+            k = c.last + 1;
+        } else if matches!(lower(s, k), "the" | "and" | ",") {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
 /// "at Vietnam's accession to the World Trade Organization", "Bulgaria's entry into the
 /// EU": a body that a state joins is what the text is about, not a party to the engagement.
 fn joined_body(s: &Sent, c: &CountryRef) -> bool {
@@ -182,6 +209,13 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             && (matches!(c.via, Via::Capital | Via::City)
                 || c.first == 1 && s.toks.get(c.last + 1).is_some_and(|t| t.is(",")));
         if in_scope(c.first, c.last) && !joined_body(s, c) && !origin && !earlier_place(c) {
+            named.push((c.first, c.country.clone(), c.via, c.place.clone()));
+        }
+    }
+    // "signed a Treaty on Strategic Partnership between A and B": past the document's
+    // topic, "between" names its parties.
+    if trig.kind == EventType::Agreement {
+        for c in parties_between(s, cut, last.min(trig.last + 12)) {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }

@@ -802,3 +802,31 @@ fn a_presidency_that_says_our_country_speaks_for_its_president_and_between_names
         "{found:?}"
     );
 }
+
+#[test]
+fn a_councils_numbered_session_and_a_session_leaders_attend_are_summits() {
+    let found = extract(
+        "2011-11-20",
+        "Lima, 20 November 2011 – The Andean Council concluded its two-day Ninth Session here \
+         today.\nThe session was attended by the leaders of the Republic of Chile, the \
+         Plurinational State of Bolivia, the Republic of Ecuador and the Republic of \
+         Colombia.\nThe Secretary-General recalled that the previous session, held in Quito \
+         in May 2010, was attended for the first time by the President of the Federative \
+         Republic of Brazil, Ana Souza.",
+    );
+    // Every state listed in its own style ("the Republic of ...") attends.
+    assert!(
+        has(
+            &found,
+            "summit",
+            "2011-11-19",
+            &["PE", "CL", "BO", "EC", "CO"]
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has_range(&found, "summit", "2011-11-19", "2011-11-20"),
+        "{found:?}"
+    );
+    assert!(has(&found, "summit", "2010-05", &["EC", "BR"]), "{found:?}");
+}

@@ -174,7 +174,13 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
     while j > 0 {
         j -= 1;
         let w = lower(s, j);
-        if w == "of" {
+        // ("the Kingdom of Bahrain, the State of Qatar": the state's own style.)
+        let styled = j > 0
+            && matches!(
+                lower(s, j - 1),
+                "kingdom" | "state" | "republic" | "sultanate" | "emirate" | "principality"
+            );
+        if w == "of" && !styled {
             return j > 0
                 && matches!(
                     lower(s, j - 1),
@@ -190,7 +196,11 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
         }
         let a_state = named.iter().any(|(n, ..)| *n == j);
         // ("leaders of the Caribbean Community (CARICOM) and the Dominican Republic".)
-        if !(a_state || matches!(w, "," | ";" | "and" | "the" | "(" | ")") || s.toks[j].cap) {
+        if !(a_state
+            || styled
+            || matches!(w, "," | ";" | "and" | "the" | "(" | ")")
+            || s.toks[j].cap)
+        {
             return false;
         }
     }

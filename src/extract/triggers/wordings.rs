@@ -312,6 +312,43 @@ fn numbered_session(s: &Sent, k: usize) -> bool {
     numbered && body
 }
 
+/// "The Supreme Council concluded its two-day Twenty-Ninth Session": a council's or
+/// assembly's numbered session, told with "its" after the body.
+fn own_numbered_session(s: &Sent, k: usize) -> bool {
+    let Some(its) = (k.saturating_sub(4)..k).rfind(|&j| lower(s, j) == "its") else {
+        return false;
+    };
+    let numbered = s.toks[k].cap && k > 0 && s.toks[k - 1].cap && its + 1 < k;
+    let body = (its.saturating_sub(6)..its)
+        .any(|j| s.toks[j].cap && matches!(lower(s, j), "council" | "assembly" | "conference"));
+    numbered && body
+}
+
+/// "The session was attended by the leaders of A, B and C", "the previous session ... was
+/// attended by the President of X": a session leaders attend is a gathering of states.
+fn attended_by_leaders(s: &Sent, k: usize) -> bool {
+    let Some(by) = (k + 1..s.toks.len().min(k + 16)).find(|&j| {
+        lower(s, j) == "by" && (j.saturating_sub(5)..j).any(|i| lower(s, i) == "attended")
+    }) else {
+        return false;
+    };
+    (by + 1..s.toks.len().min(by + 4)).any(|j| {
+        matches!(
+            lower(s, j),
+            "leaders"
+                | "heads"
+                | "president"
+                | "presidents"
+                | "prime"
+                | "king"
+                | "kings"
+                | "emir"
+                | "ministers"
+                | "minister"
+        )
+    })
+}
+
 fn gatherings(s: &Sent, k: usize) -> Decision {
     let toks = &s.toks;
     let w = s.toks[k].lower.as_str();
@@ -321,6 +358,9 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
     // of the Assembly of ...": a numbered session of a body's council or assembly is its
     // summit.
     if matches!(w, "session" | "sessions") && next == "of" && numbered_session(s, k) {
+        return Break(Some((EventType::Summit, k, true)));
+    }
+    if w == "session" && (own_numbered_session(s, k) || attended_by_leaders(s, k)) {
         return Break(Some((EventType::Summit, k, true)));
     }
     if w == "council" && council_sitting(s, k) {

@@ -735,3 +735,16 @@ fn the_day_a_text_takes_effect_is_not_the_day_of_the_talks_that_made_it() {
     );
     assert!(found.iter().all(|f| f.date != "2010-03-06"), "{found:?}");
 }
+
+#[test]
+fn putting_signatures_to_a_treaty_is_signing_it() {
+    let found = extract(
+        "2015-03-04",
+        "LIMA, March 4 (Agency) - Chilean Foreign Minister Rosa Diaz and Peruvian Foreign \
+         Minister Jorge Silva put their signatures to the border treaty in Lima on Monday.",
+    );
+    assert!(
+        has(&found, "agreement", "2015-03-02", &["CL", "PE"]),
+        "{found:?}"
+    );
+}

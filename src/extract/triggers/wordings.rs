@@ -86,6 +86,16 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         }
         return Break(None);
     }
+    // "minutes after putting his signature on the Association Agreement": signing told
+    // as the act of the pen.
+    if matches!(w, "put" | "puts" | "putting" | "affixed" | "affixing")
+        && matches!(lower(s, k + 1), "his" | "her" | "their" | "its" | "the")
+        && matches!(lower(s, k + 2), "signature" | "signatures")
+        && matches!(lower(s, k + 3), "on" | "to")
+        && (k + 4..(k + 10).min(toks.len())).any(|j| lex::AGREEMENT_NOUNS.contains(&lower(s, j)))
+    {
+        return Break(Some((EventType::Agreement, k, false)));
+    }
     // "handed the instrument of Poland's accession to ...", "exchanged the instruments of
     // ratification": the act that brings a treaty into force for a state.
     if matches!(

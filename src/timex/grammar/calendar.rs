@@ -68,7 +68,14 @@ impl G<'_> {
     fn month_name(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.w(i);
         let m = lexicon::month(w)?;
-        if !self.cap(i) {
+        // ("26 october 2025" in a hurried dateline: lower case, but a day before it and a
+        // year after it leave no other reading.)
+        let between_day_and_year = i > 0
+            && self
+                .num(i - 1)
+                .is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d))
+            && self.num(i + 1).is_some_and(|(_, digits)| digits == 4);
+        if !self.cap(i) && !between_day_and_year {
             return None;
         }
         let abbrev = lexicon::month_is_abbrev(w);

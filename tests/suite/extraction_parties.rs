@@ -830,3 +830,13 @@ fn a_councils_numbered_session_and_a_session_leaders_attend_are_summits() {
     );
     assert!(has(&found, "summit", "2010-05", &["EC", "BR"]), "{found:?}");
 }
+
+#[test]
+fn an_agreement_signed_with_one_state_was_signed_by_the_sentences_subject() {
+    let found = extract(
+        "2000-06-13",
+        "LIMA, June 13 (Agency) - With the treaty, Peru has settled its borders with all its \
+         neighbours, after the border agreement signed with the Republic of Ecuador in 1998.",
+    );
+    assert!(has(&found, "agreement", "1998", &["PE", "EC"]), "{found:?}");
+}

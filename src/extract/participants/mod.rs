@@ -344,9 +344,35 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             if let Some(h) = p.host.clone() {
                 p.add_country(&h);
             }
+            if trig.kind == EventType::Agreement && p.states().count() == 1 {
+                if let Some(c) = signed_with_subject(doc, s, trig) {
+                    p.add_country(&c);
+                }
+            }
         }
     }
     p
+}
+
+/// "Peru has settled its borders, after the border agreement signed with Ecuador in 1998":
+/// an agreement signed "with" one state was signed by the sentence's subject, else by the
+/// state the text speaks for.
+fn signed_with_subject(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Country> {
+    let k = trig.last + 1;
+    let signed_with = matches!(lower(s, k), "signed" | "concluded") && lower(s, k + 1) == "with";
+    if !signed_with {
+        return None;
+    }
+    let subject = s
+        .countries
+        .iter()
+        .find(|c| c.first < trig.clause.0 && c.via == Via::Name && c.is_state())
+        .map(|c| c.country.clone());
+    subject
+        .or_else(|| home(doc))
+        .or_else(|| doc.agency_state().cloned())
+        .or_else(|| doc.here.as_ref().map(|h| h.country.clone()))
+        .filter(|c| s.countries.iter().all(|x| x.first <= k || x.country != *c))
 }
 
 /// A trip's traveller (the person or state before the trigger, or whose trip it is) and

@@ -273,7 +273,7 @@ fn separate_meetings(s: &Sent, cast: &Cast, t: &Trigger, parties: Parties) -> Ve
         return vec![parties];
     }
     // States by where the clause names them: a person's (titled, or known from earlier by
-    // name alone: "Macron met Zelensky and Putin separately") or a country's own.
+    // name alone: "Lima received Diaz and Silva separately") or a country's own.
     let people: Vec<(usize, Country)> = s
         .people
         .iter()

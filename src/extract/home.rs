@@ -400,8 +400,8 @@ fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
     })
 }
 
-/// The state of the official a text speaks as: "President X delivered the following
-/// statement ... Today I met ...". A release with a place-and-date line names no home of
+/// The state of the official a text speaks as: "President X issued these remarks ... I
+/// held talks this morning with ...". A release with a place-and-date line names no home of
 /// its own, but when its body speaks in the first person outside quotation marks, in two
 /// sentences or more, or names "our country", "I" is the official its first sentence names
 /// first.
@@ -416,7 +416,7 @@ pub(super) fn speaker_state(sentences: &[Sent]) -> Option<String> {
         .skip(1)
         .filter(|s| !quoted(s) && s.toks.iter().any(|t| t.text == "I"))
         .count();
-    // "the head of our state", "the President of our country": a presidency's own words.
+    // "the leader of our nation", "our state's delegation": a presidency's own words.
     let our_state = sentences.iter().skip(1).any(|s| {
         !quoted(s)
             && s.toks.windows(2).any(|w| {

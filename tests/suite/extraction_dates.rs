@@ -211,18 +211,18 @@ fn a_year_told_only_at_the_end_of_a_range_is_its_starts_too() {
 #[test]
 fn a_dateline_with_its_month_in_lower_case_still_dates_and_places_the_story() {
     let found = extract(
-        "2025-10-27",
-        "KUALA LUMPUR, 26 october 2025 (Agency)—Chilean President Rosa Diaz held talks here \
-         with Prime Minister Ana Souza.",
+        "2019-03-15",
+        "NAIROBI, 14 march 2019 (Agency)—Chilean President Rosa Diaz held talks here with \
+         Prime Minister Ana Souza.",
     );
     assert!(
-        has(&found, "meeting", "2025-10-26", &["CL", "MY"]),
+        has(&found, "meeting", "2019-03-14", &["CL", "KE"]),
         "{found:?}"
     );
     assert!(
         found
             .iter()
-            .any(|f| f.places.iter().any(|p| p == "Kuala Lumpur")),
+            .any(|f| f.places.iter().any(|p| p == "Nairobi")),
         "{found:?}"
     );
 }

@@ -861,9 +861,9 @@ fn what_follows_the_meeting_takes_its_day_and_a_plan_postponed_far_along_is_none
 fn a_bilateral_meeting_of_two_who_met_with_many_that_day_is_its_own() {
     let found = extract(
         "2019-12-10",
-        "The leaders of Chile, Peru, Bolivia and Ecuador met in Quito on Monday, December 9, \
-         for the first time since their 2016 summit in Lima.\nLate on Monday, the presidents \
-         of Chile and Peru also held a bilateral meeting, which lasted two hours.",
+        "The presidents of Chile, Peru, Bolivia and Ecuador met in Quito on Monday, December \
+         9, to agree on a water plan.\nThat evening the Chilean and Peruvian presidents held \
+         bilateral talks on their border.",
     );
     let monday: Vec<_> = found.iter().filter(|f| f.date == "2019-12-09").collect();
     assert_eq!(monday.len(), 2, "{found:?}");

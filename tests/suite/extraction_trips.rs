@@ -740,8 +740,8 @@ fn an_official_met_at_a_foreign_place_just_named_serves_that_places_state() {
     let found = extract(
         "2019-05-15",
         "LIMA, May 15 (Agency) - Chilean President Rosa Diaz held talks here on Wednesday \
-         with Peruvian President Jorge Silva.\nOn Thursday Diaz will continue her journey to \
-         Bogota to meet President Ana Ruiz.\nOn Friday she will travel on to Quito to meet \
+         with Peruvian President Jorge Silva.\nDiaz will continue her journey to Bogota on \
+         Thursday to meet President Ana Ruiz.\nShe travels on to Quito on Friday to meet \
          President Luis Mora.",
     );
     // Each onward stop is a visit to its own state, not a tour that takes in the

@@ -158,7 +158,7 @@ pub(super) fn same_engagement(e: &Mention, m: &Mention) -> bool {
         // Seychelles" and "a meeting with Sudan's president" the same day), unless they
         // are in one sentence.
         _ => {
-            // "Late on Monday, A and B also held a bilateral meeting": two of the many who
+            // "That evening two of the presidents held bilateral talks": two of the many who
             // met that day, apart from them.
             let pair_apart = |x: &Mention, xs: usize, ys: usize| x.aside && xs == 2 && ys >= 3;
             if pair_apart(m, ms.len(), es.len()) || pair_apart(e, es.len(), ms.len()) {

@@ -174,7 +174,7 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
     while j > 0 {
         j -= 1;
         let w = lower(s, j);
-        // ("the Kingdom of Bahrain, the State of Qatar": the state's own style.)
+        // ("the Kingdom of Lesotho, the State of Eritrea": the state's own style.)
         let styled = j > 0
             && matches!(
                 lower(s, j - 1),
@@ -212,7 +212,7 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
 /// the comma that closes the trigger's own clause.
 pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
     let mut k = trig.last + 1;
-    // ("the conference on Somalia, held in London": past the gathering's topic.)
+    // ("the donors conference on Sudan, held in Oslo": past the gathering's topic.)
     if matches!(lower(s, k), "on" | "of" | "for") {
         let topic_end = (k + 1..s.toks.len().min(k + 7))
             .take_while(|&j| s.toks[j].cap || matches!(lower(s, j), "the" | "and"))
@@ -256,9 +256,9 @@ pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryR
 }
 
 /// States the clause makes the gathering's attendees by their own action: a state that is
-/// the subject ("Latvia will take part in the Oslo summit", "Peru and Chile attended the
-/// forum"), "we" or "I" in a government's own text, and a state told in the relative clause
-/// after it ("the G20 summit in Bali, where Norway took part as a guest").
+/// the subject ("Latvia will be represented at the Oslo summit", "Peru and Chile attended
+/// the forum"), "we" or "I" in a government's own text, and a state told in the relative
+/// clause after it ("the regional forum in Accra, where Norway took part as an observer").
 pub(super) fn attendees(
     s: &Sent,
     trig: &Trigger,

@@ -212,7 +212,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
     }
-    // "signed a Treaty on Strategic Partnership between A and B": past the document's
+    // "signed a Treaty on Good Neighbourliness between A and B": past the document's
     // topic, "between" names its parties.
     if trig.kind == EventType::Agreement {
         for c in parties_between(s, cut, last.min(trig.last + 12)) {
@@ -354,7 +354,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
     p
 }
 
-/// "Peru has settled its borders, after the border agreement signed with Ecuador in 1998":
+/// "For Peru, the quarrel ended long ago, after the peace agreement signed with Ecuador":
 /// an agreement signed "with" one state was signed by the sentence's subject, else by the
 /// state the text speaks for.
 fn signed_with_subject(doc: &Doc, s: &Sent, trig: &Trigger) -> Option<Country> {

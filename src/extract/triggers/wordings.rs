@@ -86,8 +86,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         }
         return Break(None);
     }
-    // "minutes after putting his signature on the Association Agreement": signing told
-    // as the act of the pen.
+    // "put their signatures to the border treaty": signing told as the act of the pen.
     if matches!(w, "put" | "puts" | "putting" | "affixed" | "affixing")
         && matches!(lower(s, k + 1), "his" | "her" | "their" | "its" | "the")
         && matches!(lower(s, k + 2), "signature" | "signatures")
@@ -322,8 +321,8 @@ fn numbered_session(s: &Sent, k: usize) -> bool {
     numbered && body
 }
 
-/// "The Supreme Council concluded its two-day Twenty-Ninth Session": a council's or
-/// assembly's numbered session, told with "its" after the body.
+/// "The Andean Council ended its Ninth Session": a council's or assembly's numbered
+/// session, told with "its" after the body.
 fn own_numbered_session(s: &Sent, k: usize) -> bool {
     let Some(its) = (k.saturating_sub(4)..k).rfind(|&j| lower(s, j) == "its") else {
         return false;
@@ -334,8 +333,8 @@ fn own_numbered_session(s: &Sent, k: usize) -> bool {
     numbered && body
 }
 
-/// "The session was attended by the leaders of A, B and C", "the previous session ... was
-/// attended by the President of X": a session leaders attend is a gathering of states.
+/// "leaders of A, B and C attended the session", "an earlier session ... was attended by
+/// the President of X": a session leaders attend is a gathering of states.
 fn attended_by_leaders(s: &Sent, k: usize) -> bool {
     let Some(by) = (k + 1..s.toks.len().min(k + 16)).find(|&j| {
         lower(s, j) == "by" && (j.saturating_sub(5)..j).any(|i| lower(s, i) == "attended")

@@ -68,7 +68,7 @@ impl G<'_> {
     fn month_name(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.w(i);
         let m = lexicon::month(w)?;
-        // ("26 october 2025" in a hurried dateline: lower case, but a day before it and a
+        // ("14 march 2019" in a hurried dateline: lower case, but a day before it and a
         // year after it leave no other reading.)
         let between_day_and_year = i > 0
             && self

@@ -15,7 +15,7 @@ use super::document::{Doc, Sent};
 use super::folding::{self, Anchor, Mention};
 use super::participants::{self, Parties};
 use super::triggers::{self, endorsed_by_many, Trigger};
-use crate::model::{Article, Country, CountryKind, EventDate, EventType};
+use crate::model::{Article, Country, EventDate, EventType};
 use std::collections::BTreeMap;
 
 /// One engagement found in an article, before it becomes a model event.
@@ -95,7 +95,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             let mut dated = attended_gathering_date(&doc, s, t, &found).unwrap_or(dated);
             anaphora::anaphora(&doc, s, &mentions, t, &mut parties, &mut dated);
             anaphora::gathering_named_before(s, &mentions, &mut parties, &mut dated);
-            for parties in separate_meetings(s, &cast, t, parties) {
+            for parties in participants::separate_meetings(s, &cast, t, parties) {
                 mentions_of_trigger(s, t, parties, dated.clone(), &mut mentions);
             }
         }
@@ -255,98 +255,6 @@ fn attended_gathering_date(
         words: "the gathering a trip went to, dated where the article dates it".into(),
         also: Vec::new(),
     })
-}
-
-/// "met, on separate occasions, with the presidents of Congo, Uganda and Ghana", "met
-/// separately with": one meeting per counterpart state (EVENTS.md R13), each with the side
-/// named before the verb. Otherwise the parties as they are.
-fn separate_meetings(s: &Sent, cast: &Cast, t: &Trigger, parties: Parties) -> Vec<Parties> {
-    let (first, last) = t.clause;
-    let words = |k: usize| s.toks.get(k).map_or("", |x| x.lower.as_str());
-    let separately = t.kind == EventType::Meeting
-        && (first..=last).any(|k| {
-            words(k) == "separately"
-                || words(k) == "separate"
-                    && matches!(words(k + 1), "occasions" | "meetings" | "talks")
-        });
-    if !separately {
-        return vec![parties];
-    }
-    // States by where the clause names them: a person's (titled, or known from earlier by
-    // name alone: "Lima received Diaz and Silva separately") or a country's own.
-    let people: Vec<(usize, Country)> = s
-        .people
-        .iter()
-        .filter_map(|p| Some((p.first, p.country.clone()?)))
-        .chain(
-            cast.bare(s)
-                .into_iter()
-                .filter_map(|(k, e)| Some((k, e.1.clone()?))),
-        )
-        .collect();
-    let mut named: Vec<(usize, Country)> = people
-        .iter()
-        .cloned()
-        .chain(
-            s.countries
-                .iter()
-                .filter(|c| c.is_state())
-                .map(|c| (c.first, c.country.clone())),
-        )
-        .filter(|(k, c)| {
-            *k <= last && c.kind != CountryKind::Region && parties.countries.contains(c)
-        })
-        .collect();
-    named.sort_by_key(|(k, _)| *k);
-    // The side before the verb: named there, or known from earlier sentences ("Hu met").
-    let before = named.iter().find(|(k, _)| *k < t.first).map(|(_, c)| c);
-    let mut counterparts: Vec<Country> = Vec::new();
-    // People met, when the clause names them, are the counterparts: "held separate talks
-    // with X and Y, ahead of negotiations hosted by Egypt" (the host is not one).
-    let met_people = people.iter().filter(|(k, _)| *k > t.last && *k <= last);
-    for (_, c) in met_people {
-        if Some(c) != before && parties.countries.contains(c) && !counterparts.contains(c) {
-            counterparts.push(c.clone());
-        }
-    }
-    if counterparts.len() < 2 {
-        counterparts.clear();
-        for (k, c) in &named {
-            if *k > t.last && Some(c) != before && !counterparts.contains(c) {
-                counterparts.push(c.clone());
-            }
-        }
-    }
-    let subject = before.cloned().or_else(|| {
-        parties
-            .states()
-            .find(|c| !counterparts.contains(c))
-            .cloned()
-    });
-    let Some(subject) = subject else {
-        return vec![parties];
-    };
-    if counterparts.len() < 2 {
-        return vec![parties];
-    }
-    let actor_state = |name: &str| {
-        s.people
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.country.clone())
-            .or_else(|| cast.find(name).and_then(|e| e.1.clone()))
-    };
-    counterparts
-        .into_iter()
-        .map(|other| {
-            let mut one = parties.clone();
-            one.countries
-                .retain(|c| *c == subject || *c == other || c.kind == CountryKind::Region);
-            one.actors
-                .retain(|a| actor_state(a).is_none_or(|c| c == subject || c == other));
-            one
-        })
-        .collect()
 }
 
 /// The length the sentence gives the trigger's engagement: "a two-day summit", "a four-day

@@ -16,6 +16,9 @@ use people::{home, people_of};
 
 mod gatherings;
 mod people;
+mod separately;
+
+pub(crate) use separately::separate_meetings;
 
 /// The parties of one engagement.
 #[derive(Debug, Clone, Default)]

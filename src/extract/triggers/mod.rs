@@ -12,6 +12,7 @@ use wordings::match_at;
 
 mod call_wordings;
 mod senses;
+mod sittings;
 mod trip_wordings;
 mod wordings;
 

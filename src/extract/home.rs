@@ -406,11 +406,7 @@ fn signed_by_a_body(sentences: &[Sent]) -> Option<String> {
 /// sentences or more, or names "our country", "I" is the official its first sentence names
 /// first.
 pub(super) fn speaker_state(sentences: &[Sent]) -> Option<String> {
-    let quoted = |s: &Sent| {
-        s.toks
-            .iter()
-            .any(|t| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}"))
-    };
+    let quoted = |s: &Sent| s.toks.iter().any(|t| t.is_quote());
     let first_person = sentences
         .iter()
         .skip(1)

@@ -323,7 +323,7 @@ fn unofficial_names(s: &Sent) -> Vec<String> {
     out
 }
 
-pub(super) fn surname(name: &str) -> &str {
+pub(crate) fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
 

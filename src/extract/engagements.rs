@@ -236,7 +236,8 @@ fn attended_gathering_date(
     // A date of the gathering's own, not only the trip's day of arrival.
     let own_date = s.times.iter().any(|x| {
         x.date.as_ref().is_some_and(|d| {
-            x.first > t.last
+            // (The trigger may hold its dates: "the Summit of the Americas on Friday".)
+            x.first > t.first
                 // "arrived on Monday evening to attend Tuesday's conference".
                 || x.first > trip.last && x.last < t.first && s.toks[x.last].possessive
                 // "travel to New York later this month for the Assembly", "Next week, the
@@ -450,8 +451,18 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
     if !matches!(t.kind, EventType::Visit | EventType::Tour) {
         return false;
     }
-    let (_, last) = t.clause;
-    let window: Vec<&str> = (t.last + 1..=last.min(t.last + 14))
+    let (_, mut last) = t.clause;
+    // "left for Panama City, where he joins the leaders at the summit": what is done where
+    // the trip goes.
+    let where_next = s.toks.get(last + 1).is_some_and(|x| x.is(","))
+        && s.toks.get(last + 2).is_some_and(|x| x.lower == "where");
+    let reach = if where_next {
+        last = triggers::clause_of(s, last + 3).1;
+        20
+    } else {
+        14
+    };
+    let window: Vec<&str> = (t.last + 1..=last.min(t.last + reach))
         .map(|k| s.toks[k].lower.as_str())
         .collect();
     let framed = (t.clause.0..=last).any(|k| {
@@ -463,7 +474,15 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
     let attend = window.windows(2).any(|w| {
         matches!(
             w[0],
-            "attend" | "attending" | "participate" | "participating" | "join" | "joining"
+            "attend"
+                | "attends"
+                | "attending"
+                | "participate"
+                | "participates"
+                | "participating"
+                | "join"
+                | "joins"
+                | "joining"
         ) || w[0] == "part" && w[1] == "in"
     }) || window.windows(2).enumerate().any(|(i, w)| {
         // "for the summit", "for a peace conference", "for the UN General Assembly"; not

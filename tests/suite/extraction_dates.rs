@@ -226,3 +226,81 @@ fn a_dateline_with_its_month_in_lower_case_still_dates_and_places_the_story() {
         "{found:?}"
     );
 }
+
+#[test]
+fn leaving_one_place_on_a_day_for_another_is_a_visit_there_that_day() {
+    // "leaves Valparaiso on Friday for Lima, where he will hold talks": a visit to Peru on
+    // Friday, made by the premier the sentence opens with, not by the host of the sentence
+    // before; "where he is due to begin a visit" is his too.
+    let found = extract(
+        "2018-10-10",
+        "SANTIAGO, Oct 10 (Agency) - Canadian Prime Minister Paul Moreau held talks here on \
+         Wednesday with Chilean President Elena Rojas.\nMoreau leaves Santiago on Friday for \
+         Lima, where he will hold talks with Peruvian President Hugo Salas.\nRojas met \
+         Uruguayan President Marta Diaz on Tuesday.\nMoreau leaves Lima for Quito, where he \
+         is due to begin a three-day visit on Sunday.",
+    );
+    assert!(
+        has(&found, "visit", "2018-10-12", &["CA", "PE"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2018-10-14", &["CA", "EC"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !(f.countries.contains(&"EC".to_string())
+                && f.countries.contains(&"CL".to_string()))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn leaving_for_a_city_where_a_summit_meets_on_two_named_days_is_the_summit_there() {
+    // "for Riga, where she joins the leaders at the summit on Friday and Saturday": the trip
+    // is made for the summit, so it is the summit's (EVENTS.md R4), held in Latvia, from
+    // Friday to the Saturday after it (not the Saturday before). "Last week Einarsson
+    // travelled to Tallinn, where he met ...": "he" is Einarsson, not the Norwegian of the
+    // sentence before; and a forum's secretariat is an office, not a gathering.
+    let found = extract(
+        "2016-06-10",
+        "OSLO, June 10 (Agency) - Norwegian Prime Minister Ingrid Lunde held talks here on \
+         Thursday with Icelandic Prime Minister Jon Einarsson.\nShe left Oslo on Thursday \
+         evening for Riga, where she joins other European leaders at the Baltic Sea Summit on \
+         Friday and Saturday.\nLast week Einarsson travelled to Tallinn, where he met \
+         Estonian Prime Minister Kalle Tamm and spoke at the Nordic Forum Secretariat.",
+    );
+    assert!(
+        has(&found, "summit", "2016-06-10", &["NO", "LV"]),
+        "{found:?}"
+    );
+    assert!(
+        has_range(&found, "summit", "2016-06-10", "2016-06-11"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(
+            |f| !(f.kind == "visit" && f.countries.contains(&"LV".to_string()))
+                && f.date != "2016-06-04"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2016-05-30", &["IS", "EE"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !(f.countries.contains(&"NO".to_string())
+                && f.countries.contains(&"EE".to_string()))),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|f| f.kind == "summit").count(),
+        1,
+        "{found:?}"
+    );
+}

@@ -97,6 +97,12 @@ pub(super) fn gathering(
             && lower(s, k - 1) == "to"
             && (*k + 1..trig.first).any(|j| matches!(lower(s, j), "for" | "attend"))
             && !named.iter().any(|(o, ..)| *o > *k && *o < trig.first);
+        // "for Panama City, where he joins the leaders at the summit": the place a
+        // relative clause hangs on.
+        let where_held = *k < trig.first
+            && *via != Via::Demonym
+            && (*k + 1..(*k + 5).min(trig.first))
+                .any(|j| lower(s, j) == "where" && lower(s, j - 1) == ",");
         // "leading Egypt's delegation to the 33rd session": a state sent to it takes part.
         let delegated = *k < trig.first
             && trig.first - *k <= 8
@@ -106,7 +112,8 @@ pub(super) fn gathering(
         if delegated {
             sent.push(c.clone());
         }
-        if in_name && *via != Via::Demonym || placed_after || hosting || travelled_to {
+        if in_name && *via != Via::Demonym || placed_after || hosting || travelled_to || where_held
+        {
             p.add_country(c);
             // "convened in Tunis ahead of the summit in Riyadh": the place after the
             // gathering is its own, before any place the clause gave earlier.

@@ -226,6 +226,21 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         for c in gatherings::held_in_after(s, trig) {
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
+        // "..., where the summit opens": the place the clause hangs on.
+        if lower(s, own_first) == "where" && own_first >= 2 && s.toks[own_first - 1].is(",") {
+            // ("Panama City, where": a place named for its state ends before "City".)
+            let named_last = (own_first.saturating_sub(4)..own_first - 1)
+                .rev()
+                .take_while(|&k| s.toks[k].word && s.toks[k].cap)
+                .last();
+            let antecedent = s.countries.iter().find(|c| {
+                c.via != Via::Demonym
+                    && named_last.is_some_and(|k| k <= c.last && c.last + 2 <= own_first)
+            });
+            if let Some(c) = antecedent {
+                named.insert(0, (c.first, c.country.clone(), c.via, c.place.clone()));
+            }
+        }
     }
     // "Chile's foreign minister, who returned from a visit to Bolivia": a relative clause
     // about an official named by title alone hangs on that official's state.

@@ -3,7 +3,7 @@
 //! subject a relative clause hangs on, and the state of officials the text never
 //! attributes (a readout's own, or the dateline's).
 
-use super::super::cast::Cast;
+use super::super::cast::{surname, Cast};
 use super::super::document::{Doc, Sent};
 use super::super::mentions::{PersonRef, Via};
 use super::super::triggers::Trigger;
@@ -77,7 +77,10 @@ pub(super) fn people_of(
                     .or_else(|| unattributed(doc, s, j, false, trig));
                 people.push((k, name, country, false));
             }
-        } else if !people.iter().any(|(pk, ..)| *pk < trig.first) && s.index > 0 {
+        } else if !people.iter().any(|(pk, ..)| *pk < trig.first)
+            && s.index > 0
+            && !(relative && names_before(cast, s, first))
+        {
             // "He will visit Spain ... He will visit Peru": past sentences that are about
             // "he" too, to the one that names him.
             // So is "In Valletta he met President X and ...": its subject is "he", and
@@ -200,6 +203,28 @@ pub(super) fn people_of(
     }
     people.sort_by_key(|(k, ..)| *k);
     people
+}
+
+/// Whether a sentence opens with someone named, its subject, before a relative clause
+/// ("Gaddafi leaves Lisbon for Paris, where he ..."): the clause's "he" is that person, not
+/// someone of the sentence before. (By name: "the president" is too loose a reference to
+/// outrank the sentence before; and at the opening: "arrived from Ireland, where he met X,
+/// and went on to London, where he will meet Y" is not about X.)
+fn names_before(cast: &Cast, s: &Sent, first: usize) -> bool {
+    let named = s.people.iter().filter(|x| !x.speaker).map(|x| x.first);
+    let bare = cast
+        .bare(s)
+        .into_iter()
+        .filter(|(j, entry)| s.toks[*j].cap && s.toks[*j].text == surname(&entry.0))
+        .map(|(j, _)| j);
+    named.chain(bare).min().is_some_and(|subject| {
+        // ("Last week Moreau travelled to ...": a time may open the sentence.)
+        let in_time = |k: usize| s.times.iter().any(|x| x.first <= k && k <= x.last);
+        subject < first
+            && (0..subject).all(|k| {
+                s.toks[k].cap || s.toks[k].lower == "the" || s.toks[k].is(",") || in_time(k)
+            })
+    })
 }
 
 /// The people a sentence has as its subject: the first it names and those joined to them

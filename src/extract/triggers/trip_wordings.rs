@@ -158,9 +158,18 @@ pub(super) fn motion(s: &Sent, k: usize) -> Decision {
             // "will go on from Brussels to Prague": where the leg sets out from.
             // (Only a leg that goes "on": "the aircraft can fly from New York to Singapore"
             // is no one's trip.)
-            let origin = (lower(s, j) == "from" && j > 0 && lower(s, j - 1) == "on")
+            let onward_from = (lower(s, j) == "from" && j > 0 && lower(s, j - 1) == "on")
                 .then(|| s.countries.iter().find(|c| c.first == j + 1))
                 .flatten();
+            // "leaves Santiago on Friday for Lima": the place left, as the verb's object.
+            let place_left = (j == k + 1 && preps.contains(&"for"))
+                .then(|| {
+                    s.countries
+                        .iter()
+                        .find(|c| c.first == j && c.via != super::super::mentions::Via::Demonym)
+                })
+                .flatten();
+            let origin = onward_from.or(place_left);
             match origin {
                 Some(c) => j = c.last + 1,
                 None => break,

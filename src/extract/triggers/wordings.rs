@@ -369,6 +369,8 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
                     | "centre"
                     | "center"
                     | "hall"
+                    | "secretariat"
+                    | "headquarters"
                     | "process"
                     | "venue"
                     | "preparations"

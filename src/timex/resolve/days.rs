@@ -218,4 +218,20 @@ mod tests {
         let text = "The minister arrived on Friday (13).";
         assert_eq!(value(text, t, "Friday (13)"), "2017-03-10");
     }
+
+    #[test]
+    fn a_weekday_joined_to_the_one_before_it_follows_it() {
+        // Friday 10 April 2015: "on Friday and Saturday" is today and tomorrow, whatever the
+        // present tense alone would make of Saturday.
+        let t = d(2015, 4, 10);
+        let text = "Leaders meet at the summit on Friday and Saturday.";
+        assert_eq!(value(text, t, "Friday"), "2015-04-10");
+        assert_eq!(value(text, t, "Saturday"), "2015-04-11");
+        // Told as done, both are past: "met on Thursday and Saturday" is last Saturday.
+        let text = "They met on Thursday and Saturday.";
+        assert_eq!(value(text, t, "Saturday"), "2015-04-04");
+        // Days listed latest first stay apart: "statements made Friday and Thursday".
+        let text = "Following are statements made Friday and Thursday.";
+        assert_eq!(value(text, t, "Thursday"), "2015-04-09");
+    }
 }

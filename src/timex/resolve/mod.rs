@@ -55,6 +55,9 @@ pub(crate) fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
     if let Some(r) = point_ahead(c, toks, tense, ctx) {
         return r;
     }
+    if let Some(r) = paired_weekday(c, toks, tense, ctx) {
+        return r;
+    }
     let (kind, value, reference) = value_of(&c.expr, tense, ctx);
     let end_value = c
         .range_end
@@ -76,6 +79,42 @@ pub(crate) fn resolve(c: &Cand, toks: &[Token], ctx: &mut Ctx) -> Resolved {
         value,
         end_value,
     }
+}
+
+/// "on Friday and Saturday": a weekday joined to the weekday just before it is the first
+/// such day after it, whichever way the tense alone would point. (Ranges, "from Monday to
+/// Friday", are read as a whole elsewhere.)
+fn paired_weekday(c: &Cand, toks: &[Token], tense: Tense, ctx: &mut Ctx) -> Option<Resolved> {
+    let Expr::Weekday {
+        wd,
+        shift: super::grammar::Shift::None,
+        day: None,
+    } = c.expr
+    else {
+        return None;
+    };
+    let joined = c.s >= 2
+        && toks[c.s - 1].lower == "and"
+        && super::lexicon::weekday(&toks[c.s - 2].lower).is_some();
+    let Some((before, Gran::Day)) = ctx.reference.filter(|_| joined) else {
+        return None;
+    };
+    let gap = (wd as i64 - before.weekday().num_days_from_monday() as i64).rem_euclid(7);
+    // ("statements made Friday and Thursday" lists days, most recent first.)
+    if !(1..=3).contains(&gap) {
+        return None;
+    }
+    let day = calendar::add_days(before, gap)?;
+    // (What is told as done is not after the story, unless its first day is already.)
+    if tense == Tense::Past && ctx.dct.is_some_and(|dct| day > dct && before <= dct) {
+        return None;
+    }
+    ctx.reference = Some((day, Gran::Day));
+    Some(Resolved {
+        kind: TimexType::Date,
+        value: calendar::day_str(day),
+        end_value: None,
+    })
 }
 
 /// "will be redeemed in five years": a point that far ahead, as TimeBank

@@ -304,3 +304,33 @@ fn leaving_for_a_city_where_a_summit_meets_on_two_named_days_is_the_summit_there
         "{found:?}"
     );
 }
+
+#[test]
+fn a_stay_told_after_an_arrival_from_there_ended_on_the_arrival_day() {
+    // "arrived in Madrid late on Tuesday from Lisbon, after a three-day state visit to
+    // Portugal": two trips, not one tour; the one to Portugal ran the three days up to
+    // Tuesday (EVENTS.md R14), and the prime minister met on it is Portugal's, not the
+    // dateline's.
+    let found = extract(
+        "2019-05-08",
+        "MADRID, May 8 (Agency) - Brazilian President Ana Costa arrived in Madrid late on \
+         Tuesday from Lisbon, after a three-day state visit to Portugal in which she held talks \
+         with Prime Minister Rui Lopes.\nCosta will meet King Felipe on Thursday.",
+    );
+    assert!(
+        has_range(&found, "visit", "2019-05-05", "2019-05-07")
+            && has(&found, "visit", "2019-05-05", &["BR", "PT"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2019-05-07", &["BR", "ES"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| !(f.countries.contains(&"ES".to_string())
+                && f.countries.contains(&"PT".to_string()))),
+        "{found:?}"
+    );
+}

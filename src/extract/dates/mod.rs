@@ -14,7 +14,7 @@ use attachment::{
 };
 use chrono::{Datelike, Duration};
 use ranges::{coordinated, range_end, range_start};
-use stays::{stay_since_arrival, widen_by_length};
+use stays::{stay_before_arrival, stay_since_arrival, widen_by_length};
 use undated::undated;
 
 mod attachment;
@@ -386,6 +386,14 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
 
 /// Finds the date of a trigger. `None` when the event cannot be dated (undated plans).
 pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -> Option<Dated> {
+    if let Some(date) = stay_before_arrival(s, trig, others) {
+        return Some(Dated {
+            date,
+            source: DateSource::Text,
+            words: "the stay before an arrival, which ended that day".into(),
+            also: Vec::new(),
+        });
+    }
     let mut best: Option<(i64, &TimeRef)> = None;
     for t in &s.times {
         if t.date.is_none() {

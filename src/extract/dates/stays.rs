@@ -201,3 +201,38 @@ pub(super) fn stay_since_arrival(
     }
     EventDate::new(PartialDate::day(day), Some(PartialDate::day(doc.dct))).ok()
 }
+
+/// "arrived in A on Tuesday from B, after a three-day visit to B": the stay before the
+/// arrival ended that day, and ran as long as it says (EVENTS.md R14).
+pub(super) fn stay_before_arrival(
+    s: &Sent,
+    trig: &Trigger,
+    others: &[Trigger],
+) -> Option<EventDate> {
+    if !trig.noun || !matches!(trig.kind, EventType::Visit | EventType::Tour) {
+        return None;
+    }
+    let after = (trig.first.saturating_sub(6)..trig.first).find(|&k| lower(s, k) == "after")?;
+    let length = s
+        .times
+        .iter()
+        .find(|x| x.first > after && x.last < trig.first && x.days.is_some_and(|n| n >= 2))?;
+    let arrival = others.iter().rfind(|a| {
+        a.last < after
+            && !a.noun
+            && a.kind == EventType::Visit
+            && matches!(
+                lower(s, a.first),
+                "arrived" | "arrives" | "returned" | "returns" | "came" | "flew" | "landed"
+            )
+    })?;
+    let day = s.times.iter().find_map(|x| {
+        let date = x.date.as_ref()?;
+        (x.first > arrival.last && x.last < after && date.end.is_none())
+            .then_some(date.start)
+            .filter(|d| d.precision() == Precision::Day)
+    })?;
+    let last = day.first_day();
+    let first = last - Duration::days(length.days? - 1);
+    EventDate::new(PartialDate::day(first), Some(PartialDate::day(last))).ok()
+}

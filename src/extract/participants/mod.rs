@@ -434,7 +434,9 @@ fn trip(
             && s.toks
                 .get(k + 1)
                 .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
-        if (*k > trig.last && *via != Via::Demonym && !owner
+        // "arrived in Warsaw on Monday, straight from Kyiv": where the trip set out from.
+        let origin = *k > 0 && lower(s, k - 1) == "from";
+        if (*k > trig.last && *via != Via::Demonym && !owner && !origin
             || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)
             && Some(c) != p.traveller.as_ref()
             && !p.destinations.contains(c)

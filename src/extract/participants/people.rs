@@ -5,7 +5,7 @@
 
 use super::super::cast::{surname, Cast};
 use super::super::document::{Doc, Sent};
-use super::super::mentions::{PersonRef, Via};
+use super::super::mentions::{CountryRef, PersonRef, Via};
 use super::super::triggers::Trigger;
 use super::{lower, topic_cut};
 use crate::model::{Country, Gazetteer};
@@ -396,8 +396,16 @@ fn unattributed(
     }
     // "will go on to Bogota to meet President X", "in Quito, she met President Y": an
     // official met at a foreign place just named serves that place's state.
+    // (So is a state a trip is said to go to: "after a visit to Portugal in which she held
+    // talks with Prime Minister X".)
+    let trip_to = |c: &CountryRef| {
+        c.via == Via::Name
+            && c.first > 1
+            && lower(s, c.first - 1) == "to"
+            && crate::extract::lexicon::VISIT_NOUNS.contains(&lower(s, c.first - 2))
+    };
     let met_there = s.countries.iter().rfind(|c| {
-        matches!(c.via, Via::City | Via::Capital)
+        (matches!(c.via, Via::City | Via::Capital) || trip_to(c))
             && c.is_state()
             && c.last < first
             && c.last + 8 >= first

@@ -10,13 +10,13 @@ use super::places::Places;
 use crate::model::Gazetteer;
 use std::collections::HashMap;
 
-/// "Rabat - ..." at the start of the body: one to three words in ordinary capitals that
-/// name a city large enough to file news from, then a dash between spaces. The place and the
-/// byte span to the dash's end.
+/// "Rabat - ..." or "Kigali: ..." at the start of the body: one to three words in ordinary
+/// capitals that name a city large enough to file news from, then a dash between spaces or
+/// a colon. The place and the byte span to the dash's end.
 pub(super) fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (usize, usize))> {
     let body = text.get(body_start..)?;
     let line = body.lines().next()?;
-    let (head, dash) = [" - ", " \u{2013} ", " \u{2014} "]
+    let (head, dash) = [" - ", " \u{2013} ", " \u{2014} ", ": "]
         .iter()
         .filter_map(|d| line.find(d).map(|at| (&line[..at], at + d.len())))
         .min_by_key(|(head, _)| head.len())?;

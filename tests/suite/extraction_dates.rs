@@ -334,3 +334,20 @@ fn a_stay_told_after_an_arrival_from_there_ended_on_the_arrival_day() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_city_and_a_colon_opening_the_story_is_its_dateline() {
+    // "Kigali: ..." places the story, so "gathered here" is in Kigali.
+    let found = extract(
+        "2018-03-21",
+        "Kigali: \"This is a historic day,\" Rwandan President Jean Mugisha said as African \
+         leaders gathered here for an extraordinary summit of the African Union on \
+         Wednesday.\nThe summit was opened by AU Commission Chairperson Amadou Diallo.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == "summit" && f.places.iter().any(|p| p == "Kigali")),
+        "{found:?}"
+    );
+}

@@ -351,3 +351,22 @@ fn a_city_and_a_colon_opening_the_story_is_its_dateline() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_official_who_brought_others_together_met_them_on_the_day_given() {
+    // "brought together the foreign ministers of Chile and Peru in Cartagena on May 4": a
+    // meeting of the three on May 4, not on the day the ministry spoke; a forum that
+    // brought ministers together is no meeting of its chair's.
+    let found = extract(
+        "2019-06-12",
+        "BOGOTA, June 12 (Agency) - Colombian Foreign Minister Ana Ruiz brought together the \
+         foreign ministers of Chile and Peru in Cartagena on May 4 to ease their border \
+         dispute, the ministry said on Wednesday.\nThe forum, chaired by President Luis Mora, \
+         brought together ministers of 30 countries.",
+    );
+    assert!(
+        has(&found, "meeting", "2019-05-04", &["CO", "CL", "PE"]),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

@@ -275,10 +275,23 @@ fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a
             c.country.kind == CountryKind::State && by && !after_of && !before_someone
         })
     });
-    let own: Vec<&Country> = on_its_own
-        .map(|c| &c.country)
+    let named: Vec<&Country> = on_its_own.map(|c| &c.country).collect();
+    let own: Vec<&Country> = named
+        .iter()
+        .copied()
         .filter(|c| !others.contains(c))
         .collect();
+    // ("the President of Iceland, X" in Iceland's own text, which says "in Iceland",
+    // "Iceland's policy", "to Iceland": a state named on its own three times or more, and
+    // more often than any other, is the text's own even though one of its people is named.)
+    if let Some(most) = most_named(named.iter().copied()) {
+        let times = |x: &Country| named.iter().filter(|c| **c == x).count();
+        let rivals = own.iter().map(|c| times(c)).max().unwrap_or(0);
+        // (A first-person text names its partner more than itself: "I will visit China".)
+        if !demonyms && others.contains(&most) && times(most) >= 3 && times(most) > rivals {
+            return Some(most);
+        }
+    }
     // "between the United Kingdom and the United States": the state paired with the other
     // side's is the text's own.
     let paired = |c: &&Country| {

@@ -10,7 +10,7 @@ use super::places::Places;
 use crate::model::Gazetteer;
 use std::collections::HashMap;
 
-/// "Rabat - ..." or "Kigali: ..." at the start of the body: one to three words in ordinary
+/// "Rabat - ..." or "Accra: ..." at the start of the body: one to three words in ordinary
 /// capitals that name a city large enough to file news from, then a dash between spaces or
 /// a colon. The place and the byte span to the dash's end.
 pub(super) fn place_and_dash(text: &str, body_start: usize) -> Option<(&str, (usize, usize))> {

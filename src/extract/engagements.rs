@@ -452,7 +452,7 @@ fn attends_gathering(s: &Sent, t: &triggers::Trigger) -> bool {
         return false;
     }
     let (_, mut last) = t.clause;
-    // "left for Panama City, where he joins the leaders at the summit": what is done where
+    // "left for Riga, where she will attend the summit": what is done where
     // the trip goes.
     let where_next = s.toks.get(last + 1).is_some_and(|x| x.is(","))
         && s.toks.get(last + 2).is_some_and(|x| x.lower == "where");

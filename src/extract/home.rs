@@ -281,9 +281,9 @@ fn own_state_named_most<'a>(sentences: &'a [Sent], demonyms: bool) -> Option<&'a
         .copied()
         .filter(|c| !others.contains(c))
         .collect();
-    // ("the President of Iceland, X" in Iceland's own text, which says "in Iceland",
-    // "Iceland's policy", "to Iceland": a state named on its own three times or more, and
-    // more often than any other, is the text's own even though one of its people is named.)
+    // ("the Minister of Trade of Norway, X" in Norway's own text, which says "in Norway",
+    // "Norway's ties", "to Norway": a state named on its own three times or more, and more
+    // often than any other, is the text's own even though one of its people is named.)
     if let Some(most) = most_named(named.iter().copied()) {
         let times = |x: &Country| named.iter().filter(|c| **c == x).count();
         let rivals = own.iter().map(|c| times(c)).max().unwrap_or(0);

@@ -841,31 +841,30 @@ fn an_agreement_signed_with_one_state_was_signed_by_the_sentences_subject() {
 #[test]
 fn a_government_that_names_its_own_state_most_speaks_for_it_though_it_names_one_of_its_ministers_with_it(
 ) {
-    // No dateline: a government's own text. "the Minister of Foreign Affairs of Norway, X"
-    // names one of its own people with the state, but "in Norway", "Norway's policy" and "to
-    // Norway" make Norway the text's own, not Sweden, named once as a place.
+    // No dateline: a government's own text. "the Minister of Trade of Norway, X" names one
+    // of its own people with the state, but "in Norway", "Norway's ties" and "to Norway" make
+    // Norway the text's own, not Sweden, named once as a place.
     let found = extract_headed(
         "2019-09-04",
-        "Prime Minister meets Vice President",
-        "Prime Minister Sigrid Dahl today met with Thomas Reed, Vice President of the United \
-         States, at Gardermoen Airport.\nThe Vice President is in Norway for a one-day working \
-         visit. Earlier in the day he met with the Minister of Foreign Affairs of Norway, Erik \
-         Lund, in Oslo.\nThe Prime Minister underlined that Norway's policy on climate remains \
-         firm. It was the first visit by a Vice President to Norway since 2008.\nFollowing the \
-         meeting, the Prime Minister travelled to Malmo, Sweden, where she will address a trade \
-         union congress.",
+        "Prime Minister receives Canadian minister",
+        "Prime Minister Sigrid Dahl today received Paul Moreau, Foreign Minister of Canada, at \
+         her office.\nMoreau is in Norway for two days of talks. On Tuesday he saw the Minister \
+         of Trade of Norway, Erik Lund, in Bergen.\nThe Prime Minister said that Norway's ties \
+         with Canada are strong. It is the first visit by a Canadian foreign minister to Norway \
+         since 2011.\nLater today the Prime Minister travels to Gothenburg, Sweden, to address \
+         a business congress.",
     );
     assert!(
         found.iter().any(|f| f.date == "2019-09-04"
             && f.countries.contains(&"NO".to_string())
-            && f.countries.contains(&"US".to_string())),
+            && f.countries.contains(&"CA".to_string())),
         "{found:?}"
     );
     assert!(
         found
             .iter()
             .all(|f| !(f.countries.contains(&"SE".to_string())
-                && f.countries.contains(&"US".to_string()))),
+                && f.countries.contains(&"CA".to_string()))),
         "{found:?}"
     );
 }

@@ -97,7 +97,7 @@ pub(super) fn gathering(
             && lower(s, k - 1) == "to"
             && (*k + 1..trig.first).any(|j| matches!(lower(s, j), "for" | "attend"))
             && !named.iter().any(|(o, ..)| *o > *k && *o < trig.first);
-        // "for Panama City, where he joins the leaders at the summit": the place a
+        // "for Riga, where she will attend the summit": the place a
         // relative clause hangs on.
         let where_held = *k < trig.first
             && *via != Via::Demonym

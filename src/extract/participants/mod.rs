@@ -228,7 +228,7 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         }
         // "..., where the summit opens": the place the clause hangs on.
         if lower(s, own_first) == "where" && own_first >= 2 && s.toks[own_first - 1].is(",") {
-            // ("Panama City, where": a place named for its state ends before "City".)
+            // ("Mexico City, where": a place named for its state ends before "City".)
             let named_last = (own_first.saturating_sub(4)..own_first - 1)
                 .rev()
                 .take_while(|&k| s.toks[k].word && s.toks[k].cap)
@@ -434,7 +434,7 @@ fn trip(
             && s.toks
                 .get(k + 1)
                 .is_some_and(|t| t.word && !t.cap && t.lower != "capital");
-        // "arrived in Warsaw on Monday, straight from Kyiv": where the trip set out from.
+        // "arrived in Rome on Monday, straight from Vienna": where the trip set out from.
         let origin = *k > 0 && lower(s, k - 1) == "from";
         if (*k > trig.last && *via != Via::Demonym && !owner && !origin
             || trig.noun && *k + 3 >= trig.first && *k < trig.first && *via == Via::Name)

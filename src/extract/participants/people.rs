@@ -206,7 +206,7 @@ pub(super) fn people_of(
 }
 
 /// Whether a sentence opens with someone named, its subject, before a relative clause
-/// ("Gaddafi leaves Lisbon for Paris, where he ..."): the clause's "he" is that person, not
+/// ("Moreau leaves Santiago for Lima, where he ..."): the clause's "he" is that person, not
 /// someone of the sentence before. (By name: "the president" is too loose a reference to
 /// outrank the sentence before; and at the opening: "arrived from Ireland, where he met X,
 /// and went on to London, where he will meet Y" is not about X.)

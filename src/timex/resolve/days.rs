@@ -230,8 +230,8 @@ mod tests {
         // Told as done, both are past: "met on Thursday and Saturday" is last Saturday.
         let text = "They met on Thursday and Saturday.";
         assert_eq!(value(text, t, "Saturday"), "2015-04-04");
-        // Days listed latest first stay apart: "statements made Friday and Thursday".
-        let text = "Following are statements made Friday and Thursday.";
+        // Days listed latest first stay apart: "spoke Friday and Thursday".
+        let text = "Ministers spoke to reporters Friday and Thursday.";
         assert_eq!(value(text, t, "Thursday"), "2015-04-09");
     }
 }

@@ -100,7 +100,7 @@ fn paired_weekday(c: &Cand, toks: &[Token], tense: Tense, ctx: &mut Ctx) -> Opti
         return None;
     };
     let gap = (wd as i64 - before.weekday().num_days_from_monday() as i64).rem_euclid(7);
-    // ("statements made Friday and Thursday" lists days, most recent first.)
+    // ("spoke Friday and Thursday" lists days, most recent first.)
     if !(1..=3).contains(&gap) {
         return None;
     }

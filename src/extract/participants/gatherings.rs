@@ -99,10 +99,8 @@ pub(super) fn gathering(
             && !named.iter().any(|(o, ..)| *o > *k && *o < trig.first);
         // "for Riga, where she will attend the summit": the place a
         // relative clause hangs on.
-        let where_held = *k < trig.first
-            && *via != Via::Demonym
-            && (*k + 1..(*k + 5).min(trig.first))
-                .any(|j| lower(s, j) == "where" && lower(s, j - 1) == ",");
+        let where_held = lower(s, trig.clause.0) == "where"
+            && super::place_where_points_back(s, trig.clause.0).is_some_and(|c| c.first == *k);
         // "leading Egypt's delegation to the 33rd session": a state sent to it takes part.
         let delegated = *k < trig.first
             && trig.first - *k <= 8

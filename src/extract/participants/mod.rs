@@ -227,17 +227,8 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             named.push((c.first, c.country.clone(), c.via, c.place.clone()));
         }
         // "..., where the summit opens": the place the clause hangs on.
-        if lower(s, own_first) == "where" && own_first >= 2 && s.toks[own_first - 1].is(",") {
-            // ("Mexico City, where": a place named for its state ends before "City".)
-            let named_last = (own_first.saturating_sub(4)..own_first - 1)
-                .rev()
-                .take_while(|&k| s.toks[k].word && s.toks[k].cap)
-                .last();
-            let antecedent = s.countries.iter().find(|c| {
-                c.via != Via::Demonym
-                    && named_last.is_some_and(|k| k <= c.last && c.last + 2 <= own_first)
-            });
-            if let Some(c) = antecedent {
+        if lower(s, own_first) == "where" {
+            if let Some(c) = place_where_points_back(s, own_first) {
                 named.insert(0, (c.first, c.country.clone(), c.via, c.place.clone()));
             }
         }
@@ -408,14 +399,9 @@ fn trip(
     // "flew here from Laos, where he was on a three-day visit", "bringing her to Berlin,
     // where she began a tour": the place "where" points back to is where the trip was.
     let where_at = trig.relative_where(s);
-    let pointed = where_at.and_then(|w| {
-        s.countries
-            .iter()
-            .filter(|c| c.is_state() && c.last < w && c.last + 3 >= w)
-            .filter(|c| (c.last + 1..w).all(|j| s.toks[j].is(",")))
-            .map(|c| c.country.clone())
-            .next_back()
-    });
+    let pointed = where_at
+        .and_then(|w| place_where_points_back(s, w))
+        .map(|c| c.country.clone());
     let here = here.filter(|&h| where_at.is_none_or(|w| pointed.is_none() || h > w));
     if let Some(c) = pointed.filter(|c| Some(c) != p.traveller.as_ref()) {
         p.destinations.push(c);
@@ -489,6 +475,18 @@ fn trip(
             p.add_country(c);
         }
     }
+}
+
+/// The state a "where" at `w` points back to: the place right before it, past a comma or
+/// the rest of the place's name ("Mexico City, where": the state is named by "Mexico").
+fn place_where_points_back<'s>(s: &'s Sent, w: usize) -> Option<&'s CountryRef> {
+    s.countries.iter().rfind(|c| {
+        c.is_state()
+            && c.via != Via::Demonym
+            && c.last < w
+            && c.last + 4 >= w
+            && (c.last + 1..w).all(|j| s.toks[j].is(",") || s.toks[j].word && s.toks[j].cap)
+    })
 }
 
 /// The states a relative clause right after a trip names as its stops: "tour, which has

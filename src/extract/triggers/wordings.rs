@@ -490,12 +490,12 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
             return Break(Some((EventType::Meeting, k, false)));
         }
     }
-    // "Minister X brought together his Russian and Ukrainian counterparts": someone who
+    // "Minister X brought together her Chilean and Peruvian counterparts": someone who
     // brings officials together meets them. ("The forum, chaired by X, brought together 40
     // leaders" is the forum's own.)
     if matches!(w, "brought" | "brings" | "bringing")
         && lower(s, k + 1) == "together"
-        // ("his Russian and Ukrainian counterparts": the officials may come after a list.)
+        // ("her Chilean and Peruvian counterparts": the officials may come after a list.)
         && (k + 2..k + 7).any(|j| someone_at(s, j))
         && s.people.iter().any(|p| p.last < k && p.last + 4 >= k)
         && !(0..k).any(|j| lex::is_gathering_noun(lower(s, j)))

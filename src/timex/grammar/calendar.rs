@@ -122,6 +122,17 @@ impl G<'_> {
         }
     }
 
+    /// "that year", "of that year", "the same year", "of the same year" at `i`:
+    /// the end of the phrase.
+    fn that_year(&self, i: usize) -> Option<usize> {
+        let k = if self.is(i, "of") { i + 1 } else { i };
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("that", "year", _) => Some(k + 2),
+            ("the", "same", "year") => Some(k + 3),
+            _ => None,
+        }
+    }
+
     /// Four-digit year at `i` (1000-2099), optionally after a comma.
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
         let k = if self.is(i, ",") { i + 1 } else { i };
@@ -155,6 +166,9 @@ impl G<'_> {
                 let d = Some(d);
                 return self.cand(i, e + 2, Expr::MonthRel { m, d, year_offset });
             }
+            if let Some(e) = self.that_year(e).filter(|_| end_day.is_none()) {
+                return self.cand(i, e, Expr::MonthThatYear { m, d: Some(d) });
+            }
             let (y, e) = match self.year_after(e) {
                 Some((y, e2)) => (Some(y), e2),
                 None => (None, e),
@@ -186,6 +200,9 @@ impl G<'_> {
                     year_offset,
                 },
             );
+        }
+        if let Some(e) = self.that_year(j) {
+            return self.cand(i, e, Expr::MonthThatYear { m, d: None });
         }
         // "July last year"
         if let Some(year_offset) = self.relative_year(j) {
@@ -293,6 +310,9 @@ impl G<'_> {
         if let Some(year_offset) = self.relative_year(j) {
             let d = Some(d);
             return self.cand(i, j + 2, Expr::MonthRel { m, d, year_offset });
+        }
+        if let Some(e) = self.that_year(j) {
+            return self.cand(i, e, Expr::MonthThatYear { m, d: Some(d) });
         }
         let (y, e) = match self.year_after(j) {
             Some((y, e)) => (Some(y), e),

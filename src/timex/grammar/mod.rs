@@ -144,6 +144,12 @@ pub(crate) enum Expr {
         d: Option<u32>,
         year_offset: i64,
     },
+    /// "November that year", "in August of the same year": a month (or a day
+    /// of it) in the year of the last time mentioned.
+    MonthThatYear {
+        m: u32,
+        d: Option<u32>,
+    },
     Duration {
         amount: Amount,
         unit: Unit,

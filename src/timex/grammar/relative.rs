@@ -54,6 +54,7 @@ impl G<'_> {
                 self.year_end(i, i + 4)
             }
             ("that" | "the", "same") if self.is(i + 2, "day") => c(i + 3, Expr::That(Unit::Day)),
+            ("the", "same") if self.is(i + 2, "year") => c(i + 3, Expr::That(Unit::Year)),
             // "that night", "that morning": part of the day last mentioned
             // ("said that night raids ..." is a clause, not a time).
             ("that", _)

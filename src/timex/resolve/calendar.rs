@@ -313,6 +313,22 @@ pub(super) fn month_rel_value(
     }
 }
 
+/// `Expr::MonthThatYear`: "November that year" takes the year of the last
+/// time mentioned, whatever its precision; the document's year when none was.
+pub(super) fn month_that_year_value(m: u32, d: Option<u32>, ctx: &Ctx) -> Out {
+    let year = ctx
+        .reference
+        .map(|(x, _)| x.year())
+        .or(ctx.dct.map(|t| t.year()));
+    let Some(y) = year else {
+        return match d {
+            Some(d) => date(format!("XXXX-{m:02}-{d:02}")),
+            None => date(format!("XXXX-{m:02}")),
+        };
+    };
+    month_rel_value(m, d, 0, NaiveDate::from_ymd_opt(y, 1, 1))
+}
+
 /// `Expr::Holiday`: a fixed-date holiday in the nearest year.
 pub(super) fn holiday_value(m: u32, d: u32, tense: Tense, dct: Option<NaiveDate>) -> Out {
     let y = dct.map(|t| day_year(t, m, d, tense));

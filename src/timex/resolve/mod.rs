@@ -212,6 +212,7 @@ fn value_of(e: &Expr, tense: Tense, ctx: &Ctx) -> Out {
         Expr::MonthRel { m, d, year_offset } => {
             calendar::month_rel_value(*m, *d, *year_offset, dct)
         }
+        Expr::MonthThatYear { m, d } => calendar::month_that_year_value(*m, *d, ctx),
         Expr::Half { h, y } => calendar::half_year_value(*h, *y, tense, dct),
         Expr::Season { s, y, shift } => calendar::season_value(s, *y, *shift, tense, dct),
         Expr::Offset {

@@ -297,4 +297,21 @@ mod tests {
         let all = tag("In 2019 the talks failed. That year, trade fell.", Some(t));
         assert_eq!(find(&all, "That year").value, "2019");
     }
+
+    #[test]
+    fn a_month_that_year_is_in_the_year_last_named() {
+        let t = d(1990, 11, 10);
+        let text =
+            "The bloc was founded in May 1981, and its leaders met again in November that year.";
+        assert_eq!(value(text, t, "November that year"), "1981-11");
+        let text = "They signed it in May 2017. In August of the same year he travelled there.";
+        assert_eq!(value(text, t, "August of the same year"), "2017-08");
+        let text = "The pact came in 1985. On 3 March the same year, envoys met.";
+        assert_eq!(value(text, t, "3 March the same year"), "1985-03-03");
+        let text = "It opened in 1972. The same year, trade doubled.";
+        assert_eq!(value(text, t, "The same year"), "1972");
+        // With no time named before, it is the document's year.
+        let text = "Talks resumed in June that year.";
+        assert_eq!(value(text, t, "June that year"), "1990-06");
+    }
 }

@@ -266,6 +266,15 @@ fn cue_at(toks: &[Token], k: usize, right: bool) -> Option<Tense> {
         "is" | "are" if next == "to" || next == "due" || next == "expected" => {
             return Some(Tense::Future)
         }
+        // "is also expected to", "are still due to": an adverb between.
+        "is" | "are"
+            if matches!(next, "also" | "still" | "now" | "widely" | "then")
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "due" | "expected")) =>
+        {
+            return Some(Tense::Future)
+        }
         // As nouns these say nothing: "the plan", "the expected loss".
         "plan" | "plans" | "planned" | "expected" | "expects" | "scheduled" | "set" | "due" => {
             let passive_or_present = matches!(prev, "is" | "are" | "be" | "been");
@@ -344,6 +353,17 @@ fn possessive(toks: &[Token], e: usize) -> bool {
 mod tests {
     use crate::timex::tests::{d, one, seed_dct, value};
     use crate::timex::{tag, TimexType};
+
+    #[test]
+    fn an_adverb_inside_a_timetable_verb_still_looks_ahead() {
+        let t = seed_dct(); // a Wednesday
+        let text = "Envoys will review the text at a meeting in Oslo on Friday, when the panel is \
+                    also expected to report.";
+        assert_eq!(value(text, t, "Friday"), "2025-05-09");
+        let text = "The ministers discuss it at their meeting in Rome on Monday, when the board \
+                    is still due to vote.";
+        assert_eq!(value(text, t, "Monday"), "2025-05-12");
+    }
 
     #[test]
     fn weekdays_follow_tense() {

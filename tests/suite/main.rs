@@ -11,6 +11,7 @@ mod build;
 mod check;
 mod extract;
 mod extraction_dates;
+mod extraction_gatherings;
 mod extraction_meetings;
 mod extraction_parties;
 mod extraction_rules;

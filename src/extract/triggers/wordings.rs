@@ -465,11 +465,23 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
         let of_council = next == "of"
             && (k + 2..(k + 6).min(s.toks.len()))
                 .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
-        if (leaders || of_council) && !before.contains(&"summit") {
+        // "NATO defence ministers are due to discuss it at their meeting in Brussels": a
+        // bloc's ministers or leaders meeting as one.
+        let bloc_members = prev == "their" && (0..k).any(|j| bloc_officials(s, j));
+        if (leaders || of_council || bloc_members) && !before.contains(&"summit") {
             return Break(Some((EventType::Summit, name_end(s, k), true)));
         }
     }
     Continue(())
+}
+
+/// "EU foreign ministers", "ASEAN leaders": the plural officials of a body of states, not
+/// "the two ministers".
+fn bloc_officials(s: &Sent, j: usize) -> bool {
+    let from = j.saturating_sub(3);
+    matches!(lower(s, j), "ministers" | "leaders")
+        && (from..j).any(|i| s.countries.iter().any(|c| c.first == i && !c.is_state()))
+        && !(from..j).any(|i| matches!(lower(s, i), "two" | "both"))
 }
 
 /// "met", "held talks", "received": meetings told by their verb.

@@ -14,3 +14,17 @@ fn a_blocs_ministers_at_their_meeting_hold_a_summit() {
     assert!(has(&found, "summit", "2011-03-14", &["BE"]), "{found:?}");
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
+
+#[test]
+fn a_town_that_names_a_summit_places_it() {
+    // Neither town is a capital; only the gathering noun after it makes it a place.
+    let found = extract(
+        "2019-06-04",
+        "NAIROBI, June 4 (Agency) - The bloc's envoys met on Tuesday to prepare the next \
+         summit.\nThe chairmanship, which began after the Mombasa summit last June, has held \
+         forty events, and the charter adopted at the Durban Summit of August 2015 still \
+         guides it.",
+    );
+    assert!(has(&found, "summit", "2018-06", &["KE"]), "{found:?}");
+    assert!(has(&found, "summit", "2015-08", &["ZA"]), "{found:?}");
+}

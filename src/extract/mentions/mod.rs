@@ -500,9 +500,15 @@ fn city_at(
             && toks[i - 1].cap
             && !placed_before
             && !common_capitalised(&toks[i - 1].lower);
+        // "the Qingdao summit", "last year's Durban conference": a town that names a
+        // gathering held there.
+        let names_a_gathering = toks
+            .get(i + n)
+            .is_some_and(|t| crate::extract::lexicon::SUMMIT_NOUNS.contains(&t.lower.as_str()))
+            && before.is_some_and(|b| matches!(b, "the" | "s" | "last" | "next" | "this"));
         if after_name
             || surname_after_particles(toks, i)
-            || !(placed_before || apposed.is_some() || capital)
+            || !(placed_before || apposed.is_some() || capital || names_a_gathering)
         {
             return None;
         }

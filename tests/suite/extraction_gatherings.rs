@@ -27,4 +27,7 @@ fn a_town_that_names_a_summit_places_it() {
     );
     assert!(has(&found, "summit", "2018-06", &["KE"]), "{found:?}");
     assert!(has(&found, "summit", "2015-08", &["ZA"]), "{found:?}");
+    // Each is held in its own town, not in every town the sentence names.
+    let durban = found.iter().find(|f| f.date == "2015-08").unwrap();
+    assert_eq!(durban.places, ["Durban"], "{found:?}");
 }

@@ -255,8 +255,22 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
         .filter(|&k| in_scope(k, k))
         .min_by_key(|&k| (k as i64 - trig.head as i64).abs());
 
+    // "the Mombasa summit": a gathering named after its town is held there, whatever
+    // other towns the sentence names.
+    let named_after_town = s.countries.iter().find(|c| {
+        trig.kind == EventType::Summit
+            && trig.noun
+            && c.last + 1 == trig.first
+            && matches!(c.via, Via::City | Via::Capital)
+    });
+    if let Some(town) = named_after_town {
+        if let Some(name) = &town.place {
+            p.add_place(name);
+            p.host = Some(town.country.clone());
+        }
+    }
     // Places: cities and capitals the clause puts the event in, and "here".
-    for (k, c, via, place) in &named {
+    for (k, c, via, place) in named.iter().filter(|_| named_after_town.is_none()) {
         if matches!(via, Via::City | Via::Capital) {
             // "left for Washington", "headed for Paris": where a trip goes.
             // ("left Hanoi for Beijing" goes home, not on a trip.)

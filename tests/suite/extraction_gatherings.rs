@@ -31,3 +31,19 @@ fn a_town_that_names_a_summit_places_it() {
     let durban = found.iter().find(|f| f.date == "2015-08").unwrap();
     assert_eq!(durban.places, ["Durban"], "{found:?}");
 }
+
+#[test]
+fn a_bodys_council_of_heads_of_state_or_foreign_ministers_sits_as_a_summit() {
+    let found = extract(
+        "2003-03-04",
+        "MOSCOW, March 4 (Agency) - Preparations for the meeting of the Council of Heads of \
+         State of the Community, which will be held in Almaty on 20-21 March, are complete, \
+         the executive secretary said today.\nThe Council of Foreign Ministers of the \
+         Community will meet in Minsk on 12 March.\nThe Council of Ministers approved the \
+         budget on Monday.",
+    );
+    assert!(has(&found, "summit", "2003-03-20", &["KZ"]), "{found:?}");
+    assert!(has(&found, "summit", "2003-03-12", &["BY"]), "{found:?}");
+    // A government's own Council of Ministers is its cabinet, not a gathering of states.
+    assert_eq!(found.len(), 2, "{found:?}");
+}

@@ -217,10 +217,11 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
 /// the comma that closes the trigger's own clause.
 pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
     let mut k = trig.last + 1;
-    // ("the donors conference on Sudan, held in Oslo": past the gathering's topic.)
+    // ("the donors conference on Sudan, held in Oslo": past the gathering's topic; "the
+    // meeting of the Council of Heads of State, which will be held in ...": past its body.)
     if matches!(lower(s, k), "on" | "of" | "for") {
-        let topic_end = (k + 1..s.toks.len().min(k + 7))
-            .take_while(|&j| s.toks[j].cap || matches!(lower(s, j), "the" | "and"))
+        let topic_end = (k + 1..s.toks.len().min(k + 10))
+            .take_while(|&j| s.toks[j].cap || matches!(lower(s, j), "the" | "and" | "of"))
             .last();
         if let Some(end) = topic_end {
             k = end + 1;

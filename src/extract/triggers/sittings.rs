@@ -79,15 +79,34 @@ pub(super) fn attended_by_leaders(s: &Sent, k: usize) -> bool {
 
 /// Councils whose members are states and which sit as their leaders' or ministers'
 /// meetings: the European Council, the EU's Foreign or General Affairs Council, NATO's
-/// North Atlantic Council. A national or city council is none of them.
+/// North Atlantic Council; and a body's "Council of Heads of State", "Council of Foreign
+/// Ministers" or "Council of Ministers of Foreign Affairs". A national or city council is
+/// none of them, nor is a government's "Council of Ministers".
 pub(super) fn is_council_of_states(s: &Sent, k: usize) -> bool {
+    let of_states = || {
+        let of = |j: usize, w: &str| lower(s, j) == w && s.toks.get(j).is_some_and(|t| t.cap);
+        lower(s, k + 1) == "of"
+            && (of(k + 2, "heads")
+                || of(k + 2, "foreign") && of(k + 3, "ministers")
+                || of(k + 2, "ministers")
+                    && lower(s, k + 3) == "of"
+                    && of(k + 4, "foreign")
+                    && of(k + 5, "affairs"))
+    };
     s.toks[k].cap
-        && k > 0
-        && s.toks[k - 1].cap
-        && matches!(
-            lower(s, k - 1),
-            "european" | "affairs" | "atlantic" | "ecofin" | "arctic" | "nordic" | "ministerial"
-        )
+        && (k > 0
+            && s.toks[k - 1].cap
+            && matches!(
+                lower(s, k - 1),
+                "european"
+                    | "affairs"
+                    | "atlantic"
+                    | "ecofin"
+                    | "arctic"
+                    | "nordic"
+                    | "ministerial"
+            )
+            || of_states())
 }
 
 /// "Leaders will gather at the European Council in Dublin on 26 and 27 June", "brief her

@@ -608,6 +608,14 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
         {
             return Break(Some((EventType::Call, k + 1, false)));
         }
+        // "The Council of Foreign Ministers will meet in Almaty": a council of states
+        // sitting is a summit.
+        let council_meets = matches!(w, "met" | "meet" | "meets")
+            && (k.saturating_sub(10)..k)
+                .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
+        if council_meets {
+            return Break(Some((EventType::Summit, k, false)));
+        }
         return Break(Some((EventType::Meeting, k, false)));
     }
     Continue(())

@@ -34,6 +34,7 @@ pub(crate) fn anaphora(
     }
     let (kind, planned) = (trig.kind, trig.future);
     after_the_meeting(doc, s, earlier, trig, parties, dated);
+    same_series(s, earlier, trig, parties);
     let same_occasion = names_the_same_occasion(s);
     // A trip "then" goes on is a later leg, and a plan's "then" a later step: neither shares
     // the day before.
@@ -164,6 +165,41 @@ pub(crate) fn anaphora(
                 &m.date_words,
                 "the sentence before",
             );
+        }
+    }
+}
+
+/// "The bloc was founded at the first summit in Arusha", "the previous summit took place in
+/// Kampala", "the leaders met again in Nairobi": a gathering of the same series as the summit
+/// the text reports, with its states (the largest summit told before, of three states or
+/// more).
+fn same_series(s: &Sent, earlier: &[Mention], trig: &Trigger, parties: &mut Parties) {
+    let w = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+    let in_series = trig.kind == EventType::Summit
+        && trig.noun
+        // (Lower case: "the Third Ministerial Conference" is a name of its own.)
+        && (trig.first.saturating_sub(2)..trig.first).any(|k| {
+            matches!(w(k), "first" | "previous" | "second" | "third" | "fourth" | "fifth")
+                && !s.toks[k].cap
+        });
+    let met_again = matches!(w(trig.first), "met" | "meet")
+        && w(trig.first + 1) == "again"
+        && trig.first >= 2
+        && w(trig.first - 1) == "leaders"
+        && w(trig.first - 2) == "the";
+    // (A summit whose sentence names two of its states already has its parties; "the
+    // leaders" who met again are all of them.)
+    if !(in_series && parties.states().count() < 2 || met_again) {
+        return;
+    }
+    let reported = earlier
+        .iter()
+        .filter(|m| m.kind == EventType::Summit)
+        .max_by_key(|m| m.parties.states().count())
+        .filter(|m| m.parties.states().count() >= 3);
+    for c in reported.into_iter().flat_map(|m| m.parties.states()) {
+        if !parties.countries.contains(c) {
+            parties.countries.push(c.clone());
         }
     }
 }

@@ -47,3 +47,24 @@ fn a_bodys_council_of_heads_of_state_or_foreign_ministers_sits_as_a_summit() {
     // A government's own Council of Ministers is its cabinet, not a gathering of states.
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn an_earlier_summit_of_the_same_series_has_the_reported_summits_states() {
+    let found = extract(
+        "1999-11-10",
+        "ARUSHA, Nov 10 (Agency) - The presidents of Kenya, Uganda and Tanzania ended their \
+         summit here on Tuesday with a call for a customs union.\nThe community was revived \
+         at the first summit in Nairobi in May 1996, and the leaders met again in Kampala in \
+         March 1998.",
+    );
+    assert!(
+        has(&found, "summit", "1996-05", &["KE", "UG", "TZ"]),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.date == "1998-03" && f.countries.len() >= 3),
+        "{found:?}"
+    );
+}

@@ -68,3 +68,16 @@ fn an_earlier_summit_of_the_same_series_has_the_reported_summits_states() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_summits_final_communique_is_its_statement() {
+    let found = extract(
+        "1990-05-12",
+        "LOME, May 12 (Agency) - Leaders of Ghana, Niger and Benin ended their summit here on \
+         Friday.\nIn its final communique, issued on Friday, the summit condemned the coup.",
+    );
+    assert!(
+        has(&found, "statement", "1990-05-11", &["GH", "NE", "BJ"]),
+        "{found:?}"
+    );
+}

@@ -287,6 +287,11 @@ fn documents(s: &Sent, k: usize) -> Decision {
     {
         return Break(Some((EventType::Statement, k, true)));
     }
+    // "In its final communique, the summit condemned ...": the document a gathering closes
+    // with.
+    if matches!(w, "communique" | "communiqué") && k > 0 && lower(s, k - 1) == "final" {
+        return Break(Some((EventType::Statement, k, true)));
+    }
     Continue(())
 }
 

@@ -900,3 +900,17 @@ fn an_agency_that_signs_at_the_end_names_its_own_leaders_bare_too() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_treaty_that_a_leader_and_a_counterpart_signed_is_an_agreement() {
+    // The relative clause's subject is a long run of titles and names.
+    let found = extract(
+        "1996-05-03",
+        "NAIROBI, May 3 (Agency) - Tanzania will get more power under a treaty that President \
+         Juma Ali and his Kenyan counterpart John Kamau signed here this afternoon.",
+    );
+    assert!(
+        has(&found, "agreement", "1996-05-03", &["TZ", "KE"]),
+        "{found:?}"
+    );
+}

@@ -71,10 +71,21 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         // ("the border agreement that he and President X signed": with no comma, the
         // document right before the relative word.)
         // (Its verb told as done: not "the agreement that was prepared for signing".)
+        // ("a treaty that Prime Minister X and her Indian counterpart Y signed": a longer
+        // subject of names and titles only.)
+        let names_only = |j: usize| {
+            (j + 1..k).all(|x| {
+                toks[x].cap
+                    || matches!(
+                        lower(s, x),
+                        "and" | "his" | "her" | "their" | "the" | "counterpart" | "counterparts"
+                    )
+            })
+        };
         let relative = w.ends_with("ed")
-            && (k.saturating_sub(9)..k)
+            && (k.saturating_sub(16)..k)
                 .rfind(|&j| matches!(lower(s, j), "which" | "that"))
-                .filter(|&j| j > 0)
+                .filter(|&j| j > 0 && (j + 9 >= k || names_only(j)))
                 .is_some_and(|j| {
                     let reach = if lower(s, j - 1) == "," { 9 } else { 1 };
                     (j.saturating_sub(reach)..j)

@@ -83,6 +83,22 @@ impl Cast {
                 }
             }
         }
+        // "Prime Minister X and her Indian counterpart Y": X serves another state than Y,
+        // the one the text names most after Y's.
+        for s in &doc.sentences {
+            for p in &s.people {
+                let Some(theirs) = counterpart_after(s, p.last) else {
+                    continue;
+                };
+                let last = surname(&p.name);
+                let other = dominant_state(&doc.sentences, Some(&theirs.code));
+                for entry in cast.people.iter_mut() {
+                    if entry.1.is_none() && surname(&entry.0) == last {
+                        entry.1 = other.clone();
+                    }
+                }
+            }
+        }
         // A national agency's copy names its own state's leaders and ministers without the
         // state ("OSAKA (PTI) Prime Minister X held talks with ..."); the heads of bodies
         // ("Commission President", "Secretary-General") serve no state.
@@ -329,6 +345,21 @@ pub(crate) fn surname(name: &str) -> &str {
 
 /// Whether a title is a state's office (a head of state or government, a minister) rather
 /// than a body's.
+/// The state of "and his Kenyan counterpart" right after a person's name (token `last`).
+fn counterpart_after(s: &Sent, last: usize) -> Option<Country> {
+    let w = |k: usize| s.toks.get(k).map_or("", |t| t.lower.as_str());
+    if w(last + 1) != "and" || !matches!(w(last + 2), "his" | "her") {
+        return None;
+    }
+    let demonym = s.countries.iter().find(|c| {
+        c.first == last + 3
+            && c.via == Via::Demonym
+            && c.is_state()
+            && w(c.last + 1) == "counterpart"
+    })?;
+    Some(demonym.country.clone())
+}
+
 fn is_state_office(title: &str) -> bool {
     let t = title.to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();

@@ -868,3 +868,21 @@ fn a_government_that_names_its_own_state_most_speaks_for_it_though_it_names_one_
         "{found:?}"
     );
 }
+
+#[test]
+fn a_leader_and_his_foreign_counterpart_serve_different_states() {
+    // Kitwana is named with no state; "his Kenyan counterpart" says he is not Kenya's, and
+    // the state the text names most after Kenya is his.
+    let found = extract(
+        "1996-05-03",
+        "NAIROBI, May 3 (Agency) - President Juma Kitwana and his Kenyan counterpart John \
+         Kamau opened a new border post today, which Tanzania hopes will double its trade with \
+         Kenya.\nKitwana held an hour-long meeting with Kamau at State House on Thursday.\n\
+         Tanzania and Kenya have quarrelled over the road for years, and Tanzania has asked \
+         for funds.",
+    );
+    assert!(
+        has(&found, "meeting", "1996-05-02", &["TZ", "KE"]),
+        "{found:?}"
+    );
+}

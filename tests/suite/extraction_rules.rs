@@ -907,7 +907,7 @@ fn a_treaty_that_a_leader_and_a_counterpart_signed_is_an_agreement() {
     let found = extract(
         "1996-05-03",
         "NAIROBI, May 3 (Agency) - Tanzania will get more power under a treaty that President \
-         Juma Ali and his Kenyan counterpart John Kamau signed here this afternoon.",
+         Juma Kitwana and his Kenyan counterpart John Kamau signed here this afternoon.",
     );
     assert!(
         has(&found, "agreement", "1996-05-03", &["TZ", "KE"]),

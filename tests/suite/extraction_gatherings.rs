@@ -81,3 +81,18 @@ fn a_summits_final_communique_is_its_statement() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_state_represented_at_the_summit_just_told_took_part_in_it() {
+    let found = extract(
+        "2008-08-18",
+        "GABORONE, Aug 18 (Agency) - Leaders launched the free trade area on Sunday.\nThe \
+         launch was the highlight of the Ordinary Summit of the Community, held in \
+         Johannesburg on 16 and 17 August.\nMalawi was represented by its Vice-President, as \
+         the President is unwell.",
+    );
+    assert!(
+        has(&found, "summit", "2008-08-16", &["ZA", "MW"]),
+        "{found:?}"
+    );
+}

@@ -47,7 +47,7 @@ impl Parties {
             .filter(|c| c.kind != CountryKind::Region)
     }
 
-    fn add_country(&mut self, c: &Country) {
+    pub(crate) fn add_country(&mut self, c: &Country) {
         if !self.countries.contains(c) {
             self.countries.push(c.clone());
         }

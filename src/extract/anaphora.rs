@@ -169,8 +169,8 @@ pub(crate) fn anaphora(
     }
 }
 
-/// "The bloc was founded at the first summit in Arusha", "the previous summit took place in
-/// Kampala", "the leaders met again in Nairobi": a gathering of the same series as the summit
+/// "The first summit of the bloc took place in Arusha", "the previous summit took place in
+/// Kampala", "two years on, the leaders met again": a gathering of the same series as the summit
 /// the text reports, with its states (the largest summit told before, of three states or
 /// more).
 fn same_series(s: &Sent, earlier: &[Mention], trig: &Trigger, parties: &mut Parties) {

@@ -83,7 +83,7 @@ impl Cast {
                 }
             }
         }
-        // "Prime Minister X and her Indian counterpart Y": X serves another state than Y,
+        // "President X and his Kenyan counterpart Y": X serves another state than Y,
         // the one the text names most after Y's.
         for s in &doc.sentences {
             for p in &s.people {

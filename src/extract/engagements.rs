@@ -127,7 +127,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
         .collect()
 }
 
-/// "Zambia was represented by its Vice-President": a state that sent someone to the summit
+/// "Malawi was represented by its foreign minister": a state that sent someone to the summit
 /// just told (within two sentences) took part in it.
 fn represented_at_gathering(s: &Sent, mentions: &mut [Mention]) {
     let represented = s.countries.iter().filter(|c| {

@@ -8,10 +8,10 @@ fn a_blocs_ministers_at_their_meeting_hold_a_summit() {
     let found = extract(
         "2011-03-12",
         "OSLO, March 12 (Agency) - The government approved the fisheries plan on Saturday.\n\
-         NATO defence ministers are due to review the plan at their meeting in Brussels on \
-         Monday, when the alliance's staff is also expected to report.",
+         The plan goes next to ASEAN economic ministers, who will take it up at their meeting \
+         in Jakarta on Monday; the secretariat is also expected to report.",
     );
-    assert!(has(&found, "summit", "2011-03-14", &["BE"]), "{found:?}");
+    assert!(has(&found, "summit", "2011-03-14", &["ID"]), "{found:?}");
     assert!(!found.iter().any(|f| f.kind == "meeting"), "{found:?}");
 }
 
@@ -21,9 +21,8 @@ fn a_town_that_names_a_summit_places_it() {
     let found = extract(
         "2019-06-04",
         "NAIROBI, June 4 (Agency) - The bloc's envoys met on Tuesday to prepare the next \
-         summit.\nThe chairmanship, which began after the Mombasa summit last June, has held \
-         forty events, and the charter adopted at the Durban Summit of August 2015 still \
-         guides it.",
+         summit.\nThe bloc's current chair took over at the Mombasa summit last June, and its \
+         charter dates from the Durban Summit of August 2015.",
     );
     assert!(has(&found, "summit", "2018-06", &["KE"]), "{found:?}");
     assert!(has(&found, "summit", "2015-08", &["ZA"]), "{found:?}");
@@ -36,9 +35,9 @@ fn a_town_that_names_a_summit_places_it() {
 fn a_bodys_council_of_heads_of_state_or_foreign_ministers_sits_as_a_summit() {
     let found = extract(
         "2003-03-04",
-        "MOSCOW, March 4 (Agency) - Preparations for the meeting of the Council of Heads of \
-         State of the Community, which will be held in Almaty on 20-21 March, are complete, \
-         the executive secretary said today.\nThe Council of Foreign Ministers of the \
+        "MOSCOW, March 4 (Agency) - Officials said today that the agenda for the meeting of \
+         the Council of Heads of State of the Community, which will be held in Almaty on 20-21 \
+         March, was agreed.\nThe Council of Foreign Ministers of the \
          Community will meet in Minsk on 12 March.\nThe Council of Ministers approved the \
          budget on Monday.",
     );
@@ -53,9 +52,9 @@ fn an_earlier_summit_of_the_same_series_has_the_reported_summits_states() {
     let found = extract(
         "1999-11-10",
         "ARUSHA, Nov 10 (Agency) - The presidents of Kenya, Uganda and Tanzania ended their \
-         summit here on Tuesday with a call for a customs union.\nThe community was revived \
-         at the first summit in Nairobi in May 1996, and the leaders met again in Kampala in \
-         March 1998.",
+         summit here on Tuesday with a call for a customs union.\nThe first summit of the \
+         revived community took place in Nairobi in May 1996. Two years on, the leaders met \
+         again in Kampala, in March 1998.",
     );
     assert!(
         has(&found, "summit", "1996-05", &["KE", "UG", "TZ"]),
@@ -74,7 +73,8 @@ fn a_summits_final_communique_is_its_statement() {
     let found = extract(
         "1990-05-12",
         "LOME, May 12 (Agency) - Leaders of Ghana, Niger and Benin ended their summit here on \
-         Friday.\nIn its final communique, issued on Friday, the summit condemned the coup.",
+         Friday.\nThe summit's final communique, read out on Friday evening, called on the \
+         coup leaders to step down.",
     );
     assert!(
         has(&found, "statement", "1990-05-11", &["GH", "NE", "BJ"]),
@@ -86,10 +86,9 @@ fn a_summits_final_communique_is_its_statement() {
 fn a_state_represented_at_the_summit_just_told_took_part_in_it() {
     let found = extract(
         "2008-08-18",
-        "GABORONE, Aug 18 (Agency) - Leaders launched the free trade area on Sunday.\nThe \
-         launch was the highlight of the Ordinary Summit of the Community, held in \
-         Johannesburg on 16 and 17 August.\nMalawi was represented by its Vice-President, as \
-         the President is unwell.",
+        "GABORONE, Aug 18 (Agency) - Leaders launched the free trade area on Sunday.\nHeads \
+         of state of the Community met for their Ordinary Summit in Johannesburg on 16 and 17 \
+         August.\nMalawi was represented by its foreign minister.",
     );
     assert!(
         has(&found, "summit", "2008-08-16", &["ZA", "MW"]),

@@ -906,8 +906,10 @@ fn a_treaty_that_a_leader_and_a_counterpart_signed_is_an_agreement() {
     // The relative clause's subject is a long run of titles and names.
     let found = extract(
         "1996-05-03",
-        "NAIROBI, May 3 (Agency) - Tanzania will get more power under a treaty that President \
-         Juma Kitwana and his Kenyan counterpart John Kamau signed here this afternoon.",
+        "NAIROBI, May 3 (Agency) - The rail treaty that President Juma Kitwana and his Kenyan \
+         counterpart John Kamau signed at State House this afternoon opens the line to \
+         freight.\nTanzania has sought the line for a decade, and Tanzania will pay half its \
+         cost.",
     );
     assert!(
         has(&found, "agreement", "1996-05-03", &["TZ", "KE"]),

@@ -500,7 +500,7 @@ fn city_at(
             && toks[i - 1].cap
             && !placed_before
             && !common_capitalised(&toks[i - 1].lower);
-        // "the Qingdao summit", "last year's Durban conference": a town that names a
+        // "the Mombasa summit", "last year's Durban conference": a town that names a
         // gathering held there.
         let names_a_gathering = toks
             .get(i + n)

@@ -218,7 +218,8 @@ fn members_listed(s: &Sent, named: &[(usize, Country, Via, Option<String>)], k: 
 pub(super) fn held_in_after<'s>(s: &'s Sent, trig: &Trigger) -> Vec<&'s CountryRef> {
     let mut k = trig.last + 1;
     // ("the donors conference on Sudan, held in Oslo": past the gathering's topic; "the
-    // meeting of the Council of Heads of State, which will be held in ...": past its body.)
+    // meeting of the Council of Heads of State of the Union, which will be held in ...": past
+    // its body.)
     if matches!(lower(s, k), "on" | "of" | "for") {
         let topic_end = (k + 1..s.toks.len().min(k + 10))
             .take_while(|&j| s.toks[j].cap || matches!(lower(s, j), "the" | "and" | "of"))

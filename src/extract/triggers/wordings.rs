@@ -71,7 +71,7 @@ fn agreements(s: &Sent, k: usize) -> Decision {
         // ("the border agreement that he and President X signed": with no comma, the
         // document right before the relative word.)
         // (Its verb told as done: not "the agreement that was prepared for signing".)
-        // ("a treaty that Prime Minister X and her Indian counterpart Y signed": a longer
+        // ("the rail treaty that President X and his Kenyan counterpart Y signed": a longer
         // subject of names and titles only.)
         let names_only = |j: usize| {
             (j + 1..k).all(|x| {
@@ -298,7 +298,7 @@ fn documents(s: &Sent, k: usize) -> Decision {
     {
         return Break(Some((EventType::Statement, k, true)));
     }
-    // "In its final communique, the summit condemned ...": the document a gathering closes
+    // "The summit's final communique called on ...": the document a gathering closes
     // with.
     if matches!(w, "communique" | "communiqué") && k > 0 && lower(s, k - 1) == "final" {
         return Break(Some((EventType::Statement, k, true)));
@@ -481,7 +481,7 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
         let of_council = next == "of"
             && (k + 2..(k + 6).min(s.toks.len()))
                 .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
-        // "NATO defence ministers are due to discuss it at their meeting in Brussels": a
+        // "ASEAN economic ministers will take it up at their meeting in Jakarta": a
         // bloc's ministers or leaders meeting as one.
         let bloc_members = prev == "their" && (0..k).any(|j| bloc_officials(s, j));
         if (leaders || of_council || bloc_members) && !before.contains(&"summit") {

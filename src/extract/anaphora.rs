@@ -431,3 +431,26 @@ pub(crate) fn onward_leg_date(
         also: Vec::new(),
     })
 }
+
+/// "Malawi was represented by its foreign minister": a state that sent someone to the summit
+/// just told (within two sentences) took part in it.
+pub(crate) fn represented_at_gathering(s: &Sent, mentions: &mut [Mention]) {
+    let represented = s.countries.iter().filter(|c| {
+        c.is_state()
+            && c.via == Via::Name
+            && s.toks.get(c.last + 1).is_some_and(|t| t.lower == "was")
+            && s.toks
+                .get(c.last + 2)
+                .is_some_and(|t| t.lower == "represented")
+    });
+    let summit = mentions
+        .iter_mut()
+        .rev()
+        .take_while(|m| m.sentence + 2 >= s.index)
+        .find(|m| m.kind == EventType::Summit && m.sentence < s.index);
+    if let Some(m) = summit {
+        for c in represented {
+            m.parties.add_country(&c.country);
+        }
+    }
+}

@@ -13,7 +13,6 @@ use super::dates::{self, DateSource, Dated};
 use super::debug;
 use super::document::{Doc, Sent};
 use super::folding::{self, Anchor, Mention};
-use super::mentions::Via;
 use super::participants::{self, Parties};
 use super::triggers::{self, endorsed_by_many, Trigger};
 use crate::model::{Article, Country, EventDate, EventType};
@@ -101,7 +100,7 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             }
         }
         gatherings_dated_by_their_meetings(&mut mentions, s.index);
-        represented_at_gathering(s, &mut mentions);
+        anaphora::represented_at_gathering(s, &mut mentions);
     }
     if debug {
         debug::mentions(&mentions);
@@ -125,29 +124,6 @@ pub(crate) fn extract(article: &Article) -> Vec<Draft> {
             draft(&doc, m, title)
         })
         .collect()
-}
-
-/// "Malawi was represented by its foreign minister": a state that sent someone to the summit
-/// just told (within two sentences) took part in it.
-fn represented_at_gathering(s: &Sent, mentions: &mut [Mention]) {
-    let represented = s.countries.iter().filter(|c| {
-        c.is_state()
-            && c.via == Via::Name
-            && s.toks.get(c.last + 1).is_some_and(|t| t.lower == "was")
-            && s.toks
-                .get(c.last + 2)
-                .is_some_and(|t| t.lower == "represented")
-    });
-    let summit = mentions
-        .iter_mut()
-        .rev()
-        .take_while(|m| m.sentence + 2 >= s.index)
-        .find(|m| m.kind == EventType::Summit && m.sentence < s.index);
-    if let Some(m) = summit {
-        for c in represented {
-            m.parties.add_country(&c.country);
-        }
-    }
 }
 
 /// The mention a trigger makes, and one more for each date listed with its own ("held in

@@ -109,6 +109,14 @@ pub(super) fn is_council_of_states(s: &Sent, k: usize) -> bool {
             || of_states())
 }
 
+/// A council of states named among tokens `range` ("a meeting of the European Council",
+/// "the Council of Foreign Ministers will meet").
+pub(super) fn council_of_states_in(s: &Sent, range: std::ops::Range<usize>) -> bool {
+    range
+        .take_while(|&j| j < s.toks.len())
+        .any(|j| lower(s, j) == "council" && is_council_of_states(s, j))
+}
+
 /// "Leaders will gather at the European Council in Dublin on 26 and 27 June", "brief her
 /// colleagues at the General Affairs Council in Vienna": a council of states told with where or when it sits is
 /// its sitting. "The European Council decided" is the body.

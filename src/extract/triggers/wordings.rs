@@ -8,7 +8,7 @@ use super::super::document::Sent;
 use super::super::lexicon::{self as lex};
 use super::call_wordings::calls;
 use super::sittings::{
-    attended_by_leaders, council_sitting, is_council_of_states, numbered_session,
+    attended_by_leaders, council_of_states_in, council_sitting, numbered_session,
     own_numbered_session,
 };
 use super::trip_wordings::{motion, presence, trip_nouns, trip_verbs, visitors};
@@ -478,9 +478,7 @@ fn gatherings(s: &Sent, k: usize) -> Decision {
             })
         });
         // "a further meeting of the European Council": a sitting of a council of states.
-        let of_council = next == "of"
-            && (k + 2..(k + 6).min(s.toks.len()))
-                .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
+        let of_council = next == "of" && council_of_states_in(s, k + 2..k + 6);
         // "ASEAN economic ministers will take it up at their meeting in Jakarta": a
         // bloc's ministers or leaders meeting as one.
         let bloc_members = prev == "their" && (0..k).any(|j| bloc_officials(s, j));
@@ -627,8 +625,7 @@ fn meeting_verbs(s: &Sent, k: usize) -> Decision {
         // "The Council of Foreign Ministers will meet in Almaty": a council of states
         // sitting is a summit.
         let council_meets = matches!(w, "met" | "meet" | "meets")
-            && (k.saturating_sub(10)..k)
-                .any(|j| lower(s, j) == "council" && is_council_of_states(s, j));
+            && council_of_states_in(s, k.saturating_sub(10)..k);
         if council_meets {
             return Break(Some((EventType::Summit, k, false)));
         }

@@ -57,7 +57,20 @@ impl Cast {
                         }
                     }
                 }
-                if let Some(head) = p.title.split_whitespace().last() {
+                // "The Head of State, X, returned": the office set off before the name.
+                // (The person's span may start at the office.)
+                let office_before = head_of_office(s, p.first)
+                    .or_else(|| {
+                        (p.first >= 4 && s.toks[p.first - 1].is(","))
+                            .then(|| head_of_office(s, p.first - 4))
+                            .flatten()
+                    })
+                    .map(|office| match office {
+                        HeadOf::State => "state",
+                        HeadOf::Government => "government",
+                    });
+                let head = office_before.or(p.title.split_whitespace().last());
+                if let Some(head) = head {
                     let head = head.to_lowercase();
                     if let Some(index) = cast
                         .people
@@ -235,7 +248,29 @@ impl Cast {
                 })
             })
     }
+}
 
+enum HeadOf {
+    State,
+    Government,
+}
+
+const STATE_HEADS: &[&str] = &["president", "king", "queen", "emir", "amir", "sultan"];
+
+/// "Head of State" or "Head of Government" starting at token `k`.
+fn head_of_office(s: &Sent, k: usize) -> Option<HeadOf> {
+    let w = |j: usize| s.toks.get(j).map_or("", |t| t.lower.as_str());
+    if w(k) != "head" || w(k + 1) != "of" {
+        return None;
+    }
+    match w(k + 2) {
+        "state" => Some(HeadOf::State),
+        "government" => Some(HeadOf::Government),
+        _ => None,
+    }
+}
+
+impl Cast {
     /// People of the cast named bare in a sentence (by surname, or by a title alone: "the
     /// King", "the Pope"), as token index and entry.
     pub(crate) fn bare<'c>(&'c self, s: &Sent) -> Vec<(usize, &'c (String, Option<Country>))> {
@@ -259,7 +294,22 @@ impl Cast {
                 // there, the one the article is about (named first in it), else the first
                 // ("President A held talks with President B of C. The President will ..."
                 // goes on about A).
-                let holders = || self.titles.iter().filter(|(h, ..)| *h == t.lower);
+                // "the Head of State" is whoever holds the state's head office ("President
+                // X ... The Head of State also spoke"); "the Head of Government" its premier.
+                let prime_minister = |index: usize| {
+                    self.roles.iter().any(|(name, role)| {
+                        *name == self.people[index].0
+                            && role.to_lowercase().ends_with("prime minister")
+                    })
+                };
+                let office = |h: &str, index: usize| match head_of_office(s, k) {
+                    Some(HeadOf::State) => STATE_HEADS.contains(&h),
+                    Some(HeadOf::Government) => {
+                        matches!(h, "premier" | "chancellor") || prime_minister(index)
+                    }
+                    None => h == t.lower,
+                };
+                let holders = || self.titles.iter().filter(|(h, index, _)| office(h, *index));
                 let own = |index: usize| {
                     t.cap
                         && self.people[index]
@@ -271,8 +321,21 @@ impl Cast {
                     .filter(|(.., at)| at.0 < s.index)
                     .map(|(.., at)| at.0)
                     .max();
-                let holder = holders()
-                    .find(|(_, index, _)| own(*index))
+                // The formal "the Head of State" is the one the text introduced so ("The Head
+                // of State, X, returned"), else the one it is about, named first.
+                let formal = head_of_office(s, k).map(|office| {
+                    let head = match office {
+                        HeadOf::State => "state",
+                        HeadOf::Government => "government",
+                    };
+                    self.titles
+                        .iter()
+                        .find(|(h, ..)| h == head)
+                        .or_else(|| holders().next())
+                });
+                let holder = formal
+                    .flatten()
+                    .or_else(|| holders().find(|(_, index, _)| own(*index)))
                     .or_else(|| holders().rfind(|(.., at)| at.0 == s.index && at.1 < k))
                     .or_else(|| {
                         let protagonist = holders().next().map(|(_, index, _)| *index);

@@ -371,3 +371,20 @@ fn an_official_who_brought_others_together_met_them_on_the_day_given() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn earlier_in_the_day_after_a_date_still_to_come_is_the_day_of_the_story() {
+    // The sentence before names a day to come; "earlier in the day" with a past verb is the
+    // report's day, not that one.
+    let found = extract(
+        "2016-12-30",
+        "Today, President Emil Constantinescu of Romania held a telephone conversation with \
+         President Georgi Parvanov of Bulgaria.\nParvanov accepted the invitation to come to \
+         Bucharest on May 9, 2017.\nEarlier in the day, Constantinescu also spoke by telephone \
+         with President Petru Lucinschi of Moldova.",
+    );
+    assert!(
+        has(&found, "call", "2016-12-30", &["RO", "MD"]),
+        "{found:?}"
+    );
+}

@@ -869,3 +869,22 @@ fn a_bilateral_meeting_of_two_who_met_with_many_that_day_is_its_own() {
     assert_eq!(monday.len(), 2, "{found:?}");
     assert!(monday.iter().any(|f| f.countries.len() == 2), "{found:?}");
 }
+
+#[test]
+fn a_leader_meeting_his_compatriots_abroad_is_no_engagement() {
+    let found = extract(
+        "2022-06-11",
+        "Lisbon, 11 June - The President of Cabo Verde held talks on Thursday with President \
+         Marcelo Rebelo de Sousa on maritime cooperation.\nOn Friday, President Jose Maria \
+         Neves met members of the Cabo Verdean community living in Portugal.",
+    );
+    assert!(
+        has(&found, "meeting", "2022-06-09", &["CV", "PT"]),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|f| f.kind == "meeting").count(),
+        1,
+        "{found:?}"
+    );
+}

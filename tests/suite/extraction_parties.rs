@@ -886,3 +886,42 @@ fn a_leader_and_his_foreign_counterpart_serve_different_states() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_head_of_state_is_the_one_the_text_introduced_so_not_the_last_president_named() {
+    // "The Head of State, X," introduces him; a Chilean president named in between does
+    // not become "the Head of State" of the later sentence.
+    let found = extract(
+        "2003-09-14",
+        "Quito, 14/09 (Agency).- The Head of State, Rafael Ortiz, returned to Quito this \
+         morning from Lima, Peru, where he attended the Andean summit on Saturday.\nThe \
+         summit was chaired by the Chilean President, Ricardo Lagos.\nThe Head of State is \
+         expected in Bogota on Tuesday for talks with President Alvaro Uribe.",
+    );
+    let talks = first_of(&found, "visit");
+    assert_eq!(talks.date, "2003-09-16", "{found:?}");
+    assert!(talks.countries.contains(&"CO".to_string()), "{found:?}");
+    assert!(!talks.countries.contains(&"CL".to_string()), "{found:?}");
+    assert!(
+        talks.actors.contains(&"Rafael Ortiz".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_head_of_state_also_spoke_is_the_president_named_before_in_a_second_call() {
+    let found = extract(
+        "2011-12-30",
+        "Today, President of the Republic of Moldova Ion Rusu held a telephone conversation \
+         with President of Romania Traian Basescu.\nEarlier in the day, the Head of State also \
+         spoke by telephone with President of Ukraine Viktor Yanukovych.",
+    );
+    assert!(
+        has(&found, "call", "2011-12-30", &["MD", "RO"]),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "call", "2011-12-30", &["MD", "UA"]),
+        "{found:?}"
+    );
+}

@@ -432,6 +432,15 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         return undated(doc, s, trig);
     };
     let mut date = t.date?;
+    // "Earlier in the day, he spoke with ...": the day the story tells, never one still to
+    // come that the sentence before named ("accepted an invitation to come on May 9").
+    let day_of_story = t.timex.text.eq_ignore_ascii_case("the day")
+        && t.first >= 2
+        && matches!(lower(s, t.first - 2), "earlier" | "later")
+        && lower(s, t.first - 1) == "in";
+    if day_of_story && !trig.future && !trig.hypothetical && date.first_day() > doc.dct {
+        date = EventDate::new(PartialDate::day(doc.dct), None).ok()?;
+    }
     // "last week" in a Sunday article is the week that ends that day (EVENTS.md R10).
     if t.timex.text.eq_ignore_ascii_case("last week") && doc.dct.weekday() == chrono::Weekday::Sun {
         let monday = doc.dct - Duration::days(6);

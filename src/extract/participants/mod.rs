@@ -319,6 +319,14 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             && (trig.last + 2..=last.min(trig.last + 8))
                 .take_while(|&k| !matches!(lower(s, k), "at" | "in" | "on" | "," | "over" | "to"))
                 .any(|k| lex::NON_OFFICIALS.contains(&lower(s, k)))
+        // "met members of the Senegalese community living in ...": a leader abroad meeting
+        // his compatriots, no other state's official.
+        || trig.kind == EventType::Meeting
+            && !trig.noun
+            && (trig.last + 1..=last.min(trig.last + 6))
+                .take_while(|&k| !s.people.iter().any(|p| p.first == k))
+                // (Lower case: "the East African Community Secretary General" is a body's.)
+                .any(|k| matches!(s.toks[k].text, "community" | "diaspora" | "compatriots"))
         // "who came to Beijing to cover a historical summit": a reporter's trip.
         || matches!(trig.kind, EventType::Visit | EventType::Tour)
             && (trig.last + 1..=last.min(trig.last + 6)).any(|k| {

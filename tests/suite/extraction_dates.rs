@@ -388,3 +388,17 @@ fn earlier_in_the_day_after_a_date_still_to_come_is_the_day_of_the_story() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_visit_in_july_that_a_past_signing_happened_during_is_last_july() {
+    // In March, "in July" of an event the text says already happened is last July, even
+    // when the sentence ends on the month and the next one looks ahead.
+    let found = extract(
+        "2014-03-21",
+        "President Jacob Zuma of South Africa and Chinese President Xi Jinping will open the \
+         trade fair in Durban.\nThey signed a framework on port investment during Zuma's visit \
+         to Beijing in July. Officials will sign more deals soon.",
+    );
+    assert!(has(&found, "visit", "2013-07", &["ZA", "CN"]), "{found:?}");
+    assert!(!found.iter().any(|f| f.date == "2014-07"), "{found:?}");
+}

@@ -518,6 +518,38 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         let m = date.start;
         date = EventDate::new(PartialDate::month(m.year + 1, m.month.unwrap_or(1)), None).ok()?;
     }
+    // "They signed the text during her visit to the capital in July", "last met in May, after
+    // their first meeting in July": an event that a past verb puts behind the report is
+    // dated by the last such month, not the coming one.
+    // ("Obama's visit": a noun after a possessive or a determiner, too.)
+    let noun = trig.noun
+        || trig.first > 0
+            && (s.toks[trig.first - 1].possessive
+                || matches!(
+                    lower(s, trig.first - 1),
+                    "the" | "a" | "his" | "her" | "their"
+                ));
+    if month_name && !coming && noun && !trig.future && date.first_day() > doc.dct {
+        let clause = (trig.first.saturating_sub(10)..trig.first)
+            .rev()
+            .take_while(|&k| !s.toks[k].is(","));
+        let behind_by = clause
+            .clone()
+            .find(|&k| matches!(lower(s, k), "during" | "after"));
+        let past_verb = behind_by.is_some_and(|p| {
+            (p.saturating_sub(20)..p).any(|k| {
+                matches!(
+                    lower(s, k),
+                    "signed" | "met" | "agreed" | "held" | "reached" | "concluded" | "adopted"
+                )
+            })
+        });
+        if past_verb {
+            let m = date.start;
+            date =
+                EventDate::new(PartialDate::month(m.year - 1, m.month.unwrap_or(1)), None).ok()?;
+        }
+    }
     // "agreed to visit Pyongyang in the fall" in April: the coming autumn.
     let season = matches!(
         t.timex

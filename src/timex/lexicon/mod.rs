@@ -220,7 +220,8 @@ pub(crate) fn time_zone(w: &str) -> bool {
 /// Words after which a `.` does not end a sentence.
 pub(crate) fn abbreviation(w: &str) -> bool {
     w.len() == 1
-        || month(w).is_some()
+        // "Oct.", "Sept." are cut short; "October." and "May." end a sentence.
+        || month(w).is_some() && w.len() <= 4 && !matches!(w, "may" | "june" | "july")
         || matches!(
             w,
             "mr" | "mrs"

@@ -181,6 +181,13 @@ fn tense_around(toks: &[Token], s: usize, e: usize) -> Tense {
                             toks[k].lower.as_str(),
                             "will" | "shall" | "expected" | "scheduled" | "due"
                         )
+                        // "said the dispute would be raised once more with the ministers of
+                        // the bloc at their talks in Lima from 3 to 5 May": what was said to
+                        // come.
+                        || toks[k].lower == "would"
+                            && toks.get(k + 1).is_some_and(|n| {
+                                matches!(n.lower.as_str(), "be" | "also" | "then")
+                            })
                 });
             far.map(|_| Tense::Future)
                 .or(weak)
@@ -363,6 +370,19 @@ mod tests {
         let text = "The ministers discuss it at their meeting in Rome on Monday, when the board \
                     is still due to vote.";
         assert_eq!(value(text, t, "Monday"), "2025-05-12");
+    }
+
+    #[test]
+    fn a_full_month_name_ends_its_sentence_and_a_distant_would_looks_ahead() {
+        let t = d(2025, 8, 1);
+        // The verb of the next sentence is not this one's; the "would" far before governs.
+        let text = "The envoy said the dispute would also be raised with the ministers of the \
+                    regional bloc at their annual talks in Lima from 3 to 5 October. He added \
+                    that the text had been shared.";
+        assert_eq!(value(text, t, "5 October"), "2025-10-05");
+        // An abbreviated month still does not end one.
+        let text = "The talks open Oct. 5 in Lima.";
+        assert_eq!(value(text, t, "Oct. 5"), "2025-10-05");
     }
 
     #[test]

@@ -888,3 +888,23 @@ fn a_leader_meeting_his_compatriots_abroad_is_no_engagement() {
         "{found:?}"
     );
 }
+
+#[test]
+fn spoke_separately_by_telephone_with_two_leaders_is_two_calls() {
+    let found = extract(
+        "2020-10-02",
+        "ANKARA, Oct 2 (Agency) - Turkish President Recep Tayyip Erdogan said he had spoken \
+         separately by telephone with Armenian Prime Minister Nikol Pashinyan and Azerbaijani \
+         President Ilham Aliyev on Wednesday.",
+    );
+    for other in ["AM", "AZ"] {
+        assert!(
+            found.iter().any(|f| f.kind == "call"
+                && f.date == "2020-09-30"
+                && f.countries.len() == 2
+                && f.countries.iter().any(|c| c == "TR")
+                && f.countries.iter().any(|c| c == other)),
+            "no call of TR and {other} alone: {found:?}"
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! One meeting per counterpart when the text says the talks were held "separately" or
+//! One meeting (or call) per counterpart when the text says the talks were held "separately" or
 //! "on separate occasions" (EVENTS.md R13).
 
 use super::Parties;
@@ -18,7 +18,8 @@ pub(crate) fn separate_meetings(
 ) -> Vec<Parties> {
     let (first, last) = t.clause;
     let words = |k: usize| s.toks.get(k).map_or("", |x| x.lower.as_str());
-    let separately = t.kind == EventType::Meeting
+    // ("spoke separately by telephone with X and Y": calls, one per counterpart, too.)
+    let separately = matches!(t.kind, EventType::Meeting | EventType::Call)
         && (first..=last).any(|k| {
             words(k) == "separately"
                 || words(k) == "separate"

@@ -402,3 +402,19 @@ fn a_visit_in_july_that_a_past_signing_happened_during_is_last_july() {
     assert!(has(&found, "visit", "2013-07", &["ZA", "CN"]), "{found:?}");
     assert!(!found.iter().any(|f| f.date == "2014-07"), "{found:?}");
 }
+
+#[test]
+fn a_date_that_ends_the_meetings_conjunct_is_the_meetings_not_the_next_verbs() {
+    // ", and issued a statement" follows the date; the meeting keeps it.
+    let found = extract(
+        "2019-06-29",
+        "Nordic foreign ministers met their counterparts from Canada, Japan and Australia in \
+         the Icelandic fishing town of Husavik on June 18, and issued a statement on Arctic \
+         shipping.",
+    );
+    assert!(
+        has(&found, "meeting", "2019-06-18", &["CA", "JP"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "2019-06-29"), "{found:?}");
+}

@@ -175,6 +175,14 @@ pub(super) fn another_verb_dates_it(
         if !(past || motion) {
             continue;
         }
+        // "met them in Aqaba on 14 May, and issued a statement": a date that ends the
+        // trigger's conjunct is that conjunct's, not the next verb's.
+        if trig.last < t.first
+            && k > t.last
+            && (t.last + 1..k).any(|j| matches!(lower(s, j), "and" | "but" | "then"))
+        {
+            continue;
+        }
         let to_date = if k < t.first { t.first - k } else { k - t.last };
         let trig_to_date = if trig.first > t.last {
             trig.first - t.last

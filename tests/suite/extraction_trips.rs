@@ -762,3 +762,37 @@ fn an_official_met_at_a_foreign_place_just_named_serves_that_places_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn arriving_at_the_airport_where_a_counterpart_welcomed_him_is_the_main_subjects_visit() {
+    // The participle that opens the sentence hangs on "the Portuguese Head of State", not on
+    // the counterpart of the "where" clause.
+    let found = extract(
+        "2019-11-14",
+        "Maputo, 14 November 2019 (Agency) - Arriving on Wednesday evening at Maputo \
+         International Airport, where he was welcomed by his Mozambican counterpart, the \
+         Portuguese Head of State held talks this morning with President Filipe Nyusi.",
+    );
+    assert!(
+        has_range(&found, "visit", "2019-11-13", "2019-11-14"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2019-11-13", &["PT", "MZ"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn leaves_for_a_capital_where_he_is_expected_on_friday_is_a_visit_on_friday() {
+    let found = extract(
+        "2019-11-13",
+        "Mr. Rebelo de Sousa of Portugal leaves Maputo this evening for Harare, where he is \
+         expected on Friday, the second stop of a tour of southern Africa.",
+    );
+    assert!(
+        has(&found, "visit", "2019-11-15", &["PT", "ZW"]),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.date == "2019-11-13"), "{found:?}");
+}

@@ -184,6 +184,9 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     if fronted_phrase_of_time(s, trig, t) {
         return None;
     }
+    if departure_before_arrival(s, trig, t) {
+        return None;
+    }
     // "a bilateral meeting ahead of the NATO Summit that Madrid is hosting this week": a date
     // in a relative clause on a later noun is that noun's.
     let later_nouns_clause = t.first > trig.last
@@ -382,6 +385,29 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
         score -= 4;
     }
     Some(score)
+}
+
+/// "leaves Libreville this evening for Luanda, where he is expected on Friday": the day he
+/// leaves is not the day of the visit the "where" clause dates.
+fn departure_before_arrival(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
+    let departs = matches!(
+        lower(s, trig.first),
+        "leaves" | "left" | "leaving" | "departs" | "departed" | "departing"
+    );
+    if !departs || trig.noun || t.first > trig.last + 1 {
+        return false;
+    }
+    s.times.iter().any(|later| {
+        later.first > trig.last
+            && later.date.is_some()
+            && (trig.last + 1..later.first).any(|k| lower(s, k) == "where")
+            && (later.first.saturating_sub(5)..later.first).any(|k| {
+                matches!(
+                    lower(s, k),
+                    "expected" | "due" | "arrives" | "arrive" | "arriving" | "arrived"
+                )
+            })
+    })
 }
 
 /// Finds the date of a trigger. `None` when the event cannot be dated (undated plans).

@@ -220,6 +220,29 @@ fn traveller(
             }
         }
     }
+    // "Arriving on Wednesday at the airport, where he was welcomed by his Gabonese
+    // counterpart, the French Head of State held talks": a participle that opens the
+    // sentence hangs on the subject of the main clause, an official of a state named after.
+    if p.traveller.is_none() && traveller.is_none() && trig.first == 0 && !trig.noun {
+        let opener = lower(s, 0).ends_with("ing");
+        // (Past the participle's own clause, so among all the sentence names.)
+        let subject = s.countries.iter().find(|c| {
+            let k = c.last;
+            let official = official_word(lower(s, k + 1))
+                || lower(s, k + 1) == "head" && lower(s, k + 2) == "of";
+            c.first > trig.last
+                && c.via == Via::Demonym
+                && c.is_state()
+                && official
+                && !matches!(
+                    lower(s, c.first.saturating_sub(1)),
+                    "his" | "her" | "their" | "its"
+                )
+        });
+        if let (true, Some(c)) = (opener, subject) {
+            p.traveller = Some(c.country.clone());
+        }
+    }
     // "The Prime Minister will travel to Japan" in a government's own text: its leader,
     // named by title alone.
     // (A national agency's copy quotes its own leader: "my visit to ..." is theirs.)

@@ -908,3 +908,21 @@ fn spoke_separately_by_telephone_with_two_leaders_is_two_calls() {
         );
     }
 }
+
+#[test]
+fn people_listed_after_a_relative_clause_on_relations_are_the_ones_met() {
+    // "that have relations with Moscow" is a topic; "including ..." after it lists the
+    // leaders met.
+    let found = extract(
+        "2016-06-24",
+        "President Vladimir Putin of Russia made the remark this afternoon in Tashkent, where \
+         he met the leaders of the countries that have strategic relations with Moscow, \
+         including Kazakhstan's Nursultan Nazarbayev and Tajikistan's Emomali Rahmon.",
+    );
+    assert!(
+        found.iter().any(|f| ["RU", "KZ", "TJ"]
+            .iter()
+            .all(|c| f.countries.contains(&c.to_string()))),
+        "{found:?}"
+    );
+}

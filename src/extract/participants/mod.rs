@@ -95,6 +95,20 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
                     // "met, on separate occasions, with": how, not what about.
                     || matches!(lower(s, k + 1), "separate" | "different" | "several")
                         && lower(s, k + 2) == "occasions");
+            // "met the leaders of the eight countries that have relations with Beijing,
+            // including Prime Minister X and Samoa's Y": the people listed after the
+            // topic are the ones met.
+            let listed = (k + 1..last).find(|&j| {
+                s.toks[j].is(",")
+                    && lower(s, j + 1) == "including"
+                    && s.people
+                        .iter()
+                        .any(|p| p.first >= j + 2 && p.first <= j + 4)
+            });
+            if let Some(j) = listed.filter(|_| !dated && !placing) {
+                k = j + 2;
+                continue;
+            }
             if !dated && !placing {
                 return k;
             }

@@ -796,3 +796,22 @@ fn leaves_for_a_capital_where_he_is_expected_on_friday_is_a_visit_on_friday() {
     );
     assert!(!found.iter().any(|f| f.date == "2019-11-13"), "{found:?}");
 }
+
+#[test]
+fn arriving_where_the_host_leader_welcomed_him_is_still_the_main_subjects_visit() {
+    // The demonym inside the "where" clause is the host's; the traveller is named after it.
+    let found = extract(
+        "2019-11-14",
+        "Maputo, 14 November 2019 (Agency) - Arriving on Wednesday evening at Maputo \
+         International Airport, where the Mozambican leader welcomed him, the Portuguese Head \
+         of State held talks this morning with President Filipe Nyusi.",
+    );
+    assert!(
+        has_range(&found, "visit", "2019-11-13", "2019-11-14"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "visit", "2019-11-13", &["PT", "MZ"]),
+        "{found:?}"
+    );
+}

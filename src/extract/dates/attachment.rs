@@ -175,8 +175,8 @@ pub(super) fn another_verb_dates_it(
         if !(past || motion) {
             continue;
         }
-        // "met them in Aqaba on 14 May, and issued a statement": a date that ends the
-        // trigger's conjunct is that conjunct's, not the next verb's.
+        // "met their partners in a northern port on 14 May, and issued a statement": a date
+        // that ends the trigger's conjunct is that conjunct's, not the next verb's.
         if trig.last < t.first
             && k > t.last
             && (t.last + 1..k).any(|j| matches!(lower(s, j), "and" | "but" | "then"))

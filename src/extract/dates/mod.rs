@@ -387,8 +387,8 @@ fn score(s: &Sent, trig: &Trigger, t: &TimeRef, others: &[Trigger]) -> Option<i6
     Some(score)
 }
 
-/// "leaves Libreville this evening for Luanda, where he is expected on Friday": the day he
-/// leaves is not the day of the visit the "where" clause dates.
+/// "departs Maputo tonight for Harare, where she is due on Sunday": the day of leaving is not
+/// the day of the visit the "where" clause dates.
 fn departure_before_arrival(s: &Sent, trig: &Trigger, t: &TimeRef) -> bool {
     let departs = matches!(
         lower(s, trig.first),
@@ -458,8 +458,8 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         return undated(doc, s, trig);
     };
     let mut date = t.date?;
-    // "Earlier in the day, he spoke with ...": the day the story tells, never one still to
-    // come that the sentence before named ("accepted an invitation to come on May 9").
+    // "Later in the day, she also phoned ...": the day the story tells, never one still to
+    // come that the sentence before named (a state visit set for next spring).
     let day_of_story = t.timex.text.eq_ignore_ascii_case("the day")
         && t.first >= 2
         && matches!(lower(s, t.first - 2), "earlier" | "later")
@@ -544,9 +544,9 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
         let m = date.start;
         date = EventDate::new(PartialDate::month(m.year + 1, m.month.unwrap_or(1)), None).ok()?;
     }
-    // "They signed the text during her visit to the capital in July", "last met in May, after
-    // their first meeting in July": an event that a past verb puts behind the report is
-    // dated by the last such month, not the coming one.
+    // "The ministers agreed the fisheries protocol during the premier's stay in the capital in
+    // August": an event that a past verb puts behind the report is dated by the last such
+    // month, not the coming one.
     // ("Obama's visit": a noun after a possessive or a determiner, too.)
     let noun = trig.noun
         || trig.first > 0

@@ -95,9 +95,9 @@ fn topic_cut(s: &Sent, trig: &Trigger) -> usize {
                     // "met, on separate occasions, with": how, not what about.
                     || matches!(lower(s, k + 1), "separate" | "different" | "several")
                         && lower(s, k + 2) == "occasions");
-            // "met the leaders of the eight countries that have relations with Beijing,
-            // including Prime Minister X and Samoa's Y": the people listed after the
-            // topic are the ones met.
+            // "met the heads of the states that have ties with Moscow, including
+            // Kazakhstan's A and Tajikistan's B": the people listed after the topic are the
+            // ones met.
             let listed = (k + 1..last).find(|&j| {
                 s.toks[j].is(",")
                     && lower(s, j + 1) == "including"
@@ -333,8 +333,8 @@ pub(crate) fn parties_of(doc: &Doc, cast: &Cast, s: &Sent, trig: &Trigger) -> Pa
             && (trig.last + 2..=last.min(trig.last + 8))
                 .take_while(|&k| !matches!(lower(s, k), "at" | "in" | "on" | "," | "over" | "to"))
                 .any(|k| lex::NON_OFFICIALS.contains(&lower(s, k)))
-        // "met members of the Senegalese community living in ...": a leader abroad meeting
-        // his compatriots, no other state's official.
+        // "met members of the Cabo Verdean community in Lisbon": a leader abroad meeting
+        // compatriots, no other state's official.
         || trig.kind == EventType::Meeting
             && !trig.noun
             && (trig.last + 1..=last.min(trig.last + 6))

@@ -1,5 +1,5 @@
-//! One meeting (or call) per counterpart when the text says the talks were held "separately" or
-//! "on separate occasions" (EVENTS.md R13).
+//! One meeting (or call) per counterpart when the text says the talks were held
+//! "separately" or "on separate occasions" (EVENTS.md R13).
 
 use super::Parties;
 use crate::extract::cast::Cast;

@@ -220,17 +220,27 @@ fn traveller(
             }
         }
     }
-    // "Arriving on Wednesday at the airport, where he was welcomed by his Gabonese
-    // counterpart, the French Head of State held talks": a participle that opens the
-    // sentence hangs on the subject of the main clause, an official of a state named after.
+    // "Arriving in Maputo on Sunday, where the Mozambican leader met him, the Portuguese
+    // President went on to ...": a participle that opens the sentence hangs on the subject
+    // of the main clause, an official of a state named after it (not in the "where" clause).
     if p.traveller.is_none() && traveller.is_none() && trig.first == 0 && !trig.noun {
         let opener = lower(s, 0).ends_with("ing");
+        let relative = (trig.last + 1..s.toks.len())
+            .find(|&k| matches!(lower(s, k), "where" | "who" | "when"))
+            .map(|from| {
+                let to = (from..s.toks.len())
+                    .find(|&k| s.toks[k].is(","))
+                    .unwrap_or(s.toks.len());
+                from..to
+            });
         // (Past the participle's own clause, so among all the sentence names.)
         let subject = s.countries.iter().find(|c| {
+            let in_relative = relative.as_ref().is_some_and(|r| r.contains(&c.first));
             let k = c.last;
             let official = official_word(lower(s, k + 1))
                 || lower(s, k + 1) == "head" && lower(s, k + 2) == "of";
             c.first > trig.last
+                && !in_relative
                 && c.via == Via::Demonym
                 && c.is_state()
                 && official

@@ -65,10 +65,7 @@ impl Cast {
                             .then(|| head_of_office(s, p.first - 4))
                             .flatten()
                     })
-                    .map(|office| match office {
-                        HeadOf::State => "state",
-                        HeadOf::Government => "government",
-                    });
+                    .map(|office| office.word());
                 let head = office_before.or(p.title.split_whitespace().last());
                 if let Some(head) = head {
                     let head = head.to_lowercase();
@@ -255,6 +252,16 @@ enum HeadOf {
     Government,
 }
 
+impl HeadOf {
+    /// The title's last word, as the cast files it ("Head of State" -> "state").
+    fn word(&self) -> &'static str {
+        match self {
+            HeadOf::State => "state",
+            HeadOf::Government => "government",
+        }
+    }
+}
+
 const STATE_HEADS: &[&str] = &["president", "king", "queen", "emir", "amir", "sultan"];
 
 /// "Head of State" or "Head of Government" starting at token `k`.
@@ -324,13 +331,9 @@ impl Cast {
                 // The formal "the Head of State" is the one the text introduced so ("The Head
                 // of State, X, returned"), else the one it is about, named first.
                 let formal = head_of_office(s, k).map(|office| {
-                    let head = match office {
-                        HeadOf::State => "state",
-                        HeadOf::Government => "government",
-                    };
                     self.titles
                         .iter()
-                        .find(|(h, ..)| h == head)
+                        .find(|(h, ..)| h == office.word())
                         .or_else(|| holders().next())
                 });
                 let holder = formal

@@ -547,7 +547,7 @@ pub(crate) fn date_of(doc: &Doc, s: &Sent, trig: &Trigger, others: &[Trigger]) -
     // "The ministers agreed the fisheries protocol during the premier's stay in the capital in
     // August": an event that a past verb puts behind the report is dated by the last such
     // month, not the coming one.
-    // ("Obama's visit": a noun after a possessive or a determiner, too.)
+    // ("the premier's visit": a noun after a possessive or a determiner, too.)
     let noun = trig.noun
         || trig.first > 0
             && (s.toks[trig.first - 1].possessive
